@@ -1,0 +1,22 @@
+import { CLOUDIFY_TYPES_YAML } from './cloudify-types.js';
+
+/** Pseudo-path under which the shipped basic types appear in error positions. */
+export const CLOUDIFY_TYPES_LIBRARY_FILE = 'isthmus:types/cloudify-types.yaml';
+
+export function shippedTypeLibrary(): string {
+  return CLOUDIFY_TYPES_YAML;
+}
+
+export interface ShippedLibrary {
+  file: string;
+  text: string;
+}
+
+/** Plugin type libraries shipped with Isthmus, by the name blueprints import (`plugin:<name>`). */
+// Later issues add the Kubernetes, AWS and hybrid libraries here.
+const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {};
+
+export function shippedPluginLibrary(name: string, _dslVersion: string | undefined): ShippedLibrary | undefined {
+  const text = SHIPPED_PLUGINS[name];
+  return text ? { file: `isthmus:plugins/${name}.yaml`, text: text() } : undefined;
+}

@@ -1,0 +1,5 @@
+export { planDeployment, type PlanOptions } from './plan.js';
+export { PlanError } from './errors.js';
+export { dependencyOrder, findNodeCycle } from './graph.js';
+export { classifyImplementation, unsupportedReason, EMPTY_PLUGIN_CATALOG, type PluginCatalog, type OperationTarget } from './operations.js';
+export type * from './model.js';

@@ -1,0 +1,59 @@
+import type { Interfaces, NodeRelationship, OutputDefinition, ScalableProperties, YamlMap } from '../dsl/index.js';
+
+/** Why an operation cannot run in Isthmus (yet): shown by `plan` and refused by workflows before they start. */
+export interface UnsupportedOperation {
+  node: string;
+  operation: string;
+  implementation: string;
+  reason: string;
+}
+
+export interface PlannedNode {
+  id: string;
+  type: string;
+  typeHierarchy: string[];
+  properties: YamlMap;
+  interfaces: Interfaces;
+  relationships: NodeRelationship[];
+  hostId?: string;
+  scalable: ScalableProperties;
+  /** Instances planned for this node (after hosts and groups multiply it). */
+  numberOfInstances: number;
+}
+
+export interface PlannedRelationshipInstance {
+  type: string;
+  typeHierarchy: string[];
+  targetNode: string;
+  targetId: string;
+}
+
+export interface PlannedNodeInstance {
+  id: string;
+  nodeId: string;
+  hostId?: string;
+  relationships: PlannedRelationshipInstance[];
+  /** Scaling-group instances this instance belongs to, innermost first. */
+  scalingGroups: Array<{ name: string; id: string }>;
+}
+
+export interface PlannedScalingGroup {
+  members: string[];
+  scalable: ScalableProperties;
+  instanceIds: string[];
+}
+
+/** A deployment plan: plain data, stored in DynamoDB and diffed by the update workflow. */
+export interface DeploymentPlan {
+  planVersion: 1;
+  dslVersion: string;
+  mainFile: string;
+  inputs: YamlMap;
+  nodes: PlannedNode[];
+  nodeInstances: PlannedNodeInstance[];
+  scalingGroups: Record<string, PlannedScalingGroup>;
+  outputs: Record<string, OutputDefinition>;
+  capabilities: Record<string, OutputDefinition>;
+  workflows: string[];
+  unsupported: UnsupportedOperation[];
+}

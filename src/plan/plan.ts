@@ -1,0 +1,70 @@
+import type { Blueprint } from '../dsl/index.js';
+import { cycleDiagnostic, findNodeCycle } from './graph.js';
+import { createIdGenerator } from './ids.js';
+import { planInstances } from './instances.js';
+import type { DeploymentPlan, PlannedNode, UnsupportedOperation } from './model.js';
+import { EMPTY_PLUGIN_CATALOG, unsupportedReason, type PluginCatalog } from './operations.js';
+import { PlanError } from './errors.js';
+
+export interface PlanOptions {
+  /** Seed for instance ids (reproducible plans in tests and PR comments). */
+  seed?: string;
+  catalog?: PluginCatalog;
+}
+
+/** Turns a loaded blueprint into a deployment plan: node instances, relationship instances, what can run. */
+export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}): DeploymentPlan {
+  const cycle = findNodeCycle(blueprint);
+  if (cycle) throw new PlanError([cycleDiagnostic(blueprint, cycle)]);
+  const newId = createIdGenerator(options.seed);
+  const { instances, groupInstances, diagnostics } = planInstances(blueprint, newId);
+  if (diagnostics.length > 0) throw new PlanError(diagnostics);
+
+  const counts = new Map<string, number>();
+  for (const i of instances) counts.set(i.nodeId, (counts.get(i.nodeId) ?? 0) + 1);
+  const catalog = options.catalog ?? EMPTY_PLUGIN_CATALOG;
+  const unsupported: UnsupportedOperation[] = [];
+  const nodes: PlannedNode[] = Object.values(blueprint.nodeTemplates).map((t) => {
+    const node: PlannedNode = {
+      id: t.id,
+      type: t.type,
+      typeHierarchy: t.hierarchy,
+      properties: t.properties,
+      interfaces: t.interfaces,
+      relationships: t.relationships,
+      scalable: t.scalable,
+      numberOfInstances: counts.get(t.id) ?? 0,
+    };
+    if (t.host) node.hostId = t.host;
+    const check = (ifaces: typeof t.interfaces, prefix: string) => {
+      for (const [iface, ops] of Object.entries(ifaces)) {
+        for (const [name, op] of Object.entries(ops)) {
+          const reason = unsupportedReason(op, blueprint.plugins, catalog);
+          if (reason) unsupported.push({ node: t.id, operation: `${prefix}${iface}.${name}`, implementation: op.implementation, reason });
+        }
+      }
+    };
+    check(t.interfaces, '');
+    for (const rel of t.relationships) {
+      check(rel.sourceInterfaces, `relationship ${rel.target} source: `);
+      check(rel.targetInterfaces, `relationship ${rel.target} target: `);
+    }
+    return node;
+  });
+
+  return {
+    planVersion: 1,
+    dslVersion: blueprint.dslVersion,
+    mainFile: blueprint.mainFile,
+    inputs: blueprint.inputValues,
+    nodes,
+    nodeInstances: instances,
+    scalingGroups: Object.fromEntries(
+      Object.values(blueprint.scalingGroups).map((g) => [g.name, { members: g.members, scalable: g.scalable, instanceIds: groupInstances[g.name] ?? [] }]),
+    ),
+    outputs: blueprint.outputs,
+    capabilities: blueprint.capabilities,
+    workflows: Object.keys(blueprint.workflows),
+    unsupported,
+  };
+}
