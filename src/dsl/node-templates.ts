@@ -1,5 +1,5 @@
 import type { Diagnostics, SourcePosition } from './errors.js';
-import { applyNamespace, checkFunctions, dig, resolveStatic, type FunctionScope, type StaticResolver } from './functions.js';
+import { applyNamespace, asFunctionCall, checkFunctions, containsFunction, resolveStatic, type FunctionScope, type StaticResolver } from './functions.js';
 import { mergeTemplateInterfaces, parseInterfaces } from './interfaces.js';
 import { namespaced, type Element } from './merge.js';
 import type { DataType, Interfaces, NodeRelationship, NodeTemplate, NodeType, RelationshipType, ScalableProperties } from './model.js';
@@ -35,32 +35,43 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
     if (draft) drafts.set(el.name, draft);
   }
 
-  // get_property may follow chains across nodes; memoise and detect cycles.
+  // get_property may follow chains across nodes. Paths are followed through the raw values and
+  // only functions met on the way are resolved, so a property may refer to a sibling part of
+  // itself (Cloudify allows that); resolving the same path while it is being resolved is a cycle.
   const resolved = new Map<string, YamlValue>();
   const pending = new Set<string>();
+  const resolveAt = (node: string, path: Array<string | number>, raw: YamlValue, at: SourcePosition | undefined): YamlValue => {
+    const key = `${node}\u0000${JSON.stringify(path)}`;
+    if (resolved.has(key)) return resolved.get(key) ?? null;
+    if (pending.has(key)) {
+      diagnostics.error('function.circular', `get_property cycle through node '${node}' property '${path.join('.')}'`, at, 'make one of the properties a literal value');
+      return null;
+    }
+    pending.add(key);
+    const scope: FunctionScope = { self: node, where: `node '${node}' property '${path.join('.')}'`, kind: 'property' };
+    const value = resolveStatic(raw, scope, resolver);
+    pending.delete(key);
+    resolved.set(key, value);
+    return value;
+  };
   const resolver: StaticResolver = {
     inputValue: (name) => (ctx.inputNames.has(name) ? { found: true, value: ctx.inputValues[name] ?? null } : { found: false }),
     nodeExists: (node) => elements.has(node),
     nodeProperty: (node, path, at) => {
       const draft = drafts.get(node);
       if (!draft || path.length === 0) return { found: false };
-      const [head, ...rest] = path;
-      const key = `${node}\u0000${String(head)}`;
-      if (pending.has(key)) {
-        diagnostics.error('function.circular', `get_property cycle through node '${node}' property '${String(head)}'`, at, 'make one of the properties a literal value');
+      if (!Object.prototype.hasOwnProperty.call(draft.template.properties, String(path[0]))) {
+        diagnostics.error('function.unknown-property', `get_property refers to '${String(path[0])}', which node '${node}' does not have`, at, `properties of '${node}': ${Object.keys(draft.template.properties).join(', ')}`);
         return { found: true, value: null };
       }
-      if (!resolved.has(key)) {
-        if (!Object.prototype.hasOwnProperty.call(draft.template.properties, String(head))) {
-          diagnostics.error('function.unknown-property', `get_property refers to '${String(head)}', which node '${node}' does not have`, at, `properties of '${node}': ${Object.keys(draft.template.properties).join(', ')}`);
-          return { found: true, value: null };
-        }
-        pending.add(key);
-        const scope: FunctionScope = { self: node, where: `node '${node}' property '${String(head)}'`, kind: 'property' };
-        resolved.set(key, resolveStatic(draft.template.properties[String(head)] ?? null, scope, resolver));
-        pending.delete(key);
+      let current: YamlValue = draft.template.properties;
+      for (let i = 0; i < path.length; i++) {
+        const step = path[i]!;
+        const next: YamlValue | undefined = Array.isArray(current) && typeof step === 'number' ? current[step] : isYamlMap(current) && Object.prototype.hasOwnProperty.call(current, String(step)) ? current[String(step)] : undefined;
+        if (next === undefined) return { found: true, value: null };
+        current = asFunctionCall(next) ? resolveAt(node, path.slice(0, i + 1), next, at) : next;
       }
-      return { found: true, value: dig(resolved.get(key) ?? null, rest) };
+      return { found: true, value: containsFunction(current) ? resolveAt(node, path, current, at) : current };
     },
   };
 
@@ -71,8 +82,8 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
     checkFunctions(t.properties, propScope, resolver, diagnostics);
     const props: YamlMap = {};
     for (const key of Object.keys(t.properties)) {
-      const r = resolver.nodeProperty(name, [key], positionOf(t.properties, key));
-      props[key] = r.found ? r.value : null;
+      const raw = t.properties[key] ?? null;
+      props[key] = containsFunction(raw) ? resolveAt(name, [key], raw, positionOf(t.properties, key)) : raw;
     }
     t.interfaces = resolveInterfaces(t.interfaces, { self: name, where: `node '${name}'`, kind: 'operation' }, resolver, diagnostics);
     for (const rel of t.relationships) {

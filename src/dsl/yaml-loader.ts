@@ -213,10 +213,11 @@ function parseWithPositions(text: string): { doc?: Document.Parsed; lineCounter:
 export function reindentQuotedContinuations(text: string): string {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s*)(?:- )?[^\s#'"][^:#]*:\s+(['"])(.*)$/.exec(lines[i]!);
+    const m = /^(\s*(?:- )?)[^\s#'"][^:#]*:\s+(['"])(.*)$/.exec(lines[i]!);
     if (!m) continue;
     const quote = m[2]!;
     if (closesQuote(m[3]!, quote)) continue;
+    // Continuation lines must sit deeper than the key's own column.
     const need = m[1]!.length + 2;
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j]!;

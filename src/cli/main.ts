@@ -1,0 +1,89 @@
+import { Command, Option } from 'commander';
+import { loadBlueprint, BlueprintError } from '../dsl/index.js';
+import { planDeployment, PlanError } from '../plan/index.js';
+import { lifecycleSteps } from '../workflows/index.js';
+import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
+import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIO: CliIO = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+function blueprintFlags(cmd: Command): Command {
+  return cmd
+    .option('-i, --input <file|key=value>', 'blueprint inputs: a YAML/JSON file or key=value (repeatable)', collect, [])
+    .option('--plugins <dir>', 'directory of plugin type files laid out as <name>/plugin.yaml (repeatable)', collect, [])
+    .option('--blueprint-import <id=path>', 'map a blueprint:<id> import to a file (repeatable)', collect, [])
+    .option('--root <dir>', 'imports may not leave this directory (default: the repository root)');
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can drive it. */
+export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('isthmus')
+    .description('Serverless Cloudify-DSL orchestrator: validate and plan blueprints')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  blueprintFlags(program.command('validate <blueprint>').description('check a blueprint; exit 0 when valid, 1 when not'))
+    .option('--json', 'print diagnostics as JSON')
+    .action((file: string, flags: BlueprintCliOptions & { json?: boolean }) => {
+      const result = loadBlueprint(file, loadOptionsFrom(file, flags));
+      let diagnostics = result.diagnostics;
+      if (result.blueprint) {
+        try {
+          planDeployment(result.blueprint, { seed: 'validate' });
+        } catch (err) {
+          if (!(err instanceof PlanError)) throw err;
+          diagnostics = [...diagnostics, ...err.diagnostics];
+        }
+      }
+      const valid = !diagnostics.some((d) => d.severity === 'error');
+      if (flags.json) io.out(JSON.stringify({ valid, diagnostics }, null, 2));
+      else {
+        if (diagnostics.length > 0) io.err(renderDiagnostics(diagnostics));
+        if (valid) io.out(`${file}: valid`);
+      }
+      exitCode = valid ? 0 : 1;
+    });
+
+  blueprintFlags(program.command('plan <blueprint>').description('show node instances and the operations a workflow would run (dry run)'))
+    .addOption(new Option('--workflow <name>', 'workflow to dry-run').choices(['install', 'uninstall']).default('install'))
+    .option('--json', 'print the plan as JSON')
+    .option('--mermaid', 'print the plan as a Mermaid graph')
+    .option('--seed <seed>', 'seed for instance ids (reproducible output)')
+    .action((file: string, flags: BlueprintCliOptions & { json?: boolean; mermaid?: boolean; seed?: string; workflow: 'install' | 'uninstall' }) => {
+      const result = loadBlueprint(file, loadOptionsFrom(file, flags));
+      if (!result.blueprint) {
+        io.err(renderDiagnostics(result.diagnostics));
+        exitCode = 1;
+        return;
+      }
+      const plan = planDeployment(result.blueprint, flags.seed === undefined ? {} : { seed: flags.seed });
+      const steps = lifecycleSteps(plan, flags.workflow);
+      if (flags.json) io.out(JSON.stringify({ plan, steps }, null, 2));
+      else if (flags.mermaid) io.out(renderMermaid(plan));
+      else io.out(renderPlanTable(plan, steps, flags.workflow));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+    if (code?.startsWith('commander.')) return 2;
+    if (err instanceof BlueprintError) {
+      io.err(renderDiagnostics(err.diagnostics));
+      return 1;
+    }
+    if (err instanceof UsageError) {
+      io.err(`isthmus: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  return exitCode;
+}

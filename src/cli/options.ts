@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { parseYamlValue, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { defaultRootDir } from '../dsl/imports.js';
+
+export interface BlueprintCliOptions {
+  input?: string[];
+  plugins?: string[];
+  blueprintImport?: string[];
+  root?: string;
+}
+
+/** Thrown for bad command-line arguments; rendered once by the CLI entry. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * Builds load options from CLI flags and the repository's `.isthmus.yaml`
+ * (`blueprintImports: {id: path}`, `pluginDirs: [dir]`).
+ */
+export function loadOptionsFrom(blueprint: string, flags: BlueprintCliOptions): LoadOptions {
+  const rootDir = path.resolve(flags.root ?? defaultRootDir(blueprint));
+  const options: LoadOptions = { rootDir, inputs: readInputs(flags.input ?? []), pluginDirs: [...(flags.plugins ?? [])], blueprintImports: {} };
+  const configFile = path.join(rootDir, '.isthmus.yaml');
+  if (existsSync(configFile)) {
+    const config = parse(readFileSync(configFile, 'utf8')) as { blueprintImports?: Record<string, string>; pluginDirs?: string[] } | null;
+    Object.assign(options.blueprintImports!, config?.blueprintImports ?? {});
+    for (const dir of config?.pluginDirs ?? []) options.pluginDirs!.push(path.resolve(rootDir, dir));
+  }
+  for (const pair of flags.blueprintImport ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--blueprint-import expects ID=PATH, got '${pair}'`);
+    options.blueprintImports![pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return options;
+}
+
+/** `-i inputs.yaml` (YAML or JSON file) and `-i key=value` (value read as YAML), later ones win. */
+export function readInputs(specs: string[]): YamlMap {
+  const out: YamlMap = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq > 0 && !existsSync(spec)) {
+      out[spec.slice(0, eq)] = parseYamlValue(spec.slice(eq + 1));
+      continue;
+    }
+    if (!existsSync(spec)) throw new UsageError(`inputs file '${spec}' does not exist (use KEY=VALUE for a single input)`);
+    const value = parse(readFileSync(spec, 'utf8')) as unknown;
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`inputs file '${spec}' must hold a mapping of input names to values`);
+    Object.assign(out, value);
+  }
+  return out;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,54 @@
+import type { BlueprintDiagnostic } from '../dsl/index.js';
+import { formatDiagnostic } from '../dsl/index.js';
+import type { DeploymentPlan } from '../plan/index.js';
+import type { PlannedStep } from '../workflows/index.js';
+
+export function renderDiagnostics(diagnostics: BlueprintDiagnostic[]): string {
+  return diagnostics.map(formatDiagnostic).join('\n');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+}
+
+export function renderPlanTable(plan: DeploymentPlan, steps: PlannedStep[] | undefined, workflow: string): string {
+  const out: string[] = [];
+  out.push(`Blueprint ${plan.mainFile} (cloudify_dsl_${plan.dslVersion}): ${plan.nodes.length} nodes, ${plan.nodeInstances.length} node instances`);
+  out.push('');
+  const rows = [['INSTANCE', 'NODE', 'TYPE', 'HOST', 'RELATIONSHIPS']];
+  const types = new Map(plan.nodes.map((n) => [n.id, n.type]));
+  for (const i of plan.nodeInstances) {
+    rows.push([i.id, i.nodeId, types.get(i.nodeId) ?? '', i.hostId ?? '-', i.relationships.map((r) => `${r.type.replace('cloudify.relationships.', '')}→${r.targetId}`).join(', ') || '-']);
+  }
+  out.push(table(rows));
+  if (Object.keys(plan.scalingGroups).length > 0) {
+    out.push('', 'Scaling groups:');
+    for (const [name, g] of Object.entries(plan.scalingGroups)) out.push(`  ${name}: members ${g.members.join(', ')}; ${g.instanceIds.length} instance(s)`);
+  }
+  if (steps) {
+    out.push('', `Operations ${workflow} would run (dry run), in order; the same wave runs in parallel:`);
+    if (steps.length === 0) out.push('  (none: every lifecycle operation is a no-op)');
+    steps.forEach((s, n) => out.push(`  ${String(n + 1).padStart(3)}. [wave ${s.wave}] ${s.instanceId}  ${s.operation}  → ${s.implementation}${s.peer ? `  (with ${s.peer})` : ''}`));
+  }
+  if (plan.unsupported.length > 0) {
+    out.push('', `Unsupported operations (${plan.unsupported.length}); a workflow that needs them refuses before it starts:`);
+    for (const u of plan.unsupported.slice(0, 50)) out.push(`  ${u.node} ${u.operation}: ${u.reason}`);
+    if (plan.unsupported.length > 50) out.push(`  … and ${plan.unsupported.length - 50} more (use --json for all)`);
+  }
+  return out.join('\n');
+}
+
+/** A Mermaid flowchart of node instances and their relationships (renders in GitHub comments). */
+export function renderMermaid(plan: DeploymentPlan): string {
+  const id = (s: string) => s.replace(/[^A-Za-z0-9_]/g, '_');
+  const lines = ['flowchart BT'];
+  for (const i of plan.nodeInstances) lines.push(`  ${id(i.id)}["${i.id}<br/><small>${i.nodeId}</small>"]`);
+  for (const i of plan.nodeInstances) {
+    for (const r of i.relationships) {
+      const label = r.type.replace(/^.*\./, '');
+      lines.push(`  ${id(i.id)} -->|${label}| ${id(r.targetId)}`);
+    }
+  }
+  return lines.join('\n');
+}

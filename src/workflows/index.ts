@@ -1,0 +1,1 @@
+export { lifecycleSteps, type PlannedStep } from './install-order.js';
