@@ -131,7 +131,7 @@ function parseTemplate(el: Element, ctx: TemplateContext, diagnostics: Diagnosti
     return undefined;
   }
   const typeName = namespaced(el.namespace, typeRaw);
-  const nodeType = ctx.nodeTypes[typeName];
+  const nodeType = Object.hasOwn(ctx.nodeTypes, typeName) ? ctx.nodeTypes[typeName] : undefined;
   if (!nodeType) {
     diagnostics.error('node.unknown-type', `${where} has type '${typeRaw}', which is not defined`, positionOf(body, 'type'), suggestion(typeName, Object.keys(ctx.nodeTypes)) ?? 'import the plugin or types file that defines it');
     return undefined;
@@ -261,7 +261,7 @@ function parseRelationships(raw: YamlValue | undefined, el: Element, ctx: Templa
     }
     const typeName = namespaced(el.namespace, typeRaw);
     const target = namespaced(el.namespace, targetRaw);
-    const relType = ctx.relationshipTypes[typeName];
+    const relType = Object.hasOwn(ctx.relationshipTypes, typeName) ? ctx.relationshipTypes[typeName] : undefined;
     if (!relType) {
       diagnostics.error('relationship.unknown-type', `${where}: relationship type '${typeRaw}' is not defined`, positionOf(item, 'type'), suggestion(typeName, Object.keys(ctx.relationshipTypes)) ?? 'import the types that define it');
       return;

@@ -119,7 +119,7 @@ export function checkValue(
     }
     return value;
   }
-  const dataType = dataTypes[type];
+  const dataType = Object.hasOwn(dataTypes, type) ? dataTypes[type] : undefined;
   if (!dataType) return value; // unknown type names are reported where the schema is declared
   if (!isYamlMap(value)) {
     diagnostics.error('value.type', `${where} should be a mapping of data type ${type}, got ${describe(value)}`, at, `give the fields of ${type}`);
@@ -143,7 +143,7 @@ export function checkProperties(
 ): YamlMap {
   const out: YamlMap = {};
   for (const key of Object.keys(given)) {
-    if (!schema[key] && !options.allowUnknown) {
+    if (!Object.hasOwn(schema, key) && !options.allowUnknown) {
       diagnostics.error(
         'property.unknown',
         `${where}: property '${key}' is not defined by its type`,
@@ -156,7 +156,7 @@ export function checkProperties(
   for (const [name, prop] of Object.entries(schema)) {
     const has = Object.prototype.hasOwnProperty.call(given, name);
     // Cloudify gives a data-typed property without a default the value {} filled from the data type.
-    const dataTypedDefault = !has && !prop.hasDefault && prop.type !== undefined && dataTypes[prop.type] !== undefined;
+    const dataTypedDefault = !has && !prop.hasDefault && prop.type !== undefined && Object.hasOwn(dataTypes, prop.type);
     if (!has && !prop.hasDefault && !dataTypedDefault) {
       if (prop.required && !external) {
         diagnostics.error('property.missing', `${where}: required property '${name}' has no value`, positionOf(given), `set '${name}' or give it a default in the type`);
@@ -167,7 +167,7 @@ export function checkProperties(
     const at = has ? positionOf(given, name) : prop.position;
     out[name] = checkValue(value, prop.type, dataTypes, `${where} property '${name}'`, at, diagnostics, options.depth ?? 0);
   }
-  if (options.allowUnknown) for (const key of Object.keys(given)) if (!schema[key]) out[key] = given[key] ?? null;
+  if (options.allowUnknown) for (const key of Object.keys(given)) if (!Object.hasOwn(schema, key)) out[key] = given[key] ?? null;
   return out;
 }
 

@@ -28,7 +28,7 @@ function resolveFamily<T>(spec: Resolvable<T>, diagnostics: Diagnostics): Record
   const visiting = new Set<string>();
   const failed = new Set<string>();
   const resolve = (name: string, chain: string[]): T | undefined => {
-    if (done[name]) return done[name];
+    if (Object.hasOwn(done, name)) return done[name];
     if (failed.has(name)) return undefined;
     const element = spec.elements.get(name);
     if (!element) return undefined;
@@ -180,7 +180,7 @@ export function namespaceImplementations(ifaces: Interfaces, namespace: string |
 export function checkSchemaTypes(schemas: Iterable<[string, Record<string, PropertySchema>]>, dataTypes: Record<string, DataType>, diagnostics: Diagnostics): void {
   for (const [where, schema] of schemas) {
     for (const [name, prop] of Object.entries(schema)) {
-      if (prop.type && !PRIMITIVE_TYPES.has(prop.type) && !dataTypes[prop.type]) {
+      if (prop.type && !PRIMITIVE_TYPES.has(prop.type) && !Object.hasOwn(dataTypes, prop.type)) {
         diagnostics.error('schema.unknown-type', `${where} property '${name}' has unknown type '${prop.type}'`, prop.position, suggestion(prop.type, [...PRIMITIVE_TYPES, ...Object.keys(dataTypes)]) ?? 'use a primitive type or a declared data type');
       }
     }

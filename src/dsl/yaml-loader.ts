@@ -8,6 +8,7 @@ import {
   isPair,
   type Node as YamlNode,
   type Document,
+  type ScalarTag,
 } from 'yaml';
 import { Diagnostics, type SourcePosition } from './errors.js';
 import { recordContainer } from './source-map.js';
@@ -191,6 +192,14 @@ export function loadYaml(
   }
 }
 
+/** PyYAML's booleans: YAML 1.1 words, but not `y`/`n` (a node named `n` stays a string). */
+const PYYAML_BOOL: ScalarTag = {
+  tag: 'tag:yaml.org,2002:bool',
+  default: true,
+  test: /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  resolve: (str: string) => /^(?:yes|true|on)$/i.test(str),
+};
+
 function parseWithPositions(text: string): { doc?: Document.Parsed; lineCounter: LineCounter; error?: string } {
   const lineCounter = new LineCounter();
   try {
@@ -201,7 +210,7 @@ function parseWithPositions(text: string): { doc?: Document.Parsed; lineCounter:
       lineCounter,
       prettyErrors: false,
       // PyYAML would turn dates into datetime objects; blueprints mean them as strings.
-      customTags: (tags) => tags.filter((t) => typeof t === 'object' && 'tag' in t && t.tag !== 'tag:yaml.org,2002:timestamp'),
+      customTags: (tags) => [PYYAML_BOOL, ...tags.filter((t) => typeof t === 'object' && 'tag' in t && t.tag !== 'tag:yaml.org,2002:timestamp' && t.tag !== 'tag:yaml.org,2002:bool')],
     });
     return { doc, lineCounter };
   } catch (err) {
