@@ -100,6 +100,8 @@ export interface FunctionScope {
   where: string;
   /** Inputs may refer to other inputs only (in defaults); outputs may not use SELF. */
   kind: 'input' | 'property' | 'operation' | 'relationship' | 'output' | 'capability' | 'other';
+  /** Where to point errors when the function itself has no recorded position (e.g. a type default). */
+  at?: SourcePosition;
 }
 
 export interface StaticResolver {
@@ -122,7 +124,7 @@ export function checkFunctions(value: YamlValue, scope: FunctionScope, resolver:
 }
 
 function checkCall(call: FunctionCall, scope: FunctionScope, resolver: StaticResolver, diagnostics: Diagnostics): void {
-  const at = positionOf(call.node) ?? undefined;
+  const at = positionOf(call.node) ?? scope.at;
   const bad = (message: string, hint: string) => diagnostics.error('function.arguments', `${call.name} in ${scope.where}: ${message}`, at, hint);
   const args = call.args;
   switch (call.name) {
@@ -231,7 +233,7 @@ function resolveInner(value: YamlValue, scope: FunctionScope, resolver: StaticRe
     // get_property on SOURCE/TARGET outside a known relationship stays for run time too.
     return keep();
   }
-  const at = positionOf(call.node);
+  const at = positionOf(call.node) ?? scope.at;
   switch (call.name) {
     case 'get_input': {
       const [name, ...path] = Array.isArray(args) ? args : [args];

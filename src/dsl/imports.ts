@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostics, SourcePosition } from './errors.js';
+import { Diagnostics as DiagnosticsClass, type Diagnostics, type SourcePosition } from './errors.js';
 import { loadYaml, isYamlMap, type YamlMap, type YamlValue, type YamlLimits, DEFAULT_YAML_LIMITS } from './yaml-loader.js';
 import { positionOf } from './source-map.js';
 import { shippedTypeLibrary, shippedPluginLibrary, CLOUDIFY_TYPES_LIBRARY_FILE } from './libraries/index.js';
@@ -193,16 +193,22 @@ function resolveImport(
     key: name,
     file: name,
     isCloudifyTypes: name === CLOUDIFY_TYPES_LIBRARY_FILE,
-    load: () => {
-      const loaded = loadYaml(text, name, diagnostics, limits);
-      return loaded && isYamlMap(loaded.value) ? loaded.value : undefined;
-    },
+    load: () =>
+      cachedLibrary(name, text, diagnostics, (d) => {
+        const loaded = loadYaml(text, name, d, limits);
+        return loaded && isYamlMap(loaded.value) ? loaded.value : undefined;
+      }),
   });
-  const fromDisk = (abs: string): ResolvedImport => ({
+  const fromDisk = (abs: string, library = false): ResolvedImport => ({
     key: abs,
     file: displayPath(abs),
     isCloudifyTypes: false,
-    load: () => readBlueprintFile(abs, displayPath(abs), diagnostics, limits),
+    load: () => {
+      if (!library) return readBlueprintFile(abs, displayPath(abs), diagnostics, limits);
+      // Plugin type files are large and rarely change: reuse their parse while unchanged.
+      const st = statSync(abs);
+      return cachedLibrary(`${abs}\u0000${st.mtimeMs}\u0000${st.size}`, '', diagnostics, (d) => readBlueprintFile(abs, displayPath(abs), d, limits));
+    },
   });
 
   if (target.startsWith('plugin:')) {
@@ -212,7 +218,7 @@ function resolveImport(
     for (const dir of options.pluginDirs ?? []) {
       for (const candidate of pluginFileCandidates(version)) {
         const abs = path.resolve(dir, name, candidate);
-        if (isFile(abs)) return fromDisk(abs);
+        if (isFile(abs)) return fromDisk(abs, true);
       }
     }
     diagnostics.error(
@@ -267,6 +273,29 @@ function resolveImport(
   if (!checkInsideRoot(abs, rootDir, target, at, diagnostics)) return undefined;
   diagnostics.error('import.not-found', `imported file '${target}' does not exist (looked for ${displayPath(abs)})`, at, 'check the path; imports are relative to the importing file');
   return undefined;
+}
+
+interface CachedLibrary {
+  doc: YamlMap | undefined;
+  diagnostics: Diagnostics['items'];
+}
+const libraryCache = new Map<string, CachedLibrary>();
+
+/**
+ * Parsed type libraries (shipped and plugin files) are shared between loads; loaded values are
+ * never mutated, so sharing is safe. Their diagnostics are replayed to each load.
+ */
+function cachedLibrary(key: string, text: string, diagnostics: Diagnostics, load: (d: Diagnostics) => YamlMap | undefined): YamlMap | undefined {
+  const cacheKey = `${key}\u0000${text.length}`;
+  let entry = libraryCache.get(cacheKey);
+  if (!entry) {
+    const own = new DiagnosticsClass();
+    entry = { doc: load(own), diagnostics: own.items };
+    if (libraryCache.size > 64) libraryCache.clear();
+    libraryCache.set(cacheKey, entry);
+  }
+  diagnostics.items.push(...entry.diagnostics);
+  return entry.doc;
 }
 
 function pluginFileCandidates(version: string | undefined): string[] {

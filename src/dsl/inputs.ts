@@ -3,7 +3,7 @@ import { satisfies, sampleSatisfying } from './constraints.js';
 import { applyNamespace, checkFunctions, containsFunction, resolveStatic, type StaticResolver } from './functions.js';
 import type { Element } from './merge.js';
 import type { Blueprint, DataType, PropertySchema } from './model.js';
-import { checkValue, parseSchemaMap } from './schema.js';
+import { checkValue, parseSchemaEntry } from './schema.js';
 import type { YamlMap, YamlValue } from './yaml-loader.js';
 import { isYamlMap } from './yaml-loader.js';
 
@@ -18,7 +18,7 @@ export function parseInputs(elements: Map<string, Element>, diagnostics: Diagnos
   const out: Record<string, InputSchema> = {};
   for (const el of elements.values()) {
     const raw = applyNamespace(el.value, el.namespace);
-    const parsed = parseSchemaMap({ [el.name]: raw } as YamlMap, 'input', diagnostics)[el.name]!;
+    const parsed = parseSchemaEntry(raw, `input '${el.name}'`, el.position, diagnostics, {});
     const schema: InputSchema = { ...parsed };
     if (el.position) schema.position = el.position;
     if (isYamlMap(raw)) {

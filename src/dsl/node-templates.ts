@@ -48,7 +48,7 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
       return null;
     }
     pending.add(key);
-    const scope: FunctionScope = { self: node, where: `node '${node}' property '${path.join('.')}'`, kind: 'property' };
+    const scope: FunctionScope = withAt({ self: node, where: `node '${node}' property '${path.join('.')}'`, kind: 'property' }, at ?? drafts.get(node)?.template.position);
     const value = resolveStatic(raw, scope, resolver);
     pending.delete(key);
     resolved.set(key, value);
@@ -61,7 +61,7 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
       const draft = drafts.get(node);
       if (!draft || path.length === 0) return { found: false };
       if (!Object.prototype.hasOwnProperty.call(draft.template.properties, String(path[0]))) {
-        diagnostics.error('function.unknown-property', `get_property refers to '${String(path[0])}', which node '${node}' does not have`, at, `properties of '${node}': ${Object.keys(draft.template.properties).join(', ')}`);
+        diagnostics.error('function.unknown-property', `get_property refers to '${String(path[0])}', which node '${node}' does not have`, at ?? draft.template.position, `properties of '${node}': ${Object.keys(draft.template.properties).join(', ')}`);
         return { found: true, value: null };
       }
       let current: YamlValue = draft.template.properties;
@@ -78,16 +78,16 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
   const out: Record<string, NodeTemplate> = {};
   for (const [name, draft] of drafts) {
     const t = draft.template;
-    const propScope: FunctionScope = { self: name, where: `node '${name}'`, kind: 'property' };
+    const propScope: FunctionScope = withAt({ self: name, where: `node '${name}'`, kind: 'property' }, t.position);
     checkFunctions(t.properties, propScope, resolver, diagnostics);
     const props: YamlMap = {};
     for (const key of Object.keys(t.properties)) {
       const raw = t.properties[key] ?? null;
       props[key] = containsFunction(raw) ? resolveAt(name, [key], raw, positionOf(t.properties, key)) : raw;
     }
-    t.interfaces = resolveInterfaces(t.interfaces, { self: name, where: `node '${name}'`, kind: 'operation' }, resolver, diagnostics);
+    t.interfaces = resolveInterfaces(t.interfaces, withAt({ self: name, where: `node '${name}'`, kind: 'operation' }, t.position), resolver, diagnostics);
     for (const rel of t.relationships) {
-      const relScope: FunctionScope = { self: name, source: name, target: rel.target, where: `node '${name}' relationship to '${rel.target}'`, kind: 'relationship' };
+      const relScope: FunctionScope = withAt({ self: name, source: name, target: rel.target, where: `node '${name}' relationship to '${rel.target}'`, kind: 'relationship' }, rel.position ?? t.position);
       checkFunctions(rel.properties, relScope, resolver, diagnostics);
       rel.properties = resolveStatic(rel.properties, relScope, resolver) as YamlMap;
       rel.sourceInterfaces = resolveInterfaces(rel.sourceInterfaces, relScope, resolver, diagnostics);
@@ -100,12 +100,16 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
   return out;
 }
 
+function withAt(scope: FunctionScope, at: SourcePosition | undefined): FunctionScope {
+  return at ? { ...scope, at } : scope;
+}
+
 function resolveInterfaces(ifaces: Interfaces, scope: FunctionScope, resolver: StaticResolver, diagnostics: Diagnostics): Interfaces {
   const out: Interfaces = {};
   for (const [iface, ops] of Object.entries(ifaces)) {
     out[iface] = {};
     for (const [name, op] of Object.entries(ops)) {
-      const opScope = { ...scope, where: `${scope.where} operation '${iface}.${name}'` };
+      const opScope = withAt({ ...scope, where: `${scope.where} operation '${iface}.${name}'` }, op.position ?? scope.at);
       checkFunctions(op.inputs, opScope, resolver, diagnostics);
       out[iface]![name] = { ...op, inputs: resolveStatic(op.inputs, opScope, resolver) as YamlMap };
     }
@@ -143,7 +147,7 @@ function parseTemplate(el: Element, ctx: TemplateContext, diagnostics: Diagnosti
     if (rawProps['use_external_resource'] !== undefined && typeof rawProps['use_external_resource'] !== 'boolean') {
       diagnostics.error('node.external-resource', `${where}: use_external_resource must be true or false (no functions)`, positionOf(rawProps, 'use_external_resource'), 'Cloudify requires a literal boolean here');
     }
-    properties = checkProperties(rawProps, nodeType.properties, ctx.dataTypes, where, diagnostics);
+    properties = checkProperties(rawProps, nodeType.properties, ctx.dataTypes, where, diagnostics, el.position ? { at: el.position } : {});
   }
   const templateIfaces = namespaceImplementations(parseInterfaces(body['interfaces'] ?? null, where, 'template', diagnostics), el.namespace);
   const interfaces = mergeTemplateInterfaces(nodeType.interfaces, templateIfaces, where, diagnostics);
@@ -275,7 +279,7 @@ function parseRelationships(raw: YamlValue | undefined, el: Element, ctx: Templa
       return;
     }
     const rawProps = item['properties'] ?? {};
-    const properties = isYamlMap(rawProps) ? checkProperties(rawProps, relType.properties, ctx.dataTypes, `${where} relationship to '${targetRaw}'`, diagnostics) : {};
+    const properties = isYamlMap(rawProps) ? checkProperties(rawProps, relType.properties, ctx.dataTypes, `${where} relationship to '${targetRaw}'`, diagnostics, at ? { at } : {}) : {};
     const connection = properties['connection_type'] ?? 'all_to_all';
     if (connection !== 'all_to_all' && connection !== 'all_to_one') {
       diagnostics.error('relationship.connection-type', `${where}: connection_type must be all_to_all or all_to_one, got ${JSON.stringify(connection)}`, positionOf(rawProps, 'connection_type'));

@@ -33,7 +33,7 @@ export function parseSchemaMap(
   return out;
 }
 
-function parseSchemaEntry(
+export function parseSchemaEntry(
   value: YamlValue,
   where: string,
   at: SourcePosition | undefined,
@@ -126,7 +126,7 @@ export function checkValue(
     return value;
   }
   if (depth > 32) return value;
-  return checkProperties(value, dataType.properties, dataTypes, where, diagnostics, { depth: depth + 1 });
+  return checkProperties(value, dataType.properties, dataTypes, where, diagnostics, at ? { depth: depth + 1, at } : { depth: depth + 1 });
 }
 
 /**
@@ -139,7 +139,7 @@ export function checkProperties(
   dataTypes: Record<string, DataType>,
   where: string,
   diagnostics: Diagnostics,
-  options: { depth?: number; externalResource?: boolean; allowUnknown?: boolean } = {},
+  options: { depth?: number; externalResource?: boolean; allowUnknown?: boolean; at?: SourcePosition } = {},
 ): YamlMap {
   const out: YamlMap = {};
   for (const key of Object.keys(given)) {
@@ -159,12 +159,12 @@ export function checkProperties(
     const dataTypedDefault = !has && !prop.hasDefault && prop.type !== undefined && Object.hasOwn(dataTypes, prop.type);
     if (!has && !prop.hasDefault && !dataTypedDefault) {
       if (prop.required && !external) {
-        diagnostics.error('property.missing', `${where}: required property '${name}' has no value`, positionOf(given), `set '${name}' or give it a default in the type`);
+        diagnostics.error('property.missing', `${where}: required property '${name}' has no value`, positionOf(given) ?? options.at, `set '${name}' or give it a default in the type`);
       }
       continue;
     }
-    const value = has ? (given[name] ?? null) : dataTypedDefault ? {} : structuredCloneValue(prop.default ?? null);
-    const at = has ? positionOf(given, name) : prop.position;
+    const value = has ? (given[name] ?? null) : dataTypedDefault ? {} : (prop.default ?? null);
+    const at = (has ? positionOf(given, name) : prop.position) ?? options.at;
     out[name] = checkValue(value, prop.type, dataTypes, `${where} property '${name}'`, at, diagnostics, options.depth ?? 0);
   }
   if (options.allowUnknown) for (const key of Object.keys(given)) if (!Object.hasOwn(schema, key)) out[key] = given[key] ?? null;
@@ -201,8 +201,4 @@ function describe(value: YamlValue): string {
   if (Array.isArray(value)) return 'a list';
   if (isYamlMap(value)) return 'a mapping';
   return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function structuredCloneValue(v: YamlValue): YamlValue {
-  return v === null || typeof v !== 'object' ? v : (JSON.parse(JSON.stringify(v)) as YamlValue);
 }

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBlueprint } from '../dsl/index.js';
+import { HEADER, writeBlueprintFiles } from '../../test/support/blueprint-files.js';
+import { planDeployment, PlanError, type DeploymentPlan } from './index.js';
+import { lifecycleSteps } from '../workflows/index.js';
+
+function plan(body: string, seed = 'test'): DeploymentPlan {
+  const dir = writeBlueprintFiles({ 'blueprint.yaml': `${HEADER}${body}` });
+  return planDeployment(parseBlueprint(path.join(dir, 'blueprint.yaml'), { rootDir: dir }), { seed });
+}
+
+const of = (p: DeploymentPlan, node: string) => p.nodeInstances.filter((i) => i.nodeId === node);
+
+describe('node instances', () => {
+  it('multiplies contained_in children with their host and links each to its own host instance', () => {
+    const p = plan(`node_templates:
+  vm:
+    type: cloudify.nodes.Compute
+    capabilities: { scalable: { properties: { default_instances: 3 } } }
+  app:
+    type: cloudify.nodes.WebServer
+    capabilities: { scalable: { properties: { default_instances: 2 } } }
+    relationships: [ { type: cloudify.relationships.contained_in, target: vm } ]
+`);
+    expect(of(p, 'vm')).toHaveLength(3);
+    expect(of(p, 'app')).toHaveLength(6);
+    for (const vm of of(p, 'vm')) expect(of(p, 'app').filter((a) => a.hostId === vm.id)).toHaveLength(2);
+    for (const a of of(p, 'app')) expect(a.relationships).toEqual([expect.objectContaining({ targetId: a.hostId, targetNode: 'vm' })]);
+    expect(p.nodes.find((n) => n.id === 'app')!.numberOfInstances).toBe(6);
+  });
+
+  it('ids are <node>_<6 chars>, unique, and reproducible with a seed', () => {
+    const body = `node_templates:\n  web: { type: cloudify.nodes.Root, capabilities: { scalable: { properties: { default_instances: 50 } } } }\n`;
+    const a = plan(body, 's1');
+    expect(a.nodeInstances.every((i) => /^web_[a-z0-9]{6}$/.test(i.id))).toBe(true);
+    expect(new Set(a.nodeInstances.map((i) => i.id)).size).toBe(50);
+    expect(plan(body, 's1').nodeInstances.map((i) => i.id)).toEqual(a.nodeInstances.map((i) => i.id));
+    expect(plan(body, 's2').nodeInstances.map((i) => i.id)).not.toEqual(a.nodeInstances.map((i) => i.id));
+  });
+
+  it('connects all_to_all by default and all_to_one to a single target instance', () => {
+    const p = plan(`node_templates:
+  db: { type: cloudify.nodes.DBMS, capabilities: { scalable: { properties: { default_instances: 2 } } } }
+  app:
+    type: cloudify.nodes.ApplicationModule
+    capabilities: { scalable: { properties: { default_instances: 3 } } }
+    relationships:
+      - { type: cloudify.relationships.connected_to, target: db }
+  worker:
+    type: cloudify.nodes.ApplicationModule
+    capabilities: { scalable: { properties: { default_instances: 3 } } }
+    relationships:
+      - { type: cloudify.relationships.connected_to, target: db, properties: { connection_type: all_to_one } }
+`);
+    for (const a of of(p, 'app')) expect(a.relationships.map((r) => r.targetId).sort()).toEqual(of(p, 'db').map((d) => d.id).sort());
+    const targets = new Set(of(p, 'worker').flatMap((w) => w.relationships.map((r) => r.targetId)));
+    expect(targets.size).toBe(1);
+  });
+
+  it('scales a group as a unit and keeps connections inside each group instance', () => {
+    const p = plan(`node_templates:
+  vm: { type: cloudify.nodes.Compute }
+  ip: { type: cloudify.nodes.VirtualIP }
+  fw:
+    type: cloudify.nodes.SecurityGroup
+    relationships: [ { type: cloudify.relationships.connected_to, target: ip } ]
+  app:
+    type: cloudify.nodes.WebServer
+    relationships: [ { type: cloudify.relationships.contained_in, target: vm } ]
+groups:
+  pair: { members: [vm, ip, fw] }
+policies:
+  pair_policy:
+    type: cloudify.policies.scaling
+    targets: [pair]
+    properties: { default_instances: 2 }
+`);
+    expect(of(p, 'vm')).toHaveLength(2);
+    expect(of(p, 'app')).toHaveLength(2);
+    expect(p.scalingGroups['pair']!.instanceIds).toHaveLength(2);
+    for (const fw of of(p, 'fw')) {
+      const group = fw.scalingGroups[0]!.id;
+      const target = p.nodeInstances.find((i) => i.id === fw.relationships[0]!.targetId)!;
+      expect(target.scalingGroups[0]!.id).toBe(group);
+    }
+  });
+
+  it('names the cycle when relationships form one', () => {
+    expect(() =>
+      plan(`node_templates:
+  a: { type: cloudify.nodes.Root, relationships: [ { type: cloudify.relationships.depends_on, target: b } ] }
+  b: { type: cloudify.nodes.Root, relationships: [ { type: cloudify.relationships.depends_on, target: a } ] }
+`),
+    ).toThrow(PlanError);
+    try {
+      plan(`node_templates:
+  a: { type: cloudify.nodes.Root, relationships: [ { type: cloudify.relationships.depends_on, target: b } ] }
+  b: { type: cloudify.nodes.Root, relationships: [ { type: cloudify.relationships.depends_on, target: a } ] }
+`);
+    } catch (err) {
+      expect((err as PlanError).diagnostics[0]).toMatchObject({ code: 'plan.cycle', message: expect.stringContaining('a -> b -> a'), position: { line: 5 } });
+    }
+  });
+
+  it('is plain data that survives a JSON round trip', () => {
+    const p = plan(`node_templates:\n  a: { type: cloudify.nodes.Root, properties: { resource_id: { get_secret: x } } }\n`);
+    expect(JSON.parse(JSON.stringify(p))).toEqual(p);
+  });
+});
+
+describe('install order (dry run)', () => {
+  const body = `plugins:
+  p: { executor: central_deployment_agent }
+node_types:
+  t:
+    derived_from: cloudify.nodes.Root
+    interfaces:
+      cloudify.interfaces.lifecycle: { create: p.create, configure: p.configure, start: p.start, stop: p.stop, delete: p.delete }
+relationships:
+  link:
+    derived_from: cloudify.relationships.connected_to
+    source_interfaces:
+      cloudify.interfaces.relationship_lifecycle: { preconfigure: p.pre, establish: p.est, unlink: p.unlink }
+node_templates:
+  host: { type: t }
+  app:
+    type: t
+    relationships:
+      - { type: cloudify.relationships.contained_in, target: host }
+      - { type: link, target: db }
+  db: { type: t }
+`;
+
+  it('installs targets first, then each instance create → preconfigure → configure → start → establish', () => {
+    const steps = lifecycleSteps(plan(body), 'install').map((s) => `${s.instanceId.replace(/_.*/, '')} ${s.implementation}`);
+    expect(steps.slice(-5)).toEqual(['app p.create', 'app p.pre', 'app p.configure', 'app p.start', 'app p.est']);
+    expect(steps.indexOf('app p.create')).toBeGreaterThan(steps.indexOf('host p.start'));
+    expect(steps.indexOf('app p.create')).toBeGreaterThan(steps.indexOf('db p.start'));
+  });
+
+  it('uninstalls in reverse: stop → unlink → delete, sources before their targets', () => {
+    const steps = lifecycleSteps(plan(body), 'uninstall').map((s) => `${s.instanceId.replace(/_.*/, '')} ${s.implementation}`);
+    expect(steps.slice(0, 3)).toEqual(['app p.stop', 'app p.unlink', 'app p.delete']);
+    expect(steps).toHaveLength(7);
+  });
+
+  it('marks operations that Isthmus cannot run yet, with the reason', () => {
+    const p = plan(body);
+    expect(p.unsupported).toContainEqual(expect.objectContaining({ node: 'app', operation: 'cloudify.interfaces.lifecycle.create', reason: "plugin 'p' has no Isthmus implementation" }));
+  });
+});
