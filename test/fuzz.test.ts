@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlueprintError, loadBlueprint } from '../src/dsl/index.js';
 import { planDeployment } from '../src/plan/index.js';
+import { seededRandom } from '../src/plan/ids.js';
 import { writeBlueprintFiles } from './support/blueprint-files.js';
 
 /**
@@ -21,15 +22,6 @@ function yamlFiles(dir: string): string[] {
     const full = path.join(dir, e);
     return statSync(full).isDirectory() ? yamlFiles(full) : /\.ya?ml$/.test(e) ? [full] : [];
   });
-}
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TOKENS = ['{', '}', '[', ']', ':', '- ', '&a ', '*a', '"', "'", '\t', '{ get_input: nope }', '{ get_property: [SELF, x] }', '{ concat: 1 }', 'derived_from: cloudify.nodes.Root', '__proto__: 1', '<<: *a', '!!binary x', '%', '@', '\u0000', '\uFFFF'];
@@ -75,7 +67,7 @@ describe('fuzzing the loader and planner with mutated blueprints', () => {
     expect(seeds.length).toBeGreaterThan(0);
     const dir = writeBlueprintFiles({ 'scripts/create.sh': 'true\n' });
     const file = path.join(dir, 'blueprint.yaml');
-    const random = rng(Number(process.env["ISTHMUS_FUZZ_SEED"] ?? 20261124));
+    const random = seededRandom(Number(process.env["ISTHMUS_FUZZ_SEED"] ?? 20261124));
     let planned = 0;
     let rejected = 0;
     for (let n = 0; n < CASES; n++) {

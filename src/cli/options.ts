@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { parseYamlValue, type LoadOptions, type YamlMap } from '../dsl/index.js';
-import { defaultRootDir } from '../dsl/imports.js';
+import { defaultRootDir, parseYamlValue, type LoadOptions, type YamlMap } from '../dsl/index.js';
 
 export interface BlueprintCliOptions {
   input?: string[];

@@ -4,3 +4,4 @@ export { asFunctionCall, containsFunction, dig, FUNCTION_PHASES, type DeferredFu
 export { CONTAINED_IN } from './node-templates.js';
 export { parseYamlValue } from './values-from-text.js';
 export type * from './model.js';
+export { defaultRootDir } from './imports.js';

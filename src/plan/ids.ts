@@ -2,7 +2,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Node instance ids are `<node>_<6 chars>` as in Cloudify; a seed makes them reproducible. */
 export function createIdGenerator(seed?: string): (prefix: string) => string {
-  const random = seed === undefined ? Math.random : mulberry32(hashString(seed));
+  const random = seed === undefined ? Math.random : seededRandom(hashString(seed));
   const used = new Set<string>();
   return (prefix: string) => {
     for (;;) {
@@ -26,7 +26,8 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
-function mulberry32(a: number): () => number {
+/** A small seeded PRNG (mulberry32) returning numbers in [0, 1). */
+export function seededRandom(a: number): () => number {
   return () => {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
