@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createTestStore } from '../../test/support/state.js';
+import { ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type TaskRecord } from './index.js';
+import type { DeploymentPlan } from '../plan/index.js';
+
+const plan: DeploymentPlan = {
+  planVersion: 1, dslVersion: '1_5', mainFile: 'bp.yaml', inputs: {}, nodes: [], nodeInstances: [], scalingGroups: {}, outputs: {}, capabilities: {}, workflows: [], unsupported: [],
+};
+const now = new Date().toISOString();
+const deployment = (id: string): DeploymentRecord => ({ id, blueprintFile: 'bp.yaml', blueprintDigest: 'd', inputs: {}, plan, outputs: {}, status: 'created', createdAt: now, updatedAt: now, version: 1 });
+const instance = (dep: string, id: string): NodeInstanceRecord => ({ deploymentId: dep, id, nodeId: id.split('_')[0]!, state: 'uninitialized', runtimeProperties: {}, version: 1 });
+const execution = (dep: string, id: string): ExecutionRecord => ({ deploymentId: dep, id, workflow: 'install', parameters: {}, status: 'pending', createdAt: now, taskCount: 1, version: 1 });
+const task = (exec: string, id: string): TaskRecord => ({ executionId: exec, id, kind: 'operation', nodeInstanceId: 'a_1', operation: 'x.y', dependsOn: [], status: 'pending', attempt: 0, maxRetries: 3, retryInterval: 1, version: 1 });
+
+describe('DynamoDbStateStore on DynamoDB Local', () => {
+  it('creates a deployment once, with its instances and its plan (compressed) intact', async () => {
+    const store = await createTestStore();
+    await store.createDeployment(deployment('d1'), [instance('d1', 'a_1'), instance('d1', 'b_1')]);
+    await expect(store.createDeployment(deployment('d1'), [])).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.getDeployment('d1')).toEqual(deployment('d1'));
+    expect((await store.listNodeInstances('d1')).map((i) => i.id).sort()).toEqual(['a_1', 'b_1']);
+    expect((await store.listDeployments()).map((d) => d.id)).toEqual(['d1']);
+  });
+
+  it('makes every update conditional on the version', async () => {
+    const store = await createTestStore();
+    await store.createDeployment(deployment('d1'), [instance('d1', 'a_1')]);
+    const updated = await store.updateNodeInstance('d1', 'a_1', 1, { state: 'created', runtimeProperties: { ip: '10.0.0.1' } });
+    expect(updated).toMatchObject({ state: 'created', runtimeProperties: { ip: '10.0.0.1' }, version: 2 });
+    await expect(store.updateNodeInstance('d1', 'a_1', 1, { state: 'started' })).rejects.toBeInstanceOf(ConflictError);
+    const dep = await store.updateDeployment('d1', 1, { status: 'active' });
+    expect(dep.version).toBe(2);
+    await expect(store.updateDeployment('d1', 1, { status: 'failed' })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('records a step once, atomically with its runtime-property change; a replay gets the first outcome', async () => {
+    const store = await createTestStore();
+    await store.createDeployment(deployment('d1'), [instance('d1', 'a_1')]);
+    const key = { executionId: 'e1', taskId: 't1', attempt: 1 };
+    const first = await store.recordStep(key, { status: 'succeeded', result: 1 }, { deploymentId: 'd1', id: 'a_1', expectedVersion: 1, update: { runtimeProperties: { count: 1 } } });
+    expect(first.recorded).toBe(true);
+    const replay = await store.recordStep(key, { status: 'failed', error: 'again' }, { deploymentId: 'd1', id: 'a_1', expectedVersion: 2, update: { runtimeProperties: { count: 2 } } });
+    expect(replay).toEqual({ recorded: false, outcome: { status: 'succeeded', result: 1 } });
+    expect((await store.getNodeInstance('d1', 'a_1'))!.runtimeProperties).toEqual({ count: 1 });
+    // A stale instance version aborts the whole transaction: no step is recorded.
+    const stale = store.recordStep({ ...key, attempt: 2 }, { status: 'succeeded' }, { deploymentId: 'd1', id: 'a_1', expectedVersion: 1, update: { runtimeProperties: {} } });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.getStep({ ...key, attempt: 2 })).toBeUndefined();
+  });
+
+  it('stores executions with their tasks and finds an execution by id alone', async () => {
+    const store = await createTestStore();
+    await store.createExecution(execution('d1', 'e1'), [task('e1', 't1'), task('e1', 't2')]);
+    expect((await store.findExecution('e1'))!.deploymentId).toBe('d1');
+    expect((await store.listTasks('e1')).map((t) => t.id).sort()).toEqual(['t1', 't2']);
+    const t = await store.updateTask('e1', 't1', 1, { status: 'succeeded', error: undefined });
+    expect(t).toMatchObject({ status: 'succeeded', version: 2 });
+    await expect(store.updateTask('e1', 't1', 1, { status: 'failed' })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('appends events in batches and lists them in order, after a given one', async () => {
+    const store = await createTestStore();
+    const events = Array.from({ length: 60 }, (_, i) => ({ executionId: 'e1', id: `${now}#${String(i).padStart(6, '0')}`, at: now, type: 'log', level: 'info' as const, message: `line ${i}` }));
+    await store.appendEvents(events);
+    const all = await store.listEvents('e1');
+    expect(all.map((e) => e.message)).toEqual(events.map((e) => e.message));
+    expect((await store.listEvents('e1', events[57]!.id)).map((e) => e.message)).toEqual(['line 58', 'line 59']);
+  });
+
+  it('gives the lock to one holder, names it to others, and lets an expired lease be taken over with a new fencing token', async () => {
+    const store = await createTestStore();
+    const first = await store.acquireLock('d1', 'e1', 'driver-a', 60_000);
+    const denied = store.acquireLock('d1', 'e2', 'driver-b', 60_000);
+    await expect(denied).rejects.toMatchObject({ name: 'ConflictError', holder: { executionId: 'e1', owner: 'driver-a' } });
+    const renewed = await store.renewLock(first, 60_000);
+    expect(renewed.fencingToken).toBe(first.fencingToken);
+    await store.releaseLock(renewed);
+    const short = await store.acquireLock('d1', 'e2', 'driver-b', 1);
+    await new Promise((r) => setTimeout(r, 10));
+    const takeover = await store.acquireLock('d1', 'e2', 'driver-c', 60_000);
+    expect(takeover.fencingToken).toBeGreaterThan(short.fencingToken);
+    await expect(store.renewLock(short, 1000)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('deletes a deployment with its instances and executions', async () => {
+    const store = await createTestStore();
+    await store.createDeployment(deployment('d1'), [instance('d1', 'a_1')]);
+    await store.createExecution(execution('d1', 'e1'), [task('e1', 't1')]);
+    await store.deleteDeployment('d1');
+    expect(await store.getDeployment('d1')).toBeUndefined();
+    expect(await store.listNodeInstances('d1')).toEqual([]);
+    expect(await store.listTasks('e1')).toEqual([]);
+  });
+});

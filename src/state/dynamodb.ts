@@ -1,0 +1,424 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DynamoDBClient, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand,
+  TransactWriteCommand, UpdateCommand, type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { DeploymentPlan } from '../plan/index.js';
+import { ConflictError } from './errors.js';
+import type {
+  DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord,
+} from './records.js';
+import type { NodeInstanceUpdate, StateStore, TaskUpdate } from './store.js';
+import { TABLE_DEFINITION } from './table.js';
+
+type Item = Record<string, unknown>;
+
+const EVENT_TTL_SECONDS = 30 * 24 * 3600;
+const BATCH = 25;
+
+const keys = {
+  deployment: (id: string) => ({ pk: `DEP#${id}`, sk: 'META' }),
+  instance: (dep: string, id: string) => ({ pk: `DEP#${dep}`, sk: `NI#${id}` }),
+  execution: (dep: string, id: string) => ({ pk: `DEP#${dep}`, sk: `EXEC#${id}` }),
+  executionIndex: (id: string) => ({ pk: `EXEC#${id}`, sk: 'META' }),
+  task: (exec: string, id: string) => ({ pk: `EXEC#${exec}`, sk: `TASK#${id}` }),
+  step: (exec: string, task: string, attempt: number) => ({ pk: `EXEC#${exec}`, sk: `STEP#${task}#${String(attempt).padStart(4, '0')}` }),
+  event: (exec: string, id: string) => ({ pk: `EXEC#${exec}`, sk: `EVT#${id}` }),
+  lock: (dep: string) => ({ pk: `DEP#${dep}`, sk: 'LOCK' }),
+};
+
+export interface DynamoDbStateStoreOptions {
+  tableName: string;
+  client?: DynamoDBClient;
+  clientConfig?: DynamoDBClientConfig;
+}
+
+/** Counts DynamoDB requests by command name (for benchmarks and write-budget tests). */
+export type RequestCounts = Record<string, number>;
+
+/** The StateStore on one DynamoDB table. */
+export class DynamoDbStateStore implements StateStore {
+  readonly tableName: string;
+  readonly client: DynamoDBClient;
+  readonly requestCounts: RequestCounts = {};
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(options: DynamoDbStateStoreOptions) {
+    this.tableName = options.tableName;
+    this.client = options.client ?? new DynamoDBClient({ maxAttempts: 8, ...options.clientConfig });
+    this.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const name = context.commandName ?? 'unknown';
+        this.requestCounts[name] = (this.requestCounts[name] ?? 0) + 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'isthmusRequestCounter' },
+    );
+    this.doc = DynamoDBDocumentClient.from(this.client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  // ---- deployments -------------------------------------------------------------------------
+
+  async createDeployment(d: DeploymentRecord, instances: NodeInstanceRecord[]): Promise<void> {
+    // Instances first: the META item, written last and only once, marks a complete deployment.
+    await this.putNodeInstances(instances);
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.deploymentItem(d), ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`deployment '${d.id}' already exists`);
+      throw err;
+    }
+  }
+
+  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.deployment(id), ConsistentRead: true }));
+    return r.Item ? this.deploymentFrom(r.Item) : undefined;
+  }
+
+  async updateDeployment(id: string, expectedVersion: number, patch: Partial<Omit<DeploymentRecord, 'id' | 'version'>>): Promise<DeploymentRecord> {
+    const current = await this.getDeployment(id);
+    if (!current) throw new ConflictError(`deployment '${id}' does not exist`);
+    if (current.version !== expectedVersion) throw new ConflictError(`deployment '${id}' changed (version ${current.version}, expected ${expectedVersion})`);
+    const next: DeploymentRecord = { ...current, ...patch, id, version: expectedVersion + 1, updatedAt: new Date().toISOString() };
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.deploymentItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`deployment '${id}' changed concurrently`);
+      throw err;
+    }
+    return next;
+  }
+
+  async listDeployments(): Promise<DeploymentRecord[]> {
+    const out: DeploymentRecord[] = [];
+    let start: Item | undefined;
+    do {
+      const r = await this.doc.send(
+        new ScanCommand({ TableName: this.tableName, FilterExpression: 'sk = :meta AND begins_with(pk, :dep)', ExpressionAttributeValues: { ':meta': 'META', ':dep': 'DEP#' }, ExclusiveStartKey: start, ConsistentRead: true }),
+      );
+      for (const item of r.Items ?? []) out.push(this.deploymentFrom(item));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async deleteDeployment(id: string): Promise<void> {
+    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DEP#${id}` }, ProjectionExpression: 'pk, sk' });
+    for (const item of items) {
+      const sk = String(item['sk']);
+      if (sk.startsWith('EXEC#')) {
+        const execId = sk.slice(5);
+        const execItems = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `EXEC#${execId}` }, ProjectionExpression: 'pk, sk' });
+        await this.batchDelete(execItems);
+      }
+    }
+    // The META item goes last, so an interrupted delete can be run again.
+    await this.batchDelete(items.filter((i) => i['sk'] !== 'META'));
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.deployment(id) }));
+  }
+
+  // ---- node instances ------------------------------------------------------------------------
+
+  async putNodeInstances(instances: NodeInstanceRecord[]): Promise<void> {
+    await this.batchPut(instances.map((ni) => ({ ...keys.instance(ni.deploymentId, ni.id), ...ni })));
+  }
+
+  async getNodeInstance(deploymentId: string, id: string): Promise<NodeInstanceRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.instance(deploymentId, id), ConsistentRead: true }));
+    return r.Item ? (strip(r.Item) as unknown as NodeInstanceRecord) : undefined;
+  }
+
+  async listNodeInstances(deploymentId: string): Promise<NodeInstanceRecord[]> {
+    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ni)', ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':ni': 'NI#' }, ConsistentRead: true });
+    return items.map((i) => strip(i) as unknown as NodeInstanceRecord);
+  }
+
+  async updateNodeInstance(deploymentId: string, id: string, expectedVersion: number, update: NodeInstanceUpdate): Promise<NodeInstanceRecord> {
+    try {
+      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.instance(deploymentId, id), ...instanceUpdateExpression(expectedVersion, update), ReturnValues: 'ALL_NEW' }));
+      return strip(r.Attributes ?? {}) as unknown as NodeInstanceRecord;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`node instance '${id}' changed concurrently (expected version ${expectedVersion})`);
+      throw err;
+    }
+  }
+
+  async deleteNodeInstances(deploymentId: string, ids: string[]): Promise<void> {
+    await this.batchDelete(ids.map((id) => keys.instance(deploymentId, id)));
+  }
+
+  // ---- executions and tasks ------------------------------------------------------------------
+
+  async createExecution(e: ExecutionRecord, tasks: TaskRecord[]): Promise<void> {
+    // Tasks first; the execution item, written last, marks a complete graph.
+    await this.batchPut([
+      ...tasks.map((t) => ({ ...keys.task(e.id, t.id), ...t })),
+      { ...keys.executionIndex(e.id), deploymentId: e.deploymentId },
+    ]);
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.execution(e.deploymentId, e.id), ...e }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`execution '${e.id}' already exists`);
+      throw err;
+    }
+  }
+
+  async getExecution(deploymentId: string, id: string): Promise<ExecutionRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.execution(deploymentId, id), ConsistentRead: true }));
+    return r.Item ? (strip(r.Item) as unknown as ExecutionRecord) : undefined;
+  }
+
+  async findExecution(id: string): Promise<ExecutionRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.executionIndex(id), ConsistentRead: true }));
+    const dep = r.Item?.['deploymentId'];
+    return typeof dep === 'string' ? this.getExecution(dep, id) : undefined;
+  }
+
+  async listExecutions(deploymentId: string): Promise<ExecutionRecord[]> {
+    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':e': 'EXEC#' }, ConsistentRead: true });
+    return items.map((i) => strip(i) as unknown as ExecutionRecord).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async updateExecution(deploymentId: string, id: string, expectedVersion: number, patch: Partial<Omit<ExecutionRecord, 'id' | 'deploymentId' | 'version'>>): Promise<ExecutionRecord> {
+    try {
+      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.execution(deploymentId, id), ...setExpression(expectedVersion, patch), ReturnValues: 'ALL_NEW' }));
+      return strip(r.Attributes ?? {}) as unknown as ExecutionRecord;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`execution '${id}' changed concurrently`);
+      throw err;
+    }
+  }
+
+  async listTasks(executionId: string): Promise<TaskRecord[]> {
+    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)', ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':t': 'TASK#' }, ConsistentRead: true });
+    return items.map((i) => strip(i) as unknown as TaskRecord);
+  }
+
+  async updateTask(executionId: string, id: string, expectedVersion: number, update: TaskUpdate): Promise<TaskRecord> {
+    try {
+      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.task(executionId, id), ...setExpression(expectedVersion, update), ReturnValues: 'ALL_NEW' }));
+      return strip(r.Attributes ?? {}) as unknown as TaskRecord;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`task '${id}' changed concurrently`);
+      throw err;
+    }
+  }
+
+  // ---- steps (idempotency) --------------------------------------------------------------------
+
+  async recordStep(
+    key: { executionId: string; taskId: string; attempt: number },
+    outcome: StepOutcome,
+    instanceChange?: { deploymentId: string; id: string; expectedVersion: number; update: NodeInstanceUpdate },
+  ): Promise<{ recorded: boolean; outcome: StepOutcome }> {
+    const stepPut = { TableName: this.tableName, Item: { ...keys.step(key.executionId, key.taskId, key.attempt), outcome }, ConditionExpression: 'attribute_not_exists(pk)' };
+    try {
+      if (!instanceChange) await this.doc.send(new PutCommand(stepPut));
+      else {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: stepPut },
+              { Update: { TableName: this.tableName, Key: keys.instance(instanceChange.deploymentId, instanceChange.id), ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update) } },
+            ],
+          }),
+        );
+      }
+      return { recorded: true, outcome };
+    } catch (err) {
+      const stepExists =
+        err instanceof ConditionalCheckFailedException ||
+        (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed');
+      if (stepExists) {
+        const prior = await this.getStep(key);
+        if (prior) return { recorded: false, outcome: prior };
+      }
+      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        throw new ConflictError(`node instance '${instanceChange?.id}' changed while the step ran`);
+      }
+      throw err;
+    }
+  }
+
+  async getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.step(key.executionId, key.taskId, key.attempt), ConsistentRead: true }));
+    return r.Item ? (r.Item['outcome'] as StepOutcome) : undefined;
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+
+  async appendEvents(events: EventRecord[]): Promise<void> {
+    const expires = Math.floor(Date.now() / 1000) + EVENT_TTL_SECONDS;
+    await this.batchPut(events.map((e) => ({ ...keys.event(e.executionId, e.id), ...e, [TABLE_DEFINITION.ttlAttribute]: expires })));
+  }
+
+  async listEvents(executionId: string, afterId?: string): Promise<EventRecord[]> {
+    const from = afterId ? `EVT#${afterId}` : 'EVT#';
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      // Expired items stay readable until TTL deletes them (up to ~48 h): filter them out.
+      FilterExpression: 'expiresAtEpoch > :now',
+      ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':from': from, ':to': 'EVT#\uffff', ':now': Math.floor(Date.now() / 1000) },
+      ConsistentRead: true,
+    });
+    return items.filter((i) => i['sk'] !== from || !afterId).map((i) => strip(i) as unknown as EventRecord);
+  }
+
+  // ---- locks ---------------------------------------------------------------------------------
+
+  async acquireLock(deploymentId: string, executionId: string, owner: string, leaseMs: number): Promise<LockRecord> {
+    const now = Date.now();
+    try {
+      const r = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.lock(deploymentId),
+          UpdateExpression: 'SET executionId = :e, #owner = :o, expiresAt = :x, deploymentId = :d ADD fencingToken :one',
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR (#owner = :o AND executionId = :e)',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':e': executionId, ':o': owner, ':x': now + leaseMs, ':d': deploymentId, ':one': 1, ':now': now },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return lockFrom(r.Attributes ?? {});
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) {
+        const held = err.Item ? lockFrom(unmarshallLoose(err.Item)) : await this.getLock(deploymentId);
+        throw new ConflictError(
+          `deployment '${deploymentId}' is locked by execution ${held?.executionId ?? '?'} (${held?.owner ?? '?'}) until ${held ? new Date(held.expiresAt).toISOString() : '?'}`,
+          held ? { executionId: held.executionId, owner: held.owner, expiresAt: held.expiresAt } : undefined,
+        );
+      }
+      throw err;
+    }
+  }
+
+  async renewLock(lock: LockRecord, leaseMs: number): Promise<LockRecord> {
+    try {
+      const r = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.lock(lock.deploymentId),
+          UpdateExpression: 'SET expiresAt = :x',
+          ConditionExpression: 'fencingToken = :t AND #owner = :o',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':x': Date.now() + leaseMs, ':t': lock.fencingToken, ':o': lock.owner },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return lockFrom(r.Attributes ?? {});
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`lost the lock on deployment '${lock.deploymentId}': another driver took it over`);
+      throw err;
+    }
+  }
+
+  async releaseLock(lock: LockRecord): Promise<void> {
+    try {
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.lock(lock.deploymentId), ConditionExpression: 'fencingToken = :t', ExpressionAttributeValues: { ':t': lock.fencingToken } }));
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err; // someone else holds it now: nothing to release
+    }
+  }
+
+  async getLock(deploymentId: string): Promise<LockRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.lock(deploymentId), ConsistentRead: true }));
+    return r.Item ? lockFrom(r.Item) : undefined;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private deploymentItem(d: DeploymentRecord): Item {
+    const { plan, ...rest } = d;
+    return { ...keys.deployment(d.id), ...rest, planGz: gzipSync(JSON.stringify(plan)) };
+  }
+
+  private deploymentFrom(item: Item): DeploymentRecord {
+    const { planGz, ...rest } = strip(item);
+    const plan = JSON.parse(gunzipSync(planGz as Uint8Array).toString('utf8')) as DeploymentPlan;
+    return { ...(rest as unknown as Omit<DeploymentRecord, 'plan'>), plan };
+  }
+
+  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
+    const out: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const r = await this.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      out.push(...((r.Items ?? []) as Item[]));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  private async batchPut(items: Item[]): Promise<void> {
+    await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  private async batchDelete(keyItems: Item[]): Promise<void> {
+    await this.batchWrite(keyItems.map((k) => ({ DeleteRequest: { Key: { pk: k['pk'], sk: k['sk'] } } })));
+  }
+
+  private async batchWrite(requests: Array<{ PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }>): Promise<void> {
+    for (let i = 0; i < requests.length; i += BATCH) {
+      let pending = requests.slice(i, i + BATCH);
+      for (let round = 0; pending.length > 0; round++) {
+        const r = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (r.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+        if (pending.length > 0) await new Promise((res) => setTimeout(res, Math.min(2000, 25 * 2 ** round)));
+      }
+    }
+  }
+}
+
+function strip(item: Item): Item {
+  const { pk: _pk, sk: _sk, expiresAtEpoch: _ttl, ...rest } = item;
+  return rest;
+}
+
+function lockFrom(item: Item): LockRecord {
+  return {
+    deploymentId: String(item['deploymentId']),
+    executionId: String(item['executionId']),
+    owner: String(item['owner']),
+    expiresAt: Number(item['expiresAt']),
+    fencingToken: Number(item['fencingToken']),
+  };
+}
+
+/** The SDK returns the old item of a failed condition in attribute-value form. */
+function unmarshallLoose(item: Record<string, unknown>): Item {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) {
+    const av = v as { S?: string; N?: string };
+    out[k] = av.S ?? (av.N !== undefined ? Number(av.N) : undefined);
+  }
+  return out;
+}
+
+function setExpression(expectedVersion: number, patch: Record<string, unknown>) {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': expectedVersion, ':next': expectedVersion + 1 };
+  const sets = ['#version = :next'];
+  const removes: string[] = [];
+  Object.entries(patch).forEach(([k, v], i) => {
+    names[`#f${i}`] = k;
+    if (v === undefined) removes.push(`#f${i}`);
+    else {
+      values[`:v${i}`] = v;
+      sets.push(`#f${i} = :v${i}`);
+    }
+  });
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+function instanceUpdateExpression(expectedVersion: number, update: NodeInstanceUpdate) {
+  return setExpression(expectedVersion, { ...update });
+}

@@ -1,0 +1,126 @@
+import type { YamlMap, YamlValue } from '../dsl/index.js';
+import type { DeploymentPlan } from '../plan/index.js';
+
+/** Cloudify's node instance states, in install order. */
+export const NODE_INSTANCE_STATES = [
+  'uninitialized', 'initializing', 'creating', 'created', 'configuring', 'configured', 'starting', 'started',
+  'stopping', 'stopped', 'deleting', 'deleted',
+] as const;
+export type NodeInstanceState = (typeof NODE_INSTANCE_STATES)[number];
+
+export type DeploymentStatus = 'created' | 'active' | 'failed' | 'uninstalled';
+
+export interface DeploymentRecord {
+  id: string;
+  blueprintFile: string;
+  blueprintDigest: string;
+  inputs: YamlMap;
+  plan: DeploymentPlan;
+  /** Evaluated blueprint outputs, refreshed after install/update/scale/heal. */
+  outputs: YamlMap;
+  status: DeploymentStatus;
+  createdAt: string;
+  updatedAt: string;
+  latestExecutionId?: string;
+  /** Optimistic-locking counter; every update is conditional on it. */
+  version: number;
+}
+
+export interface CheckStatusResult {
+  ok: boolean;
+  at: string;
+  message?: string;
+}
+
+export interface NodeInstanceRecord {
+  deploymentId: string;
+  id: string;
+  nodeId: string;
+  hostId?: string;
+  state: NodeInstanceState;
+  runtimeProperties: YamlMap;
+  lastCheckStatus?: CheckStatusResult;
+  version: number;
+}
+
+/** Cloudify's execution statuses; `terminated` means succeeded. */
+export type ExecutionStatus = 'pending' | 'started' | 'cancelling' | 'force_cancelling' | 'cancelled' | 'terminated' | 'failed';
+export const ACTIVE_EXECUTION_STATUSES: readonly ExecutionStatus[] = ['pending', 'started', 'cancelling', 'force_cancelling'];
+
+export interface ExecutionRecord {
+  deploymentId: string;
+  id: string;
+  workflow: string;
+  parameters: YamlMap;
+  status: ExecutionStatus;
+  createdAt: string;
+  startedAt?: string;
+  endedAt?: string;
+  error?: string;
+  taskCount: number;
+  /** Workflow-specific data kept for resume (e.g. the plan a scale or update moves to). */
+  context?: YamlMap;
+  version: number;
+}
+
+export type TaskStatus = 'pending' | 'sent' | 'succeeded' | 'failed' | 'skipped';
+
+/** One unit of a workflow's task graph, as stored. */
+export interface TaskRecord {
+  executionId: string;
+  id: string;
+  /** `operation` runs a plugin operation; `state` sets the instance state; `check` records check_status. */
+  kind: 'operation' | 'state';
+  nodeInstanceId: string;
+  /** Qualified operation name, e.g. cloudify.interfaces.lifecycle.create. */
+  operation?: string;
+  /** For relationship operations: which end runs it and the other end. */
+  relationship?: { side: 'source' | 'target'; sourceId: string; targetId: string; type: string };
+  /** For state tasks. */
+  state?: NodeInstanceState;
+  dependsOn: string[];
+  status: TaskStatus;
+  attempt: number;
+  maxRetries: number;
+  retryInterval: number;
+  /** Epoch ms before which the task must not be sent again. */
+  retryAt?: number;
+  /** Operation inputs overriding the planned ones (execute_operation kwargs). */
+  inputs?: YamlMap;
+  /** A failure here does not fail the workflow (uninstall ignore_failure, heal's best-effort stop). */
+  ignoreFailure?: boolean;
+  error?: string;
+  result?: YamlValue;
+  version: number;
+}
+
+export interface StepOutcome {
+  status: 'succeeded' | 'retry' | 'failed';
+  retryAfter?: number;
+  error?: string;
+  recoverable?: boolean;
+  result?: YamlValue;
+}
+
+export type EventLevel = 'info' | 'warning' | 'error' | 'debug';
+
+export interface EventRecord {
+  executionId: string;
+  /** Sortable: ISO timestamp + sequence. */
+  id: string;
+  at: string;
+  type: string;
+  level: EventLevel;
+  message: string;
+  nodeInstanceId?: string;
+  taskId?: string;
+}
+
+export interface LockRecord {
+  deploymentId: string;
+  executionId: string;
+  owner: string;
+  /** Epoch ms when the lease ends unless renewed. */
+  expiresAt: number;
+  fencingToken: number;
+}

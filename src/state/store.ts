@@ -1,0 +1,62 @@
+import type {
+  DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord,
+} from './records.js';
+import type { YamlMap } from '../dsl/index.js';
+
+export interface NodeInstanceUpdate {
+  state?: NodeInstanceRecord['state'];
+  runtimeProperties?: YamlMap;
+  lastCheckStatus?: NodeInstanceRecord['lastCheckStatus'];
+}
+
+export type TaskUpdate = Partial<Pick<TaskRecord, 'status' | 'attempt' | 'retryAt' | 'error' | 'result' | 'inputs'>>;
+
+/**
+ * Everything Isthmus remembers. Every write that changes shared state is conditional: on an
+ * item's `version`, or on a lock's lease and fencing token. A lost condition is a ConflictError.
+ */
+export interface StateStore {
+  createDeployment(d: DeploymentRecord, instances: NodeInstanceRecord[]): Promise<void>;
+  getDeployment(id: string): Promise<DeploymentRecord | undefined>;
+  /** Replaces fields of a deployment if its version is still `expectedVersion`; returns the new record. */
+  updateDeployment(id: string, expectedVersion: number, patch: Partial<Omit<DeploymentRecord, 'id' | 'version'>>): Promise<DeploymentRecord>;
+  listDeployments(): Promise<DeploymentRecord[]>;
+  /** Removes the deployment, its instances and its executions' items. */
+  deleteDeployment(id: string): Promise<void>;
+
+  putNodeInstances(instances: NodeInstanceRecord[]): Promise<void>;
+  getNodeInstance(deploymentId: string, id: string): Promise<NodeInstanceRecord | undefined>;
+  listNodeInstances(deploymentId: string): Promise<NodeInstanceRecord[]>;
+  updateNodeInstance(deploymentId: string, id: string, expectedVersion: number, update: NodeInstanceUpdate): Promise<NodeInstanceRecord>;
+  deleteNodeInstances(deploymentId: string, ids: string[]): Promise<void>;
+
+  createExecution(e: ExecutionRecord, tasks: TaskRecord[]): Promise<void>;
+  getExecution(deploymentId: string, id: string): Promise<ExecutionRecord | undefined>;
+  findExecution(id: string): Promise<ExecutionRecord | undefined>;
+  listExecutions(deploymentId: string): Promise<ExecutionRecord[]>;
+  updateExecution(deploymentId: string, id: string, expectedVersion: number, patch: Partial<Omit<ExecutionRecord, 'id' | 'deploymentId' | 'version'>>): Promise<ExecutionRecord>;
+
+  listTasks(executionId: string): Promise<TaskRecord[]>;
+  updateTask(executionId: string, id: string, expectedVersion: number, update: TaskUpdate): Promise<TaskRecord>;
+
+  /**
+   * Records a step's outcome once (keyed by execution, task and attempt) together with the
+   * instance changes it made, atomically. Returns the outcome already recorded if there is one:
+   * a replayed step never acts twice.
+   */
+  recordStep(
+    key: { executionId: string; taskId: string; attempt: number },
+    outcome: StepOutcome,
+    instanceChange?: { deploymentId: string; id: string; expectedVersion: number; update: NodeInstanceUpdate },
+  ): Promise<{ recorded: boolean; outcome: StepOutcome }>;
+  getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined>;
+
+  appendEvents(events: EventRecord[]): Promise<void>;
+  listEvents(executionId: string, afterId?: string): Promise<EventRecord[]>;
+
+  /** Takes the deployment lock, or an expired one (a dead driver's); ConflictError names the holder. */
+  acquireLock(deploymentId: string, executionId: string, owner: string, leaseMs: number): Promise<LockRecord>;
+  renewLock(lock: LockRecord, leaseMs: number): Promise<LockRecord>;
+  releaseLock(lock: LockRecord): Promise<void>;
+  getLock(deploymentId: string): Promise<LockRecord | undefined>;
+}
