@@ -1,1 +1,5 @@
 export { lifecycleSteps, type PlannedStep } from './install-order.js';
+export { buildWorkflowGraph, isBuiltinWorkflow, BUILTIN_WORKFLOWS, type BuiltinWorkflow } from './build.js';
+export { selectInstances, type BuildContext, type InstanceFilter } from './builtins.js';
+export { WorkflowError } from './errors.js';
+export { DEFAULT_RETRIES, type InstanceState, type RetryDefaults, type TaskGraph, type TaskSpec } from './graph.js';
