@@ -5,3 +5,4 @@ export { CONTAINED_IN } from './node-templates.js';
 export { parseYamlValue } from './values-from-text.js';
 export type * from './model.js';
 export { defaultRootDir } from './imports.js';
+export { evaluateFunctions, attributeOf, FunctionEvaluationError, type RuntimeResolver } from './runtime-functions.js';

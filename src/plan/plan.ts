@@ -65,6 +65,7 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
     outputs: blueprint.outputs,
     capabilities: blueprint.capabilities,
     workflows: Object.keys(blueprint.workflows),
+    plugins: blueprint.plugins,
     unsupported,
   };
 }

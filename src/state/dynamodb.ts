@@ -246,6 +246,15 @@ export class DynamoDbStateStore implements StateStore {
     return r.Item ? (r.Item['outcome'] as StepOutcome) : undefined;
   }
 
+  async listSteps(executionId: string): Promise<Array<{ taskId: string; attempt: number; outcome: StepOutcome }>> {
+    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':s': 'STEP#' }, ConsistentRead: true });
+    return items.map((i) => {
+      const sk = String(i['sk']);
+      const hash = sk.lastIndexOf('#');
+      return { taskId: sk.slice(5, hash), attempt: Number(sk.slice(hash + 1)), outcome: i['outcome'] as StepOutcome };
+    });
+  }
+
   // ---- events --------------------------------------------------------------------------------
 
   async appendEvents(events: EventRecord[]): Promise<void> {

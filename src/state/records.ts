@@ -63,24 +63,32 @@ export interface ExecutionRecord {
   version: number;
 }
 
-export type TaskStatus = 'pending' | 'sent' | 'succeeded' | 'failed' | 'skipped';
+/**
+ * Stored task status. Success is not written on the task: the step record of its current
+ * attempt says it (one write per successful task); failures and reschedules are written here.
+ */
+export type TaskStatus = 'pending' | 'succeeded' | 'failed';
 
 /** One unit of a workflow's task graph, as stored. */
 export interface TaskRecord {
   executionId: string;
   id: string;
-  /** `operation` runs a plugin operation; `state` sets the instance state; `check` records check_status. */
-  kind: 'operation' | 'state';
+  /** `operation` runs a plugin operation; `state` sets the instance state; `check` records health from the state. */
+  kind: 'operation' | 'state' | 'check';
   nodeInstanceId: string;
   /** Qualified operation name, e.g. cloudify.interfaces.lifecycle.create. */
   operation?: string;
   /** For relationship operations: which end runs it and the other end. */
   relationship?: { side: 'source' | 'target'; sourceId: string; targetId: string; type: string };
-  /** For state tasks. */
-  state?: NodeInstanceState;
+  /** State the instance takes when the task succeeds. */
+  setState?: NodeInstanceState;
+  /** check_status: record the outcome as the instance's health. */
+  checkStatus?: boolean;
   dependsOn: string[];
   status: TaskStatus;
   attempt: number;
+  /** Attempts before this number do not count against max_retries (a resumed execution's fresh budget). */
+  retryBase?: number;
   maxRetries: number;
   retryInterval: number;
   /** Epoch ms before which the task must not be sent again. */

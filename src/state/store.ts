@@ -9,7 +9,7 @@ export interface NodeInstanceUpdate {
   lastCheckStatus?: NodeInstanceRecord['lastCheckStatus'];
 }
 
-export type TaskUpdate = Partial<Pick<TaskRecord, 'status' | 'attempt' | 'retryAt' | 'error' | 'result' | 'inputs'>>;
+export type TaskUpdate = Partial<Pick<TaskRecord, 'status' | 'attempt' | 'retryAt' | 'retryBase' | 'error' | 'result' | 'inputs'>>;
 
 /**
  * Everything Isthmus remembers. Every write that changes shared state is conditional: on an
@@ -50,6 +50,8 @@ export interface StateStore {
     instanceChange?: { deploymentId: string; id: string; expectedVersion: number; update: NodeInstanceUpdate },
   ): Promise<{ recorded: boolean; outcome: StepOutcome }>;
   getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined>;
+  /** Every recorded step of an execution (for resume). */
+  listSteps(executionId: string): Promise<Array<{ taskId: string; attempt: number; outcome: StepOutcome }>>;
 
   appendEvents(events: EventRecord[]): Promise<void>;
   listEvents(executionId: string, afterId?: string): Promise<EventRecord[]>;

@@ -1,0 +1,265 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { YamlMap } from '../dsl/index.js';
+import type { StepInvoker } from '../invoke/index.js';
+import type { StepOutcome, StepRequest } from '../runtime/types.js';
+import {
+  ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type LockRecord, type NodeInstanceRecord, type StateStore, type TaskRecord,
+} from '../state/index.js';
+import { EventSink } from './events.js';
+
+export interface EngineDeps {
+  store: StateStore;
+  invoker: StepInvoker;
+  /** Who drives (shown to a second driver that finds the lock taken). */
+  owner?: string;
+  maxParallel?: number;
+  leaseMs?: number;
+  /** Live events (the CLI's progress display). */
+  onEvent?: (e: EventRecord) => void;
+  /** Evaluates blueprint outputs after install-like workflows. */
+  evaluateOutputs?: (deployment: DeploymentRecord) => Promise<YamlMap>;
+  /** How often a running engine looks for a cancel request. */
+  cancelPollMs?: number;
+}
+
+export interface RunOptions {
+  /** Wait for the deployment lock instead of failing fast. */
+  waitForLock?: boolean;
+  lockWaitTimeoutMs?: number;
+}
+
+export function defaultOwner(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+const TERMINAL = new Set(['terminated', 'failed', 'cancelled']);
+/** Workflows after which the deployment's outputs are evaluated again. */
+const REFRESH_OUTPUTS = new Set(['install', 'update', 'scale', 'heal', 'start', 'restart', 'execute_operation']);
+
+type Outcome = StepOutcome & { transport?: boolean };
+
+/**
+ * Runs a stored execution to its end: dependency order, bounded parallelism, retries (max_retries,
+ * retry_interval, operation-requested retry_after), graceful and forced cancel, and resume —
+ * a task whose current attempt already has a recorded step is never sent again.
+ */
+export async function runExecution(deps: EngineDeps, deploymentId: string, executionId: string, options: RunOptions = {}): Promise<ExecutionRecord> {
+  const { store } = deps;
+  const owner = deps.owner ?? defaultOwner();
+  const leaseMs = deps.leaseMs ?? 60_000;
+  const maxParallel = Math.max(1, deps.maxParallel ?? 16);
+
+  let execution = await store.getExecution(deploymentId, executionId);
+  if (!execution) throw new Error(`execution '${executionId}' of deployment '${deploymentId}' does not exist`);
+  if (TERMINAL.has(execution.status)) return execution;
+
+  let lock = await acquire(store, deploymentId, executionId, owner, leaseMs, options);
+  const events = new EventSink(store, executionId, owner.replace(/[^A-Za-z0-9]/g, '').slice(-12), deps.onEvent);
+  let lockLost: Error | undefined;
+  const renewal = setInterval(() => {
+    store.renewLock(lock, leaseMs).then(
+      (l) => (lock = l),
+      (err: Error) => (lockLost = err),
+    );
+  }, Math.max(100, leaseMs / 3));
+
+  try {
+    const resumed = execution.status !== 'pending';
+    execution = await store.updateExecution(deploymentId, executionId, execution.version, { status: execution.status === 'pending' ? 'started' : execution.status, startedAt: execution.startedAt ?? new Date().toISOString() });
+    events.emit(resumed ? 'workflow_resumed' : 'workflow_started', `${resumed ? 'Resuming' : 'Starting'} '${execution.workflow}' workflow execution`);
+
+    const tasks = new Map((await store.listTasks(executionId)).map((t) => [t.id, t]));
+    const steps = await store.listSteps(executionId);
+    const done = new Set<string>();
+    const ignoredFailures = new Set<string>();
+    // Resume: failed tasks get a fresh retry budget; recorded steps count as answers.
+    for (const t of tasks.values()) {
+      if (t.status === 'failed' && !t.ignoreFailure) {
+        tasks.set(t.id, await store.updateTask(executionId, t.id, t.version, { status: 'pending', attempt: t.attempt + 1, retryBase: t.attempt + 1, retryAt: undefined, error: undefined }));
+      } else if (t.status === 'failed') ignoredFailures.add(t.id);
+    }
+    const recorded = new Map<string, Outcome>();
+    for (const s of steps) {
+      const t = tasks.get(s.taskId);
+      if (t && s.attempt === t.attempt) recorded.set(t.id, s.outcome);
+    }
+
+    let failure: string | undefined;
+    let cancel: 'cancelling' | 'force_cancelling' | undefined = execution.status === 'cancelling' || execution.status === 'force_cancelling' ? execution.status : undefined;
+    const inFlight = new Map<string, Promise<{ id: string; outcome: Outcome }>>();
+    let lastCancelPoll = Date.now();
+
+    const settle = async (task: TaskRecord, outcome: Outcome): Promise<void> => {
+      if (outcome.status === 'succeeded') {
+        done.add(task.id);
+        events.emit('task_succeeded', `${describe(task)} succeeded`, { nodeInstanceId: task.nodeInstanceId, taskId: task.id });
+        return;
+      }
+      const used = task.attempt + 1 - (task.retryBase ?? 0);
+      const canRetry = outcome.status === 'retry' || outcome.recoverable !== false;
+      const budgetLeft = task.maxRetries < 0 || used <= task.maxRetries;
+      if (canRetry && budgetLeft) {
+        const delay = outcome.status === 'retry' && outcome.retryAfter !== undefined ? outcome.retryAfter : task.retryInterval;
+        const next = await store.updateTask(executionId, task.id, task.version, { attempt: task.attempt + 1, retryAt: Date.now() + delay * 1000, error: outcome.error });
+        tasks.set(task.id, next);
+        events.emit('task_rescheduled', `${describe(task)} ${outcome.status === 'retry' ? 'asked to retry' : 'failed'}: ${outcome.error ?? ''}; retrying in ${delay}s (attempt ${next.attempt + 1})`, { level: outcome.status === 'retry' ? 'info' : 'warning', nodeInstanceId: task.nodeInstanceId, taskId: task.id });
+        return;
+      }
+      const failed = await store.updateTask(executionId, task.id, task.version, { status: 'failed', error: outcome.error ?? 'failed' });
+      tasks.set(task.id, failed);
+      events.emit('task_failed', `${describe(task)} failed: ${outcome.error ?? ''}${task.ignoreFailure ? ' (ignored)' : ''}`, { level: task.ignoreFailure ? 'warning' : 'error', nodeInstanceId: task.nodeInstanceId, taskId: task.id });
+      if (task.ignoreFailure) ignoredFailures.add(task.id);
+      else failure ??= `${describe(task)} failed: ${outcome.error ?? 'no error message'}`;
+    };
+
+    // Answers recorded before a crash are applied first.
+    for (const [id, outcome] of recorded) await settle(tasks.get(id)!, outcome);
+
+    const isSatisfied = (dep: string) => done.has(dep) || ignoredFailures.has(dep);
+    for (;;) {
+      if (lockLost) throw lockLost;
+      if (Date.now() - lastCancelPoll >= (deps.cancelPollMs ?? 1000)) {
+        lastCancelPoll = Date.now();
+        const fresh = await store.getExecution(deploymentId, executionId);
+        if (fresh && (fresh.status === 'cancelling' || fresh.status === 'force_cancelling')) cancel = fresh.status;
+        if (fresh) execution = fresh;
+      }
+      if (cancel === 'force_cancelling') break;
+      const now = Date.now();
+      const pending = [...tasks.values()].filter((t) => !done.has(t.id) && t.status !== 'failed' && !inFlight.has(t.id));
+      if (!failure && !cancel) {
+        for (const t of pending) {
+          if (inFlight.size >= maxParallel) break;
+          if ((t.retryAt ?? 0) > now || !t.dependsOn.every(isSatisfied)) continue;
+          events.emit('task_sent', `${describe(t)}${t.attempt > 0 ? ` (attempt ${t.attempt + 1})` : ''}`, { nodeInstanceId: t.nodeInstanceId, taskId: t.id });
+          inFlight.set(t.id, runTask(deps, execution, t).then((outcome) => ({ id: t.id, outcome })));
+        }
+      }
+      if (inFlight.size === 0) {
+        if (failure || cancel) break;
+        const waiting = pending.filter((t) => t.dependsOn.every(isSatisfied));
+        if (pending.length === 0) break;
+        if (waiting.length === 0) {
+          failure = `tasks ${pending.slice(0, 3).map((t) => t.id).join(', ')} wait on tasks that failed`;
+          break;
+        }
+        const wake = Math.min(...waiting.map((t) => t.retryAt ?? now)) - now;
+        await sleep(Math.max(5, Math.min(wake, deps.cancelPollMs ?? 1000)));
+        continue;
+      }
+      const first = await Promise.race([...inFlight.values(), sleep(deps.cancelPollMs ?? 1000).then(() => undefined)]);
+      if (!first) continue;
+      inFlight.delete(first.id);
+      await settle(tasks.get(first.id)!, first.outcome);
+    }
+
+    // Graceful cancel and failures let in-flight tasks finish; force-cancel does not wait.
+    if (cancel !== 'force_cancelling') {
+      for (const [id, p] of inFlight) {
+        const r = await p;
+        inFlight.delete(id);
+        await settle(tasks.get(r.id)!, r.outcome);
+      }
+    }
+
+    const fresh = (await store.getExecution(deploymentId, executionId)) ?? execution;
+    const status: ExecutionRecord['status'] = cancel ? 'cancelled' : failure ? 'failed' : 'terminated';
+    execution = await store.updateExecution(deploymentId, executionId, fresh.version, { status, endedAt: new Date().toISOString(), ...(failure ? { error: failure } : {}) });
+    await finishDeployment(deps, execution);
+    events.emit(
+      status === 'terminated' ? 'workflow_succeeded' : status === 'cancelled' ? 'workflow_cancelled' : 'workflow_failed',
+      status === 'terminated' ? `'${execution.workflow}' workflow execution succeeded` : status === 'cancelled' ? `'${execution.workflow}' workflow execution cancelled` : `'${execution.workflow}' workflow execution failed: ${failure}`,
+      { level: status === 'failed' ? 'error' : 'info' },
+    );
+    return execution;
+  } finally {
+    clearInterval(renewal);
+    await events.flush();
+    if (!lockLost) await store.releaseLock(lock);
+  }
+}
+
+function describe(t: TaskRecord): string {
+  if (t.kind === 'state') return `set ${t.nodeInstanceId} ${t.setState}`;
+  if (t.kind === 'check') return `check ${t.nodeInstanceId}`;
+  const side = t.relationship ? ` (${t.relationship.side} of ${t.relationship.sourceId} -> ${t.relationship.targetId})` : '';
+  return `${t.operation} on ${t.nodeInstanceId}${side}`;
+}
+
+async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskRecord): Promise<Outcome> {
+  const key = { executionId: task.executionId, taskId: task.id, attempt: task.attempt };
+  if (task.kind === 'state' || task.kind === 'check') return applyInstanceTask(deps.store, execution.deploymentId, task, key);
+  const request: StepRequest = {
+    deploymentId: execution.deploymentId,
+    executionId: task.executionId,
+    taskId: task.id,
+    attempt: task.attempt,
+    operation: task.operation!,
+    nodeInstanceId: task.nodeInstanceId,
+    maxRetries: task.maxRetries,
+    ...(task.relationship ? { relationship: task.relationship } : {}),
+    ...(task.inputs ? { inputs: task.inputs } : {}),
+    ...(task.setState ? { setState: task.setState } : {}),
+    ...(task.checkStatus ? { checkStatus: true } : {}),
+  };
+  try {
+    return await deps.invoker.invoke(request);
+  } catch (err) {
+    // The step may or may not have run; the same attempt is sent again and replays if it did.
+    return { status: 'failed', recoverable: true, error: `could not run the step: ${(err as Error).message}`, transport: true };
+  }
+}
+
+/** State and check tasks change the instance record directly, recorded like a step (one write). */
+async function applyInstanceTask(store: StateStore, deploymentId: string, task: TaskRecord, key: { executionId: string; taskId: string; attempt: number }): Promise<Outcome> {
+  for (let i = 0; ; i++) {
+    const inst: NodeInstanceRecord | undefined = await store.getNodeInstance(deploymentId, task.nodeInstanceId);
+    if (!inst) return { status: 'failed', recoverable: false, error: `node instance '${task.nodeInstanceId}' does not exist` };
+    const update =
+      task.kind === 'check'
+        ? { lastCheckStatus: { ok: inst.state === 'started', at: new Date().toISOString(), ...(inst.state === 'started' ? {} : { message: `state is ${inst.state}` }) } }
+        : { state: task.setState! };
+    try {
+      return (await store.recordStep(key, { status: 'succeeded' }, { deploymentId, id: inst.id, expectedVersion: inst.version, update })).outcome;
+    } catch (err) {
+      if (!(err instanceof ConflictError) || i > 5) throw err;
+    }
+  }
+}
+
+async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): Promise<void> {
+  const { store } = deps;
+  for (let i = 0; i < 5; i++) {
+    const dep = await store.getDeployment(execution.deploymentId);
+    if (!dep) return;
+    const patch: Partial<DeploymentRecord> = { latestExecutionId: execution.id };
+    if (execution.status === 'terminated') {
+      if (execution.workflow === 'uninstall' && Object.keys(execution.parameters).length === 0) patch.status = 'uninstalled';
+      else if (execution.workflow === 'install') patch.status = 'active';
+      if (REFRESH_OUTPUTS.has(execution.workflow) && deps.evaluateOutputs) patch.outputs = await deps.evaluateOutputs(dep);
+    } else if (execution.status === 'failed' && execution.workflow === 'install') patch.status = 'failed';
+    try {
+      await store.updateDeployment(dep.id, dep.version, patch);
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+}
+
+async function acquire(store: StateStore, deploymentId: string, executionId: string, owner: string, leaseMs: number, options: RunOptions): Promise<LockRecord> {
+  const deadline = Date.now() + (options.lockWaitTimeoutMs ?? 30 * 60_000);
+  for (;;) {
+    try {
+      return await store.acquireLock(deploymentId, executionId, owner, leaseMs);
+    } catch (err) {
+      if (!(err instanceof ConflictError) || !options.waitForLock || Date.now() > deadline) throw err;
+      await sleep(Math.min(5000, Math.max(200, (err.holder?.expiresAt ?? Date.now()) - Date.now())));
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,3 @@
+export { runExecution, defaultOwner, type EngineDeps, type RunOptions } from './engine.js';
+export { startExecution, createDeployment, cancelExecution, digestOf, newExecutionId, type StartOptions } from './start.js';
+export { EventSink } from './events.js';

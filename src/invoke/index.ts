@@ -1,0 +1,2 @@
+export type { StepInvoker } from './types.js';
+export { LocalInvoker } from './local.js';

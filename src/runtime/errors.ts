@@ -1,0 +1,25 @@
+/**
+ * An operation's failure. Recoverable ones are retried within max_retries; others fail the
+ * task at once (an invalid spec, a permission error).
+ */
+export class OperationError extends Error {
+  override readonly name = 'OperationError';
+  constructor(
+    message: string,
+    readonly recoverable = true,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Thrown by ctx.retry(): run the operation again after a while (not a failure). */
+export class RetryRequest extends Error {
+  override readonly name = 'RetryRequest';
+  constructor(
+    message: string,
+    readonly afterSeconds: number | undefined,
+  ) {
+    super(message);
+  }
+}

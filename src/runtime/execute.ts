@@ -1,0 +1,189 @@
+import { isDeepStrictEqual } from 'node:util';
+import path from 'node:path';
+import { evaluateFunctions, FunctionEvaluationError, type YamlMap, type YamlValue } from '../dsl/index.js';
+import { classifyImplementation, type DeploymentPlan, type PlannedNode } from '../plan/index.js';
+import type { PluginRegistry } from '../plugins/registry.js';
+import { ConflictError, type DeploymentRecord, type EventRecord, type NodeInstanceRecord, type NodeInstanceUpdate, type StateStore, type StepOutcome } from '../state/index.js';
+import { OperationError, RetryRequest } from './errors.js';
+import { Redactor } from './redact.js';
+import { deploymentResolver } from './resolver.js';
+import type { SecretsProvider } from './secrets.js';
+import type { InstanceView, NodeView, OperationContext, OperationLogger, StepRequest } from './types.js';
+
+export interface RuntimeDeps {
+  store: StateStore;
+  plugins: PluginRegistry;
+  secrets: SecretsProvider;
+  /** Directory scripts resolve against, from the deployment's blueprint file. */
+  blueprintDir: (deployment: DeploymentRecord) => string;
+  /** Wall-clock limit of one step (Lambda's is 15 minutes; long waits use ctx.retry). */
+  stepTimeoutMs?: number;
+}
+
+const MAX_CONFLICT_RETRIES = 5;
+
+function findOp(ifaces: PlannedNode['interfaces'], qualified: string) {
+  const dot = qualified.lastIndexOf('.');
+  return ifaces[qualified.slice(0, dot)]?.[qualified.slice(dot + 1)];
+}
+
+function nodeView(node: PlannedNode): NodeView {
+  return { id: node.id, type: node.type, typeHierarchy: node.typeHierarchy, properties: node.properties };
+}
+
+function instanceView(record: NodeInstanceRecord): InstanceView {
+  return { id: record.id, nodeId: record.nodeId, state: record.state, runtimeProperties: structuredClone(record.runtimeProperties) as Record<string, YamlValue> };
+}
+
+/**
+ * Executes one step (DESIGN.md "The step protocol"): loads the instance context, evaluates the
+ * operation's inputs, runs the plugin, and records the outcome once with the instance's
+ * runtime-property and state changes, atomically. A replayed request returns the recorded
+ * outcome and never acts twice.
+ */
+export async function executeStep(request: StepRequest, deps: RuntimeDeps): Promise<StepOutcome> {
+  const key = { executionId: request.executionId, taskId: request.taskId, attempt: request.attempt };
+  const prior = await deps.store.getStep(key);
+  if (prior) return prior;
+
+  const found = await deps.store.getDeployment(request.deploymentId);
+  if (!found) return { status: 'failed', recoverable: false, error: `deployment '${request.deploymentId}' does not exist` };
+  const deployment: DeploymentRecord = found;
+  const plan: DeploymentPlan = deployment.plan;
+  const record = await deps.store.getNodeInstance(request.deploymentId, request.nodeInstanceId);
+  if (!record) return { status: 'failed', recoverable: false, error: `node instance '${request.nodeInstanceId}' does not exist` };
+  const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
+  const node = nodes.get(record.nodeId)!;
+
+  const redactor = new Redactor();
+  const events: EventRecord[] = [];
+  let seq = 0;
+  const log = (level: EventRecord['level']) => (message: string) => {
+    const at = new Date().toISOString();
+    events.push({ executionId: request.executionId, id: `${at}#${request.taskId}#${request.attempt}#${String(seq++).padStart(4, '0')}`, at, type: 'log', level, message: redactor.redact(message), nodeInstanceId: request.nodeInstanceId, taskId: request.taskId });
+  };
+  const logger: OperationLogger = { debug: log('debug'), info: log('info'), warning: log('warning'), error: log('error') };
+
+  const self = instanceView(record);
+  let source: { node: NodeView; instance: InstanceView } | undefined;
+  let target: { node: NodeView; instance: InstanceView } | undefined;
+  let operation = findOp(node.interfaces, request.operation);
+  if (request.relationship) {
+    const r = request.relationship;
+    const other = await deps.store.getNodeInstance(request.deploymentId, r.side === 'source' ? r.targetId : r.sourceId);
+    if (!other) return { status: 'failed', recoverable: false, error: `relationship end '${r.side === 'source' ? r.targetId : r.sourceId}' does not exist` };
+    const otherView = instanceView(other);
+    const sourceView = r.side === 'source' ? self : otherView;
+    const targetView = r.side === 'source' ? otherView : self;
+    const sourceNode = nodes.get(sourceView.nodeId)!;
+    const targetNode = nodes.get(targetView.nodeId)!;
+    source = { node: nodeView(sourceNode), instance: sourceView };
+    target = { node: nodeView(targetNode), instance: targetView };
+    const rel = sourceNode.relationships.find((x) => x.type === r.type && x.target === targetNode.id);
+    operation = rel ? findOp(r.side === 'source' ? rel.sourceInterfaces : rel.targetInterfaces, request.operation) : undefined;
+  }
+
+  let outcome: StepOutcome;
+  if (!operation || !operation.implementation) {
+    outcome = { status: 'succeeded' };
+  } else {
+    outcome = await runOperation();
+  }
+
+  async function runOperation(): Promise<StepOutcome> {
+    const implementation = operation!.implementation;
+    const fn = deps.plugins.resolve(classifyImplementation(implementation, plan.plugins));
+    if (!fn) return { status: 'failed', recoverable: false, error: `no Isthmus implementation for '${implementation}' (${request.operation} on ${request.nodeInstanceId})` };
+    const resolver = deploymentResolver({
+      store: deps.store,
+      deployment,
+      secrets: deps.secrets,
+      onSecret: (v) => redactor.add(v),
+      self: { instance: self, nodeId: self.nodeId },
+      ...(source ? { source: { instance: source.instance, nodeId: source.node.id } } : {}),
+      ...(target ? { target: { instance: target.instance, nodeId: target.node.id } } : {}),
+    });
+    const controller = new AbortController();
+    const timeoutMs = Math.min(deps.stepTimeoutMs ?? 14 * 60_000, operation!.timeout ? operation!.timeout * 1000 : Infinity);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const inputs = (await evaluateFunctions({ ...operation!.inputs, ...(request.inputs ?? {}) }, resolver)) as YamlMap;
+      const ctx: OperationContext = {
+        deployment: { id: deployment.id },
+        node: nodeView(node),
+        instance: self,
+        ...(source ? { source } : {}),
+        ...(target ? { target } : {}),
+        operation: { name: request.operation, retryNumber: request.attempt, maxRetries: request.maxRetries ?? -1, implementation },
+        inputs,
+        logger,
+        retry: (message, afterSeconds) => {
+          throw new RetryRequest(message, afterSeconds);
+        },
+        blueprintDir: deps.blueprintDir(deployment),
+        signal: controller.signal,
+      };
+      const result = await fn(ctx);
+      return result === undefined ? { status: 'succeeded' } : { status: 'succeeded', result: JSON.parse(redactor.redact(JSON.stringify(result))) as YamlValue };
+    } catch (err) {
+      if (err instanceof RetryRequest) {
+        logger.info(`retry requested: ${err.message}`);
+        return { status: 'retry', error: redactor.redact(err.message), ...(err.afterSeconds !== undefined ? { retryAfter: err.afterSeconds } : {}) };
+      }
+      if (err instanceof OperationError) return { status: 'failed', recoverable: err.recoverable, error: redactor.redact(err.message) };
+      if (err instanceof FunctionEvaluationError) return { status: 'failed', recoverable: false, error: redactor.redact(err.message) };
+      // Unknown exceptions are recoverable, as in Cloudify.
+      return { status: 'failed', recoverable: true, error: redactor.redact((err as Error).message ?? String(err)) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // The instance change: runtime properties the operation set, the state it reached, its health.
+  const update: NodeInstanceUpdate = {};
+  if (!isDeepStrictEqual(self.runtimeProperties, record.runtimeProperties)) update.runtimeProperties = self.runtimeProperties;
+  if (outcome.status === 'succeeded' && request.setState) update.state = request.setState as NodeInstanceRecord['state'];
+  if (request.checkStatus && outcome.status !== 'retry') {
+    update.lastCheckStatus = { ok: outcome.status === 'succeeded', at: new Date().toISOString(), ...(outcome.error ? { message: outcome.error } : {}) };
+  }
+  const recorded = await recordWithRetries(deps.store, key, outcome, request, record, update);
+  if (events.length > 0 && recorded.recorded) await deps.store.appendEvents(events);
+  return recorded.outcome;
+}
+
+/** On a version conflict (another step touched the instance), re-apply our change to the fresh record. */
+async function recordWithRetries(
+  store: StateStore,
+  key: { executionId: string; taskId: string; attempt: number },
+  outcome: StepOutcome,
+  request: StepRequest,
+  original: NodeInstanceRecord,
+  update: NodeInstanceUpdate,
+): Promise<{ recorded: boolean; outcome: StepOutcome }> {
+  if (Object.keys(update).length === 0) return store.recordStep(key, outcome);
+  let base = original;
+  for (let i = 0; ; i++) {
+    const change = { ...update };
+    if (update.runtimeProperties && base !== original) change.runtimeProperties = rebase(original.runtimeProperties, update.runtimeProperties, base.runtimeProperties);
+    try {
+      return await store.recordStep(key, outcome, { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change });
+    } catch (err) {
+      if (!(err instanceof ConflictError) || i >= MAX_CONFLICT_RETRIES) throw err;
+      const fresh = await store.getNodeInstance(request.deploymentId, request.nodeInstanceId);
+      if (!fresh) throw err;
+      base = fresh;
+    }
+  }
+}
+
+/** Applies the keys an operation changed (relative to what it read) onto the latest properties. */
+function rebase(read: YamlMap, written: YamlMap, latest: YamlMap): YamlMap {
+  const out: YamlMap = { ...latest };
+  for (const k of Object.keys(read)) if (!(k in written)) delete out[k];
+  for (const [k, v] of Object.entries(written)) if (!isDeepStrictEqual(read[k], v)) out[k] = v;
+  return out;
+}
+
+export function blueprintDirOf(deployment: DeploymentRecord, root: string = process.cwd()): string {
+  return path.dirname(path.resolve(root, deployment.blueprintFile));
+}

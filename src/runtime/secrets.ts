@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { YamlValue } from '../dsl/index.js';
+
+/** Where get_secret reads from: AWS Secrets Manager in AWS mode, a local file or the environment locally. */
+export interface SecretsProvider {
+  get(name: string): Promise<YamlValue | undefined>;
+}
+
+/**
+ * Local secrets: `ISTHMUS_SECRET_<NAME>` environment variables (name upper-cased, non-alphanumerics
+ * as `_`) win over a YAML file of name → value (default `.isthmus/secrets.yaml`).
+ */
+export class LocalSecrets implements SecretsProvider {
+  private cache: Record<string, YamlValue> | undefined;
+
+  constructor(
+    private readonly file?: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  async get(name: string): Promise<YamlValue | undefined> {
+    const envName = `ISTHMUS_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+    const fromEnv = this.env[envName];
+    if (fromEnv !== undefined) return fromEnv;
+    if (!this.cache) {
+      this.cache = this.file && existsSync(this.file) ? ((parse(readFileSync(this.file, 'utf8')) ?? {}) as Record<string, YamlValue>) : {};
+    }
+    return Object.prototype.hasOwnProperty.call(this.cache, name) ? this.cache[name] : undefined;
+  }
+}

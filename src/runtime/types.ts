@@ -1,0 +1,67 @@
+import type { YamlMap, YamlValue } from '../dsl/index.js';
+import type { StepOutcome } from '../state/index.js';
+
+export type { StepOutcome };
+
+/** The step protocol (DESIGN.md): what the driver sends for one operation. */
+export interface StepRequest {
+  deploymentId: string;
+  executionId: string;
+  taskId: string;
+  attempt: number;
+  /** Qualified operation name, e.g. cloudify.interfaces.lifecycle.create. */
+  operation: string;
+  nodeInstanceId: string;
+  relationship?: { side: 'source' | 'target'; sourceId: string; targetId: string; type: string };
+  /** Inputs given by the workflow (execute_operation kwargs); override the planned ones. */
+  inputs?: YamlMap;
+  /** State the instance takes if the operation succeeds. */
+  setState?: string;
+  /** Record the outcome as the instance's health instead of changing its state. */
+  checkStatus?: boolean;
+  maxRetries?: number;
+}
+
+export interface OperationLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+}
+
+export interface InstanceView {
+  id: string;
+  nodeId: string;
+  state: string;
+  /** Mutable: changes are saved when the operation ends. */
+  runtimeProperties: Record<string, YamlValue>;
+}
+
+export interface NodeView {
+  id: string;
+  type: string;
+  typeHierarchy: string[];
+  properties: YamlMap;
+}
+
+/** What a plugin operation sees: Cloudify's `ctx`, in TypeScript. */
+export interface OperationContext {
+  deployment: { id: string };
+  node: NodeView;
+  instance: InstanceView;
+  /** Relationship operations: both ends (runtime properties of the side running are saved). */
+  source?: { node: NodeView; instance: InstanceView };
+  target?: { node: NodeView; instance: InstanceView };
+  operation: { name: string; retryNumber: number; maxRetries: number; implementation: string };
+  /** Operation inputs with every function evaluated. */
+  inputs: YamlMap;
+  logger: OperationLogger;
+  /** Asks the engine to run this operation again after `afterSeconds` (long waits, e.g. an EKS cluster). */
+  retry(message: string, afterSeconds?: number): never;
+  /** Directory of the blueprint (scripts resolve against it). */
+  blueprintDir: string;
+  /** Aborted when the step's time is up. */
+  signal: AbortSignal;
+}
+
+export type OperationFunction = (ctx: OperationContext) => Promise<YamlValue | void>;

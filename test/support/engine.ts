@@ -1,0 +1,123 @@
+import path from 'node:path';
+import type { YamlValue } from '../../src/dsl/index.js';
+import { parseBlueprint } from '../../src/dsl/index.js';
+import { createDeployment, digestOf, runExecution, startExecution, type EngineDeps } from '../../src/engine/index.js';
+import { LocalInvoker } from '../../src/invoke/index.js';
+import { planDeployment } from '../../src/plan/index.js';
+import { defaultPluginRegistry, type PluginModule } from '../../src/plugins/index.js';
+import { OperationError, LocalSecrets, evaluateDeploymentOutputs, type OperationContext } from '../../src/runtime/index.js';
+import type { DynamoDbStateStore } from '../../src/state/index.js';
+import { createTestStore } from './state.js';
+import { writeBlueprintFiles } from './blueprint-files.js';
+
+/** Operations that record what they did, for asserting exact sequences and exactly-once effects. */
+export function recordingPlugin(log: string[], concurrency = { active: 0, max: 0 }): PluginModule {
+  const note = (ctx: OperationContext) => {
+    const rel = ctx.source && ctx.target ? `(${ctx.source.instance.id}->${ctx.target.instance.id})` : '';
+    log.push(`${ctx.node.id} ${ctx.operation.name.replace(/^cloudify\.interfaces\.[a-z_]+\./, '')}${rel}`);
+  };
+  return {
+    name: 'rec',
+    operations: {
+      op: async (ctx) => {
+        note(ctx);
+        // The effect to count: applied atomically with the step record.
+        const runs = (ctx.instance.runtimeProperties['runs'] as Record<string, number> | undefined) ?? {};
+        runs[ctx.operation.name] = (runs[ctx.operation.name] ?? 0) + 1;
+        ctx.instance.runtimeProperties['runs'] = runs;
+        for (const [k, v] of Object.entries(ctx.inputs)) ctx.instance.runtimeProperties[`input_${k}`] = v as YamlValue;
+      },
+      flaky: async (ctx) => {
+        note(ctx);
+        const failures = Number(ctx.inputs['failures'] ?? 1);
+        if (ctx.operation.retryNumber < failures) throw new OperationError(`flaky failure ${ctx.operation.retryNumber + 1}`, true);
+      },
+      wait: async (ctx) => {
+        note(ctx);
+        if (ctx.operation.retryNumber < Number(ctx.inputs['polls'] ?? 2)) ctx.retry('not ready yet', 0);
+        ctx.instance.runtimeProperties['ready'] = true;
+      },
+      fatal: async (ctx) => {
+        note(ctx);
+        throw new OperationError('invalid spec', false);
+      },
+      slow: async (ctx) => {
+        note(ctx);
+        concurrency.active++;
+        concurrency.max = Math.max(concurrency.max, concurrency.active);
+        await new Promise((r) => setTimeout(r, Number(ctx.inputs['ms'] ?? 50)));
+        concurrency.active--;
+      },
+      secret: async (ctx) => {
+        ctx.logger.info(`connecting with password ${String(ctx.inputs['password'])}`);
+        ctx.instance.runtimeProperties['connected'] = true;
+      },
+    },
+  };
+}
+
+export interface Harness {
+  store: DynamoDbStateStore;
+  log: string[];
+  /** Most `rec.slow` operations seen running at once. */
+  concurrency: { active: number; max: number };
+  deps: EngineDeps;
+  dir: string;
+  deploy(blueprint: string, id?: string, inputs?: Record<string, YamlValue>): Promise<string>;
+  run(deploymentId: string, workflow: string, parameters?: Record<string, YamlValue>): ReturnType<typeof runExecution>;
+}
+
+export const RECORDING_TYPES = `plugins:
+  rec: { executor: central_deployment_agent }
+node_types:
+  rec.Node:
+    derived_from: cloudify.nodes.Root
+    interfaces:
+      cloudify.interfaces.lifecycle: { create: rec.op, configure: rec.op, start: rec.op, stop: rec.op, delete: rec.op }
+relationships:
+  rec.link:
+    derived_from: cloudify.relationships.connected_to
+    source_interfaces:
+      cloudify.interfaces.relationship_lifecycle: { preconfigure: rec.op, establish: rec.op, unlink: rec.op }
+`;
+
+export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string> } = {}): Promise<Harness> {
+  const store = await createTestStore();
+  const log: string[] = [];
+  const concurrency = { active: 0, max: 0 };
+  const plugins = defaultPluginRegistry([recordingPlugin(log, concurrency)]);
+  const dir = writeBlueprintFiles({});
+  const secretsEnv: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(options.secrets ?? {})) secretsEnv[`ISTHMUS_SECRET_${k.toUpperCase()}`] = v;
+  const secrets = new LocalSecrets(undefined, secretsEnv);
+  const invoker = new LocalInvoker({ store, plugins, secrets, blueprintDir: () => dir });
+  const deps: EngineDeps = {
+    store,
+    invoker,
+    maxParallel: options.maxParallel ?? 16,
+    leaseMs: 5000,
+    cancelPollMs: 50,
+    evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets),
+  };
+  let n = 0;
+  return {
+    store,
+    log,
+    concurrency,
+    deps,
+    dir,
+    async deploy(blueprint, id = `dep${++n}`, inputs = {}) {
+      const file = path.join(dir, `${id}.yaml`);
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(file, blueprint);
+      const bp = parseBlueprint(file, { rootDir: dir, inputs });
+      const plan = planDeployment(bp, { seed: id, catalog: plugins.catalog() });
+      await createDeployment(store, { id, blueprintFile: file, blueprintDigest: digestOf(blueprint), inputs, plan });
+      return id;
+    },
+    async run(deploymentId, workflow, parameters = {}) {
+      const e = await startExecution(store, { deploymentId, workflow, parameters, retries: { maxRetries: 3, retryInterval: 0 }, catalog: plugins.catalog() });
+      return runExecution(deps, deploymentId, e.id);
+    },
+  };
+}
