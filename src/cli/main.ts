@@ -4,6 +4,10 @@ import { planDeployment, PlanError } from '../plan/index.js';
 import { lifecycleSteps } from '../workflows/index.js';
 import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
+import { registerWorkflowCommands } from './workflow-commands.js';
+import { defaultPluginRegistry } from '../plugins/index.js';
+import { ConflictError } from '../state/index.js';
+import { WorkflowError } from '../workflows/index.js';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -24,7 +28,7 @@ function blueprintFlags(cmd: Command): Command {
 export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
   let exitCode = 0;
   const program = new Command('isthmus')
-    .description('Serverless Cloudify-DSL orchestrator: validate and plan blueprints')
+    .description('Serverless Cloudify-DSL orchestrator: validate, plan and run blueprints (local mode: DynamoDB Local + in-process steps)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
@@ -62,12 +66,15 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         exitCode = 1;
         return;
       }
-      const plan = planDeployment(result.blueprint, flags.seed === undefined ? {} : { seed: flags.seed });
+      const catalog = defaultPluginRegistry().catalog();
+      const plan = planDeployment(result.blueprint, flags.seed === undefined ? { catalog } : { seed: flags.seed, catalog });
       const steps = lifecycleSteps(plan, flags.workflow);
       if (flags.json) io.out(JSON.stringify({ plan, steps }, null, 2));
       else if (flags.mermaid) io.out(renderMermaid(plan));
       else io.out(renderPlanTable(plan, steps, flags.workflow));
     });
+
+  registerWorkflowCommands(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -77,6 +84,10 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     if (code?.startsWith('commander.')) return 2;
     if (err instanceof BlueprintError) {
       io.err(renderDiagnostics(err.diagnostics));
+      return 1;
+    }
+    if (err instanceof WorkflowError || err instanceof ConflictError) {
+      io.err(`isthmus: ${err.message}`);
       return 1;
     }
     if (err instanceof UsageError) {

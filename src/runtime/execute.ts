@@ -18,6 +18,8 @@ export interface RuntimeDeps {
   blueprintDir: (deployment: DeploymentRecord) => string;
   /** Wall-clock limit of one step (Lambda's is 15 minutes; long waits use ctx.retry). */
   stepTimeoutMs?: number;
+  /** Live copy of operation log events (local mode shows them as they happen). */
+  onEvents?: (events: EventRecord[]) => void;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
@@ -147,7 +149,10 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
     update.lastCheckStatus = { ok: outcome.status === 'succeeded', at: new Date().toISOString(), ...(outcome.error ? { message: outcome.error } : {}) };
   }
   const recorded = await recordWithRetries(deps.store, key, outcome, request, record, update);
-  if (events.length > 0 && recorded.recorded) await deps.store.appendEvents(events);
+  if (events.length > 0 && recorded.recorded) {
+    deps.onEvents?.(events);
+    await deps.store.appendEvents(events);
+  }
   return recorded.outcome;
 }
 

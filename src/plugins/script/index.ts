@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
@@ -22,11 +23,16 @@ function envValue(v: YamlValue): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/** A stdout line that sets a runtime property: `isthmus:runtime-property NAME=VALUE` (VALUE read as YAML). */
+const SET_PROPERTY = /^isthmus:runtime-property ([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/;
+
 /**
  * Shell scripts get the operation inputs as environment variables (as Cloudify's script plugin
- * does), context in ISTHMUS_* variables, and a JSON file of the instance's runtime properties
- * (ISTHMUS_RUNTIME_PROPERTIES) that they may rewrite. Exit 0 succeeds, 75 asks for a retry,
- * anything else is a recoverable failure. The environment is minimal: no driver secrets leak in.
+ * does), context in ISTHMUS_* variables, and the instance's runtime properties as a JSON file
+ * (ISTHMUS_RUNTIME_PROPERTIES) that they may rewrite; a stdout line
+ * `isthmus:runtime-property NAME=VALUE` sets one property. Exit 0 succeeds, 75 asks for a
+ * retry, anything else is a recoverable failure. The environment is minimal: no driver
+ * secrets leak in.
  */
 function shellOperation(script: string): OperationFunction {
   return async (ctx) => {
@@ -47,6 +53,7 @@ function shellOperation(script: string): OperationFunction {
         ISTHMUS_RUNTIME_PROPERTIES: propsFile,
       };
       for (const [k, v] of Object.entries(ctx.inputs)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) env[k] = envValue(v);
+      const set: Record<string, YamlValue> = {};
       const { code, stderrTail } = await new Promise<{ code: number | null; stderrTail: string[] }>((resolve, reject) => {
         const child = spawn(full.endsWith('.bash') ? 'bash' : 'sh', [full], { cwd: ctx.blueprintDir, env, stdio: ['ignore', 'pipe', 'pipe'], signal: ctx.signal });
         const tail: string[] = [];
@@ -60,14 +67,20 @@ function shellOperation(script: string): OperationFunction {
             }
           }
         };
-        child.stdout.on('data', (c: Buffer) => lines(c, (m) => ctx.logger.info(m), false));
+        child.stdout.on('data', (c: Buffer) =>
+          lines(c, (m) => {
+            const assignment = SET_PROPERTY.exec(m);
+            if (assignment) set[assignment[1]!] = (parseYaml(assignment[2]!) ?? null) as YamlValue;
+            else ctx.logger.info(m);
+          }, false),
+        );
         child.stderr.on('data', (c: Buffer) => lines(c, (m) => ctx.logger.warning(m), true));
         child.once('error', reject);
         child.once('close', (c) => resolve({ code: c, stderrTail: tail }));
       });
       const updated = JSON.parse(await readFile(propsFile, 'utf8')) as Record<string, YamlValue>;
       for (const key of Object.keys(ctx.instance.runtimeProperties)) if (!(key in updated)) delete ctx.instance.runtimeProperties[key];
-      Object.assign(ctx.instance.runtimeProperties, updated);
+      Object.assign(ctx.instance.runtimeProperties, updated, set);
       if (code === RETRY_EXIT_CODE) ctx.retry(stderrTail.at(-1) ?? `${script} asked for a retry`);
       if (code !== 0) throw new OperationError(`${script} exited with ${code}${stderrTail.length ? `: ${stderrTail.join(' | ')}` : ''}`, true);
       return undefined;

