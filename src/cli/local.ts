@@ -128,7 +128,8 @@ export async function openLocalEnvironment(options: LocalOptions = {}): Promise<
       store,
       invoker,
       maxParallel: options.maxParallel ?? 16,
-      leaseMs: 30_000,
+      // A dead driver's lease must run out before another may resume its execution.
+      leaseMs: Number(process.env['ISTHMUS_LEASE_MS'] ?? 30_000),
       evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets),
     },
   };
