@@ -37,7 +37,10 @@ const TERMINAL = new Set(['terminated', 'failed', 'cancelled']);
 /** Workflows after which the deployment's outputs are evaluated again. */
 const REFRESH_OUTPUTS = new Set(['install', 'update', 'scale', 'heal', 'start', 'restart', 'execute_operation']);
 
-type Outcome = StepOutcome & { transport?: boolean };
+type Outcome = StepOutcome;
+
+/** Times one step may hit infrastructure errors in a row before the task fails. */
+const MAX_INFRASTRUCTURE_RETRIES = 8;
 
 /**
  * Runs a stored execution to its end: dependency order, bounded parallelism, retries (max_retries,
@@ -90,7 +93,19 @@ export async function runExecution(deps: EngineDeps, deploymentId: string, execu
     const inFlight = new Map<string, Promise<{ id: string; outcome: Outcome }>>();
     let lastCancelPoll = Date.now();
 
+    const infrastructureFailures = new Map<string, number>();
     const settle = async (task: TaskRecord, outcome: Outcome): Promise<void> => {
+      if (outcome.infrastructure && outcome.status !== 'succeeded') {
+        const n = (infrastructureFailures.get(task.id) ?? 0) + 1;
+        infrastructureFailures.set(task.id, n);
+        if (n <= MAX_INFRASTRUCTURE_RETRIES) {
+          // Same attempt again: if the step did run, its recorded outcome comes back.
+          const delay = Math.min(30, 0.2 * 2 ** n);
+          tasks.set(task.id, await store.updateTask(executionId, task.id, task.version, { retryAt: Date.now() + delay * 1000, error: outcome.error }));
+          events.emit('task_rescheduled', `${describe(task)}: ${outcome.error ?? 'could not be delivered'}; sending it again in ${delay.toFixed(1)}s`, { level: 'warning', nodeInstanceId: task.nodeInstanceId, taskId: task.id });
+          return;
+        }
+      }
       if (outcome.status === 'succeeded') {
         done.add(task.id);
         events.emit('task_succeeded', `${describe(task)} succeeded`, { nodeInstanceId: task.nodeInstanceId, taskId: task.id });
@@ -207,7 +222,7 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
     return await deps.invoker.invoke(request);
   } catch (err) {
     // The step may or may not have run; the same attempt is sent again and replays if it did.
-    return { status: 'failed', recoverable: true, error: `could not run the step: ${(err as Error).message}`, transport: true };
+    return { status: 'failed', recoverable: true, error: `could not run the step: ${(err as Error).message}`, infrastructure: true };
   }
 }
 

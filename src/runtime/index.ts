@@ -4,3 +4,4 @@ export { LocalSecrets, type SecretsProvider } from './secrets.js';
 export { Redactor } from './redact.js';
 export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 export type * from './types.js';
+export { SecretsManagerSecrets } from './secrets-manager.js';

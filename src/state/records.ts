@@ -104,6 +104,11 @@ export interface TaskRecord {
 
 export interface StepOutcome {
   status: 'succeeded' | 'retry' | 'failed';
+  /**
+   * The step may or may not have run (invoke error, function crash or timeout): the engine sends
+   * the same attempt again, which replays a recorded outcome instead of acting twice.
+   */
+  infrastructure?: boolean;
   retryAfter?: number;
   error?: string;
   recoverable?: boolean;

@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Context } from 'aws-lambda';
+import { HEADER } from '../../test/support/blueprint-files.js';
+import { createHarness, type Harness } from '../../test/support/engine.js';
+import { runExecution, startExecution } from '../../src/engine/index.js';
+import { LambdaInvoker, startLocalLambdaEndpoint, type LocalLambdaEndpoint } from '../../src/invoke/index.js';
+import { handler, resetStepHandler, stepHandler } from './handler.js';
+
+const COUNT = `export default async function (ctx) {
+  ctx.instance.runtimeProperties.count = (ctx.instance.runtimeProperties.count ?? 0) + 1;
+}
+`;
+
+describe('step Lambda through the Lambda Invoke API (local endpoint, real SDK)', () => {
+  let h: Harness;
+  let endpoint: LocalLambdaEndpoint | undefined;
+  let invoker: LambdaInvoker;
+
+  // Harness directories are removed after each test, so each test sets up its own.
+  const setup = async () => {
+    h = await createHarness();
+    mkdirSync(path.join(h.dir, 'ops'), { recursive: true });
+    writeFileSync(path.join(h.dir, 'ops/count.mjs'), COUNT);
+    // What Lambda's environment provides.
+    Object.assign(process.env, { AWS_REGION: 'local', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' });
+    process.env['STATE_TABLE'] = h.store.tableName;
+    process.env['DYNAMODB_ENDPOINT'] = inject('dynamoDbEndpoint');
+    process.env['ISTHMUS_BLUEPRINT_ROOT'] = h.dir;
+    process.env['ISTHMUS_SECRETS_FILE'] = path.join(h.dir, 'no-secrets.yaml');
+    resetStepHandler();
+    endpoint = await startLocalLambdaEndpoint({ 'isthmus-step': (event) => handler(event, {} as Context) });
+    invoker = new LambdaInvoker({
+      functionName: 'isthmus-step',
+      baseDelayMs: 5,
+      client: new LambdaClient({ endpoint: endpoint.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 3 }),
+    });
+    return endpoint;
+  };
+  afterEach(async () => {
+    await endpoint?.close();
+    endpoint = undefined;
+  });
+
+  const blueprint = `${HEADER}node_types:
+  counted:
+    derived_from: cloudify.nodes.Root
+    interfaces: { cloudify.interfaces.lifecycle: { create: ops/count.mjs, configure: ops/count.mjs, start: ops/count.mjs } }
+node_templates:
+  a: { type: counted, capabilities: { scalable: { properties: { default_instances: 6 } } } }
+`;
+
+  it('refuses a malformed request without acting', async () => {
+    expect(await stepHandler({ deploymentId: 'd' })).toMatchObject({ status: 'failed', recoverable: false, error: expect.stringContaining("must have required property 'executionId'") });
+  });
+
+  it('installs through LambdaInvoker despite throttling, 5xx, dropped answers and handler errors, each effect once', async () => {
+    const ep = await setup();
+    const dep = await h.deploy(blueprint, 'lambda-dep');
+    Object.assign(ep.faults, { throttle: 4, serverErrors: 3, dropAfterRun: 3, functionErrors: 2 });
+    const e = await startExecution(h.store, { deploymentId: dep, workflow: 'install', retries: { maxRetries: 5, retryInterval: 0 } });
+    const done = await runExecution({ ...h.deps, invoker }, dep, e.id);
+    expect(done.error).toBeUndefined();
+    expect(done.status).toBe('terminated');
+    expect(ep.faults).toMatchObject({ throttle: 0, serverErrors: 0, dropAfterRun: 0, functionErrors: 0 });
+    for (const i of await h.store.listNodeInstances(dep)) {
+      expect(i.state).toBe('started');
+      expect(i.runtimeProperties['count']).toBe(3);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import middy from '@middy/core';
+import { Ajv } from 'ajv';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { executeStep, LocalSecrets, SecretsManagerSecrets, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
+import { defaultPluginRegistry } from '../../src/plugins/index.js';
+import { DynamoDbStateStore } from '../../src/state/index.js';
+import { STEP_REQUEST_SCHEMA } from './schema.js';
+import path from 'node:path';
+
+/**
+ * The step Lambda: one operation per invocation (DESIGN.md "The step protocol"). A thin middy
+ * wrapper around src/runtime: validate the payload, log structured lines (no inputs, no
+ * secrets), run the step, answer `{status, retryAfter?, error?}`.
+ *
+ * Environment: STATE_TABLE (required), DYNAMODB_ENDPOINT (tests), ISTHMUS_SECRETS_PREFIX,
+ * ISTHMUS_SECRETS_FILE (local only), ISTHMUS_BLUEPRINT_ROOT (scripts shipped with the function).
+ */
+const ajv = new Ajv({ allErrors: true });
+const validate = ajv.compile(STEP_REQUEST_SCHEMA);
+
+let deps: RuntimeDeps | undefined;
+function runtimeDeps(): RuntimeDeps {
+  if (deps) return deps;
+  const table = process.env['STATE_TABLE'];
+  if (!table) throw new Error('STATE_TABLE is not set');
+  const endpoint = process.env['DYNAMODB_ENDPOINT'];
+  const client = new DynamoDBClient({ maxAttempts: 8, ...(endpoint ? { endpoint } : {}) });
+  const secretsFile = process.env['ISTHMUS_SECRETS_FILE'];
+  const root = process.env['ISTHMUS_BLUEPRINT_ROOT'] ?? process.cwd();
+  deps = {
+    store: new DynamoDbStateStore({ tableName: table, client }),
+    plugins: defaultPluginRegistry(),
+    secrets: secretsFile ? new LocalSecrets(secretsFile) : new SecretsManagerSecrets(undefined, process.env['ISTHMUS_SECRETS_PREFIX'] ?? ''),
+    blueprintDir: (d) => path.dirname(path.resolve(root, d.blueprintFile)),
+    stepTimeoutMs: 14 * 60_000,
+  };
+  return deps;
+}
+
+/** For tests: build the handler's dependencies from the current environment again. */
+export function resetStepHandler(): void {
+  deps = undefined;
+}
+
+function log(level: 'info' | 'error', message: string, fields: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...fields })}\n`);
+}
+
+export async function stepHandler(event: unknown): Promise<StepOutcome> {
+  if (!validate(event)) {
+    const detail = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
+    log('error', 'invalid step request', { detail });
+    return { status: 'failed', recoverable: false, error: `invalid step request: ${detail}` };
+  }
+  const request = event as unknown as StepRequest;
+  const meta = { deploymentId: request.deploymentId, executionId: request.executionId, taskId: request.taskId, attempt: request.attempt, operation: request.operation, nodeInstanceId: request.nodeInstanceId };
+  const started = Date.now();
+  const outcome = await executeStep(request, runtimeDeps());
+  log(outcome.status === 'failed' ? 'error' : 'info', `step ${outcome.status}`, { ...meta, ms: Date.now() - started, ...(outcome.error ? { error: outcome.error } : {}) });
+  return outcome;
+}
+
+export const handler = middy(stepHandler);

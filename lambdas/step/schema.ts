@@ -1,0 +1,29 @@
+/** JSON schema of the step protocol's request (DESIGN.md "The step protocol"). */
+export const STEP_REQUEST_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['deploymentId', 'executionId', 'taskId', 'attempt', 'operation', 'nodeInstanceId'],
+  properties: {
+    deploymentId: { type: 'string', minLength: 1, maxLength: 256 },
+    executionId: { type: 'string', minLength: 1, maxLength: 256 },
+    taskId: { type: 'string', minLength: 1, maxLength: 2048 },
+    attempt: { type: 'integer', minimum: 0 },
+    operation: { type: 'string', minLength: 1, maxLength: 512 },
+    nodeInstanceId: { type: 'string', minLength: 1, maxLength: 512 },
+    relationship: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['side', 'sourceId', 'targetId', 'type'],
+      properties: {
+        side: { enum: ['source', 'target'] },
+        sourceId: { type: 'string' },
+        targetId: { type: 'string' },
+        type: { type: 'string' },
+      },
+    },
+    inputs: { type: 'object' },
+    setState: { type: 'string' },
+    checkStatus: { type: 'boolean' },
+    maxRetries: { type: 'integer', minimum: -1 },
+  },
+} as const;
