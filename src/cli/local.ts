@@ -3,9 +3,10 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { evaluateDeploymentOutputs, LocalSecrets, blueprintDirOf, type SecretsProvider } from '../runtime/index.js';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { evaluateDeploymentOutputs, LocalSecrets, SecretsManagerSecrets, blueprintDirOf, type SecretsProvider } from '../runtime/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from '../plugins/index.js';
-import { LocalInvoker } from '../invoke/index.js';
+import { LambdaInvoker, LocalInvoker } from '../invoke/index.js';
 import { DynamoDbStateStore, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
 import type { EngineDeps } from '../engine/index.js';
 
@@ -105,6 +106,60 @@ export function stopLocalDynamoDb(stateDir: string): boolean {
   }
   rmSync(infoFile, { force: true });
   return true;
+}
+
+export interface AwsOptions {
+  tableName: string;
+  functionName: string;
+  region?: string;
+  /** Endpoint overrides (a local DynamoDB and Invoke API, for trials and tests). */
+  dynamoDbEndpoint?: string;
+  lambdaEndpoint?: string;
+  maxParallel?: number;
+}
+
+/** AWS mode: the real state table, and steps sent to the step Lambda. */
+export async function openAwsEnvironment(options: AwsOptions): Promise<LocalEnvironment> {
+  const region = options.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  const client = new DynamoDBClient({ maxAttempts: 8, ...(region ? { region } : {}), ...(options.dynamoDbEndpoint ? { endpoint: options.dynamoDbEndpoint } : {}) });
+  const store = new DynamoDbStateStore({ tableName: options.tableName, client });
+  const plugins = defaultPluginRegistry();
+  const secrets = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), process.env['ISTHMUS_SECRETS_PREFIX'] ?? '');
+  const invoker = new LambdaInvoker({
+    functionName: options.functionName,
+    clientConfig: { ...(region ? { region } : {}), ...(options.lambdaEndpoint ? { endpoint: options.lambdaEndpoint } : {}) },
+  });
+  return {
+    store,
+    plugins,
+    secrets,
+    endpoint: options.dynamoDbEndpoint ?? 'aws',
+    logListener: {},
+    engine: {
+      store,
+      invoker,
+      maxParallel: options.maxParallel ?? 16,
+      leaseMs: Number(process.env['ISTHMUS_LEASE_MS'] ?? 60_000),
+      evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets),
+    },
+  };
+}
+
+/** Local mode unless ISTHMUS_MODE=aws (then ISTHMUS_STATE_TABLE and ISTHMUS_STEP_FUNCTION name the resources). */
+export async function openEnvironment(options: LocalOptions = {}): Promise<LocalEnvironment> {
+  if (process.env['ISTHMUS_MODE'] !== 'aws') return openLocalEnvironment(options);
+  const tableName = process.env['ISTHMUS_STATE_TABLE'];
+  const functionName = process.env['ISTHMUS_STEP_FUNCTION'];
+  if (!tableName || !functionName) throw new Error('AWS mode needs ISTHMUS_STATE_TABLE and ISTHMUS_STEP_FUNCTION (or --state-table and --step-function)');
+  const dynamoDbEndpoint = process.env['ISTHMUS_DYNAMODB_ENDPOINT'];
+  const lambdaEndpoint = process.env['ISTHMUS_LAMBDA_ENDPOINT'];
+  return openAwsEnvironment({
+    tableName,
+    functionName,
+    ...(dynamoDbEndpoint ? { dynamoDbEndpoint } : {}),
+    ...(lambdaEndpoint ? { lambdaEndpoint } : {}),
+    ...(options.maxParallel ? { maxParallel: options.maxParallel } : {}),
+  });
 }
 
 export async function openLocalEnvironment(options: LocalOptions = {}): Promise<LocalEnvironment> {

@@ -29,6 +29,15 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
   let exitCode = 0;
   const program = new Command('isthmus')
     .description('Serverless Cloudify-DSL orchestrator: validate, plan and run blueprints (local mode: DynamoDB Local + in-process steps)')
+    .option('--aws', 'AWS mode: use the state table and step Lambda in your account (ISTHMUS_MODE=aws)')
+    .option('--state-table <name>', 'DynamoDB table of AWS mode (ISTHMUS_STATE_TABLE)')
+    .option('--step-function <name>', 'step Lambda of AWS mode (ISTHMUS_STEP_FUNCTION)')
+    .hook('preAction', (cmd) => {
+      const o = cmd.opts<{ aws?: boolean; stateTable?: string; stepFunction?: string }>();
+      if (o.aws) process.env['ISTHMUS_MODE'] = 'aws';
+      if (o.stateTable) process.env['ISTHMUS_STATE_TABLE'] = o.stateTable;
+      if (o.stepFunction) process.env['ISTHMUS_STEP_FUNCTION'] = o.stepFunction;
+    })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 

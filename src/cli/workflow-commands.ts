@@ -8,7 +8,7 @@ import { planDeployment } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/index.js';
 import { BlueprintError } from '../dsl/index.js';
 import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
-import { openLocalEnvironment, stopLocalDynamoDb, type LocalEnvironment } from './local.js';
+import { openEnvironment, stopLocalDynamoDb, type LocalEnvironment } from './local.js';
 import { ProgressDisplay } from './progress.js';
 import type { CliIO } from './main.js';
 
@@ -68,7 +68,7 @@ function runFlags(cmd: Command): Command {
 /** Commands that run workflows locally (DynamoDB Local + in-process steps). */
 export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
   const withEnv = async (fn: (env: LocalEnvironment) => Promise<number>) => {
-    const env = await openLocalEnvironment();
+    const env = await openEnvironment();
     try {
       setExit(await fn(env));
     } finally {
