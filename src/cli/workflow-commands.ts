@@ -108,6 +108,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     ['restart', 'restart', 'stop then start'],
     ['execute-operation', 'execute_operation', 'run an operation: -p operation=cloudify.interfaces.lifecycle.configure -p operation_kwargs={...}'],
     ['check-status', 'check_status', 'run check_status and record each instance\'s health'],
+    ['scale', 'scale', 'add or remove instances: -p scalable_entity_name=NODE_OR_GROUP -p delta=2 (negative scales in)'],
   ];
   for (const [command, workflow, description] of dayTwo) {
     runFlags(program.command(`${command} <deployment>`).description(description).option('-p, --parameters <key=value|file>', 'workflow parameters (repeatable)', collect, [])).action(

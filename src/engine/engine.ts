@@ -7,6 +7,7 @@ import {
   ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type LockRecord, type NodeInstanceRecord, type StateStore, type TaskRecord,
 } from '../state/index.js';
 import { EventSink } from './events.js';
+import { dropInstances, finishScaleIn, prepareScale, scaleContextOf, startScaleRollback } from './scale.js';
 
 export interface EngineDeps {
   store: StateStore;
@@ -48,6 +49,19 @@ const MAX_INFRASTRUCTURE_RETRIES = 8;
  * a task whose current attempt already has a recorded step is never sent again.
  */
 export async function runExecution(deps: EngineDeps, deploymentId: string, executionId: string, options: RunOptions = {}): Promise<ExecutionRecord> {
+  const result = await runSingleExecution(deps, deploymentId, executionId, options);
+  // A failed scale-out removes what it added (rollback_if_failed, on by default).
+  const scale = scaleContextOf(result);
+  if (result.status === 'failed' && scale?.direction === 'out' && scale.rollback && scale.added.length > 0) {
+    const rollback = await startScaleRollback(deps.store, result);
+    deps.onEvent?.({ executionId: result.id, id: `${new Date().toISOString()}#rollback`, at: new Date().toISOString(), type: 'workflow_rollback', level: 'warning', message: `Rolling back the failed scale-out: execution ${rollback.id} uninstalls ${scale.added.length} added instance(s)` });
+    await runSingleExecution(deps, deploymentId, rollback.id, options);
+    return (await deps.store.getExecution(deploymentId, result.id)) ?? result;
+  }
+  return result;
+}
+
+async function runSingleExecution(deps: EngineDeps, deploymentId: string, executionId: string, options: RunOptions): Promise<ExecutionRecord> {
   const { store } = deps;
   const owner = deps.owner ?? defaultOwner();
   const leaseMs = deps.leaseMs ?? 60_000;
@@ -68,6 +82,7 @@ export async function runExecution(deps: EngineDeps, deploymentId: string, execu
   }, Math.max(100, leaseMs / 3));
 
   try {
+    await prepareScale(store, execution);
     const resumed = execution.status !== 'pending';
     execution = await store.updateExecution(deploymentId, executionId, execution.version, { status: execution.status === 'pending' ? 'started' : execution.status, startedAt: execution.startedAt ?? new Date().toISOString() });
     events.emit(resumed ? 'workflow_resumed' : 'workflow_started', `${resumed ? 'Resuming' : 'Starting'} '${execution.workflow}' workflow execution`);
@@ -180,8 +195,9 @@ export async function runExecution(deps: EngineDeps, deploymentId: string, execu
 
     const fresh = (await store.getExecution(deploymentId, executionId)) ?? execution;
     const status: ExecutionRecord['status'] = cancel ? 'cancelled' : failure ? 'failed' : 'terminated';
+    // The deployment is brought up to date first: a crash here leaves the execution unfinished, and its resume finishes it.
+    await finishDeployment(deps, { ...fresh, status });
     execution = await store.updateExecution(deploymentId, executionId, fresh.version, { status, endedAt: new Date().toISOString(), ...(failure ? { error: failure } : {}) });
-    await finishDeployment(deps, execution);
     events.emit(
       status === 'terminated' ? 'workflow_succeeded' : status === 'cancelled' ? 'workflow_cancelled' : 'workflow_failed',
       status === 'terminated' ? `'${execution.workflow}' workflow execution succeeded` : status === 'cancelled' ? `'${execution.workflow}' workflow execution cancelled` : `'${execution.workflow}' workflow execution failed: ${failure}`,
@@ -246,10 +262,13 @@ async function applyInstanceTask(store: StateStore, deploymentId: string, task: 
 async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): Promise<void> {
   const { store } = deps;
   for (let i = 0; i < 5; i++) {
+    if (execution.status === 'terminated' && i === 0) await finishScaleIn(store, execution);
     const dep = await store.getDeployment(execution.deploymentId);
     if (!dep) return;
     const patch: Partial<DeploymentRecord> = { latestExecutionId: execution.id };
     if (execution.status === 'terminated') {
+      const rolledBack = execution.context?.['scaleRollback'] as { added?: string[] } | undefined;
+      if (rolledBack?.added) await dropInstances(store, execution.deploymentId, new Set(rolledBack.added));
       if (execution.workflow === 'uninstall' && Object.keys(execution.parameters).length === 0) patch.status = 'uninstalled';
       else if (execution.workflow === 'install') patch.status = 'active';
       if (REFRESH_OUTPUTS.has(execution.workflow) && deps.evaluateOutputs) patch.outputs = await deps.evaluateOutputs(dep);

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { YamlMap } from '../dsl/index.js';
 import { classifyImplementation, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type StateStore, type TaskRecord } from '../state/index.js';
+import { startScale } from './scale.js';
 import { buildWorkflowGraph, WorkflowError, type InstanceState, type RetryDefaults, type TaskSpec } from '../workflows/index.js';
 
 export function newExecutionId(): string {
@@ -49,6 +50,9 @@ export interface StartOptions {
  * an operation has no implementation.
  */
 export async function startExecution(store: StateStore, options: StartOptions): Promise<ExecutionRecord> {
+  if (options.workflow === 'scale') {
+    return startScale(store, options.deploymentId, options.parameters ?? {}, { ...(options.retries ? { retries: options.retries } : {}), ...(options.catalog ? { catalog: options.catalog } : {}) });
+  }
   const deployment = await store.getDeployment(options.deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${options.deploymentId}' does not exist`, 'unknown-deployment');
   const active = (await store.listExecutions(deployment.id)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
@@ -76,8 +80,12 @@ export async function startExecution(store: StateStore, options: StartOptions): 
     taskCount: graph.tasks.length,
     version: 1,
   };
-  await store.createExecution(execution, graph.tasks.map((t) => toRecord(id, t)));
+  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
   return execution;
+}
+
+export function toTaskRecords(executionId: string, tasks: TaskSpec[]): TaskRecord[] {
+  return tasks.map((t) => toRecord(executionId, t));
 }
 
 function toRecord(executionId: string, t: TaskSpec): TaskRecord {
@@ -103,7 +111,7 @@ function toRecord(executionId: string, t: TaskSpec): TaskRecord {
 }
 
 /** A workflow that would run an operation Isthmus cannot execute refuses before touching anything. */
-function refuseUnsupported(plan: DeploymentPlan, tasks: TaskSpec[], catalog: PluginCatalog): void {
+export function refuseUnsupported(plan: DeploymentPlan, tasks: TaskSpec[], catalog: PluginCatalog): void {
   const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
   const nodeOf = new Map(plan.nodeInstances.map((i) => [i.id, i.nodeId]));
   const problems = new Set<string>();

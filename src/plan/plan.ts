@@ -1,7 +1,7 @@
 import type { Blueprint } from '../dsl/index.js';
 import { cycleDiagnostic, findNodeCycle } from './graph.js';
 import { createIdGenerator } from './ids.js';
-import { planInstances } from './instances.js';
+import { planInstancesOf } from './instances.js';
 import type { DeploymentPlan, PlannedNode, UnsupportedOperation } from './model.js';
 import { EMPTY_PLUGIN_CATALOG, unsupportedReason, type PluginCatalog } from './operations.js';
 import { PlanError } from './errors.js';
@@ -17,7 +17,13 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
   const cycle = findNodeCycle(blueprint);
   if (cycle) throw new PlanError([cycleDiagnostic(blueprint, cycle)]);
   const newId = createIdGenerator(options.seed);
-  const { instances, groupInstances, diagnostics } = planInstances(blueprint, newId);
+  const { instances, groupInstances, diagnostics } = planInstancesOf(
+    {
+      nodes: Object.values(blueprint.nodeTemplates).map((t) => ({ id: t.id, ...(t.host ? { host: t.host } : {}), scalable: t.scalable, relationships: t.relationships })),
+      groups: blueprint.scalingGroups,
+    },
+    newId,
+  );
   if (diagnostics.length > 0) throw new PlanError(diagnostics);
 
   const counts = new Map<string, number>();

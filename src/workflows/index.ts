@@ -3,3 +3,4 @@ export { buildWorkflowGraph, isBuiltinWorkflow, BUILTIN_WORKFLOWS, type BuiltinW
 export { selectInstances, type BuildContext, type InstanceFilter } from './builtins.js';
 export { WorkflowError } from './errors.js';
 export { DEFAULT_RETRIES, type InstanceState, type RetryDefaults, type TaskGraph, type TaskSpec } from './graph.js';
+export { scaleOutGraph, scaleInGraph } from './scale.js';

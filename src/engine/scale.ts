@@ -1,0 +1,174 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { YamlMap } from '../dsl/index.js';
+import { createIdGenerator, scalePlan, withoutInstances, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
+import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type NodeInstanceRecord, type StateStore } from '../state/index.js';
+import { buildWorkflowGraph, scaleInGraph, scaleOutGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
+import { newExecutionId, refuseUnsupported, toTaskRecords } from './start.js';
+
+/** What a scale execution remembers, so that it can be resumed and finished by any driver. */
+export interface ScaleContext {
+  direction: 'out' | 'in';
+  added: string[];
+  removed: string[];
+  rollback: boolean;
+  /** The plan after scaling, gzip + base64 (plans can be large). */
+  planGz: string;
+}
+
+export function encodePlan(plan: DeploymentPlan): string {
+  return gzipSync(JSON.stringify(plan)).toString('base64');
+}
+
+export function decodePlan(text: string): DeploymentPlan {
+  return JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as DeploymentPlan;
+}
+
+function list(v: unknown): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.map(String);
+  throw new WorkflowError('include_instances / exclude_instances must be an instance id or a list of them', 'parameter-type');
+}
+
+/**
+ * Starts a scale execution: computes the scaled plan and the task graph (install added
+ * instances and establish with them, or unlink from and uninstall removed ones) and stores them.
+ * Nothing in the deployment changes until the execution runs.
+ */
+export async function startScale(store: StateStore, deploymentId: string, parameters: YamlMap, options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {}): Promise<ExecutionRecord> {
+  const allowed = ['scalable_entity_name', 'delta', 'scale_compute', 'include_instances', 'exclude_instances', 'ignore_failure', 'rollback_if_failed', 'abort_started'];
+  for (const k of Object.keys(parameters)) if (!allowed.includes(k)) throw new WorkflowError(`scale has no parameter '${k}'; its parameters: ${allowed.join(', ')}`, 'unknown-parameter');
+  const entity = parameters['scalable_entity_name'];
+  if (typeof entity !== 'string') throw new WorkflowError("scale needs 'scalable_entity_name' (a node or a scaling group)", 'missing-parameter');
+  const delta = parameters['delta'] ?? 1;
+  if (typeof delta !== 'number' || !Number.isInteger(delta)) throw new WorkflowError("scale 'delta' must be a whole number", 'parameter-type');
+  const deployment = await store.getDeployment(deploymentId);
+  if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
+  const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
+  if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
+
+  const existing = new Set(deployment.plan.nodeInstances.map((i) => i.id));
+  const gen = createIdGenerator();
+  const newId = (prefix: string) => {
+    for (;;) {
+      const id = gen(prefix);
+      if (!existing.has(id)) return id;
+    }
+  };
+  const include = list(parameters['include_instances']);
+  const exclude = list(parameters['exclude_instances']);
+  let result;
+  try {
+    result = scalePlan(deployment.plan, {
+      entity,
+      delta,
+      scaleCompute: parameters['scale_compute'] === true,
+      ...(include ? { includeInstances: include } : {}),
+      ...(exclude ? { excludeInstances: exclude } : {}),
+    }, newId);
+  } catch (err) {
+    throw new WorkflowError((err as Error).message, 'scale');
+  }
+  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state as InstanceState]));
+  const stateOf = (id: string) => states.get(id) ?? 'uninitialized';
+  const graph =
+    delta >= 0
+      ? scaleOutGraph(result.plan, result.added, result.addedRelationships, stateOf, options.retries)
+      : scaleInGraph(deployment.plan, result.removed, result.removedRelationships, stateOf, options.retries, parameters['ignore_failure'] === true);
+  if (options.catalog) refuseUnsupported(delta >= 0 ? result.plan : deployment.plan, graph.tasks, options.catalog);
+  const id = newExecutionId();
+  const context: ScaleContext = {
+    direction: delta >= 0 ? 'out' : 'in',
+    added: result.added,
+    removed: result.removed,
+    rollback: parameters['rollback_if_failed'] !== false,
+    planGz: encodePlan(result.plan),
+  };
+  const execution: ExecutionRecord = {
+    deploymentId,
+    id,
+    workflow: 'scale',
+    parameters,
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+    taskCount: graph.tasks.length,
+    context: { scale: context as unknown as YamlMap },
+    version: 1,
+  };
+  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
+  return execution;
+}
+
+export function scaleContextOf(e: ExecutionRecord): ScaleContext | undefined {
+  return e.context?.['scale'] as unknown as ScaleContext | undefined;
+}
+
+/** Before a scale-out runs: the added instances exist and the deployment has the scaled plan (idempotent). */
+export async function prepareScale(store: StateStore, execution: ExecutionRecord): Promise<void> {
+  const ctx = scaleContextOf(execution);
+  if (!ctx || ctx.direction !== 'out') return;
+  const plan = decodePlan(ctx.planGz);
+  for (let i = 0; i < 5; i++) {
+    const dep = await store.getDeployment(execution.deploymentId);
+    if (!dep) return;
+    if (ctx.added.every((id) => dep.plan.nodeInstances.some((x) => x.id === id))) return;
+    const records: NodeInstanceRecord[] = plan.nodeInstances
+      .filter((x) => ctx.added.includes(x.id))
+      .map((x) => ({ deploymentId: dep.id, id: x.id, nodeId: x.nodeId, ...(x.hostId ? { hostId: x.hostId } : {}), state: 'uninitialized', runtimeProperties: {}, version: 1 }));
+    const already = new Set((await store.listNodeInstances(dep.id)).map((r) => r.id));
+    await store.putNodeInstances(records.filter((r) => !already.has(r.id)));
+    try {
+      await store.updateDeployment(dep.id, dep.version, { plan });
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+}
+
+/** After a scale-in succeeds: the removed instances leave the plan and the table. */
+export async function finishScaleIn(store: StateStore, execution: ExecutionRecord): Promise<void> {
+  const ctx = scaleContextOf(execution);
+  if (!ctx) return;
+  const removed = new Set(ctx.direction === 'in' ? ctx.removed : []);
+  await dropInstances(store, execution.deploymentId, removed);
+}
+
+export async function dropInstances(store: StateStore, deploymentId: string, ids: Set<string>): Promise<void> {
+  if (ids.size === 0) return;
+  for (let i = 0; i < 5; i++) {
+    const dep = await store.getDeployment(deploymentId);
+    if (!dep) return;
+    try {
+      await store.updateDeployment(dep.id, dep.version, { plan: withoutInstances(dep.plan, ids) });
+      await store.deleteNodeInstances(dep.id, [...ids]);
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+}
+
+/** The uninstall of what a failed scale-out added; when it succeeds the instances leave the plan. */
+export async function startScaleRollback(store: StateStore, failed: ExecutionRecord): Promise<ExecutionRecord> {
+  const ctx = scaleContextOf(failed)!;
+  const deployment = await store.getDeployment(failed.deploymentId);
+  if (!deployment) throw new WorkflowError(`deployment '${failed.deploymentId}' does not exist`, 'unknown-deployment');
+  const states = new Map((await store.listNodeInstances(deployment.id)).map((i) => [i.id, i.state as InstanceState]));
+  const parameters: YamlMap = { node_instance_ids: ctx.added, ignore_failure: true };
+  const graph = buildWorkflowGraph('uninstall', parameters, { plan: deployment.plan, stateOf: (id) => states.get(id) ?? 'uninitialized' });
+  const id = newExecutionId();
+  const execution: ExecutionRecord = {
+    deploymentId: deployment.id,
+    id,
+    workflow: 'uninstall',
+    parameters,
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+    taskCount: graph.tasks.length,
+    context: { scaleRollback: { scaleExecution: failed.id, added: ctx.added } },
+    version: 1,
+  };
+  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
+  return execution;
+}
