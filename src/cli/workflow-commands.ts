@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { loadBlueprint, type YamlMap } from '../dsl/index.js';
-import { cancelExecution, createDeployment, digestOf, runExecution, startExecution } from '../engine/index.js';
+import { cancelExecution, createDeployment, digestOf, runExecution, runHeal, startExecution } from '../engine/index.js';
 import { planDeployment } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/index.js';
 import { BlueprintError } from '../dsl/index.js';
@@ -125,6 +125,28 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         }),
     );
   }
+
+  runFlags(
+    program
+      .command('heal <deployment>')
+      .description('check_status, then heal or reinstall what is unhealthy (-p node_instance_id=ID, -p force_reinstall=true, -p allow_reinstall=false)')
+      .option('-p, --parameters <key=value|file>', 'heal parameters (repeatable)', collect, []),
+  ).action((deployment: string, flags: RunFlags) =>
+    withEnv(async (env) => {
+      const progress = new ProgressDisplay((t) => process.stdout.write(t), 0, false, flags.verbose ?? false);
+      env.logListener.current = progress.onEvent;
+      const run = await runHeal(
+        { ...env.engine, onEvent: progress.onEvent, ...(flags.maxParallel ? { maxParallel: Number(flags.maxParallel) } : {}) },
+        deployment,
+        readParameters(flags.parameters),
+        { waitForLock: flags.waitLock ?? false, catalog: env.plugins.catalog() },
+      );
+      progress.end();
+      io.out(run.healed.length === 0 ? 'Nothing to heal: every checked instance is healthy' : `Healed ${run.healed.join(', ')} (execution ${run.heal.id}: ${run.heal.status})`);
+      if (run.heal.status !== 'terminated') io.err(`Resume it with: isthmus executions resume ${run.heal.id}`);
+      return run.heal.status === 'terminated' ? 0 : 1;
+    }),
+  );
 
   const executions = program.command('executions').description('list, show, cancel and resume executions');
   executions.command('list <deployment>').action((deployment: string) =>

@@ -4,3 +4,4 @@ export { selectInstances, type BuildContext, type InstanceFilter } from './built
 export { WorkflowError } from './errors.js';
 export { DEFAULT_RETRIES, type InstanceState, type RetryDefaults, type TaskGraph, type TaskSpec } from './graph.js';
 export { scaleOutGraph, scaleInGraph } from './scale.js';
+export { healGraph, containedSubgraph, type HealOptions } from './heal.js';

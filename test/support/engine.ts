@@ -26,6 +26,15 @@ export function recordingPlugin(log: string[], concurrency = { active: 0, max: 0
         runs[ctx.operation.name] = (runs[ctx.operation.name] ?? 0) + 1;
         ctx.instance.runtimeProperties['runs'] = runs;
         for (const [k, v] of Object.entries(ctx.inputs)) ctx.instance.runtimeProperties[`input_${k}`] = v as YamlValue;
+        if (ctx.operation.name.endsWith('lifecycle.create')) delete ctx.instance.runtimeProperties['broken'];
+      },
+      check: async (ctx) => {
+        note(ctx);
+        if (ctx.instance.runtimeProperties['broken']) throw new OperationError('the service does not answer', false);
+      },
+      heal: async (ctx) => {
+        note(ctx);
+        delete ctx.instance.runtimeProperties['broken'];
       },
       flaky: async (ctx) => {
         note(ctx);
@@ -74,6 +83,7 @@ node_types:
     derived_from: cloudify.nodes.Root
     interfaces:
       cloudify.interfaces.lifecycle: { create: rec.op, configure: rec.op, start: rec.op, stop: rec.op, delete: rec.op }
+      cloudify.interfaces.validation: { check_status: rec.check }
 relationships:
   rec.link:
     derived_from: cloudify.relationships.connected_to
