@@ -25,5 +25,6 @@ export const STEP_REQUEST_SCHEMA = {
     setState: { type: 'string' },
     checkStatus: { type: 'boolean' },
     maxRetries: { type: 'integer', minimum: -1 },
+    deploymentVersion: { type: 'integer', minimum: 1 },
   },
 } as const;

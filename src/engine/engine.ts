@@ -83,6 +83,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
 
   try {
     await prepareScale(store, execution);
+    const deploymentVersion = (await store.getDeployment(deploymentId))?.version;
     const resumed = execution.status !== 'pending';
     execution = await store.updateExecution(deploymentId, executionId, execution.version, { status: execution.status === 'pending' ? 'started' : execution.status, startedAt: execution.startedAt ?? new Date().toISOString() });
     events.emit(resumed ? 'workflow_resumed' : 'workflow_started', `${resumed ? 'Resuming' : 'Starting'} '${execution.workflow}' workflow execution`);
@@ -163,7 +164,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
           if (inFlight.size >= maxParallel) break;
           if ((t.retryAt ?? 0) > now || !t.dependsOn.every(isSatisfied)) continue;
           events.emit('task_sent', `${describe(t)}${t.attempt > 0 ? ` (attempt ${t.attempt + 1})` : ''}`, { nodeInstanceId: t.nodeInstanceId, taskId: t.id });
-          inFlight.set(t.id, runTask(deps, execution, t).then((outcome) => ({ id: t.id, outcome })));
+          inFlight.set(t.id, runTask(deps, execution, t, deploymentVersion).then((outcome) => ({ id: t.id, outcome })));
         }
       }
       if (inFlight.size === 0) {
@@ -218,9 +219,14 @@ function describe(t: TaskRecord): string {
   return `${t.operation} on ${t.nodeInstanceId}${side}`;
 }
 
-async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskRecord): Promise<Outcome> {
-  const key = { executionId: task.executionId, taskId: task.id, attempt: task.attempt };
-  if (task.kind === 'state' || task.kind === 'check') return applyInstanceTask(deps.store, execution.deploymentId, task, key);
+async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskRecord, deploymentVersion: number | undefined): Promise<Outcome> {
+  if (task.kind === 'state' || task.kind === 'check') {
+    try {
+      return await applyInstanceTask(deps.store, execution.deploymentId, task);
+    } catch (err) {
+      return { status: 'failed', recoverable: true, error: `could not update the instance: ${(err as Error).message}`, infrastructure: true };
+    }
+  }
   const request: StepRequest = {
     deploymentId: execution.deploymentId,
     executionId: task.executionId,
@@ -229,6 +235,7 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
     operation: task.operation!,
     nodeInstanceId: task.nodeInstanceId,
     maxRetries: task.maxRetries,
+    ...(deploymentVersion !== undefined ? { deploymentVersion } : {}),
     ...(task.relationship ? { relationship: task.relationship } : {}),
     ...(task.inputs ? { inputs: task.inputs } : {}),
     ...(task.setState ? { setState: task.setState } : {}),
@@ -242,21 +249,21 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
   }
 }
 
-/** State and check tasks change the instance record directly, recorded like a step (one write). */
-async function applyInstanceTask(store: StateStore, deploymentId: string, task: TaskRecord, key: { executionId: string; taskId: string; attempt: number }): Promise<Outcome> {
-  for (let i = 0; ; i++) {
-    const inst: NodeInstanceRecord | undefined = await store.getNodeInstance(deploymentId, task.nodeInstanceId);
-    if (!inst) return { status: 'failed', recoverable: false, error: `node instance '${task.nodeInstanceId}' does not exist` };
-    const update =
-      task.kind === 'check'
-        ? { lastCheckStatus: { ok: inst.state === 'started', at: new Date().toISOString(), ...(inst.state === 'started' ? {} : { message: `state is ${inst.state}` }) } }
-        : { state: task.setState! };
-    try {
-      return (await store.recordStep(key, { status: 'succeeded' }, { deploymentId, id: inst.id, expectedVersion: inst.version, update })).outcome;
-    } catch (err) {
-      if (!(err instanceof ConflictError) || i > 5) throw err;
-    }
+/**
+ * State and check tasks change the instance record directly, with one UpdateItem and no step
+ * record: setting a state (or a health result) again is harmless, so a resumed execution simply
+ * runs them again. No other writer sets these fields concurrently, so no version check.
+ */
+async function applyInstanceTask(store: StateStore, deploymentId: string, task: TaskRecord): Promise<Outcome> {
+  if (task.kind === 'state') {
+    await store.setNodeInstanceFields(deploymentId, task.nodeInstanceId, { state: task.setState! });
+    return { status: 'succeeded' };
   }
+  const inst: NodeInstanceRecord | undefined = await store.getNodeInstance(deploymentId, task.nodeInstanceId);
+  if (!inst) return { status: 'failed', recoverable: false, error: `node instance '${task.nodeInstanceId}' does not exist` };
+  const health = { ok: inst.state === 'started', at: new Date().toISOString(), ...(inst.state === 'started' ? {} : { message: `state is ${inst.state}` }) };
+  await store.setNodeInstanceFields(deploymentId, inst.id, { lastCheckStatus: health });
+  return { status: 'succeeded' };
 }
 
 async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): Promise<void> {

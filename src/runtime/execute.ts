@@ -45,14 +45,15 @@ function instanceView(record: NodeInstanceRecord): InstanceView {
  */
 export async function executeStep(request: StepRequest, deps: RuntimeDeps): Promise<StepOutcome> {
   const key = { executionId: request.executionId, taskId: request.taskId, attempt: request.attempt };
-  const prior = await deps.store.getStep(key);
-  if (prior) return prior;
+  const r = request.relationship;
+  const context = await deps.store.getStepContext(key, request.deploymentId, [request.nodeInstanceId, ...(r ? [r.side === 'source' ? r.targetId : r.sourceId] : [])]);
+  if (context.step) return context.step;
 
-  const found = await deps.store.getDeployment(request.deploymentId);
+  const found = await loadDeployment(deps, request);
   if (!found) return { status: 'failed', recoverable: false, error: `deployment '${request.deploymentId}' does not exist` };
   const deployment: DeploymentRecord = found;
   const plan: DeploymentPlan = deployment.plan;
-  const record = await deps.store.getNodeInstance(request.deploymentId, request.nodeInstanceId);
+  const record = context.instances.get(request.nodeInstanceId);
   if (!record) return { status: 'failed', recoverable: false, error: `node instance '${request.nodeInstanceId}' does not exist` };
   const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
   const node = nodes.get(record.nodeId)!;
@@ -70,9 +71,8 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   let source: { node: NodeView; instance: InstanceView } | undefined;
   let target: { node: NodeView; instance: InstanceView } | undefined;
   let operation = findOp(node.interfaces, request.operation);
-  if (request.relationship) {
-    const r = request.relationship;
-    const other = await deps.store.getNodeInstance(request.deploymentId, r.side === 'source' ? r.targetId : r.sourceId);
+  if (r) {
+    const other = context.instances.get(r.side === 'source' ? r.targetId : r.sourceId);
     if (!other) return { status: 'failed', recoverable: false, error: `relationship end '${r.side === 'source' ? r.targetId : r.sourceId}' does not exist` };
     const otherView = instanceView(other);
     const sourceView = r.side === 'source' ? self : otherView;
@@ -154,6 +154,22 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
     await deps.store.appendEvents(events);
   }
   return recorded.outcome;
+}
+
+const deploymentCache = new WeakMap<RuntimeDeps, Map<string, DeploymentRecord>>();
+
+/** The deployment (and its plan) of a step; a warm runtime reuses it while the version matches. */
+async function loadDeployment(deps: RuntimeDeps, request: StepRequest): Promise<DeploymentRecord | undefined> {
+  let cache = deploymentCache.get(deps);
+  if (!cache) deploymentCache.set(deps, (cache = new Map()));
+  const cached = cache.get(request.deploymentId);
+  if (cached && request.deploymentVersion !== undefined && cached.version === request.deploymentVersion) return cached;
+  const fresh = await deps.store.getDeployment(request.deploymentId);
+  if (fresh) {
+    if (cache.size > 100) cache.clear();
+    cache.set(fresh.id, fresh);
+  }
+  return fresh;
 }
 
 /** On a version conflict (another step touched the instance), re-apply our change to the fresh record. */

@@ -20,6 +20,8 @@ export interface StepRequest {
   /** Record the outcome as the instance's health instead of changing its state. */
   checkStatus?: boolean;
   maxRetries?: number;
+  /** The deployment version the driver saw: lets a warm runtime reuse its copy of the plan. */
+  deploymentVersion?: number;
 }
 
 export interface OperationLogger {

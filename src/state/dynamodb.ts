@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DynamoDBClient, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand,
+  BatchGetCommand, BatchWriteCommand, DeleteCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand,
   TransactWriteCommand, UpdateCommand, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { DeploymentPlan } from '../plan/index.js';
@@ -9,7 +9,7 @@ import { ConflictError } from './errors.js';
 import type {
   DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord,
 } from './records.js';
-import type { NodeInstanceUpdate, StateStore, TaskUpdate } from './store.js';
+import type { InstanceChange, NodeInstanceUpdate, StateStore, TaskUpdate } from './store.js';
 import { TABLE_DEFINITION } from './table.js';
 
 type Item = Record<string, unknown>;
@@ -41,20 +41,13 @@ export type RequestCounts = Record<string, number>;
 export class DynamoDbStateStore implements StateStore {
   readonly tableName: string;
   readonly client: DynamoDBClient;
-  readonly requestCounts: RequestCounts = {};
+  readonly requestCounts: RequestCounts;
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(options: DynamoDbStateStoreOptions) {
     this.tableName = options.tableName;
     this.client = options.client ?? new DynamoDBClient({ maxAttempts: 8, ...options.clientConfig });
-    this.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const name = context.commandName ?? 'unknown';
-        this.requestCounts[name] = (this.requestCounts[name] ?? 0) + 1;
-        return next(args);
-      },
-      { step: 'initialize', name: 'isthmusRequestCounter' },
-    );
+    this.requestCounts = requestCounter(this.client);
     this.doc = DynamoDBDocumentClient.from(this.client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
@@ -144,6 +137,15 @@ export class DynamoDbStateStore implements StateStore {
     }
   }
 
+  async setNodeInstanceFields(deploymentId: string, id: string, update: NodeInstanceUpdate): Promise<void> {
+    try {
+      await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.instance(deploymentId, id), ...instanceUpdateExpression(undefined, update) }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`node instance '${id}' does not exist`);
+      throw err;
+    }
+  }
+
   async deleteNodeInstances(deploymentId: string, ids: string[]): Promise<void> {
     await this.batchDelete(ids.map((id) => keys.instance(deploymentId, id)));
   }
@@ -210,7 +212,7 @@ export class DynamoDbStateStore implements StateStore {
   async recordStep(
     key: { executionId: string; taskId: string; attempt: number },
     outcome: StepOutcome,
-    instanceChange?: { deploymentId: string; id: string; expectedVersion: number; update: NodeInstanceUpdate },
+    instanceChange?: InstanceChange,
   ): Promise<{ recorded: boolean; outcome: StepOutcome }> {
     const stepPut = { TableName: this.tableName, Item: { ...keys.step(key.executionId, key.taskId, key.attempt), outcome }, ConditionExpression: 'attribute_not_exists(pk)' };
     try {
@@ -239,6 +241,28 @@ export class DynamoDbStateStore implements StateStore {
       }
       throw err;
     }
+  }
+
+  async getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<{ step?: StepOutcome; instances: Map<string, NodeInstanceRecord> }> {
+    const wanted: Item[] = [keys.step(key.executionId, key.taskId, key.attempt), ...[...new Set(instanceIds)].map((id) => keys.instance(deploymentId, id))];
+    const found: Item[] = [];
+    let pending: Item[] | undefined = wanted;
+    for (let round = 0; pending && pending.length > 0; round++) {
+      const r: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      found.push(...((r.Responses?.[this.tableName] ?? []) as Item[]));
+      pending = r.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+      if (pending && pending.length > 0) await new Promise((res) => setTimeout(res, Math.min(1000, 20 * 2 ** round)));
+    }
+    const instances = new Map<string, NodeInstanceRecord>();
+    let step: StepOutcome | undefined;
+    for (const item of found) {
+      if (String(item['sk']).startsWith('STEP#')) step = item['outcome'] as StepOutcome;
+      else {
+        const rec = strip(item) as unknown as NodeInstanceRecord;
+        instances.set(rec.id, rec);
+      }
+    }
+    return step ? { step, instances } : { instances };
   }
 
   async getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined> {
@@ -382,6 +406,27 @@ export class DynamoDbStateStore implements StateStore {
   }
 }
 
+const counters = new WeakMap<DynamoDBClient, RequestCounts>();
+
+/** Counts a client's requests by command (one counter per client, shared by stores on it). */
+function requestCounter(client: DynamoDBClient): RequestCounts {
+  let counts = counters.get(client);
+  if (!counts) {
+    const c: RequestCounts = {};
+    counts = c;
+    counters.set(client, c);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const name = context.commandName ?? 'unknown';
+        c[name] = (c[name] ?? 0) + 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'isthmusRequestCounter' },
+    );
+  }
+  return counts;
+}
+
 function strip(item: Item): Item {
   const { pk: _pk, sk: _sk, expiresAtEpoch: _ttl, ...rest } = item;
   return rest;
@@ -428,6 +473,21 @@ function setExpression(expectedVersion: number, patch: Record<string, unknown>) 
   };
 }
 
-function instanceUpdateExpression(expectedVersion: number, update: NodeInstanceUpdate) {
-  return setExpression(expectedVersion, { ...update });
+function instanceUpdateExpression(expectedVersion: number | undefined, update: NodeInstanceUpdate) {
+  if (expectedVersion !== undefined) return setExpression(expectedVersion, { ...update });
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':one': 1 };
+  const sets: string[] = [];
+  Object.entries(update).forEach(([k, v], i) => {
+    if (v === undefined) return;
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    sets.push(`#f${i} = :v${i}`);
+  });
+  return {
+    UpdateExpression: `${sets.length ? `SET ${sets.join(', ')} ` : ''}ADD #version :one`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
 }

@@ -1,4 +1,4 @@
-export type { StateStore, NodeInstanceUpdate, TaskUpdate } from './store.js';
+export type { StateStore, NodeInstanceUpdate, TaskUpdate, InstanceChange } from './store.js';
 export * from './records.js';
 export { ConflictError, NotFoundError } from './errors.js';
 export { DynamoDbStateStore, type DynamoDbStateStoreOptions, type RequestCounts } from './dynamodb.js';

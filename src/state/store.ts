@@ -9,6 +9,17 @@ export interface NodeInstanceUpdate {
   lastCheckStatus?: NodeInstanceRecord['lastCheckStatus'];
 }
 
+/**
+ * A change to one instance written with a step. Without `expectedVersion` the listed fields are
+ * set whatever the version (safe for fields nobody else writes concurrently, like a state).
+ */
+export interface InstanceChange {
+  deploymentId: string;
+  id: string;
+  expectedVersion?: number;
+  update: NodeInstanceUpdate;
+}
+
 export type TaskUpdate = Partial<Pick<TaskRecord, 'status' | 'attempt' | 'retryAt' | 'retryBase' | 'error' | 'result' | 'inputs'>>;
 
 /**
@@ -29,6 +40,8 @@ export interface StateStore {
   listNodeInstances(deploymentId: string): Promise<NodeInstanceRecord[]>;
   updateNodeInstance(deploymentId: string, id: string, expectedVersion: number, update: NodeInstanceUpdate): Promise<NodeInstanceRecord>;
   deleteNodeInstances(deploymentId: string, ids: string[]): Promise<void>;
+  /** Sets fields of an existing instance whatever its version (bumping it), e.g. its state. */
+  setNodeInstanceFields(deploymentId: string, id: string, update: NodeInstanceUpdate): Promise<void>;
 
   createExecution(e: ExecutionRecord, tasks: TaskRecord[]): Promise<void>;
   getExecution(deploymentId: string, id: string): Promise<ExecutionRecord | undefined>;
@@ -47,9 +60,11 @@ export interface StateStore {
   recordStep(
     key: { executionId: string; taskId: string; attempt: number },
     outcome: StepOutcome,
-    instanceChange?: { deploymentId: string; id: string; expectedVersion: number; update: NodeInstanceUpdate },
+    instanceChange?: InstanceChange,
   ): Promise<{ recorded: boolean; outcome: StepOutcome }>;
   getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined>;
+  /** A step's recorded outcome (if any) and node instances, in one consistent read. */
+  getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<{ step?: StepOutcome; instances: Map<string, NodeInstanceRecord> }>;
   /** Every recorded step of an execution (for resume). */
   listSteps(executionId: string): Promise<Array<{ taskId: string; attempt: number; outcome: StepOutcome }>>;
 

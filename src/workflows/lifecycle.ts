@@ -46,7 +46,10 @@ export function installInstance(b: GraphBuilder, inst: PlannedNodeInstance, star
   chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.poststart', chain.deps, extra)]);
   chain.step([b.operation(id, 'cloudify.interfaces.monitoring.start', chain.deps, extra)]);
   relationshipPhase(b, chain, inst, 'establish', false, extra, relatedToInstall);
-  chain.step([b.state(id, 'started', chain.deps, extra)]);
+  // 'started' rides on the last operation when it is this instance's own; else it is a task of its own.
+  const last = chain.all.at(-1);
+  if (last && chain.tail.length === 1 && last.kind === 'operation' && !last.relationship && last.nodeInstanceId === id && !last.setState) last.setState = 'started';
+  else chain.step([b.state(id, 'started', chain.deps, extra)]);
   return chain.tail;
 }
 
