@@ -30,9 +30,10 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     expect(instances.every((i) => i.state === 'started')).toBe(true);
     const deployment = (await h.store.getDeployment(dep))!;
     expect(deployment.status).toBe('active');
+    const db = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'db')!.id;
     expect(deployment.outputs['app_runs']).toEqual({
       'cloudify.interfaces.lifecycle.create': 1, 'cloudify.interfaces.lifecycle.configure': 1, 'cloudify.interfaces.lifecycle.start': 1,
-      'cloudify.interfaces.relationship_lifecycle.preconfigure': 1, 'cloudify.interfaces.relationship_lifecycle.establish': 1,
+      [`cloudify.interfaces.relationship_lifecycle.preconfigure@${db}`]: 1, [`cloudify.interfaces.relationship_lifecycle.establish@${db}`]: 1,
     });
     const types = (await h.store.listEvents(e.id)).map((ev) => ev.type);
     expect(types[0]).toBe('workflow_started');

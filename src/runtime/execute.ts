@@ -197,12 +197,29 @@ async function recordWithRetries(
   }
 }
 
-/** Applies the keys an operation changed (relative to what it read) onto the latest properties. */
-function rebase(read: YamlMap, written: YamlMap, latest: YamlMap): YamlMap {
+/**
+ * Applies what an operation changed (relative to what it read) onto the latest properties,
+ * key by key and into nested mappings, so concurrent steps on one instance (relationship
+ * operations run in parallel) do not erase each other's changes.
+ */
+export function rebase(read: YamlMap, written: YamlMap, latest: YamlMap): YamlMap {
   const out: YamlMap = { ...latest };
-  for (const k of Object.keys(read)) if (!(k in written)) delete out[k];
-  for (const [k, v] of Object.entries(written)) if (!isDeepStrictEqual(read[k], v)) out[k] = v;
+  for (const k of new Set([...Object.keys(read), ...Object.keys(written)])) {
+    const before = read[k];
+    const after = written[k];
+    if (isDeepStrictEqual(before, after)) continue;
+    if (!(k in written)) {
+      delete out[k];
+      continue;
+    }
+    const current = out[k];
+    out[k] = isPlainMap(before) && isPlainMap(after) && isPlainMap(current) ? rebase(before, after, current) : (after ?? null);
+  }
   return out;
+}
+
+function isPlainMap(v: YamlValue | undefined): v is YamlMap {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 export function blueprintDirOf(deployment: DeploymentRecord, root: string = process.cwd()): string {

@@ -23,7 +23,9 @@ export function recordingPlugin(log: string[], concurrency = { active: 0, max: 0
         note(ctx);
         // The effect to count: applied atomically with the step record.
         const runs = (ctx.instance.runtimeProperties['runs'] as Record<string, number> | undefined) ?? {};
-        runs[ctx.operation.name] = (runs[ctx.operation.name] ?? 0) + 1;
+        // Relationship operations count per peer: they run in parallel on one instance.
+        const key = ctx.source && ctx.target ? `${ctx.operation.name}@${ctx.source.instance.id === ctx.instance.id ? ctx.target.instance.id : ctx.source.instance.id}` : ctx.operation.name;
+        runs[key] = (runs[key] ?? 0) + 1;
         ctx.instance.runtimeProperties['runs'] = runs;
         for (const [k, v] of Object.entries(ctx.inputs)) ctx.instance.runtimeProperties[`input_${k}`] = v as YamlValue;
         if (ctx.operation.name.endsWith('lifecycle.create')) delete ctx.instance.runtimeProperties['broken'];
