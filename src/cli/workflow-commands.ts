@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { loadBlueprint, type YamlMap } from '../dsl/index.js';
-import { cancelExecution, createDeployment, digestOf, runExecution, runHeal, startExecution } from '../engine/index.js';
+import { cancelExecution, createDeployment, digestOf, runExecution, runHeal, startExecution, startUpdate } from '../engine/index.js';
 import { planDeployment } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/index.js';
 import { BlueprintError } from '../dsl/index.js';
@@ -93,7 +93,8 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         if (!result.blueprint) throw new BlueprintError(result.diagnostics);
         const plan = planDeployment(result.blueprint, { catalog: env.plugins.catalog() });
         const digest = digestOf(...result.blueprint.files.map((f) => (f.startsWith('isthmus:') ? f : readFileSync(f, 'utf8'))), JSON.stringify(result.blueprint.inputValues));
-        dep = await createDeployment(env.store, { id, blueprintFile: path.relative(process.cwd(), path.resolve(blueprint)), blueprintDigest: digest, inputs: result.blueprint.inputValues, plan });
+        // The deployment keeps the inputs given (defaults stay defaults for later updates); the plan has the values.
+        dep = await createDeployment(env.store, { id, blueprintFile: path.relative(process.cwd(), path.resolve(blueprint)), blueprintDigest: digest, inputs: loadOptionsFrom(blueprint, flags).inputs ?? {}, plan });
         io.out(`Created deployment ${id}: ${plan.nodeInstances.length} node instances`);
       }
       const execution = await startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
@@ -145,6 +146,37 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       io.out(run.healed.length === 0 ? 'Nothing to heal: every checked instance is healthy' : `Healed ${run.healed.join(', ')} (execution ${run.heal.id}: ${run.heal.status})`);
       if (run.heal.status !== 'terminated') io.err(`Resume it with: isthmus executions resume ${run.heal.id}`);
       return run.heal.status === 'terminated' ? 0 : 1;
+    }),
+  );
+
+  runFlags(
+    program
+      .command('update <deployment>')
+      .description('update a deployment to a new blueprint and/or inputs (-p preview=true shows the steps only)')
+      .option('-b, --blueprint <file>', 'the new blueprint (default: the deployment\'s blueprint file, re-read)')
+      .option('-i, --input <file|key=value>', 'new or changed inputs (repeatable)', collect, [])
+      .option('--plugins <dir>', 'plugin type files directory (repeatable)', collect, [])
+      .option('--blueprint-import <id=path>', 'map a blueprint:<id> import (repeatable)', collect, [])
+      .option('-p, --parameters <key=value|file>', 'skip_install, skip_uninstall, skip_reinstall, reinstall_list, preview', collect, []),
+  ).action((deploymentId: string, flags: BlueprintCliOptions & RunFlags & { blueprint?: string }) =>
+    withEnv(async (env) => {
+      const dep = await env.store.getDeployment(deploymentId);
+      if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
+      const blueprint = flags.blueprint ?? dep.blueprintFile;
+      const options = loadOptionsFrom(blueprint, flags);
+      const inputs = { ...dep.inputs, ...(options.inputs ?? {}) };
+      const result = loadBlueprint(blueprint, { ...options, inputs });
+      if (!result.blueprint) throw new BlueprintError(result.diagnostics);
+      const plan = planDeployment(result.blueprint, { catalog: env.plugins.catalog() });
+      const digest = digestOf(...result.blueprint.files.map((f) => (f.startsWith('isthmus:') ? f : readFileSync(f, 'utf8'))), JSON.stringify(result.blueprint.inputValues));
+      const started = await startUpdate(env.store, deploymentId, { plan, inputs, blueprintFile: path.relative(process.cwd(), path.resolve(blueprint)), blueprintDigest: digest }, readParameters(flags.parameters), { catalog: env.plugins.catalog() });
+      for (const step of started.diff.steps) io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
+      if (started.diff.steps.length === 0) io.out('  no changes');
+      if (started.preview) {
+        io.out(`Preview only: the update would run ${started.taskCount} tasks`);
+        return 0;
+      }
+      return drive(io, env, started.execution, flags);
     }),
   );
 

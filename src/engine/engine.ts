@@ -7,6 +7,7 @@ import {
   ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type LockRecord, type NodeInstanceRecord, type StateStore, type TaskRecord,
 } from '../state/index.js';
 import { EventSink } from './events.js';
+import { finishUpdate, prepareUpdate } from './update.js';
 import { dropInstances, finishScaleIn, prepareScale, scaleContextOf, startScaleRollback } from './scale.js';
 
 export interface EngineDeps {
@@ -83,6 +84,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
 
   try {
     await prepareScale(store, execution);
+    await prepareUpdate(store, execution);
     const deploymentVersion = (await store.getDeployment(deploymentId))?.version;
     const resumed = execution.status !== 'pending';
     execution = await store.updateExecution(deploymentId, executionId, execution.version, { status: execution.status === 'pending' ? 'started' : execution.status, startedAt: execution.startedAt ?? new Date().toISOString() });
@@ -269,7 +271,10 @@ async function applyInstanceTask(store: StateStore, deploymentId: string, task: 
 async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): Promise<void> {
   const { store } = deps;
   for (let i = 0; i < 5; i++) {
-    if (execution.status === 'terminated' && i === 0) await finishScaleIn(store, execution);
+    if (execution.status === 'terminated' && i === 0) {
+      await finishScaleIn(store, execution);
+      await finishUpdate(store, execution);
+    }
     const dep = await store.getDeployment(execution.deploymentId);
     if (!dep) return;
     const patch: Partial<DeploymentRecord> = { latestExecutionId: execution.id };

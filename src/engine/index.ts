@@ -3,3 +3,4 @@ export { startExecution, createDeployment, cancelExecution, digestOf, newExecuti
 export { EventSink } from './events.js';
 export { runHeal, startHealExecution, type HealRun } from './heal.js';
 export { startScale } from './scale.js';
+export { startUpdate, type UpdateSource, type UpdateStart } from './update.js';

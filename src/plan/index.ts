@@ -5,3 +5,4 @@ export { classifyImplementation, unsupportedReason, EMPTY_PLUGIN_CATALOG, type P
 export type * from './model.js';
 export { scalePlan, withoutInstances, ScaleError, type ScaleRequest, type ScaleResult } from './modify.js';
 export { createIdGenerator } from './ids.js';
+export { diffPlans, UpdateError, type UpdateDiff, type UpdateStep } from './update.js';

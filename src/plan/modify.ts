@@ -36,7 +36,7 @@ export function scalingModelOf(plan: DeploymentPlan): ScalingModel {
 }
 
 /** Rebuilds the unit-instance tree of a stored plan (instances keep their ids). */
-function reconstruct(plan: DeploymentPlan, units: ReturnType<typeof buildUnits>['units']): UnitInstance[] {
+export function reconstruct(plan: DeploymentPlan, units: ReturnType<typeof buildUnits>['units']): UnitInstance[] {
   const records = new Map(plan.nodeInstances.map((i) => [i.id, i]));
   const ancestorId = (record: PlannedNodeInstance, key: string | undefined): string | undefined => {
     if (!key) return undefined;

@@ -5,3 +5,4 @@ export { WorkflowError } from './errors.js';
 export { DEFAULT_RETRIES, type InstanceState, type RetryDefaults, type TaskGraph, type TaskSpec } from './graph.js';
 export { scaleOutGraph, scaleInGraph } from './scale.js';
 export { healGraph, containedSubgraph, type HealOptions } from './heal.js';
+export { updateGraph, type UpdateParameters } from './update.js';

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { YamlValue } from '../../src/dsl/index.js';
 import { parseBlueprint } from '../../src/dsl/index.js';
@@ -76,6 +77,8 @@ export interface Harness {
   dir: string;
   deploy(blueprint: string, id?: string, inputs?: Record<string, YamlValue>): Promise<string>;
   run(deploymentId: string, workflow: string, parameters?: Record<string, YamlValue>): ReturnType<typeof runExecution>;
+  /** Plans a blueprint text (for updates) with fresh instance ids. */
+  planOf(blueprint: string, name: string): ReturnType<typeof planDeployment>;
 }
 
 export const RECORDING_TYPES = `plugins:
@@ -120,12 +123,16 @@ export async function createHarness(options: { maxParallel?: number; secrets?: R
     dir,
     async deploy(blueprint, id = `dep${++n}`, inputs = {}) {
       const file = path.join(dir, `${id}.yaml`);
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(file, blueprint);
       const bp = parseBlueprint(file, { rootDir: dir, inputs });
       const plan = planDeployment(bp, { seed: id, catalog: plugins.catalog() });
       await createDeployment(store, { id, blueprintFile: file, blueprintDigest: digestOf(blueprint), inputs, plan });
       return id;
+    },
+    planOf(blueprint, name) {
+      const file = path.join(dir, `${name}.yaml`);
+      writeFileSync(file, blueprint);
+      return planDeployment(parseBlueprint(file, { rootDir: dir }), { catalog: plugins.catalog() });
     },
     async run(deploymentId, workflow, parameters = {}) {
       const e = await startExecution(store, { deploymentId, workflow, parameters, retries: { maxRetries: 3, retryInterval: 0 }, catalog: plugins.catalog() });

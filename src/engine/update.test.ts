@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { HEADER } from '../../test/support/blueprint-files.js';
+import { createHarness, RECORDING_TYPES } from '../../test/support/engine.js';
+import { runExecution, startUpdate } from './index.js';
+
+const V1 = `${HEADER}${RECORDING_TYPES}node_templates:
+  db: { type: rec.Node, properties: { resource_id: db-v1 } }
+  cache: { type: rec.Node }
+  api:
+    type: rec.Node
+    interfaces: { cloudify.interfaces.lifecycle: { update: rec.op } }
+    relationships: [ { type: rec.link, target: db }, { type: rec.link, target: cache } ]
+  old: { type: rec.Node }
+outputs:
+  api: { value: { get_attribute: [api, runs] } }
+`;
+
+// db changes a property (reinstall), api changes an input (update operation), old goes, queue comes,
+// api drops its link to cache and links to queue.
+const V2 = `${HEADER}${RECORDING_TYPES}node_templates:
+  db: { type: rec.Node, properties: { resource_id: db-v2 } }
+  cache: { type: rec.Node }
+  api:
+    type: rec.Node
+    interfaces: { cloudify.interfaces.lifecycle: { update: { implementation: rec.op, inputs: { version: 2 } } } }
+    relationships: [ { type: rec.link, target: db }, { type: rec.link, target: queue } ]
+  queue: { type: rec.Node }
+outputs:
+  queue_runs: { value: { get_attribute: [queue, runs] } }
+`;
+
+describe('update', () => {
+  it('previews the steps without changing anything', async () => {
+    const h = await createHarness();
+    const dep = await h.deploy(V1);
+    await h.run(dep, 'install');
+    const start = await startUpdate(h.store, dep, { plan: h.planOf(V2, 'v2'), inputs: {}, blueprintFile: 'v2.yaml', blueprintDigest: 'v2' }, { preview: true });
+    expect(start.preview).toBe(true);
+    expect(start.diff.steps.map((s) => `${s.action} ${s.entity} ${s.name}`)).toEqual(expect.arrayContaining([
+      'add node queue', 'remove node old', 'modify node db', 'modify node api', 'remove output api', 'add output queue_runs',
+    ]));
+    expect(start.diff.removedRelationships.map((r) => r.type)).toEqual(['rec.link']);
+    expect(await h.store.listExecutions(dep)).toHaveLength(1);
+  });
+
+  it('uninstalls removed nodes, reinstalls or updates modified ones, installs added ones, and re-links', async () => {
+    const h = await createHarness({ maxParallel: 1 });
+    const dep = await h.deploy(V1);
+    await h.run(dep, 'install');
+    h.log.length = 0;
+    const start = await startUpdate(h.store, dep, { plan: h.planOf(V2, 'v2'), inputs: {}, blueprintFile: 'v2.yaml', blueprintDigest: 'v2' }, {});
+    if (start.preview) throw new Error('expected an execution');
+    const e = await runExecution(h.deps, dep, start.execution.id);
+    expect(e.error).toBeUndefined();
+    expect(e.status).toBe('terminated');
+    const log = h.log;
+    // removals first
+    expect(log.findIndex((l) => l.startsWith('api unlink'))).toBeLessThan(log.indexOf('old delete'));
+    expect(log).toContain('old stop');
+    expect(log.some((l) => l.startsWith('api unlink') && l.includes('->cache_'))).toBe(true);
+    // cache did not change: it is left alone.
+    expect(log.filter((l) => l.startsWith('cache '))).toEqual([]);
+    // db reinstalled (api unlinks and re-establishes), api updated in place, queue installed and linked
+    expect(log.indexOf('db delete')).toBeLessThan(log.indexOf('db create'));
+    expect(log).toContain('api update');
+    expect(log).not.toContain('api delete');
+    expect(log.indexOf('queue create')).toBeGreaterThan(log.indexOf('db create'));
+    expect(log.filter((l) => l.startsWith('api establish')).length).toBe(2);
+    const deployment = (await h.store.getDeployment(dep))!;
+    expect(deployment.blueprintFile).toBe('v2.yaml');
+    expect(deployment.plan.nodes.map((n) => n.id).sort()).toEqual(['api', 'cache', 'db', 'queue']);
+    const instances = await h.store.listNodeInstances(dep);
+    expect(instances.map((i) => i.nodeId).sort()).toEqual(['api', 'cache', 'db', 'queue']);
+    expect(instances.every((i) => i.state === 'started')).toBe(true);
+    const api = deployment.plan.nodeInstances.find((i) => i.nodeId === 'api')!;
+    expect(api.relationships.map((r) => r.targetNode).sort()).toEqual(['db', 'queue']);
+    expect(Object.keys(deployment.outputs)).toEqual(['queue_runs']);
+    expect(instances.find((i) => i.nodeId === 'api')!.runtimeProperties['input_version']).toBe(2);
+  });
+
+  it('refuses an update that moves a node to another host', async () => {
+    const h = await createHarness();
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:\n  h1: { type: rec.Node }\n  h2: { type: rec.Node }\n  app: { type: rec.Node, relationships: [ { type: cloudify.relationships.contained_in, target: h1 } ] }\n`);
+    await h.run(dep, 'install');
+    const v2 = h.planOf(`${HEADER}${RECORDING_TYPES}node_templates:\n  h1: { type: rec.Node }\n  h2: { type: rec.Node }\n  app: { type: rec.Node, relationships: [ { type: cloudify.relationships.contained_in, target: h2 } ] }\n`, 'moved');
+    await expect(startUpdate(h.store, dep, { plan: v2, inputs: {}, blueprintFile: 'moved.yaml', blueprintDigest: 'm' }, {})).rejects.toThrow(/moves from host 'h1' to 'h2'/);
+  });
+});

@@ -1,0 +1,132 @@
+import type { YamlMap } from '../dsl/index.js';
+import { createIdGenerator, diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } from '../plan/index.js';
+import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type NodeInstanceRecord, type StateStore } from '../state/index.js';
+import { updateGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
+import { decodePlan, encodePlan } from './scale.js';
+import { newExecutionId, refuseUnsupported, toTaskRecords } from './start.js';
+
+/** What an update execution remembers to prepare, resume and finish the deployment. */
+export interface UpdateContext {
+  planGz: string;
+  finalPlanGz: string;
+  added: string[];
+  removed: string[];
+  inputs: YamlMap;
+  blueprintFile: string;
+  blueprintDigest: string;
+}
+
+const UPDATE_PARAMETERS = ['preview', 'skip_install', 'skip_uninstall', 'skip_reinstall', 'reinstall_list'];
+
+export interface UpdateSource {
+  /** The new blueprint, planned with fresh instance ids (the CLI or the action loads it). */
+  plan: DeploymentPlan;
+  inputs: YamlMap;
+  blueprintFile: string;
+  blueprintDigest: string;
+}
+
+export type UpdateStart = { preview: true; diff: UpdateDiff; taskCount: number } | { preview: false; diff: UpdateDiff; execution: ExecutionRecord };
+
+/**
+ * Starts a deployment update: diffs the stored plan against the new one, and either returns the
+ * steps (`preview: true`) or stores an `update` execution. Nothing changes until it runs.
+ */
+export async function startUpdate(store: StateStore, deploymentId: string, source: UpdateSource, parameters: YamlMap, options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {}): Promise<UpdateStart> {
+  for (const k of Object.keys(parameters)) if (!UPDATE_PARAMETERS.includes(k)) throw new WorkflowError(`update has no parameter '${k}'; its parameters: ${UPDATE_PARAMETERS.join(', ')}`, 'unknown-parameter');
+  const deployment = await store.getDeployment(deploymentId);
+  if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
+  const existing = new Set(deployment.plan.nodeInstances.map((i) => i.id));
+  const gen = createIdGenerator();
+  const newId = (prefix: string) => {
+    for (;;) {
+      const id = gen(prefix);
+      if (!existing.has(id)) return id;
+    }
+  };
+  let diff: UpdateDiff;
+  try {
+    diff = diffPlans(deployment.plan, source.plan, newId);
+  } catch (err) {
+    throw new WorkflowError((err as Error).message, 'update');
+  }
+  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state as InstanceState]));
+  const reinstall = parameters['reinstall_list'];
+  const graph = updateGraph(diff, (id) => states.get(id) ?? 'uninitialized', {
+    skip_install: parameters['skip_install'] === true,
+    skip_uninstall: parameters['skip_uninstall'] === true,
+    skip_reinstall: parameters['skip_reinstall'] === true,
+    ...(Array.isArray(reinstall) ? { reinstall_list: reinstall.map(String) } : {}),
+  }, options.retries);
+  if (parameters['preview'] === true) return { preview: true, diff, taskCount: graph.tasks.length };
+  const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
+  if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
+  if (options.catalog) refuseUnsupported(diff.plan, graph.tasks, options.catalog);
+  const id = newExecutionId();
+  const context: UpdateContext = {
+    planGz: encodePlan(diff.plan),
+    finalPlanGz: encodePlan(diff.finalPlan),
+    added: diff.addedInstances,
+    removed: diff.removedInstances,
+    inputs: source.inputs,
+    blueprintFile: source.blueprintFile,
+    blueprintDigest: source.blueprintDigest,
+  };
+  const execution: ExecutionRecord = {
+    deploymentId,
+    id,
+    workflow: 'update',
+    parameters,
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+    taskCount: graph.tasks.length,
+    context: { update: context as unknown as YamlMap },
+    version: 1,
+  };
+  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
+  return { preview: false, diff, execution };
+}
+
+function updateContextOf(e: ExecutionRecord): UpdateContext | undefined {
+  return e.context?.['update'] as unknown as UpdateContext | undefined;
+}
+
+/** Before an update runs: added instances exist and the deployment runs with the merged plan (idempotent). */
+export async function prepareUpdate(store: StateStore, execution: ExecutionRecord): Promise<void> {
+  const ctx = updateContextOf(execution);
+  if (!ctx) return;
+  const plan = decodePlan(ctx.planGz);
+  for (let i = 0; i < 5; i++) {
+    const dep = await store.getDeployment(execution.deploymentId);
+    if (!dep) return;
+    const have = new Set((await store.listNodeInstances(dep.id)).map((r) => r.id));
+    const records: NodeInstanceRecord[] = plan.nodeInstances
+      .filter((x) => ctx.added.includes(x.id) && !have.has(x.id))
+      .map((x) => ({ deploymentId: dep.id, id: x.id, nodeId: x.nodeId, ...(x.hostId ? { hostId: x.hostId } : {}), state: 'uninitialized', runtimeProperties: {}, version: 1 }));
+    await store.putNodeInstances(records);
+    if (JSON.stringify(dep.plan) === JSON.stringify(plan)) return;
+    try {
+      await store.updateDeployment(dep.id, dep.version, { plan });
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+}
+
+/** After an update succeeds: the final plan, inputs and blueprint become the deployment's. */
+export async function finishUpdate(store: StateStore, execution: ExecutionRecord): Promise<void> {
+  const ctx = updateContextOf(execution);
+  if (!ctx) return;
+  for (let i = 0; i < 5; i++) {
+    const dep = await store.getDeployment(execution.deploymentId);
+    if (!dep) return;
+    try {
+      await store.updateDeployment(dep.id, dep.version, { plan: decodePlan(ctx.finalPlanGz), inputs: ctx.inputs, blueprintFile: ctx.blueprintFile, blueprintDigest: ctx.blueprintDigest });
+      await store.deleteNodeInstances(dep.id, ctx.removed);
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+}
