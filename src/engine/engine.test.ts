@@ -151,6 +151,38 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     expect(h.log).toEqual(['s create']);
   });
 
+  it('waits for the lock with waitForLock and then finds the execution already finished', async () => {
+    const h = await createHarness();
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
+  s: { type: cloudify.nodes.Root, interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 400 } } } } }
+`);
+    const started = await startExecution(h.store, { deploymentId: dep, workflow: 'install' });
+    const a = runExecution({ ...h.deps, owner: 'driver-a' }, dep, started.id);
+    await new Promise((r) => setTimeout(r, 50));
+    const b = await runExecution({ ...h.deps, owner: 'driver-b' }, dep, started.id, { waitForLock: true });
+    expect((await a).status).toBe('terminated');
+    expect(b.status).toBe('terminated');
+    expect(h.log).toEqual(['s create']);
+  });
+
+  it('force-cancels without waiting for running operations', async () => {
+    const h = await createHarness({ maxParallel: 2 });
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
+  s:
+    type: cloudify.nodes.Root
+    capabilities: { scalable: { properties: { default_instances: 4 } } }
+    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 3000 } } } }
+`);
+    const started = await startExecution(h.store, { deploymentId: dep, workflow: 'install' });
+    const running = runExecution(h.deps, dep, started.id);
+    await new Promise((r) => setTimeout(r, 300));
+    await cancelExecution(h.store, started.id, true);
+    const e = await running;
+    expect(e.status).toBe('cancelled');
+    // The engine returned while the two operations it had started were still running.
+    expect(h.concurrency.active).toBe(2);
+  });
+
   it('refuses a workflow whose operations Isthmus cannot run, before writing anything', async () => {
     const h = await createHarness();
     const dep = await h.deploy(`${HEADER}plugins:\n  nope: { executor: central_deployment_agent }\nnode_templates:\n  x: { type: cloudify.nodes.Root, interfaces: { cloudify.interfaces.lifecycle: { create: nope.tasks.create } } }\n`);

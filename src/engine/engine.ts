@@ -73,6 +73,12 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
   if (TERMINAL.has(execution.status)) return execution;
 
   let lock = await acquire(store, deploymentId, executionId, owner, leaseMs, options);
+  // Another driver may have moved the execution on (or finished it) while we waited for the lock.
+  execution = (await store.getExecution(deploymentId, executionId)) ?? execution;
+  if (TERMINAL.has(execution.status)) {
+    await store.releaseLock(lock);
+    return execution;
+  }
   const events = new EventSink(store, executionId, owner.replace(/[^A-Za-z0-9]/g, '').slice(-12), deps.onEvent);
   let lockLost: Error | undefined;
   const renewal = setInterval(() => {
