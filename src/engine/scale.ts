@@ -1,7 +1,7 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { YamlMap } from '../dsl/index.js';
-import { createIdGenerator, scalePlan, withoutInstances, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type NodeInstanceRecord, type StateStore } from '../state/index.js';
+import { scalePlan, withoutInstances, type PluginCatalog } from '../plan/index.js';
+import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
+import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
 import { buildWorkflowGraph, scaleInGraph, scaleOutGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
 import { newExecutionId, refuseUnsupported, toTaskRecords } from './start.js';
 
@@ -13,14 +13,6 @@ export interface ScaleContext {
   rollback: boolean;
   /** The plan after scaling, gzip + base64 (plans can be large). */
   planGz: string;
-}
-
-export function encodePlan(plan: DeploymentPlan): string {
-  return gzipSync(JSON.stringify(plan)).toString('base64');
-}
-
-export function decodePlan(text: string): DeploymentPlan {
-  return JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as DeploymentPlan;
 }
 
 function list(v: unknown): string[] | undefined {
@@ -47,14 +39,7 @@ export async function startScale(store: StateStore, deploymentId: string, parame
   const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
   if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
 
-  const existing = new Set(deployment.plan.nodeInstances.map((i) => i.id));
-  const gen = createIdGenerator();
-  const newId = (prefix: string) => {
-    for (;;) {
-      const id = gen(prefix);
-      if (!existing.has(id)) return id;
-    }
-  };
+  const newId = idsAvoiding(deployment.plan);
   const include = list(parameters['include_instances']);
   const exclude = list(parameters['exclude_instances']);
   let result;
@@ -103,27 +88,10 @@ export function scaleContextOf(e: ExecutionRecord): ScaleContext | undefined {
   return e.context?.['scale'] as unknown as ScaleContext | undefined;
 }
 
-/** Before a scale-out runs: the added instances exist and the deployment has the scaled plan (idempotent). */
+/** Before a scale-out runs: the added instances exist and the deployment has the scaled plan. */
 export async function prepareScale(store: StateStore, execution: ExecutionRecord): Promise<void> {
   const ctx = scaleContextOf(execution);
-  if (!ctx || ctx.direction !== 'out') return;
-  const plan = decodePlan(ctx.planGz);
-  for (let i = 0; i < 5; i++) {
-    const dep = await store.getDeployment(execution.deploymentId);
-    if (!dep) return;
-    if (ctx.added.every((id) => dep.plan.nodeInstances.some((x) => x.id === id))) return;
-    const records: NodeInstanceRecord[] = plan.nodeInstances
-      .filter((x) => ctx.added.includes(x.id))
-      .map((x) => ({ deploymentId: dep.id, id: x.id, nodeId: x.nodeId, ...(x.hostId ? { hostId: x.hostId } : {}), state: 'uninitialized', runtimeProperties: {}, version: 1 }));
-    const already = new Set((await store.listNodeInstances(dep.id)).map((r) => r.id));
-    await store.putNodeInstances(records.filter((r) => !already.has(r.id)));
-    try {
-      await store.updateDeployment(dep.id, dep.version, { plan });
-      return;
-    } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
-    }
-  }
+  if (ctx?.direction === 'out') await applyPlan(store, execution.deploymentId, decodePlan(ctx.planGz), ctx.added);
 }
 
 /** After a scale-in succeeds: the removed instances leave the plan and the table. */

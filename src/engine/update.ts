@@ -1,8 +1,8 @@
 import type { YamlMap } from '../dsl/index.js';
-import { createIdGenerator, diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type NodeInstanceRecord, type StateStore } from '../state/index.js';
+import { diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } from '../plan/index.js';
+import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
 import { updateGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
-import { decodePlan, encodePlan } from './scale.js';
+import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
 import { newExecutionId, refuseUnsupported, toTaskRecords } from './start.js';
 
 /** What an update execution remembers to prepare, resume and finish the deployment. */
@@ -36,14 +36,7 @@ export async function startUpdate(store: StateStore, deploymentId: string, sourc
   for (const k of Object.keys(parameters)) if (!UPDATE_PARAMETERS.includes(k)) throw new WorkflowError(`update has no parameter '${k}'; its parameters: ${UPDATE_PARAMETERS.join(', ')}`, 'unknown-parameter');
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
-  const existing = new Set(deployment.plan.nodeInstances.map((i) => i.id));
-  const gen = createIdGenerator();
-  const newId = (prefix: string) => {
-    for (;;) {
-      const id = gen(prefix);
-      if (!existing.has(id)) return id;
-    }
-  };
+  const newId = idsAvoiding(deployment.plan);
   let diff: UpdateDiff;
   try {
     diff = diffPlans(deployment.plan, source.plan, newId);
@@ -91,27 +84,10 @@ function updateContextOf(e: ExecutionRecord): UpdateContext | undefined {
   return e.context?.['update'] as unknown as UpdateContext | undefined;
 }
 
-/** Before an update runs: added instances exist and the deployment runs with the merged plan (idempotent). */
+/** Before an update runs: added instances exist and the deployment runs with the merged plan. */
 export async function prepareUpdate(store: StateStore, execution: ExecutionRecord): Promise<void> {
   const ctx = updateContextOf(execution);
-  if (!ctx) return;
-  const plan = decodePlan(ctx.planGz);
-  for (let i = 0; i < 5; i++) {
-    const dep = await store.getDeployment(execution.deploymentId);
-    if (!dep) return;
-    const have = new Set((await store.listNodeInstances(dep.id)).map((r) => r.id));
-    const records: NodeInstanceRecord[] = plan.nodeInstances
-      .filter((x) => ctx.added.includes(x.id) && !have.has(x.id))
-      .map((x) => ({ deploymentId: dep.id, id: x.id, nodeId: x.nodeId, ...(x.hostId ? { hostId: x.hostId } : {}), state: 'uninitialized', runtimeProperties: {}, version: 1 }));
-    await store.putNodeInstances(records);
-    if (JSON.stringify(dep.plan) === JSON.stringify(plan)) return;
-    try {
-      await store.updateDeployment(dep.id, dep.version, { plan });
-      return;
-    } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
-    }
-  }
+  if (ctx) await applyPlan(store, execution.deploymentId, decodePlan(ctx.planGz), ctx.added);
 }
 
 /** After an update succeeds: the final plan, inputs and blueprint become the deployment's. */

@@ -208,3 +208,16 @@ export function connect(
   }
   return { instances, groupInstances, diagnostics };
 }
+
+/** For each all_to_one relationship (node#index), the target instance a plan already uses. */
+export function allToOneTargets(nodes: ScalingNode[], instances: PlannedNodeInstance[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of nodes) {
+    n.relationships.forEach((rel, index) => {
+      if (rel.connectionType !== 'all_to_one') return;
+      const used = instances.find((i) => i.nodeId === n.id)?.relationships.find((r) => r.targetNode === rel.target && r.type === rel.type)?.targetId;
+      if (used) out.set(`${n.id}#${index}`, used);
+    });
+  }
+  return out;
+}

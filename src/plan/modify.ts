@@ -1,5 +1,5 @@
 import type { DeploymentPlan, PlannedNodeInstance } from './model.js';
-import { buildUnits, connect, instantiateUnit, type ScalingModel, type UnitInstance } from './instances.js';
+import { allToOneTargets, buildUnits, connect, instantiateUnit, type ScalingModel, type UnitInstance } from './instances.js';
 
 /** A scale request refused before anything changes (unknown entity, limits, bad include/exclude). */
 export class ScaleError extends Error {
@@ -131,14 +131,7 @@ export function scalePlan(plan: DeploymentPlan, request: ScaleRequest, newId: (p
   const removedAll = descendants(all, removedUnits);
   const kept = all.filter((i) => !removedAll.has(i.id));
 
-  const previousAllToOne = new Map<string, string>();
-  for (const n of plan.nodes) {
-    n.relationships.forEach((rel, index) => {
-      if (rel.connectionType !== 'all_to_one') return;
-      const used = plan.nodeInstances.find((i) => i.nodeId === n.id)?.relationships.find((r) => r.targetNode === rel.target && r.type === rel.type)?.targetId;
-      if (used) previousAllToOne.set(`${n.id}#${index}`, used);
-    });
-  }
+  const previousAllToOne = allToOneTargets(model.nodes, plan.nodeInstances);
   const connected = connect(model, kept, parentOf, previousAllToOne);
   if (connected.diagnostics.length > 0) throw new ScaleError(connected.diagnostics[0]!.message);
 

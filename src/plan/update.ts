@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DeploymentPlan, PlannedNode } from './model.js';
-import { buildUnits, connect, type Unit, type UnitInstance } from './instances.js';
+import { allToOneTargets, buildUnits, connect, type Unit, type UnitInstance } from './instances.js';
 import { reconstruct, scalingModelOf, withoutInstances } from './modify.js';
 
 /** An update the planner cannot express (e.g. a node moved to another host). */
@@ -101,14 +101,8 @@ export function diffPlans(oldPlan: DeploymentPlan, fresh: DeploymentPlan, newId:
     const parents: Array<UnitInstance | undefined> = unit.parentKey ? kept.filter((k) => k.unit.key === unit.parentKey) : [undefined];
     for (const p of parents) instantiateNew(unit, p);
   }
-  const previousAllToOne = new Map<string, string>();
-  for (const n of common) {
-    n.relationships.forEach((rel, index) => {
-      if (rel.connectionType !== 'all_to_one') return;
-      const used = oldPlan.nodeInstances.find((i) => i.nodeId === n.id)?.relationships.find((r) => r.targetNode === rel.target && r.type === rel.type)?.targetId;
-      if (used) previousAllToOne.set(`${n.id}#${index}`, used);
-    });
-  }
+  // all_to_one keeps the target it had, for nodes that stay.
+  const previousAllToOne = allToOneTargets(model.nodes.filter((n) => oldNodes.has(n.id)), oldPlan.nodeInstances);
   const connected = connect(model, all, parentOf, previousAllToOne);
   if (connected.diagnostics.length > 0) throw new UpdateError(connected.diagnostics[0]!.message);
 
