@@ -152,10 +152,37 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       else failure ??= `${describe(task)} failed: ${outcome.error ?? 'no error message'}`;
     };
 
-    // Answers recorded before a crash are applied first.
-    for (const [id, outcome] of recorded) await settle(tasks.get(id)!, outcome);
+    // The scheduler keeps, per task, how many of its dependencies are not yet satisfied, and a
+    // set of tasks ready to send (dependencies satisfied; a retry may still be waiting for its time).
+    const blockers = new Map<string, number>();
+    const dependents = new Map<string, string[]>();
+    const ready = new Set<string>();
+    const finished = (id: string) => done.has(id) || ignoredFailures.has(id);
+    for (const t of tasks.values()) {
+      for (const d of t.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), t.id]);
+      blockers.set(t.id, t.dependsOn.filter((d) => !finished(d)).length);
+    }
+    const release = (id: string) => {
+      for (const dep of dependents.get(id) ?? []) {
+        const left = (blockers.get(dep) ?? 1) - 1;
+        blockers.set(dep, left);
+        if (left === 0 && !finished(dep) && tasks.get(dep)?.status !== 'failed') ready.add(dep);
+      }
+    };
+    const afterSettle = (id: string) => {
+      if (finished(id)) release(id);
+      else if (tasks.get(id)?.status !== 'failed') ready.add(id); // rescheduled
+    };
 
-    const isSatisfied = (dep: string) => done.has(dep) || ignoredFailures.has(dep);
+    // Answers recorded before a crash are applied first.
+    for (const [id, outcome] of recorded) {
+      await settle(tasks.get(id)!, outcome);
+      afterSettle(id);
+    }
+    for (const t of tasks.values()) if (!finished(t.id) && t.status !== 'failed' && !recorded.has(t.id) && blockers.get(t.id) === 0) ready.add(t.id);
+    for (const id of recorded.keys()) if (!finished(id) && tasks.get(id)?.status !== 'failed' && blockers.get(id) === 0) ready.add(id);
+
+    const unfinished = () => [...tasks.values()].filter((t) => !finished(t.id) && t.status !== 'failed');
     for (;;) {
       if (lockLost) throw lockLost;
       if (Date.now() - lastCancelPoll >= (deps.cancelPollMs ?? 1000)) {
@@ -166,24 +193,24 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       }
       if (cancel === 'force_cancelling') break;
       const now = Date.now();
-      const pending = [...tasks.values()].filter((t) => !done.has(t.id) && t.status !== 'failed' && !inFlight.has(t.id));
       if (!failure && !cancel) {
-        for (const t of pending) {
+        for (const id of ready) {
           if (inFlight.size >= maxParallel) break;
-          if ((t.retryAt ?? 0) > now || !t.dependsOn.every(isSatisfied)) continue;
+          const t = tasks.get(id)!;
+          if ((t.retryAt ?? 0) > now) continue;
+          ready.delete(id);
           events.emit('task_sent', `${describe(t)}${t.attempt > 0 ? ` (attempt ${t.attempt + 1})` : ''}`, { nodeInstanceId: t.nodeInstanceId, taskId: t.id });
           inFlight.set(t.id, runTask(deps, execution, t, deploymentVersion).then((outcome) => ({ id: t.id, outcome })));
         }
       }
       if (inFlight.size === 0) {
         if (failure || cancel) break;
-        const waiting = pending.filter((t) => t.dependsOn.every(isSatisfied));
-        if (pending.length === 0) break;
-        if (waiting.length === 0) {
-          failure = `tasks ${pending.slice(0, 3).map((t) => t.id).join(', ')} wait on tasks that failed`;
+        if (ready.size === 0) {
+          const stuck = unfinished();
+          if (stuck.length > 0) failure = `tasks ${stuck.slice(0, 3).map((t) => t.id).join(', ')} wait on tasks that failed`;
           break;
         }
-        const wake = Math.min(...waiting.map((t) => t.retryAt ?? now)) - now;
+        const wake = Math.min(...[...ready].map((id) => tasks.get(id)!.retryAt ?? now)) - now;
         await sleep(Math.max(5, Math.min(wake, deps.cancelPollMs ?? 1000)));
         continue;
       }
@@ -191,6 +218,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       if (!first) continue;
       inFlight.delete(first.id);
       await settle(tasks.get(first.id)!, first.outcome);
+      afterSettle(first.id);
     }
 
     // Graceful cancel and failures let in-flight tasks finish; force-cancel does not wait.
