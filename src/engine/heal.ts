@@ -3,7 +3,7 @@ import type { PluginCatalog } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
 import { healGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
 import { runExecution, type EngineDeps, type RunOptions } from './engine.js';
-import { newExecutionId, refuseUnsupported, startExecution, toTaskRecords } from './start.js';
+import { refuseUnsupported, startExecution, storeExecution } from './start.js';
 
 const HEAL_PARAMETERS = ['node_instance_id', 'check_status', 'diagnose_value', 'ignore_failure', 'allow_reinstall', 'force_reinstall'];
 
@@ -61,18 +61,5 @@ export async function startHealExecution(store: StateStore, deploymentId: string
     ...(options.retries ? { retries: options.retries } : {}),
   });
   if (options.catalog) refuseUnsupported(deployment.plan, graph.tasks, options.catalog);
-  const id = newExecutionId();
-  const execution: ExecutionRecord = {
-    deploymentId,
-    id,
-    workflow: 'heal',
-    parameters,
-    status: 'pending',
-    createdAt: new Date().toISOString(),
-    taskCount: graph.tasks.length,
-    context: { heal: { failing } },
-    version: 1,
-  };
-  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
-  return execution;
+  return storeExecution(store, deploymentId, 'heal', parameters, graph.tasks, { heal: { failing } });
 }

@@ -3,7 +3,7 @@ import { scalePlan, withoutInstances, type PluginCatalog } from '../plan/index.j
 import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
 import { buildWorkflowGraph, scaleInGraph, scaleOutGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
-import { newExecutionId, refuseUnsupported, toTaskRecords } from './start.js';
+import { refuseUnsupported, storeExecution } from './start.js';
 
 /** What a scale execution remembers, so that it can be resumed and finished by any driver. */
 export interface ScaleContext {
@@ -61,7 +61,6 @@ export async function startScale(store: StateStore, deploymentId: string, parame
       ? scaleOutGraph(result.plan, result.added, result.addedRelationships, stateOf, options.retries)
       : scaleInGraph(deployment.plan, result.removed, result.removedRelationships, stateOf, options.retries, parameters['ignore_failure'] === true);
   if (options.catalog) refuseUnsupported(delta >= 0 ? result.plan : deployment.plan, graph.tasks, options.catalog);
-  const id = newExecutionId();
   const context: ScaleContext = {
     direction: delta >= 0 ? 'out' : 'in',
     added: result.added,
@@ -69,19 +68,7 @@ export async function startScale(store: StateStore, deploymentId: string, parame
     rollback: parameters['rollback_if_failed'] !== false,
     planGz: encodePlan(result.plan),
   };
-  const execution: ExecutionRecord = {
-    deploymentId,
-    id,
-    workflow: 'scale',
-    parameters,
-    status: 'pending',
-    createdAt: new Date().toISOString(),
-    taskCount: graph.tasks.length,
-    context: { scale: context as unknown as YamlMap },
-    version: 1,
-  };
-  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
-  return execution;
+  return storeExecution(store, deploymentId, 'scale', parameters, graph.tasks, { scale: context as unknown as YamlMap });
 }
 
 export function scaleContextOf(e: ExecutionRecord): ScaleContext | undefined {
@@ -125,18 +112,5 @@ export async function startScaleRollback(store: StateStore, failed: ExecutionRec
   const states = new Map((await store.listNodeInstances(deployment.id)).map((i) => [i.id, i.state as InstanceState]));
   const parameters: YamlMap = { node_instance_ids: ctx.added, ignore_failure: true };
   const graph = buildWorkflowGraph('uninstall', parameters, { plan: deployment.plan, stateOf: (id) => states.get(id) ?? 'uninitialized' });
-  const id = newExecutionId();
-  const execution: ExecutionRecord = {
-    deploymentId: deployment.id,
-    id,
-    workflow: 'uninstall',
-    parameters,
-    status: 'pending',
-    createdAt: new Date().toISOString(),
-    taskCount: graph.tasks.length,
-    context: { scaleRollback: { scaleExecution: failed.id, added: ctx.added } },
-    version: 1,
-  };
-  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
-  return execution;
+  return storeExecution(store, deployment.id, 'uninstall', parameters, graph.tasks, { scaleRollback: { scaleExecution: failed.id, added: ctx.added } });
 }

@@ -69,18 +69,24 @@ export async function startExecution(store: StateStore, options: StartOptions): 
     ...(options.retries ? { retries: options.retries } : {}),
   });
   if (options.catalog) refuseUnsupported(deployment.plan, graph.tasks, options.catalog);
+  return storeExecution(store, deployment.id, options.workflow, parameters, graph.tasks);
+}
+
+/** Stores a new execution of `workflow` with its task graph (and what it must remember, if anything). */
+export async function storeExecution(store: StateStore, deploymentId: string, workflow: string, parameters: YamlMap, tasks: TaskSpec[], context?: YamlMap): Promise<ExecutionRecord> {
   const id = newExecutionId();
   const execution: ExecutionRecord = {
-    deploymentId: deployment.id,
+    deploymentId,
     id,
-    workflow: options.workflow,
+    workflow,
     parameters,
     status: 'pending',
     createdAt: new Date().toISOString(),
-    taskCount: graph.tasks.length,
+    taskCount: tasks.length,
+    ...(context ? { context } : {}),
     version: 1,
   };
-  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
+  await store.createExecution(execution, toTaskRecords(id, tasks));
   return execution;
 }
 

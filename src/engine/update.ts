@@ -3,7 +3,7 @@ import { diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } f
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
 import { updateGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
 import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
-import { newExecutionId, refuseUnsupported, toTaskRecords } from './start.js';
+import { refuseUnsupported, storeExecution } from './start.js';
 
 /** What an update execution remembers to prepare, resume and finish the deployment. */
 export interface UpdateContext {
@@ -55,7 +55,6 @@ export async function startUpdate(store: StateStore, deploymentId: string, sourc
   const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
   if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
   if (options.catalog) refuseUnsupported(diff.plan, graph.tasks, options.catalog);
-  const id = newExecutionId();
   const context: UpdateContext = {
     planGz: encodePlan(diff.plan),
     finalPlanGz: encodePlan(diff.finalPlan),
@@ -65,18 +64,7 @@ export async function startUpdate(store: StateStore, deploymentId: string, sourc
     blueprintFile: source.blueprintFile,
     blueprintDigest: source.blueprintDigest,
   };
-  const execution: ExecutionRecord = {
-    deploymentId,
-    id,
-    workflow: 'update',
-    parameters,
-    status: 'pending',
-    createdAt: new Date().toISOString(),
-    taskCount: graph.tasks.length,
-    context: { update: context as unknown as YamlMap },
-    version: 1,
-  };
-  await store.createExecution(execution, toTaskRecords(id, graph.tasks));
+  const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context as unknown as YamlMap });
   return { preview: false, diff, execution };
 }
 
