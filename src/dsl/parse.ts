@@ -109,13 +109,29 @@ function buildBlueprint(mainFile: string, options: LoadOptions, diagnostics: Dia
     scalingGroups,
     groups,
     policies,
-    labels: plainSection(s.labels),
+    labels: resolveLabels(s.labels, resolver, diagnostics),
     blueprintLabels: plainSection(s.blueprint_labels),
     namespacesMapping: merged.namespacesMapping,
     files: files.map((f) => f.file),
   };
   if (merged.description !== undefined) blueprint.description = merged.description;
   return blueprint;
+}
+
+/** Deployment labels: `key: { values: [...] }`, values resolved like properties (get_input allowed). */
+function resolveLabels(elements: Map<string, Element>, resolver: StaticResolver, diagnostics: Diagnostics): YamlMap {
+  const out: YamlMap = {};
+  for (const el of elements.values()) {
+    const body = el.value;
+    if (!isYamlMap(body) || !Array.isArray(body['values'])) {
+      diagnostics.error('label.format', `label '${el.name}' needs a list of values`, el.position, `write "${el.name}: { values: [a, b] }"`);
+      continue;
+    }
+    const scope = { where: `label '${el.name}'`, kind: 'other' as const };
+    checkFunctions(body['values'], scope, resolver, diagnostics);
+    out[el.name] = { ...body, values: resolveStatic(body['values'], scope, resolver) };
+  }
+  return out;
 }
 
 function plainSection(elements: Map<string, Element>): YamlMap {

@@ -190,6 +190,32 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     expect(await h.store.listExecutions(dep)).toEqual([]);
   });
 
+  it('evaluates get_label, get_sys and get_attribute of another node in operation inputs', async () => {
+    const h = await createHarness();
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}inputs:
+  region: { default: eu }
+labels:
+  env: { values: [prod, { get_input: region }] }
+node_templates:
+  db: { type: rec.Node }
+  app:
+    type: cloudify.nodes.Root
+    relationships: [ { type: cloudify.relationships.depends_on, target: db } ]
+    interfaces:
+      cloudify.interfaces.lifecycle:
+        create:
+          implementation: rec.op
+          inputs:
+            envs: { get_label: env }
+            region: { get_label: [env, 1] }
+            deployment: { get_sys: [deployment, id] }
+            db_runs: { get_attribute: [db, runs, cloudify.interfaces.lifecycle.create] }
+`);
+    expect((await h.run(dep, 'install')).status).toBe('terminated');
+    const app = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!;
+    expect(app.runtimeProperties).toMatchObject({ input_envs: ['prod', 'eu'], input_region: 'eu', input_deployment: dep, input_db_runs: 1 });
+  });
+
   it('masks secret values in operation logs', async () => {
     const h = await createHarness({ secrets: { db_password: 's3cr3t-value' } });
     const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:

@@ -1,4 +1,4 @@
-import type { Interfaces, NodeRelationship, OutputDefinition, Plugin, ScalableProperties, YamlMap } from '../dsl/index.js';
+import type { Interfaces, NodeRelationship, OutputDefinition, Plugin, ScalableProperties, YamlMap, YamlValue } from '../dsl/index.js';
 
 /** Why an operation cannot run in Isthmus (yet): shown by `plan` and refused by workflows before they start. */
 export interface UnsupportedOperation {
@@ -55,6 +55,8 @@ export interface DeploymentPlan {
   outputs: Record<string, OutputDefinition>;
   capabilities: Record<string, OutputDefinition>;
   workflows: string[];
+  /** Deployment labels (`labels:`), key → values, for get_label. */
+  labels: Record<string, YamlValue[]>;
   /** Plugins the blueprint declares (implementation strings name them). */
   plugins: Record<string, Plugin>;
   unsupported: UnsupportedOperation[];

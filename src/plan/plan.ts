@@ -1,4 +1,4 @@
-import type { Blueprint } from '../dsl/index.js';
+import type { Blueprint, YamlValue } from '../dsl/index.js';
 import { cycleDiagnostic, findNodeCycle } from './graph.js';
 import { createIdGenerator } from './ids.js';
 import { planInstancesOf } from './instances.js';
@@ -72,6 +72,7 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
     capabilities: blueprint.capabilities,
     workflows: Object.keys(blueprint.workflows),
     plugins: blueprint.plugins,
+    labels: Object.fromEntries(Object.entries(blueprint.labels).map(([k, v]) => [k, Array.isArray((v as { values?: unknown }).values) ? ((v as { values: YamlValue[] }).values) : []])),
     unsupported,
   };
 }

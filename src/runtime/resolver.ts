@@ -111,8 +111,11 @@ export function deploymentResolver(scope: ResolverScope): RuntimeResolver {
       if (entity === 'tenant' && property === 'name') return 'default_tenant';
       throw new FunctionEvaluationError(`get_sys [${entity}, ${property}] is not known`);
     },
-    async label() {
-      return null;
+    async label(key, index) {
+      // get_label (DSL 1_5): the values of a deployment label, or one of them by index.
+      const values = plan.labels?.[key];
+      if (!values) throw new FunctionEvaluationError(`the deployment has no label '${key}'`);
+      return index === undefined ? values : (values[index] ?? null);
     },
   };
   return resolver;

@@ -4,7 +4,7 @@ import { ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeIn
 import type { DeploymentPlan } from '../plan/index.js';
 
 const plan: DeploymentPlan = {
-  planVersion: 1, dslVersion: '1_5', mainFile: 'bp.yaml', inputs: {}, nodes: [], nodeInstances: [], scalingGroups: {}, outputs: {}, capabilities: {}, workflows: [], plugins: {}, unsupported: [],
+  planVersion: 1, dslVersion: '1_5', mainFile: 'bp.yaml', inputs: {}, nodes: [], nodeInstances: [], scalingGroups: {}, outputs: {}, capabilities: {}, workflows: [], plugins: {}, labels: {}, unsupported: [],
 };
 const now = new Date().toISOString();
 const deployment = (id: string): DeploymentRecord => ({ id, blueprintFile: 'bp.yaml', blueprintDigest: 'd', inputs: {}, plan, outputs: {}, status: 'created', createdAt: now, updatedAt: now, version: 1 });
