@@ -6,7 +6,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { evaluateDeploymentOutputs, LocalSecrets, SecretsManagerSecrets, blueprintDirOf, type SecretsProvider } from '../runtime/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from '../plugins/index.js';
-import { LambdaInvoker, LocalInvoker } from '../invoke/index.js';
+import { LambdaInvoker, LocalInvoker, type StepInvoker } from '../invoke/index.js';
 import { DynamoDbStateStore, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
 import type { EngineDeps } from '../engine/index.js';
 
@@ -108,6 +108,20 @@ export function stopLocalDynamoDb(stateDir: string): boolean {
   return true;
 }
 
+/**
+ * The engine's wiring, the same in both modes. A dead driver's lease must run out before another
+ * driver may resume its execution (ISTHMUS_LEASE_MS overrides the default).
+ */
+function engineDeps(store: DynamoDbStateStore, invoker: StepInvoker, secrets: SecretsProvider, maxParallel: number | undefined, defaultLeaseMs: number): EngineDeps {
+  return {
+    store,
+    invoker,
+    maxParallel: maxParallel ?? 16,
+    leaseMs: Number(process.env['ISTHMUS_LEASE_MS'] ?? defaultLeaseMs),
+    evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets),
+  };
+}
+
 export interface AwsOptions {
   tableName: string;
   functionName: string;
@@ -135,13 +149,7 @@ export async function openAwsEnvironment(options: AwsOptions): Promise<LocalEnvi
     secrets,
     endpoint: options.dynamoDbEndpoint ?? 'aws',
     logListener: {},
-    engine: {
-      store,
-      invoker,
-      maxParallel: options.maxParallel ?? 16,
-      leaseMs: Number(process.env['ISTHMUS_LEASE_MS'] ?? 60_000),
-      evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets),
-    },
+    engine: engineDeps(store, invoker, secrets, options.maxParallel, 60_000),
   };
 }
 
@@ -179,13 +187,6 @@ export async function openLocalEnvironment(options: LocalOptions = {}): Promise<
     plugins,
     secrets,
     endpoint,
-    engine: {
-      store,
-      invoker,
-      maxParallel: options.maxParallel ?? 16,
-      // A dead driver's lease must run out before another may resume its execution.
-      leaseMs: Number(process.env['ISTHMUS_LEASE_MS'] ?? 30_000),
-      evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets),
-    },
+    engine: engineDeps(store, invoker, secrets, options.maxParallel, 30_000),
   };
 }

@@ -257,6 +257,28 @@ function resolveInner(value: YamlValue, scope: FunctionScope, resolver: StaticRe
       return found.found ? found.value : null;
     }
     case 'concat':
+    case 'merge':
+    case 'string_find':
+    case 'string_replace':
+    case 'string_split':
+    case 'string_lower':
+    case 'string_upper':
+      return applyValueFunction(call.name, args);
+    default:
+      return keep();
+  }
+}
+
+export type ValueFunctionName = 'concat' | 'merge' | 'string_find' | 'string_replace' | 'string_split' | 'string_lower' | 'string_upper';
+
+/**
+ * The functions that only compute with their (already evaluated) arguments, shared by plan-time
+ * resolution and run-time evaluation so both give the same answer.
+ */
+export function applyValueFunction(name: ValueFunctionName, args: YamlValue): YamlValue {
+  const list = Array.isArray(args) ? args : [args];
+  switch (name) {
+    case 'concat':
       return Array.isArray(args) ? args.map(stringifyLikePython).join('') : null;
     case 'merge': {
       if (!Array.isArray(args)) return null;
@@ -265,32 +287,30 @@ function resolveInner(value: YamlValue, scope: FunctionScope, resolver: StaticRe
       return out;
     }
     case 'string_find':
-      return Array.isArray(args) ? String(args[0] ?? '').indexOf(String(args[1] ?? '')) : null;
+      return String(list[0] ?? '').indexOf(String(list[1] ?? ''));
     case 'string_replace': {
-      if (!Array.isArray(args)) return null;
-      const [s, from, to, count] = args;
-      let text = String(s ?? '');
+      const [text0, from, to, count] = list;
+      let text = String(text0 ?? '');
+      const needle = String(from ?? '');
+      const replacement = String(to ?? '');
       const limit = typeof count === 'number' && count >= 0 ? count : Infinity;
       let replaced = 0;
-      let idx = from === '' ? -1 : text.indexOf(String(from));
+      let idx = needle === '' ? -1 : text.indexOf(needle);
       while (idx >= 0 && replaced < limit) {
-        text = text.slice(0, idx) + String(to ?? '') + text.slice(idx + String(from).length);
+        text = text.slice(0, idx) + replacement + text.slice(idx + needle.length);
         replaced++;
-        idx = text.indexOf(String(from), idx + String(to ?? '').length);
+        idx = text.indexOf(needle, idx + replacement.length);
       }
       return text;
     }
     case 'string_split': {
-      if (!Array.isArray(args)) return null;
-      const parts = String(args[0] ?? '').split(String(args[1] ?? ' '));
-      return typeof args[2] === 'number' ? (parts[args[2]] ?? null) : parts;
+      const parts = String(list[0] ?? '').split(String(list[1] ?? ' '));
+      return typeof list[2] === 'number' ? (parts[list[2]] ?? null) : parts;
     }
     case 'string_lower':
-      return String(args ?? '').toLowerCase();
+      return String(list[0] ?? '').toLowerCase();
     case 'string_upper':
-      return String(args ?? '').toUpperCase();
-    default:
-      return keep();
+      return String(list[0] ?? '').toUpperCase();
   }
 }
 

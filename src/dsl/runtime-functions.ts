@@ -1,4 +1,4 @@
-import { asFunctionCall, dig, type FunctionCall } from './functions.js';
+import { applyValueFunction, asFunctionCall, dig, type FunctionCall } from './functions.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml-loader.js';
 
 /**
@@ -71,24 +71,13 @@ async function evaluateCall(call: FunctionCall, resolver: RuntimeResolver): Prom
     case 'get_label':
       return resolver.label(String(first), typeof rest[0] === 'number' ? rest[0] : undefined);
     case 'concat':
-      return list.map((v) => (typeof v === 'string' ? v : v === true ? 'True' : v === false ? 'False' : v === null ? 'None' : typeof v === 'number' ? String(v) : JSON.stringify(v))).join('');
-    case 'merge': {
-      const out: YamlMap = {};
-      for (const part of list) if (isYamlMap(part)) Object.assign(out, part);
-      return out;
-    }
+    case 'merge':
     case 'string_find':
-      return String(first ?? '').indexOf(String(rest[0] ?? ''));
     case 'string_replace':
-      return String(first ?? '').split(String(rest[0] ?? '')).join(String(rest[1] ?? ''));
-    case 'string_split': {
-      const parts = String(first ?? '').split(String(rest[0] ?? ' '));
-      return typeof rest[1] === 'number' ? (parts[rest[1]] ?? null) : parts;
-    }
+    case 'string_split':
     case 'string_lower':
-      return String(first ?? '').toLowerCase();
     case 'string_upper':
-      return String(first ?? '').toUpperCase();
+      return applyValueFunction(call.name, raw);
   }
 }
 

@@ -135,14 +135,7 @@ export function scalePlan(plan: DeploymentPlan, request: ScaleRequest, newId: (p
   const connected = connect(model, kept, parentOf, previousAllToOne);
   if (connected.diagnostics.length > 0) throw new ScaleError(connected.diagnostics[0]!.message);
 
-  const counts = new Map<string, number>();
-  for (const i of connected.instances) counts.set(i.nodeId, (counts.get(i.nodeId) ?? 0) + 1);
-  const newPlan: DeploymentPlan = {
-    ...plan,
-    nodes: plan.nodes.map((n) => ({ ...n, numberOfInstances: counts.get(n.id) ?? 0 })),
-    nodeInstances: connected.instances,
-    scalingGroups: Object.fromEntries(Object.entries(plan.scalingGroups).map(([name, g]) => [name, { ...g, instanceIds: connected.groupInstances[name] ?? [] }])),
-  };
+  const newPlan = withInstances(plan, connected.instances, connected.groupInstances);
 
   const oldRecords = new Map(plan.nodeInstances.map((i) => [i.id, i]));
   const relKey = (s: string, r: { targetId: string; type: string }) => `${s}\u0000${r.targetId}\u0000${r.type}`;
@@ -169,13 +162,19 @@ export function withoutInstances(plan: DeploymentPlan, ids: Set<string>): Deploy
   const instances = plan.nodeInstances
     .filter((i) => !ids.has(i.id))
     .map((i) => ({ ...i, relationships: i.relationships.filter((r) => !ids.has(r.targetId)) }));
+  const liveGroups = new Set(instances.flatMap((i) => i.scalingGroups.map((g) => g.id)));
+  const groupInstances = Object.fromEntries(Object.entries(plan.scalingGroups).map(([name, g]) => [name, g.instanceIds.filter((id) => liveGroups.has(id))]));
+  return withInstances(plan, instances, groupInstances);
+}
+
+/** A plan with another set of node instances: instance counts and scaling-group instances follow. */
+export function withInstances(plan: DeploymentPlan, instances: PlannedNodeInstance[], groupInstances: Record<string, string[]>): DeploymentPlan {
   const counts = new Map<string, number>();
   for (const i of instances) counts.set(i.nodeId, (counts.get(i.nodeId) ?? 0) + 1);
-  const liveGroups = new Set(instances.flatMap((i) => i.scalingGroups.map((g) => g.id)));
   return {
     ...plan,
     nodes: plan.nodes.map((n) => ({ ...n, numberOfInstances: counts.get(n.id) ?? 0 })),
     nodeInstances: instances,
-    scalingGroups: Object.fromEntries(Object.entries(plan.scalingGroups).map(([name, g]) => [name, { ...g, instanceIds: g.instanceIds.filter((id) => liveGroups.has(id)) }])),
+    scalingGroups: Object.fromEntries(Object.entries(plan.scalingGroups).map(([name, g]) => [name, { ...g, instanceIds: groupInstances[name] ?? [] }])),
   };
 }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DeploymentPlan, PlannedNode } from './model.js';
 import { allToOneTargets, buildUnits, connect, type Unit, type UnitInstance } from './instances.js';
-import { reconstruct, scalingModelOf, withoutInstances } from './modify.js';
+import { reconstruct, scalingModelOf, withInstances } from './modify.js';
 
 /** An update the planner cannot express (e.g. a node moved to another host). */
 export class UpdateError extends Error {
@@ -118,14 +118,8 @@ export function diffPlans(oldPlan: DeploymentPlan, fresh: DeploymentPlan, newId:
     .filter((i) => newNodes.has(i.nodeId))
     .flatMap((i) => i.relationships.filter((r) => !newRels.has(key(i.id, r))).map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })));
 
-  const counts = new Map<string, number>();
-  for (const i of connected.instances) counts.set(i.nodeId, (counts.get(i.nodeId) ?? 0) + 1);
-  const finalPlan: DeploymentPlan = {
-    ...fresh,
-    nodes: fresh.nodes.map((n) => ({ ...n, numberOfInstances: counts.get(n.id) ?? 0 })),
-    nodeInstances: connected.instances,
-    scalingGroups: Object.fromEntries(Object.entries(fresh.scalingGroups).map(([name, g]) => [name, { ...g, instanceIds: connected.groupInstances[name] ?? [] }])),
-  };
+  const finalPlan = withInstances(fresh, connected.instances, connected.groupInstances);
+  const counts = new Map(finalPlan.nodes.map((n) => [n.id, n.numberOfInstances]));
   // While the update runs, kept nodes also carry the relationships they lose, so those can be unlinked.
   const plan: DeploymentPlan = {
     ...finalPlan,
@@ -183,4 +177,3 @@ function diffKeys(a: Record<string, unknown>, b: Record<string, unknown>, entity
   return out;
 }
 
-export { withoutInstances };

@@ -15,11 +15,11 @@ function relationshipGroups(b: GraphBuilder, inst: PlannedNodeInstance): Array<A
   return order.map((target) => inst.relationships.filter((r) => r.targetNode === target).map((r) => ({ targetId: r.targetId, type: r.type })));
 }
 
-function relationshipPhase(b: GraphBuilder, chain: Chain, inst: PlannedNodeInstance, operation: string, reverse: boolean, extra: Partial<TaskSpec>, include: (targetId: string) => boolean): void {
+function relationshipPhase(b: GraphBuilder, chain: Chain, inst: PlannedNodeInstance, operation: string, reverse: boolean, extra: Partial<TaskSpec>): void {
   const groups = relationshipGroups(b, inst);
   if (reverse) groups.reverse();
   for (const group of groups) {
-    const tasks = group.filter((r) => include(r.targetId)).flatMap((r) => b.relationshipOperation(inst.id, r.targetId, r.type, operation, chain.deps, extra));
+    const tasks = group.flatMap((r) => b.relationshipOperation(inst.id, r.targetId, r.type, operation, chain.deps, extra));
     chain.step(tasks);
   }
 }
@@ -28,7 +28,7 @@ function relationshipPhase(b: GraphBuilder, chain: Chain, inst: PlannedNodeInsta
  * Install subgraph of one instance (cloudify/plugins/lifecycle.py install_node_instance_subgraph),
  * skipping what its state says is done. Returns the ids its dependents must wait for.
  */
-export function installInstance(b: GraphBuilder, inst: PlannedNodeInstance, startDeps: string[], state: InstanceState, extra: Partial<TaskSpec> = {}, relatedToInstall: (targetId: string) => boolean = () => true): string[] {
+export function installInstance(b: GraphBuilder, inst: PlannedNodeInstance, startDeps: string[], state: InstanceState, extra: Partial<TaskSpec> = {}): string[] {
   const chain = new Chain(startDeps);
   const id = inst.id;
   if (state === 'started') return startDeps;
@@ -38,14 +38,14 @@ export function installInstance(b: GraphBuilder, inst: PlannedNodeInstance, star
     chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.create', chain.deps, { ...extra, setState: 'created' }) ?? b.state(id, 'created', chain.deps, extra)]);
   }
   if (RANK[state] < RANK.configured || RANK[state] > RANK.started) {
-    relationshipPhase(b, chain, inst, 'preconfigure', false, extra, relatedToInstall);
+    relationshipPhase(b, chain, inst, 'preconfigure', false, extra);
     chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.configure', chain.deps, { ...extra, setState: 'configured' }) ?? b.state(id, 'configured', chain.deps, extra)]);
-    relationshipPhase(b, chain, inst, 'postconfigure', false, extra, relatedToInstall);
+    relationshipPhase(b, chain, inst, 'postconfigure', false, extra);
   }
   chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.start', chain.deps, extra)]);
   chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.poststart', chain.deps, extra)]);
   chain.step([b.operation(id, 'cloudify.interfaces.monitoring.start', chain.deps, extra)]);
-  relationshipPhase(b, chain, inst, 'establish', false, extra, relatedToInstall);
+  relationshipPhase(b, chain, inst, 'establish', false, extra);
   // 'started' rides on the last operation when it is this instance's own; else it is a task of its own.
   const last = chain.all.at(-1);
   if (last && chain.tail.length === 1 && last.kind === 'operation' && !last.relationship && last.nodeInstanceId === id && !last.setState) last.setState = 'started';
@@ -54,7 +54,7 @@ export function installInstance(b: GraphBuilder, inst: PlannedNodeInstance, star
 }
 
 /** Uninstall subgraph of one instance (uninstall_node_instance_subgraph): stop, unlink, delete. */
-export function uninstallInstance(b: GraphBuilder, inst: PlannedNodeInstance, startDeps: string[], state: InstanceState, extra: Partial<TaskSpec> = {}, relatedToUninstall: (targetId: string) => boolean = () => true): string[] {
+export function uninstallInstance(b: GraphBuilder, inst: PlannedNodeInstance, startDeps: string[], state: InstanceState, extra: Partial<TaskSpec> = {}): string[] {
   const chain = new Chain(startDeps);
   const id = inst.id;
   if (state === 'deleted') return startDeps;
@@ -68,7 +68,7 @@ export function uninstallInstance(b: GraphBuilder, inst: PlannedNodeInstance, st
     chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.prestop', chain.deps, extra)]);
     chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.stop', chain.deps, { ...extra, setState: 'stopped' }) ?? b.state(id, 'stopped', chain.deps, extra)]);
   }
-  relationshipPhase(b, chain, inst, 'unlink', true, extra, relatedToUninstall);
+  relationshipPhase(b, chain, inst, 'unlink', true, extra);
   chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.delete', chain.deps, extra)]);
   chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.postdelete', chain.deps, extra)]);
   chain.step([b.state(id, 'deleted', chain.deps, extra)]);
