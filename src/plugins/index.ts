@@ -1,10 +1,13 @@
 import { PluginRegistry, type PluginModule } from './registry.js';
+import { kubernetesPlugin } from './kubernetes/index.js';
 import { scriptRunner } from './script/index.js';
 
 export { PluginRegistry, type PluginModule, type ScriptRunner } from './registry.js';
 export { scriptRunner, RETRY_EXIT_CODE } from './script/index.js';
 
-/** The plugins Isthmus ships (later issues add kubernetes, aws, ssm, http). */
+export { kubernetesPlugin } from './kubernetes/index.js';
+
+/** The plugins Isthmus ships (later issues add aws, ssm, http). */
 export function defaultPluginRegistry(extra: PluginModule[] = []): PluginRegistry {
-  return new PluginRegistry([...extra], scriptRunner);
+  return new PluginRegistry([kubernetesPlugin, ...extra], scriptRunner);
 }

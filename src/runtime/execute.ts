@@ -124,6 +124,16 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
         },
         blueprintDir: deps.blueprintDir(deployment),
         signal: controller.signal,
+        relationships: (plan.nodeInstances.find((i) => i.id === self.id)?.relationships ?? []).map((rel) => ({
+          type: rel.type,
+          typeHierarchy: rel.typeHierarchy,
+          target: { node: nodeView(nodes.get(rel.targetNode)!), instanceId: rel.targetId },
+        })),
+        evaluate: (value) => evaluateFunctions(value, resolver),
+        readInstance: async (id) => {
+          const found = await deps.store.getNodeInstance(deployment.id, id);
+          return found ? instanceView(found) : undefined;
+        },
       };
       const result = await fn(ctx);
       return result === undefined ? { status: 'succeeded' } : { status: 'succeeded', result: JSON.parse(redactor.redact(JSON.stringify(result))) as YamlValue };

@@ -64,6 +64,19 @@ export interface OperationContext {
   blueprintDir: string;
   /** Aborted when the step's time is up. */
   signal: AbortSignal;
+  /** The instance's relationships, to find e.g. the cluster a resource is managed by. */
+  relationships: RelationshipView[];
+  /** Evaluates intrinsic functions (get_secret, get_attribute, …) in a value, in this operation's scope. */
+  evaluate(value: YamlValue): Promise<YamlValue>;
+  /** Reads another instance of the deployment (a copy; changes are not saved). */
+  readInstance(id: string): Promise<InstanceView | undefined>;
+}
+
+/** A relationship of the instance an operation runs on (Cloudify's `ctx.instance.relationships`). */
+export interface RelationshipView {
+  type: string;
+  typeHierarchy: string[];
+  target: { node: NodeView; instanceId: string };
 }
 
 export type OperationFunction = (ctx: OperationContext) => Promise<YamlValue | void>;

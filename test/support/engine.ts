@@ -78,7 +78,7 @@ export interface Harness {
   deploy(blueprint: string, id?: string, inputs?: Record<string, YamlValue>): Promise<string>;
   run(deploymentId: string, workflow: string, parameters?: Record<string, YamlValue>): ReturnType<typeof runExecution>;
   /** Plans a blueprint text (for updates) with fresh instance ids. */
-  planOf(blueprint: string, name: string): ReturnType<typeof planDeployment>;
+  planOf(blueprint: string, name: string, inputs?: Record<string, YamlValue>): ReturnType<typeof planDeployment>;
 }
 
 export const RECORDING_TYPES = `plugins:
@@ -96,7 +96,7 @@ relationships:
       cloudify.interfaces.relationship_lifecycle: { preconfigure: rec.op, establish: rec.op, unlink: rec.op }
 `;
 
-export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string> } = {}): Promise<Harness> {
+export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string>; maxRetries?: number } = {}): Promise<Harness> {
   const store = await createTestStore();
   const log: string[] = [];
   const concurrency = { active: 0, max: 0 };
@@ -129,13 +129,13 @@ export async function createHarness(options: { maxParallel?: number; secrets?: R
       await createDeployment(store, { id, blueprintFile: file, blueprintDigest: digestOf(blueprint), inputs, plan });
       return id;
     },
-    planOf(blueprint, name) {
+    planOf(blueprint, name, inputs = {}) {
       const file = path.join(dir, `${name}.yaml`);
       writeFileSync(file, blueprint);
-      return planDeployment(parseBlueprint(file, { rootDir: dir }), { catalog: plugins.catalog() });
+      return planDeployment(parseBlueprint(file, { rootDir: dir, inputs }), { catalog: plugins.catalog() });
     },
     async run(deploymentId, workflow, parameters = {}) {
-      const e = await startExecution(store, { deploymentId, workflow, parameters, retries: { maxRetries: 3, retryInterval: 0 }, catalog: plugins.catalog() });
+      const e = await startExecution(store, { deploymentId, workflow, parameters, retries: { maxRetries: options.maxRetries ?? 3, retryInterval: 0 }, catalog: plugins.catalog() });
       return runExecution(deps, deploymentId, e.id);
     },
   };

@@ -1,4 +1,5 @@
 import { CLOUDIFY_TYPES_YAML } from './cloudify-types.js';
+import { KUBERNETES_TYPES_YAML } from './kubernetes-types.js';
 
 /** Pseudo-path under which the shipped basic types appear in error positions. */
 export const CLOUDIFY_TYPES_LIBRARY_FILE = 'isthmus:types/cloudify-types.yaml';
@@ -13,8 +14,10 @@ export interface ShippedLibrary {
 }
 
 /** Plugin type libraries shipped with Isthmus, by the name blueprints import (`plugin:<name>`). */
-// Later issues add the Kubernetes, AWS and hybrid libraries here.
-const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {};
+// Later issues add the AWS and hybrid libraries here.
+const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {
+  'cloudify-kubernetes-plugin': () => KUBERNETES_TYPES_YAML,
+};
 
 export function shippedPluginLibrary(name: string, _dslVersion: string | undefined): ShippedLibrary | undefined {
   const text = SHIPPED_PLUGINS[name];

@@ -1,0 +1,157 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import { stringify as toYaml } from 'yaml';
+import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { OperationError } from '../../runtime/errors.js';
+import type { OperationContext } from '../../runtime/types.js';
+
+/** Points every Kubernetes node at one cluster (the sandbox, or a test cluster), whatever its blueprint says. */
+export const KUBECONFIG_OVERRIDE_ENV = 'ISTHMUS_KUBECONFIG_OVERRIDE';
+
+const MASTER_TYPE = 'cloudify.nodes.kubernetes.Master';
+const SHARED_CLUSTER_TYPE = 'cloudify.nodes.kubernetes.resources.SharedCluster';
+
+const isMap = (v: YamlValue | undefined): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nonEmpty = (v: YamlValue | undefined): v is YamlMap => isMap(v) && Object.values(v).some((x) => x !== null && x !== undefined && x !== '' && !(isMap(x) && Object.keys(x).length === 0));
+
+/** The generic object client, plus the discovery answer it already caches (is a kind namespaced?). */
+export class ObjectClient extends KubernetesObjectApi {
+  static forConfig(kc: KubeConfig): ObjectClient {
+    const client = kc.makeApiClient(ObjectClient);
+    client.setDefaultNamespace(kc);
+    return client;
+  }
+
+  /** The kubeconfig context's namespace, else `default`. */
+  get namespace(): string {
+    return this.defaultNamespace;
+  }
+
+  /** Whether the cluster serves apiVersion/kind, and with which scope (undefined: not served). */
+  async scopeOf(apiVersion: string, kind: string): Promise<'namespaced' | 'cluster' | undefined> {
+    const r = await this.resource(apiVersion, kind);
+    return r ? (r.namespaced ? 'namespaced' : 'cluster') : undefined;
+  }
+}
+
+/** Where a client configuration came from (for logs; never the secret parts). */
+export interface ResolvedClient {
+  kubeConfig: KubeConfig;
+  objects: ObjectClient;
+  source: string;
+}
+
+const cache = new Map<string, ResolvedClient>();
+
+async function fromConfiguration(ctx: OperationContext, configuration: YamlMap, source: string): Promise<KubeConfig> {
+  const kc = new KubeConfig();
+  const fileName = configuration['blueprint_file_name'];
+  const managerPath = configuration['manager_file_path'];
+  const content = configuration['file_content'];
+  const api = configuration['api_options'];
+  if (typeof fileName === 'string' && fileName) {
+    const full = path.resolve(ctx.blueprintDir, fileName);
+    if (path.relative(ctx.blueprintDir, full).startsWith('..')) throw new OperationError(`${source}: blueprint_file_name '${fileName}' is outside the blueprint directory`, false);
+    kc.loadFromString(await readFile(full, 'utf8'));
+  } else if (typeof managerPath === 'string' && managerPath) {
+    kc.loadFromString(await readFile(managerPath, 'utf8'));
+  } else if (content !== undefined && content !== null && content !== '') {
+    kc.loadFromString(typeof content === 'string' ? content : toYaml(content));
+  } else if (nonEmpty(api)) {
+    const host = String(api['host'] ?? '');
+    if (!host) throw new OperationError(`${source}: api_options needs a host`, false);
+    const verify = api['verify_ssl'];
+    const skipTLSVerify = verify === false || (typeof verify === 'string' && /^(false|no|0)$/i.test(verify));
+    const pem = async (v: YamlValue | undefined) => {
+      if (typeof v !== 'string' || !v) return undefined;
+      const text = v.includes('-----BEGIN') ? v : await readFile(path.resolve(ctx.blueprintDir, v), 'utf8');
+      return Buffer.from(text).toString('base64');
+    };
+    const caData = await pem(api['ssl_ca_cert']);
+    const certData = await pem(api['cert_file']);
+    const keyData = await pem(api['key_file']);
+    const token = typeof api['api_key'] === 'string' ? api['api_key'].replace(/^Bearer\s+/i, '') : undefined;
+    kc.loadFromOptions({
+      clusters: [{ name: 'cluster', server: host, skipTLSVerify, ...(caData ? { caData } : {}) }],
+      users: [{ name: 'user', ...(token ? { token } : {}), ...(certData ? { certData } : {}), ...(keyData ? { keyData } : {}) }],
+      contexts: [{ name: 'context', cluster: 'cluster', user: 'user' }],
+      currentContext: 'context',
+    });
+  } else {
+    throw new OperationError(`${source}: configuration names no cluster; give blueprint_file_name, manager_file_path, file_content or api_options`, false);
+  }
+  return kc;
+}
+
+function authenticationProblem(authentication: YamlValue | undefined, source: string): string | undefined {
+  if (!nonEmpty(authentication)) return undefined;
+  const kinds = Object.entries(authentication).filter(([, v]) => v !== null && v !== '' && v !== undefined).map(([k]) => k);
+  return `${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; put a token or a kubeconfig in configuration instead`;
+}
+
+/**
+ * Finds how to reach the cluster for an operation, as Cloudify's plugin does: the node's own
+ * client_config, else a related Master/SharedCluster node (its properties, or a `kubeconfig`
+ * runtime property such as an EKS cluster node exposes). ISTHMUS_KUBECONFIG_OVERRIDE wins over both.
+ */
+export async function kubernetesClient(ctx: OperationContext): Promise<ResolvedClient> {
+  const override = process.env[KUBECONFIG_OVERRIDE_ENV];
+  let kc: KubeConfig;
+  let source: string;
+  if (override) {
+    kc = new KubeConfig();
+    kc.loadFromString(await readFile(override, 'utf8'));
+    source = `${KUBECONFIG_OVERRIDE_ENV} (${override})`;
+  } else {
+    const own = (await ctx.evaluate(ctx.node.properties['client_config'] ?? null)) as YamlValue;
+    if (isMap(own) && nonEmpty(own['configuration'] ?? null)) {
+      source = `client_config of node '${ctx.node.id}'`;
+      const problem = authenticationProblem(own['authentication'], source);
+      if (problem) throw new OperationError(problem, false);
+      kc = await fromConfiguration(ctx, own['configuration'] as YamlMap, source);
+    } else {
+      kc = await fromRelationships(ctx);
+      source = `the cluster node related to '${ctx.node.id}'`;
+    }
+  }
+  const key = kc.exportConfig();
+  let client = cache.get(key);
+  if (!client) {
+    if (cache.size >= 16) cache.delete(cache.keys().next().value!);
+    client = { kubeConfig: kc, objects: ObjectClient.forConfig(kc), source };
+    cache.set(key, client);
+  }
+  return client;
+}
+
+async function fromRelationships(ctx: OperationContext): Promise<KubeConfig> {
+  for (const rel of ctx.relationships) {
+    const target = rel.target.node;
+    const isMaster = target.typeHierarchy.includes(MASTER_TYPE);
+    const isShared = target.typeHierarchy.includes(SHARED_CLUSTER_TYPE);
+    const instance = await ctx.readInstance(rel.target.instanceId);
+    const kubeconfig = instance?.runtimeProperties['kubeconfig'];
+    const source = `node '${target.id}'`;
+    if (kubeconfig !== undefined && kubeconfig !== null && kubeconfig !== '') {
+      const kc = new KubeConfig();
+      kc.loadFromString(typeof kubeconfig === 'string' ? kubeconfig : toYaml(kubeconfig));
+      return kc;
+    }
+    if (isMaster) {
+      const props = (await ctx.evaluate(target.properties)) as YamlMap;
+      const problem = authenticationProblem(props['authentication'], source);
+      if (problem) throw new OperationError(problem, false);
+      if (isMap(props['configuration'])) return fromConfiguration(ctx, props['configuration'], source);
+    }
+    if (isShared) {
+      const props = (await ctx.evaluate(target.properties)) as YamlMap;
+      const cc = props['client_config'];
+      if (isMap(cc) && isMap(cc['configuration'])) return fromConfiguration(ctx, cc['configuration'], source);
+    }
+  }
+  throw new OperationError(
+    `node '${ctx.node.id}' has no Kubernetes client configuration: give it client_config, relate it to a cloudify.nodes.kubernetes.Master (managed_by_master) or a cluster node, or run with --sandbox`,
+    false,
+  );
+}
