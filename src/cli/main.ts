@@ -5,6 +5,7 @@ import { lifecycleSteps } from '../workflows/index.js';
 import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
 import { registerWorkflowCommands } from './workflow-commands.js';
+import { registerSandboxCommands, useLocalSandbox } from './sandbox.js';
 import { defaultPluginRegistry } from '../plugins/index.js';
 import { ConflictError } from '../state/index.js';
 import { WorkflowError } from '../workflows/index.js';
@@ -32,11 +33,13 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     .option('--aws', 'AWS mode: use the state table and step Lambda in your account (ISTHMUS_MODE=aws)')
     .option('--state-table <name>', 'DynamoDB table of AWS mode (ISTHMUS_STATE_TABLE)')
     .option('--step-function <name>', 'step Lambda of AWS mode (ISTHMUS_STEP_FUNCTION)')
-    .hook('preAction', (cmd) => {
-      const o = cmd.opts<{ aws?: boolean; stateTable?: string; stepFunction?: string }>();
+    .option('--sandbox', "point every Kubernetes node at this directory's local sandbox (started when missing)")
+    .hook('preAction', async (cmd) => {
+      const o = cmd.opts<{ aws?: boolean; stateTable?: string; stepFunction?: string; sandbox?: boolean }>();
       if (o.aws) process.env['ISTHMUS_MODE'] = 'aws';
       if (o.stateTable) process.env['ISTHMUS_STATE_TABLE'] = o.stateTable;
       if (o.stepFunction) process.env['ISTHMUS_STEP_FUNCTION'] = o.stepFunction;
+      if (o.sandbox) await useLocalSandbox(process.cwd());
     })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -84,6 +87,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     });
 
   registerWorkflowCommands(program, io, (code) => (exitCode = code));
+  registerSandboxCommands(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,3 +1,4 @@
+import { stopLocalSandbox } from './sandbox.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -248,8 +249,9 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     .command('local')
     .description('manage the local state service')
     .command('stop')
-    .description('stop the background DynamoDB Local of this directory')
+    .description('stop the background DynamoDB Local and sandbox of this directory')
     .action(() => {
       io.out(stopLocalDynamoDb(process.cwd()) ? 'Stopped DynamoDB Local' : 'No DynamoDB Local was running here');
+      if (stopLocalSandbox(process.cwd())) io.out('Stopped the sandbox');
     });
 }

@@ -28,13 +28,10 @@ function lifecycle(kind: 'resource' | 'custom' | 'file_resource' | 'multiple_fil
         pull: { implementation: ${read} }
         check_drift: { implementation: ${checkDrift} }
       isthmus.interfaces.kubernetes:
-        migrate:
-          implementation: kubernetes.isthmus.migrate
-          inputs:
-            node_pool: { default: '' }
-            pool_label: { default: isthmus.dev/node-pool }
-            node_name: { default: '' }
-            node_selector: { default: {} }`;
+        # Day two, through execute_operation with operation_kwargs: node_pool (+ pool_label,
+        # default isthmus.dev/node-pool), node_name, or node_selector. No declared inputs, so the
+        # kwargs need no allow_kwargs_override.
+        migrate: kubernetes.isthmus.migrate`;
 }
 
 /**

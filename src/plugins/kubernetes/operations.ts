@@ -120,7 +120,6 @@ async function apply(ctx: OperationContext, objects: ObjectClient, o: K8sObject)
 async function createObjects(ctx: OperationContext, style: DefinitionStyle): Promise<void> {
   const props = await properties(ctx);
   const { objects, source } = await kubernetesClient(ctx);
-  ctx.logger.debug(`cluster from ${source}`);
   const external = props['use_external_resource'] === true;
   const createIfMissing = props['create_if_missing'] === true;
   const useIfExists = props['use_if_exists'] !== false;
@@ -306,8 +305,12 @@ async function deleteObjects(ctx: OperationContext, style: DefinitionStyle): Pro
       ctx.logger.warning(`${describe(r)} was replaced by another object (uid ${live.metadata.uid ?? '?'}); leaving it`);
       continue;
     }
+    if (!live.metadata['deletionTimestamp']) {
+      await deleteOne(ctx, objects, r, props);
+      // Most objects go at once; only those with dependents or finalizers make us wait.
+      if (!(await readLive(objects, header(r)))) continue;
+    }
     remaining.push(describe(r));
-    if (!live.metadata['deletionTimestamp']) await deleteOne(ctx, objects, r, props);
   }
   if (remaining.length > 0) ctx.retry(`waiting until ${remaining.join(', ')} ${remaining.length === 1 ? 'is' : 'are'} gone`, pollSeconds(ctx));
   for (const k of ['kubernetes', 'resources', 'applied_objects', 'pods', 'node_names']) delete ctx.instance.runtimeProperties[k];

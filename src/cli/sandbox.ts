@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import type { Command } from 'commander';
+import { KUBECONFIG_OVERRIDE_ENV } from '../plugins/kubernetes/index.js';
+import { DEFAULT_NODES, startSandbox, type SandboxNode } from '../sandbox/index.js';
+import type { CliIO } from './main.js';
+
+interface SandboxInfo {
+  url: string;
+  pid: number;
+  kubeconfig: string;
+}
+
+const infoPath = (stateDir: string) => path.join(stateDir, '.isthmus', 'sandbox.json');
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The `isthmus` launcher of this installation (the background sandbox runs as `isthmus sandbox run`). */
+function launcher(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'bin', 'isthmus.js');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('cannot find bin/isthmus.js to start the sandbox');
+}
+
+/**
+ * The sandbox of a working directory, started in the background when missing (like local mode's
+ * DynamoDB Local), so that install, scale and heal in separate commands see the same cluster.
+ */
+export async function ensureLocalSandbox(stateDir: string): Promise<SandboxInfo> {
+  const dir = path.join(stateDir, '.isthmus');
+  mkdirSync(dir, { recursive: true });
+  const file = infoPath(stateDir);
+  const lock = path.join(dir, 'sandbox.lock');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (existsSync(file)) {
+      const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
+      if (await answers(info.url)) return info;
+    }
+    let fd: number | undefined;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the sandbox did not start; remove ${lock} if no other isthmus command is running`);
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    try {
+      const kubeconfig = path.join(dir, 'sandbox.kubeconfig');
+      rmSync(file, { force: true });
+      const child = spawn(process.execPath, [launcher(), 'sandbox', 'run', '--kubeconfig', kubeconfig, '--info-file', file], { detached: true, stdio: 'ignore', cwd: stateDir });
+      child.on('error', () => undefined);
+      child.unref();
+      for (let i = 0; i < 150 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(file)) throw new Error('the sandbox did not start');
+      return JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+export function stopLocalSandbox(stateDir: string): boolean {
+  const file = infoPath(stateDir);
+  if (!existsSync(file)) return false;
+  const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
+  try {
+    process.kill(info.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  rmSync(file, { force: true });
+  return true;
+}
+
+/** `--sandbox`: every Kubernetes node of the command talks to this directory's sandbox. */
+export async function useLocalSandbox(stateDir: string): Promise<SandboxInfo> {
+  const info = await ensureLocalSandbox(stateDir);
+  process.env[KUBECONFIG_OVERRIDE_ENV] = info.kubeconfig;
+  return info;
+}
+
+function parseNodes(spec: string | undefined): SandboxNode[] {
+  if (!spec) return DEFAULT_NODES;
+  // "pool-a=2,pool-b=1"
+  return spec.split(',').flatMap((part) => {
+    const [pool, count] = part.split('=');
+    return Array.from({ length: Number(count ?? 1) }, (_, i) => ({ name: `sandbox-${pool}-${i + 1}`, pool: pool!.trim() }));
+  });
+}
+
+export function registerSandboxCommands(program: Command, io: CliIO): void {
+  const sandbox = program.command('sandbox').description('a local Kubernetes API sandbox for trying blueprints (not a real cluster: see src/sandbox/README.md)');
+  sandbox
+    .command('run')
+    .description('run a sandbox in the foreground until interrupted')
+    .option('--port <n>', 'port to listen on (default: any free loopback port)')
+    .option('--nodes <pools>', 'nodes per pool, e.g. pool-a=2,pool-b=1')
+    .option('--kubeconfig <file>', 'write a kubeconfig for it here', 'sandbox.kubeconfig')
+    .option('--info-file <file>', 'write {url, pid, kubeconfig} here once it listens')
+    .action(async (flags: { port?: string; nodes?: string; kubeconfig: string; infoFile?: string }) => {
+      const sb = await startSandbox({ ...(flags.port ? { port: Number(flags.port) } : {}), nodes: parseNodes(flags.nodes) });
+      const kubeconfig = path.resolve(flags.kubeconfig);
+      writeFileSync(kubeconfig, sb.kubeconfig(), { mode: 0o600 });
+      if (flags.infoFile) writeFileSync(flags.infoFile, JSON.stringify({ url: sb.url, pid: process.pid, kubeconfig }));
+      io.out(`Sandbox Kubernetes API at ${sb.url}\nkubeconfig: ${kubeconfig}  (export KUBECONFIG=${kubeconfig})`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await sb.close();
+      return;
+    });
+  sandbox
+    .command('start')
+    .description('start this directory\'s sandbox in the background (the --sandbox flag does this too)')
+    .action(async () => {
+      const info = await ensureLocalSandbox(process.cwd());
+      io.out(`Sandbox Kubernetes API at ${info.url}\nexport KUBECONFIG=${info.kubeconfig}`);
+      return;
+    });
+  sandbox
+    .command('stop')
+    .description("stop this directory's background sandbox (its objects are lost)")
+    .action(() => {
+      io.out(stopLocalSandbox(process.cwd()) ? 'Stopped the sandbox' : 'No sandbox was running here');
+      return;
+    });
+  sandbox
+    .command('node <name>')
+    .description('simulate node trouble: --not-ready (pods are evicted), --ready, or --remove')
+    .option('--not-ready', 'the node stops reporting (Ready=Unknown)')
+    .option('--ready', 'the node reports Ready again')
+    .option('--remove', 'delete the node (its pods go)')
+    .action(async (name: string, flags: { notReady?: boolean; ready?: boolean; remove?: boolean }) => {
+      const info = await ensureLocalSandbox(process.cwd());
+      const kc = new KubeConfig();
+      kc.loadFromFile(info.kubeconfig);
+      const core = kc.makeApiClient(CoreV1Api);
+      if (flags.remove) {
+        await core.deleteNode({ name });
+        io.out(`Node ${name} removed`);
+        return;
+      }
+      if (!flags.ready && !flags.notReady) throw new Error('say --not-ready, --ready or --remove');
+      const ready = Boolean(flags.ready);
+      const now = new Date();
+      const node = await core.readNodeStatus({ name });
+      node.status = { ...node.status, conditions: [{ type: 'Ready', status: ready ? 'True' : 'Unknown', reason: ready ? 'KubeletReady' : 'NodeStatusUnknown', message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.', lastHeartbeatTime: now, lastTransitionTime: now }] };
+      await core.replaceNodeStatus({ name, body: node });
+      io.out(`Node ${name} is ${ready ? 'Ready' : 'NotReady'}`);
+      return;
+    });
+}
