@@ -234,7 +234,9 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     const status: ExecutionRecord['status'] = cancel ? 'cancelled' : failure ? 'failed' : 'terminated';
     // The deployment is brought up to date first: a crash here leaves the execution unfinished, and its resume finishes it.
     await finishDeployment(deps, { ...fresh, status });
-    execution = await store.updateExecution(deploymentId, executionId, fresh.version, { status, endedAt: new Date().toISOString(), ...(failure ? { error: failure } : {}) });
+    // A resumed execution that now succeeds drops the error of its earlier run (undefined removes it).
+    const errorPatch = (failure ? { error: failure } : { error: undefined }) as { error?: string };
+    execution = await store.updateExecution(deploymentId, executionId, fresh.version, { status, endedAt: new Date().toISOString(), ...errorPatch });
     events.emit(
       status === 'terminated' ? 'workflow_succeeded' : status === 'cancelled' ? 'workflow_cancelled' : 'workflow_failed',
       status === 'terminated' ? `'${execution.workflow}' workflow execution succeeded` : status === 'cancelled' ? `'${execution.workflow}' workflow execution cancelled` : `'${execution.workflow}' workflow execution failed: ${failure}`,

@@ -119,7 +119,7 @@ async function apply(ctx: OperationContext, objects: ObjectClient, o: K8sObject)
  */
 async function createObjects(ctx: OperationContext, style: DefinitionStyle): Promise<void> {
   const props = await properties(ctx);
-  const { objects, source } = await kubernetesClient(ctx);
+  const { objects } = await kubernetesClient(ctx);
   const external = props['use_external_resource'] === true;
   const createIfMissing = props['create_if_missing'] === true;
   const useIfExists = props['use_if_exists'] !== false;
