@@ -264,6 +264,8 @@ function watch(api: SandboxApi, route: Route, q: URLSearchParams, res: ServerRes
     matchesRequirements(e.object.metadata.labels, labels) &&
     matchesFields(e.object, fields);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  // Clients wait for the headers before they count the watch as established.
+  res.flushHeaders();
   const write = (type: string, object: unknown) => res.write(`${JSON.stringify({ type, object })}\n`);
   const version = (o: KubeObject) => ({ ...o, apiVersion: apiVersionOf(route.type.group, route.version) });
   const rv = q.get('resourceVersion');
