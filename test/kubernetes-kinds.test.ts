@@ -22,6 +22,8 @@ interface KindCase {
 
 const podSpec = { containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] };
 const template = (app: string) => ({ metadata: { labels: { app } }, spec: podSpec });
+// A container that ends, so a Job completes on a real cluster too.
+const runOnce = { containers: [{ name: 'job', image: 'busybox:1.36', command: ['true'] }], restartPolicy: 'Never' };
 
 const CASES: KindCase[] = [
   { type: 'Namespace', apiVersion: 'v1', kind: 'Namespace', name: 'k-ns', namespaced: false, body: {}, installed: (o) => expect(o.status.phase).toBe('Active') },
@@ -30,8 +32,8 @@ const CASES: KindCase[] = [
   { type: 'ReplicaSet', apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'k-rs', namespaced: true, body: { spec: { replicas: 2, selector: { matchLabels: { app: 'k-rs' } }, template: template('k-rs') } }, installed: (o) => expect(o.status.readyReplicas).toBe(2) },
   { type: 'StatefulSet', apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'k-sts', namespaced: true, body: { spec: { replicas: 2, serviceName: 'k-sts', selector: { matchLabels: { app: 'k-sts' } }, template: template('k-sts') } }, installed: (o) => expect(o.status.readyReplicas).toBe(2) },
   { type: 'DaemonSet', apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'k-ds', namespaced: true, body: { spec: { selector: { matchLabels: { app: 'k-ds' } }, template: template('k-ds') } }, installed: (o) => expect(o.status.numberAvailable).toBeGreaterThan(0) },
-  { type: 'Job', apiVersion: 'batch/v1', kind: 'Job', name: 'k-job', namespaced: true, body: { spec: { template: { spec: { ...podSpec, restartPolicy: 'Never' } } } }, installed: (o) => expect(o.status.succeeded).toBe(1) },
-  { type: 'CronJob', apiVersion: 'batch/v1', kind: 'CronJob', name: 'k-cron', namespaced: true, body: { spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: { spec: { ...podSpec, restartPolicy: 'Never' } } } } } }, installed: (o) => expect(o.spec.schedule).toBe('*/5 * * * *') },
+  { type: 'Job', apiVersion: 'batch/v1', kind: 'Job', name: 'k-job', namespaced: true, body: { spec: { template: { spec: runOnce } } }, installed: (o) => expect(o.status.succeeded).toBe(1) },
+  { type: 'CronJob', apiVersion: 'batch/v1', kind: 'CronJob', name: 'k-cron', namespaced: true, body: { spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: { spec: runOnce } } } } }, installed: (o) => expect(o.spec.schedule).toBe('*/5 * * * *') },
   { type: 'Service', apiVersion: 'v1', kind: 'Service', name: 'k-svc', namespaced: true, body: { spec: { type: 'LoadBalancer', selector: { app: 'k-deploy' }, ports: [{ name: 'http', port: 80, targetPort: 80 }] } }, installed: (o) => expect(o.status.loadBalancer.ingress.length).toBe(1) },
   { type: 'Ingress', apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: 'k-ing', namespaced: true, body: { spec: { rules: [{ host: 'k.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'k-svc', port: { number: 80 } } } }] } }] } }, installed: (o) => expect(o.spec.rules[0].host).toBe('k.example.com') },
   { type: 'ConfigMap', apiVersion: 'v1', kind: 'ConfigMap', name: 'k-cm', namespaced: true, body: { data: { greeting: 'hello' } }, installed: (o) => expect(o.data.greeting).toBe('hello') },

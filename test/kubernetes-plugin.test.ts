@@ -1,3 +1,4 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,8 +99,8 @@ describe('Kubernetes plugin', () => {
   }, 60_000);
 
   it('adopts existing objects unless told not to, and leaves external ones in place', async () => {
-    await cluster.objects.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'pre-existing', namespace: 'default' }, data: { a: '1' } } as never);
-    await cluster.objects.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shared-config', namespace: 'default' }, data: { b: '2' } } as never);
+    await cluster.objects.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'pre-existing', namespace: 'default' }, data: { a: '1' } } as KubernetesObject);
+    await cluster.objects.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shared-config', namespace: 'default' }, data: { b: '2' } } as KubernetesObject);
     const node = (name: string, extra: string) => `
   ${name.replace(/-/g, '_')}:
     type: cloudify.nodes.kubernetes.resources.ConfigMap

@@ -1,4 +1,4 @@
-import { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, PatchStrategy, Watch } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, PatchStrategy, Watch, type KubernetesObject } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from './index.js';
 
@@ -40,10 +40,10 @@ describe('sandbox API server', () => {
     const list = (await res.json()) as { resources: Array<{ name: string; namespaced: boolean }> };
     expect(list.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['deployments', 'deployments/status', 'deployments/scale', 'statefulsets']));
     expect(((await (await fetch(`${sb.url}/version`)).json()) as { major: string }).major).toBe('1');
-    await objects.create({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'things.t.example' }, spec: { group: 't.example', scope: 'Cluster', names: { plural: 'things', kind: 'Thing' }, versions: [{ name: 'v1', served: true, storage: true }] } } as never);
+    await objects.create({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'things.t.example' }, spec: { group: 't.example', scope: 'Cluster', names: { plural: 'things', kind: 'Thing' }, versions: [{ name: 'v1', served: true, storage: true }] } } as KubernetesObject);
     const groups = (await (await fetch(`${sb.url}/apis`)).json()) as { groups: Array<{ name: string }> };
     expect(groups.groups.map((g) => g.name)).toContain('t.example');
-    const thing = await objects.create({ apiVersion: 't.example/v1', kind: 'Thing', metadata: { name: 'a' }, spec: { x: 1 } } as never);
+    const thing = await objects.create({ apiVersion: 't.example/v1', kind: 'Thing', metadata: { name: 'a' }, spec: { x: 1 } } as KubernetesObject);
     expect(thing.metadata?.namespace).toBeUndefined();
     await objects.delete({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'things.t.example' } });
     expect((await fetch(`${sb.url}/apis/t.example/v1/things`)).status).toBe(404);
@@ -68,18 +68,18 @@ describe('sandbox API server', () => {
 
   it('patches: merge, JSON, strategic (containers merged by name) and server-side apply dropping what a manager no longer applies', async () => {
     await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('p1', 1) as never });
-    await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p1', namespace: 'default' }, spec: { template: { spec: { containers: [{ name: 'sidecar', image: 'busybox' }] } } } } as never, undefined, undefined, 'test', undefined, PatchStrategy.StrategicMergePatch);
+    await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p1', namespace: 'default' }, spec: { template: { spec: { containers: [{ name: 'sidecar', image: 'busybox' }] } } } } as KubernetesObject, undefined, undefined, 'test', undefined, PatchStrategy.StrategicMergePatch);
     let d = await apps.readNamespacedDeployment({ name: 'p1', namespace: 'default' });
     expect(d.spec!.template.spec!.containers.map((c) => c.name)).toEqual(['c', 'sidecar']);
     expect(d.metadata!.generation).toBe(2);
-    await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p1', namespace: 'default', labels: { extra: 'yes' } } } as never, undefined, undefined, 'test', undefined, PatchStrategy.MergePatch);
+    await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p1', namespace: 'default', labels: { extra: 'yes' } } } as KubernetesObject, undefined, undefined, 'test', undefined, PatchStrategy.MergePatch);
     const json = await fetch(`${sb.url}/apis/apps/v1/namespaces/default/deployments/p1`, { method: 'PATCH', headers: { 'content-type': 'application/json-patch+json' }, body: JSON.stringify([{ op: 'replace', path: '/spec/replicas', value: 3 }, { op: 'test', path: '/metadata/labels/extra', value: 'yes' }]) });
     expect(json.status).toBe(200);
     d = await apps.readNamespacedDeployment({ name: 'p1', namespace: 'default' });
     expect(d.spec!.replicas).toBe(3);
-    const applied = (labels: Record<string, string>) => objects.patch({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa', namespace: 'default', labels }, data: { k: 'v' } } as never, undefined, undefined, 'isthmus', true, PatchStrategy.ServerSideApply);
+    const applied = (labels: Record<string, string>) => objects.patch({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa', namespace: 'default', labels }, data: { k: 'v' } } as KubernetesObject, undefined, undefined, 'isthmus', true, PatchStrategy.ServerSideApply);
     await applied({ a: '1', b: '2' });
-    await objects.patch({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa', namespace: 'default', labels: { other: 'x' } } } as never, undefined, undefined, 'someone-else', true, PatchStrategy.ServerSideApply);
+    await objects.patch({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa', namespace: 'default', labels: { other: 'x' } } } as KubernetesObject, undefined, undefined, 'someone-else', true, PatchStrategy.ServerSideApply);
     const after = await applied({ a: '1' });
     expect(after.metadata!.labels).toEqual({ a: '1', other: 'x' });
     expect((after.metadata!.managedFields ?? []).map((m) => m.manager).sort()).toEqual(['isthmus', 'someone-else']);
@@ -102,7 +102,7 @@ describe('sandbox API server', () => {
   it('rolls Deployments out through ReplicaSets and Pods, keeping availability, and deletes in the foreground', async () => {
     await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('roll', 2) as never });
     await until('rollout', async () => (await apps.readNamespacedDeployment({ name: 'roll', namespace: 'default' })).status?.availableReplicas === 2);
-    await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'roll', namespace: 'default' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'nginx:2' }] } } } } as never, undefined, undefined, 't', undefined, PatchStrategy.StrategicMergePatch);
+    await objects.patch({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'roll', namespace: 'default' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'nginx:2' }] } } } } as KubernetesObject, undefined, undefined, 't', undefined, PatchStrategy.StrategicMergePatch);
     let minAvailable = 2;
     await until('new rollout', async () => {
       const d = await apps.readNamespacedDeployment({ name: 'roll', namespace: 'default' });
@@ -141,14 +141,14 @@ describe('sandbox API server', () => {
   });
 
   it('runs StatefulSets with their claims, DaemonSets per node, Jobs to completion or failure, LoadBalancers and claims', async () => {
-    await objects.create({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'default' }, spec: { replicas: 2, serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'c', image: 'postgres' }] } }, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }] } } as never);
+    await objects.create({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'default' }, spec: { replicas: 2, serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'c', image: 'postgres' }] } }, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }] } } as KubernetesObject);
     await until('statefulset ready', async () => (await apps.readNamespacedStatefulSet({ name: 'db', namespace: 'default' })).status?.readyReplicas === 2);
     expect((await core.readNamespacedPersistentVolumeClaim({ name: 'data-db-1', namespace: 'default' })).status!.phase).toBe('Bound');
-    await objects.create({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'c', image: 'agent' }] } } } } as never);
+    await objects.create({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'c', image: 'agent' }] } } } } as KubernetesObject);
     await until('daemonset on every node', async () => (await apps.readNamespacedDaemonSet({ name: 'agent', namespace: 'default' })).status?.numberAvailable === 3);
     const job = (name: string, exit: string) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace: 'default' }, spec: { backoffLimit: 1, template: { metadata: { annotations: { 'sandbox.isthmus.dev/exit-code': exit } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'job' }] } } } });
-    await objects.create(job('ok-job', '0') as never);
-    await objects.create(job('bad-job', '3') as never);
+    await objects.create(job('ok-job', '0') as KubernetesObject);
+    await objects.create(job('bad-job', '3') as KubernetesObject);
     const condition = async (name: string) => ((await objects.read({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace: 'default' } })) as { status?: { conditions?: Array<{ type: string }> } }).status?.conditions?.[0]?.type;
     expect(await until('job complete', () => condition('ok-job'))).toBe('Complete');
     expect(await until('job failed', () => condition('bad-job'))).toBe('Failed');

@@ -159,7 +159,21 @@ async function createObjects(ctx: OperationContext, style: DefinitionStyle): Pro
 }
 
 /** Reads every applied object back, saves its facts, and reports the health of each. */
-async function observe(ctx: OperationContext, style: DefinitionStyle): Promise<Array<{ ref: AppliedRef; object: K8sObject | undefined }>> {
+/**
+ * A claim whose StorageClass binds on first use (WaitForFirstConsumer: kind's default, EBS on EKS)
+ * stays Pending until a pod uses it; waiting for Bound before creating that pod would never end.
+ */
+async function waitsForFirstConsumer(objects: ObjectClient, o: K8sObject): Promise<boolean> {
+  if (o.kind !== 'PersistentVolumeClaim' || o.status?.['phase'] !== 'Pending') return false;
+  const className = o.spec?.['storageClassName'];
+  if (typeof className !== 'string' || !className) return false;
+  const sc = await readLive(objects, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: className } });
+  return sc?.['volumeBindingMode'] === 'WaitForFirstConsumer';
+}
+
+type Observed = { ref: AppliedRef; object: K8sObject | undefined; waitsForConsumer?: boolean };
+
+async function observe(ctx: OperationContext, style: DefinitionStyle): Promise<Observed[]> {
   const { objects } = await kubernetesClient(ctx);
   let refs = appliedRefs(ctx);
   if (refs.length === 0) {
@@ -171,21 +185,25 @@ async function observe(ctx: OperationContext, style: DefinitionStyle): Promise<A
       refs.push({ key: d.key, apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null, uid: null, external: false });
     }
   }
-  const out: Array<{ ref: AppliedRef; object: K8sObject | undefined }> = [];
-  for (const ref of refs) out.push({ ref, object: await readLive(objects, header(ref)) });
+  const out: Array<{ ref: AppliedRef; object: K8sObject | undefined; waitsForConsumer?: boolean }> = [];
+  for (const ref of refs) {
+    const object = await readLive(objects, header(ref));
+    out.push({ ref, object, ...(object && (await waitsForFirstConsumer(objects, object)) ? { waitsForConsumer: true } : {}) });
+  }
   const present = out.filter((x): x is { ref: AppliedRef; object: K8sObject } => x.object !== undefined);
   if (present.length > 0) await remember(ctx, objects, style, present.map((x) => ({ key: x.ref.key, object: x.object })));
   return out;
 }
 
-function unhealthy(observed: Array<{ ref: AppliedRef; object: K8sObject | undefined }>): { fatal: string[]; waiting: string[] } {
+function unhealthy(observed: Observed[]): { fatal: string[]; waiting: string[] } {
   const fatal: string[] = [];
   const waiting: string[] = [];
-  for (const { ref, object } of observed) {
+  for (const { ref, object, waitsForConsumer } of observed) {
     if (!object) {
       fatal.push(`${describe(ref)} does not exist`);
       continue;
     }
+    if (waitsForConsumer) continue;
     const h = healthOf(object);
     if (h.healthy) continue;
     (h.fatal ? fatal : waiting).push(`${describe(ref)}: ${h.reason}`);
