@@ -186,8 +186,20 @@ data: { size: "{{ SIZE }}" }
 
 describe('Kubernetes plugin on the sandbox only', () => {
   let sandbox: Sandbox;
+  const eksTokens: string[] = [];
   beforeAll(async () => {
-    sandbox = await startSandbox({ timing: { podReadyMs: 50, loadBalancerMs: 50 }, tokens: { 'admin-token': 'admin', 'viewer-token': 'read-only' } });
+    sandbox = await startSandbox({
+      timing: { podReadyMs: 50, loadBalancerMs: 50 },
+      tokens: { 'admin-token': 'admin', 'viewer-token': 'read-only' },
+      // Stands in for EKS's authenticator: accepts tokens that are presigned STS calls naming the cluster.
+      tokenCheck: (token) => {
+        if (!token.startsWith('k8s-aws-v1.')) return undefined;
+        const url = new URL(Buffer.from(token.slice(11), 'base64url').toString());
+        if (url.searchParams.get('Action') !== 'GetCallerIdentity' || !url.searchParams.get('X-Amz-SignedHeaders')?.includes('x-k8s-aws-id')) return undefined;
+        eksTokens.push(token);
+        return 'admin';
+      },
+    });
   });
   afterAll(async () => sandbox?.close());
 
@@ -207,6 +219,31 @@ ${extra}`;
     expect(viewer.error).toMatch(/forbidden \(403\).*RBAC/);
     const admin = await h.run(await h.deploy(apiNode('admin-token'), 'auth200', { kubeconfig: '' }), 'install');
     expect(admin.status).toBe('terminated');
+  }, 60_000);
+
+  it('authenticates with an EKS token signed with the step\'s AWS credentials (authentication.aws_eks)', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret', AWS_REGION: 'eu-west-1' });
+    try {
+      const h = await createHarness({ maxRetries: 2 });
+      const dep = await h.deploy(`${KUBERNETES_HEADER}node_templates:
+  cm:
+    type: cloudify.nodes.kubernetes.resources.ConfigMap
+    properties:
+      client_config:
+        configuration: { api_options: { host: '${sandbox.url}', verify_ssl: false } }
+        authentication: { aws_eks: { cluster_name: isthmus-demo } }
+      definition: { apiVersion: v1, kind: ConfigMap, metadata: { name: via-eks-token } }
+`, 'eks-auth', { kubeconfig: '' });
+      const run = await h.run(dep, 'install');
+      expect(run.error).toBeUndefined();
+      expect(sandbox.api.peek('', 'ConfigMap').some((c) => c.metadata.name === 'via-eks-token')).toBe(true);
+      const url = new URL(Buffer.from(eksTokens[0]!.slice(11), 'base64url').toString());
+      expect(url.host).toBe('sts.eu-west-1.amazonaws.com');
+      expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDTEST\//);
+    } finally {
+      process.env = saved;
+    }
   }, 60_000);
 
   it('finds the cluster through a Master node with a kubeconfig file in the repository, and says so when there is none', async () => {

@@ -28,6 +28,8 @@ export interface SandboxOptions {
   timing?: Partial<SimulationTiming>;
   /** Bearer tokens; none means the API is open (loopback only). */
   tokens?: Record<string, TokenRights>;
+  /** Decides on other bearer tokens (tests use it to accept EKS-style tokens). */
+  tokenCheck?: (token: string) => TokenRights | undefined;
 }
 
 export const DEFAULT_NODES: SandboxNode[] = [
@@ -99,7 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const controlPlane = new ControlPlane(api, { ...DEFAULT_TIMING, ...options.timing });
   controlPlane.reconcile();
-  const { server, url } = await serve(api, { ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}), ...(options.tokens ? { tokens: options.tokens } : {}) });
+  const { server, url } = await serve(api, { ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}), ...(options.tokens ? { tokens: options.tokens } : {}), ...(options.tokenCheck ? { tokenCheck: options.tokenCheck } : {}) });
   const node = (name: string): KubeObject => {
     const n = api.peek('', 'Node').find((x) => x.metadata.name === name);
     if (!n) throw new Error(`the sandbox has no node '${name}'`);

@@ -16,6 +16,8 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   tokens?: Record<string, TokenRights>;
+  /** Decides on tokens not in `tokens` (e.g. checks the shape of an EKS token). */
+  tokenCheck?: (token: string) => TokenRights | undefined;
 }
 
 const PATCH_TYPES: Record<string, PatchType> = {
@@ -76,10 +78,11 @@ function parseBody(text: string, contentType: string): unknown {
   }
 }
 
-function authorize(req: IncomingMessage, tokens: Record<string, TokenRights> | undefined): void {
-  if (!tokens) return;
+function authorize(req: IncomingMessage, tokens: Record<string, TokenRights> | undefined, tokenCheck: ServeOptions['tokenCheck']): void {
+  if (!tokens && !tokenCheck) return;
   const auth = req.headers.authorization ?? '';
-  const rights = auth.startsWith('Bearer ') ? tokens[auth.slice(7).trim()] : undefined;
+  const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+  const rights = token === undefined ? undefined : (tokens?.[token] ?? tokenCheck?.(token));
   if (!rights) throw new ApiError(401, 'Unauthorized');
   if (rights === 'read-only' && !['GET', 'HEAD'].includes(req.method ?? 'GET')) {
     throw new ApiError(403, `the token is not allowed to ${req.method?.toLowerCase() ?? ''} here (the sandbox gave it read-only rights)`, 'Forbidden');
@@ -94,7 +97,7 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
     res.end('ok');
     return;
   }
-  authorize(req, options.tokens);
+  authorize(req, options.tokens, options.tokenCheck);
   if (path === '/version') return send(res, 200, SANDBOX_VERSION);
   if (path === '/api') return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
   if (path === '/apis') return send(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: api.catalog.groups().map(groupInfo) });

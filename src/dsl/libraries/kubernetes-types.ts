@@ -129,8 +129,9 @@ data_types:
 
   cloudify.kubernetes.types.AuthenticationVariant:
     properties:
-      gcp_service_account: { type: string, required: false }
-      azure_service_account: { type: dict, required: false }
+      gcp_service_account: { type: string, required: false, description: 'Not supported by Isthmus.' }
+      azure_service_account: { type: dict, required: false, description: 'Not supported by Isthmus.' }
+      aws_eks: { type: dict, required: false, description: '{cluster_name, region}: authenticate to EKS with a short-lived token from the step''s AWS identity (Isthmus addition).' }
 
   cloudify.kubernetes.types.ApiMappingEntry:
     properties:

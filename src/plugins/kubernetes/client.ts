@@ -5,6 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
+import { cachedEksToken } from './eks-token.js';
 
 /** Points every Kubernetes node at one cluster (the sandbox, or a test cluster), whatever its blueprint says. */
 export const KUBECONFIG_OVERRIDE_ENV = 'ISTHMUS_KUBECONFIG_OVERRIDE';
@@ -84,10 +85,37 @@ async function fromConfiguration(ctx: OperationContext, configuration: YamlMap, 
   return kc;
 }
 
-function authenticationProblem(authentication: YamlValue | undefined, source: string): string | undefined {
-  if (!nonEmpty(authentication)) return undefined;
-  const kinds = Object.entries(authentication).filter(([, v]) => v !== null && v !== '' && v !== undefined).map(([k]) => k);
-  return `${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; put a token or a kubeconfig in configuration instead`;
+/**
+ * Applies `authentication`: `aws_eks` replaces the user's credentials with an EKS token (cached,
+ * refreshed before it expires); the GCP and Azure variants of Cloudify's plugin are refused.
+ */
+async function authenticate(kc: KubeConfig, authentication: YamlValue | undefined, source: string): Promise<KubeConfig> {
+  if (!nonEmpty(authentication)) return kc;
+  const eks = authentication['aws_eks'];
+  if (isMap(eks) && Object.keys(eks).length > 0) {
+    const clusterName = eks['cluster_name'];
+    const region = eks['region'] ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+    if (typeof clusterName !== 'string' || !clusterName) throw new OperationError(`${source}: authentication.aws_eks needs cluster_name`, false);
+    if (typeof region !== 'string' || !region) throw new OperationError(`${source}: authentication.aws_eks needs region (or AWS_REGION)`, false);
+    let token: string;
+    try {
+      token = await cachedEksToken(clusterName, region);
+    } catch (err) {
+      throw new OperationError(`${source}: could not sign an EKS token for ${clusterName} (${(err as Error).message}); does the step have AWS credentials?`, true);
+    }
+    const out = new KubeConfig();
+    const user = kc.getCurrentUser();
+    out.loadFromOptions({
+      clusters: kc.getClusters(),
+      users: [{ name: user?.name ?? 'eks', token }],
+      contexts: kc.getContexts().map((c) => (c.name === kc.getCurrentContext() ? { ...c, user: user?.name ?? 'eks' } : c)),
+      currentContext: kc.getCurrentContext(),
+    });
+    return out;
+  }
+  const kinds = Object.entries(authentication).filter(([, v]) => v !== null && v !== '' && v !== undefined && !(isMap(v) && Object.keys(v).length === 0)).map(([k]) => k);
+  if (kinds.length === 0) return kc;
+  throw new OperationError(`${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; put a token or a kubeconfig in configuration, or use aws_eks`, false);
 }
 
 /**
@@ -107,9 +135,7 @@ export async function kubernetesClient(ctx: OperationContext): Promise<ResolvedC
     const own = (await ctx.evaluate(ctx.node.properties['client_config'] ?? null)) as YamlValue;
     if (isMap(own) && nonEmpty(own['configuration'] ?? null)) {
       source = `client_config of node '${ctx.node.id}'`;
-      const problem = authenticationProblem(own['authentication'], source);
-      if (problem) throw new OperationError(problem, false);
-      kc = await fromConfiguration(ctx, own['configuration'] as YamlMap, source);
+      kc = await authenticate(await fromConfiguration(ctx, own['configuration'] as YamlMap, source), own['authentication'], source);
     } else {
       kc = await fromRelationships(ctx);
       source = `the cluster node related to '${ctx.node.id}'`;
@@ -140,14 +166,12 @@ async function fromRelationships(ctx: OperationContext): Promise<KubeConfig> {
     }
     if (isMaster) {
       const props = (await ctx.evaluate(target.properties)) as YamlMap;
-      const problem = authenticationProblem(props['authentication'], source);
-      if (problem) throw new OperationError(problem, false);
-      if (isMap(props['configuration'])) return fromConfiguration(ctx, props['configuration'], source);
+      if (isMap(props['configuration'])) return authenticate(await fromConfiguration(ctx, props['configuration'], source), props['authentication'], source);
     }
     if (isShared) {
       const props = (await ctx.evaluate(target.properties)) as YamlMap;
       const cc = props['client_config'];
-      if (isMap(cc) && isMap(cc['configuration'])) return fromConfiguration(ctx, cc['configuration'], source);
+      if (isMap(cc) && isMap(cc['configuration'])) return authenticate(await fromConfiguration(ctx, cc['configuration'], source), cc['authentication'], source);
     }
   }
   throw new OperationError(
