@@ -184,6 +184,58 @@ data: { size: "{{ SIZE }}" }
   }, 60_000);
 });
 
+describe('Kubernetes plugin: redefinition and bare pods', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    cluster = await startTestCluster();
+  });
+  afterAll(async () => cluster?.close());
+
+  it('replaces a renamed object only with allow_node_redefinition, and moves a bare pod by recreating it', async () => {
+    const h = await createHarness({ maxRetries: 20 });
+    const bp = (name: string, allow: boolean) => `${KUBERNETES_HEADER}node_templates:
+  settings:
+    type: cloudify.nodes.kubernetes.resources.ConfigMap
+    properties:
+      client_config: ${JSON.stringify(CLIENT_CONFIG)}
+      allow_node_redefinition: ${allow}
+      definition: { apiVersion: v1, kind: ConfigMap, metadata: { name: ${name} }, data: { k: v } }
+  worker:
+    type: cloudify.nodes.kubernetes.resources.Pod
+    properties:
+      client_config: ${JSON.stringify(CLIENT_CONFIG)}
+      definition: { apiVersion: v1, kind: Pod, metadata: { name: bare-worker, labels: { app: bare } }, spec: { containers: [ { name: w, image: nginx } ] } }
+`;
+    const dep = await h.deploy(bp('settings-v1', false), 'redefine', { kubeconfig: cluster.kubeconfig });
+    expect((await h.run(dep, 'install')).error).toBeUndefined();
+    const update = (changes: Record<string, unknown>) =>
+      h.run(dep, 'execute_operation', { operation: 'cloudify.interfaces.lifecycle.update', node_ids: ['settings'], operation_kwargs: { resource_definition_changes: changes } });
+    const refused = await update({ metadata: { name: 'settings-v2' } });
+    expect(refused.error).toMatch(/no longer names ConfigMap default\/settings-v1; set allow_node_redefinition: true/);
+    expect(await readObject(cluster.objects, 'v1', 'ConfigMap', 'settings-v2', 'default')).toBeUndefined();
+
+    const dep2 = await h.deploy(bp('settings-a', true), 'redefine2', { kubeconfig: cluster.kubeconfig });
+    expect((await h.run(dep2, 'install')).error).toBeUndefined();
+    const renamed = await h.run(dep2, 'execute_operation', { operation: 'cloudify.interfaces.lifecycle.update', node_ids: ['settings'], operation_kwargs: { resource_definition_changes: { metadata: { name: 'settings-b' } } } });
+    expect(renamed.error).toBeUndefined();
+    expect(await readObject(cluster.objects, 'v1', 'ConfigMap', 'settings-a', 'default')).toBeUndefined();
+    expect((await readObject(cluster.objects, 'v1', 'ConfigMap', 'settings-b', 'default'))?.data).toEqual({ k: 'v' });
+
+    // A bare pod cannot change nodes: migrate deletes it and creates it again with the selector.
+    const before = await readObject(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
+    const moved = await h.run(dep2, 'execute_operation', { operation: 'isthmus.interfaces.kubernetes.migrate', node_ids: ['worker'], operation_kwargs: { node_pool: 'pool-b' } });
+    expect(moved.error).toBeUndefined();
+    const after = await readObject(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
+    expect(after!.metadata.uid).not.toBe(before!.metadata.uid);
+    expect(after!.spec.nodeSelector).toEqual({ 'isthmus.dev/node-pool': 'pool-b' });
+    const node = await readObject(cluster.objects, 'v1', 'Node', after!.spec.nodeName);
+    expect(node!.metadata.labels['isthmus.dev/node-pool']).toBe('pool-b');
+    expect((await h.run(dep2, 'uninstall')).error).toBeUndefined();
+    expect((await h.run(dep, 'uninstall')).error).toBeUndefined();
+    expect(await readObject(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default')).toBeUndefined();
+  }, 120_000);
+});
+
 describe('Kubernetes plugin on the sandbox only', () => {
   let sandbox: Sandbox;
   const eksTokens: string[] = [];
