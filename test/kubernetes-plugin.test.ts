@@ -1,4 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
+import type { YamlMap } from '../src/dsl/index.js';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,7 +209,7 @@ describe('Kubernetes plugin: redefinition and bare pods', () => {
 `;
     const dep = await h.deploy(bp('settings-v1', false), 'redefine', { kubeconfig: cluster.kubeconfig });
     expect((await h.run(dep, 'install')).error).toBeUndefined();
-    const update = (changes: Record<string, unknown>) =>
+    const update = (changes: YamlMap) =>
       h.run(dep, 'execute_operation', { operation: 'cloudify.interfaces.lifecycle.update', node_ids: ['settings'], operation_kwargs: { resource_definition_changes: changes } });
     const refused = await update({ metadata: { name: 'settings-v2' } });
     expect(refused.error).toMatch(/no longer names ConfigMap default\/settings-v1; set allow_node_redefinition: true/);
