@@ -1,16 +1,15 @@
-import { stopLocalSandbox } from './sandbox.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
-import { loadBlueprint, type YamlMap } from '../dsl/index.js';
-import { cancelExecution, createDeployment, digestOf, runExecution, runHeal, startExecution, startUpdate } from '../engine/index.js';
-import { planDeployment } from '../plan/index.js';
+import type { YamlMap } from '../dsl/index.js';
+import { ensureDeployment, startBlueprintUpdate } from '../driver/deploy.js';
+import { cancelExecution, runExecution, runHeal, startExecution } from '../engine/index.js';
 import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/index.js';
-import { BlueprintError } from '../dsl/index.js';
 import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import { openEnvironment, stopLocalDynamoDb, type LocalEnvironment } from './local.js';
 import { ProgressDisplay } from './progress.js';
+import { stopLocalSandbox } from './sandbox.js';
 import type { CliIO } from './main.js';
 
 interface RunFlags {
@@ -88,16 +87,8 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
   ).action((blueprint: string, flags: BlueprintCliOptions & RunFlags & { deploymentId?: string }) =>
     withEnv(async (env) => {
       const id = flags.deploymentId ?? defaultDeploymentId(blueprint);
-      let dep = await env.store.getDeployment(id);
-      if (!dep) {
-        const result = loadBlueprint(blueprint, loadOptionsFrom(blueprint, flags));
-        if (!result.blueprint) throw new BlueprintError(result.diagnostics);
-        const plan = planDeployment(result.blueprint, { catalog: env.plugins.catalog() });
-        const digest = digestOf(...result.blueprint.files.map((f) => (f.startsWith('isthmus:') ? f : readFileSync(f, 'utf8'))), JSON.stringify(result.blueprint.inputValues));
-        // The deployment keeps the inputs given (defaults stay defaults for later updates); the plan has the values.
-        dep = await createDeployment(env.store, { id, blueprintFile: path.relative(process.cwd(), path.resolve(blueprint)), blueprintDigest: digest, inputs: loadOptionsFrom(blueprint, flags).inputs ?? {}, plan });
-        io.out(`Created deployment ${id}: ${plan.nodeInstances.length} node instances`);
-      }
+      const { created, deployment } = await ensureDeployment(env.store, id, blueprint, loadOptionsFrom(blueprint, flags), env.plugins.catalog());
+      if (created) io.out(`Created deployment ${id}: ${deployment.plan.nodeInstances.length} node instances`);
       const execution = await startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
       return drive(io, env, execution, flags);
     }),
@@ -164,13 +155,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       const dep = await env.store.getDeployment(deploymentId);
       if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
       const blueprint = flags.blueprint ?? dep.blueprintFile;
-      const options = loadOptionsFrom(blueprint, flags);
-      const inputs = { ...dep.inputs, ...(options.inputs ?? {}) };
-      const result = loadBlueprint(blueprint, { ...options, inputs });
-      if (!result.blueprint) throw new BlueprintError(result.diagnostics);
-      const plan = planDeployment(result.blueprint, { catalog: env.plugins.catalog() });
-      const digest = digestOf(...result.blueprint.files.map((f) => (f.startsWith('isthmus:') ? f : readFileSync(f, 'utf8'))), JSON.stringify(result.blueprint.inputValues));
-      const started = await startUpdate(env.store, deploymentId, { plan, inputs, blueprintFile: path.relative(process.cwd(), path.resolve(blueprint)), blueprintDigest: digest }, readParameters(flags.parameters), { catalog: env.plugins.catalog() });
+      const { started } = await startBlueprintUpdate(env.store, dep, blueprint, loadOptionsFrom(blueprint, flags), readParameters(flags.parameters), env.plugins.catalog());
       for (const step of started.diff.steps) io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
       if (started.diff.steps.length === 0) io.out('  no changes');
       if (started.preview) {

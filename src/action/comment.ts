@@ -1,0 +1,90 @@
+import type { YamlMap } from '../dsl/index.js';
+import type { DeploymentPlan, UpdateStep } from '../plan/index.js';
+import { renderMermaid } from '../cli/render.js';
+
+/** GitHub refuses comments over 65,536 characters; stay clear of it. */
+export const MAX_COMMENT_CHARS = 65_000;
+
+export type ReportStatus = 'succeeded' | 'failed' | 'cancelled' | 'planned' | 'uninstalled' | 'skipped';
+
+/** What one run did to one deployment: the content of its PR comment and job summary. */
+export interface RunReport {
+  deploymentId: string;
+  title: string;
+  status: ReportStatus;
+  /** Why the run did less than usual (a fork, a re-plan, a lock). */
+  notes?: string[];
+  /** Further markdown (the sweep's table). */
+  body?: string;
+  /** Changes against the deployment as it was (all `add` for a new deployment). */
+  changes?: UpdateStep[];
+  plan?: DeploymentPlan;
+  outputs?: YamlMap;
+  executionId?: string;
+  workflow?: string;
+  error?: string;
+  runUrl?: string;
+  /** Digest of the blueprint and inputs the plan was made from. */
+  planDigest?: string;
+}
+
+/** The hidden marker that finds a deployment's sticky comment again. */
+export const commentMarker = (deploymentId: string) => `<!-- isthmus:deployment=${deploymentId} -->`;
+
+const ICON: Record<ReportStatus, string> = { succeeded: '✅', failed: '❌', cancelled: '⏹️', planned: '📝', uninstalled: '🧹', skipped: '⏭️' };
+
+/** Removes every secret value from a text (longest first, so overlapping values go whole). */
+export function redactAll(text: string, secrets: string[]): string {
+  let out = text;
+  for (const s of [...new Set(secrets)].filter((x) => x.length >= 3).sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
+  return out;
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function changesTable(changes: UpdateStep[], limit: number): string {
+  if (changes.length === 0) return '_No changes._';
+  const rows = changes.slice(0, limit).map((c) => `| ${c.action} | ${c.entity} | \`${cell(c.name)}\` | ${cell(c.detail ?? '')} |`);
+  const more = changes.length > limit ? `\n\n_…and ${changes.length - limit} more changes, left out to keep this comment under GitHub's size limit._` : '';
+  return `| change | kind | name | detail |\n|---|---|---|---|\n${rows.join('\n')}${more}`;
+}
+
+function outputsTable(outputs: YamlMap): string {
+  const entries = Object.entries(outputs);
+  if (entries.length === 0) return '_None._';
+  return `| output | value |\n|---|---|\n${entries.map(([k, v]) => `| \`${cell(k)}\` | \`${cell(typeof v === 'string' ? v : JSON.stringify(v))}\` |`).join('\n')}`;
+}
+
+/**
+ * The sticky PR comment (and job summary) for a run: status, notes, the changes, a Mermaid graph of
+ * the plan, the outputs and a link to the run. Long sections shrink (the graph first, then the
+ * change list) to stay under GitHub's limit, saying so; secrets are redacted from everything.
+ */
+export function renderReport(report: RunReport, secrets: string[] = []): string {
+  const build = (changeLimit: number, withGraph: boolean) => {
+    const parts: string[] = [commentMarker(report.deploymentId), `### ${ICON[report.status]} ${report.title}`, ''];
+    const facts = [`Deployment \`${report.deploymentId}\``, `status **${report.status}**`];
+    if (report.workflow) facts.push(`workflow \`${report.workflow}\``);
+    if (report.executionId) facts.push(`execution \`${report.executionId}\``);
+    if (report.runUrl) facts.push(`[run log](${report.runUrl})`);
+    parts.push(facts.join(' · '), '');
+    for (const n of report.notes ?? []) parts.push(`> ${n}`, '');
+    if (report.body) parts.push(report.body, '');
+    if (report.error) parts.push('**Error**', '', '```', report.error.slice(0, 4000), '```', '');
+    if (report.changes) parts.push('#### Plan', '', changesTable(report.changes, changeLimit), '');
+    if (report.plan) {
+      const graph = renderMermaid(report.plan);
+      const summary = `${report.plan.nodes.length} nodes, ${report.plan.nodeInstances.length} node instances`;
+      parts.push('<details><summary>Graph of the plan (' + summary + ')</summary>', '');
+      parts.push(withGraph ? `\`\`\`mermaid\n${graph}\n\`\`\`` : '_The graph is too large for a comment; run `isthmus plan --mermaid` to see it._', '', '</details>', '');
+    }
+    if (report.outputs) parts.push('#### Outputs', '', outputsTable(report.outputs), '');
+    if (report.planDigest) parts.push(`<sub>Plan digest \`${report.planDigest.slice(0, 16)}\` — an apply re-plans if the blueprint or its inputs changed since.</sub>`);
+    return redactAll(parts.join('\n'), secrets);
+  };
+  let text = build(500, true);
+  if (text.length <= MAX_COMMENT_CHARS) return text;
+  text = build(500, false);
+  for (let limit = 200; text.length > MAX_COMMENT_CHARS && limit >= 0; limit = limit > 10 ? Math.floor(limit / 2) : limit - 10) text = build(limit, false);
+  return text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 100)}\n\n_…truncated to GitHub's comment size limit._` : text;
+}

@@ -1,0 +1,49 @@
+import { getOctokit } from '@actions/github';
+
+/** The GitHub calls the action makes (an interface, so the driver logic is testable without HTTP). */
+export interface GitHubPort {
+  /** Creates the comment holding `marker`, or edits it in place. */
+  upsertComment(issueNumber: number, marker: string, body: string): Promise<'created' | 'updated'>;
+  /** Opens an issue for an unhealthy deployment, or updates the open one. */
+  reportUnhealthy(marker: string, title: string, body: string): Promise<'opened' | 'updated'>;
+  /** Closes the deployment's open health issue, if any, with a comment. */
+  reportHealthy(marker: string, body: string): Promise<boolean>;
+}
+
+export const HEALTH_LABEL = 'isthmus-unhealthy';
+
+export function gitHubPort(token: string, owner: string, repo: string): GitHubPort {
+  const octokit = getOctokit(token);
+  const findIssue = async (marker: string) => {
+    const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', labels: HEALTH_LABEL, per_page: 100 });
+    return issues.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
+  };
+  return {
+    async upsertComment(issueNumber, marker, body) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+      const mine = comments.find((c) => (c.body ?? '').includes(marker));
+      if (mine) {
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
+        return 'updated';
+      }
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+      return 'created';
+    },
+    async reportUnhealthy(marker, title, body) {
+      const open = await findIssue(marker);
+      if (open) {
+        await octokit.rest.issues.update({ owner, repo, issue_number: open.number, title, body });
+        return 'updated';
+      }
+      await octokit.rest.issues.create({ owner, repo, title, body, labels: [HEALTH_LABEL] });
+      return 'opened';
+    },
+    async reportHealthy(marker, body) {
+      const open = await findIssue(marker);
+      if (!open) return false;
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: open.number, body });
+      await octokit.rest.issues.update({ owner, repo, issue_number: open.number, state: 'closed', state_reason: 'completed' });
+      return true;
+    },
+  };
+}

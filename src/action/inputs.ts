@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { YamlMap } from '../dsl/index.js';
+
+/** The action's inputs (action.yml), typed. */
+export interface ActionInputs {
+  blueprint: string;
+  deploymentId?: string;
+  workflow?: string;
+  parameters: YamlMap;
+  inputs: YamlMap;
+  awsRegion?: string;
+  stepFunction?: string;
+  stateTable?: string;
+  githubToken?: string;
+  commentOnPr: boolean;
+  maxParallel?: number;
+  pluginsDir?: string;
+  mode: 'aws' | 'local';
+  /** Branches whose pushes update their environment's deployment. */
+  deployBranches: string[];
+  waitForLock: boolean;
+  /** The schedule sweep's deployment filter (a prefix or a glob with *). */
+  deployments?: string;
+}
+
+export class InputError extends Error {}
+
+/** YAML or JSON text, or `@path` / a path ending in .yaml/.yml/.json naming a file holding it. */
+function mapping(text: string, name: string): YamlMap {
+  if (!text.trim()) return {};
+  const fromFile = text.startsWith('@') ? text.slice(1) : /^[^\n{:]+\.(ya?ml|json)$/.test(text.trim()) ? text.trim() : undefined;
+  const source = fromFile ? readFileSync(fromFile, 'utf8') : text;
+  let value: unknown;
+  try {
+    value = parseYaml(source);
+  } catch (err) {
+    throw new InputError(`input '${name}' is not valid YAML or JSON: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(`input '${name}' must be a mapping (YAML or JSON)`);
+  return value as YamlMap;
+}
+
+/** Reads the inputs through `get` (core.getInput in the action; a map in tests). */
+export function readInputs(get: (name: string) => string): ActionInputs {
+  const mode = get('mode') || 'aws';
+  if (mode !== 'aws' && mode !== 'local') throw new InputError(`input 'mode' must be aws or local, not '${mode}'`);
+  const blueprint = get('blueprint');
+  if (!blueprint) throw new InputError("input 'blueprint' is required (a blueprint file in the repository)");
+  const maxParallel = get('max-parallel');
+  if (maxParallel && !(Number(maxParallel) > 0)) throw new InputError("input 'max-parallel' must be a positive number");
+  const opt = (name: string) => get(name) || undefined;
+  const inputs: ActionInputs = {
+    blueprint,
+    parameters: mapping(get('parameters'), 'parameters'),
+    inputs: mapping(get('inputs'), 'inputs'),
+    commentOnPr: (get('comment-on-pr') || 'true') !== 'false',
+    mode,
+    deployBranches: (get('deploy-branches') || '').split(/[\s,]+/).filter(Boolean),
+    waitForLock: get('wait-for-lock') === 'true',
+  };
+  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments']] as const) {
+    const v = opt(name);
+    if (v !== undefined) inputs[key] = v;
+  }
+  if (maxParallel) inputs.maxParallel = Number(maxParallel);
+  return inputs;
+}

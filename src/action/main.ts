@@ -1,0 +1,239 @@
+import path from 'node:path';
+import { BlueprintError, type BlueprintDiagnostic, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { ensureDeployment, planBlueprint, startBlueprintUpdate } from '../driver/deploy.js';
+import { runExecution, runHeal, startExecution, type RunOptions } from '../engine/index.js';
+import type { EngineDeps } from '../engine/index.js';
+import { ConflictError, type EventRecord, type ExecutionRecord } from '../state/index.js';
+import type { LocalEnvironment } from '../cli/local.js';
+import { commentMarker, renderReport, type ReportStatus, type RunReport } from './comment.js';
+import type { GitHubPort } from './github.js';
+import type { ActionInputs } from './inputs.js';
+import { matchesFilter, routeEvent, type Route } from './route.js';
+
+/** What the action needs from the runner (the @actions/core surface, injected so tests can drive it). */
+export interface Runner {
+  info(message: string): void;
+  warning(message: string): void;
+  annotate(level: 'error' | 'warning', message: string, at: { file: string; startLine: number; startColumn: number; title: string }): void;
+  setOutput(name: string, value: string): void;
+  setSecret(value: string): void;
+  appendSummary(markdown: string): Promise<void>;
+  setFailed(message: string): void;
+}
+
+export interface GitHubContext {
+  eventName: string;
+  payload: unknown;
+  ref: string;
+  runUrl?: string;
+  workspace: string;
+}
+
+export interface ActionDeps {
+  inputs: ActionInputs;
+  context: GitHubContext;
+  runner: Runner;
+  openEnvironment: () => Promise<LocalEnvironment>;
+  github?: GitHubPort;
+}
+
+const MAX_ANNOTATIONS = 10;
+
+function statusOf(e: ExecutionRecord): ReportStatus {
+  return e.status === 'terminated' ? 'succeeded' : e.status === 'cancelled' ? 'cancelled' : 'failed';
+}
+
+/** Blueprint errors as annotations at file:line (at most ten per severity); the rest go to the summary. */
+function annotate(runner: Runner, diagnostics: BlueprintDiagnostic[], workspace: string): string[] {
+  const rest: string[] = [];
+  const count = { error: 0, warning: 0 };
+  for (const d of diagnostics) {
+    const level = d.severity === 'error' ? 'error' : 'warning';
+    const where = d.position ? `${d.position.file}:${d.position.line}:${d.position.column}` : '';
+    const text = `${d.code}: ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`;
+    if (d.position && count[level] < MAX_ANNOTATIONS) {
+      count[level]++;
+      runner.annotate(level, text, { file: path.relative(workspace, path.resolve(d.position.file)), startLine: d.position.line, startColumn: d.position.column, title: `Blueprint ${level}` });
+    } else rest.push(`${where ? `${where}: ` : ''}${text}`);
+  }
+  return rest;
+}
+
+/** Runs one GitHub event end to end and reports it (outputs, summary, PR comment). Returns the report. */
+export async function runAction(deps: ActionDeps): Promise<RunReport> {
+  const { inputs, context, runner } = deps;
+  if (inputs.githubToken) runner.setSecret(inputs.githubToken);
+  const route = routeEvent(context.eventName, context.payload, inputs, context.ref);
+  runner.info(`Isthmus: ${context.eventName} → ${route.kind}${'deploymentId' in route ? ` (${route.deploymentId})` : ''}`);
+  if (route.kind === 'skip') {
+    runner.info(route.why);
+    runner.setOutput('status', 'skipped');
+    return { deploymentId: '', title: 'Nothing to do', status: 'skipped', notes: [route.why] };
+  }
+  const env = await deps.openEnvironment();
+  try {
+    const report = route.kind === 'sweep' ? await sweep(deps, env, route.filter) : await single(deps, env, route);
+    if (context.runUrl) report.runUrl = context.runUrl;
+    const secrets = inputs.githubToken ? [inputs.githubToken] : [];
+    const markdown = renderReport(report, secrets);
+    await runner.appendSummary(markdown);
+    const pr = 'pr' in route ? route.pr : undefined;
+    if (pr !== undefined && inputs.commentOnPr && deps.github) {
+      const how = await deps.github.upsertComment(pr, commentMarker(report.deploymentId), markdown);
+      runner.info(`PR #${pr}: comment ${how}`);
+    }
+    runner.setOutput('deployment-id', report.deploymentId);
+    runner.setOutput('status', report.status);
+    if (report.executionId) runner.setOutput('execution-id', report.executionId);
+    runner.setOutput('outputs', JSON.stringify(report.outputs ?? {}));
+    for (const [k, v] of Object.entries(report.outputs ?? {})) runner.setOutput(k, typeof v === 'string' ? v : JSON.stringify(v));
+    if (report.status === 'failed') runner.setFailed(report.error ?? `${report.title}: failed`);
+    return report;
+  } finally {
+    env.store.client.destroy();
+  }
+}
+
+function engineFor(deps: ActionDeps, env: LocalEnvironment): EngineDeps {
+  const onEvent = (e: EventRecord) => {
+    if (e.type === 'log' || e.type.startsWith('workflow_') || e.type === 'task_failed' || e.type === 'task_rescheduled') deps.runner.info(`${e.nodeInstanceId ? `${e.nodeInstanceId}: ` : ''}${e.message}`);
+  };
+  env.logListener.current = onEvent;
+  return { ...env.engine, onEvent, ...(deps.inputs.maxParallel ? { maxParallel: deps.inputs.maxParallel } : {}) };
+}
+
+function loadOptions(deps: ActionDeps): LoadOptions {
+  return { rootDir: deps.context.workspace, inputs: deps.inputs.inputs, ...(deps.inputs.pluginsDir ? { pluginDirs: [deps.inputs.pluginsDir] } : {}) };
+}
+
+async function run(deps: ActionDeps, env: LocalEnvironment, execution: ExecutionRecord, options: RunOptions): Promise<ExecutionRecord> {
+  return runExecution(engineFor(deps, env), execution.deploymentId, execution.id, options);
+}
+
+async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
+  const { inputs } = deps;
+  const catalog = env.plugins.catalog();
+  const blueprint = path.resolve(deps.context.workspace, inputs.blueprint);
+  const lock: RunOptions = { waitForLock: inputs.waitForLock };
+  const title = route.kind === 'preview' || route.kind === 'plan-only' ? `Preview deployment \`${route.deploymentId}\`` : route.kind === 'teardown' ? `Preview deployment \`${route.deploymentId}\` torn down` : `Deployment \`${route.deploymentId}\``;
+  const base: RunReport = { deploymentId: route.deploymentId, title, status: 'failed' };
+  try {
+    const existing = await env.store.getDeployment(route.deploymentId);
+    switch (route.kind) {
+      case 'plan-only': {
+        const planned = planBlueprint(blueprint, loadOptions(deps), catalog, deps.context.workspace);
+        const changes = existing
+          ? (await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), { preview: true }, catalog)).started.diff.steps
+          : planned.plan.nodes.map((n) => ({ action: 'add' as const, entity: 'node' as const, name: n.id, detail: n.type }));
+        return { ...base, status: 'planned', notes: [route.why], changes, plan: planned.plan, planDigest: planned.digest };
+      }
+      case 'preview':
+      case 'environment': {
+        if (!existing) {
+          const { deployment, planned } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog);
+          const execution = await startExecution(env.store, { deploymentId: deployment.id, workflow: 'install', catalog });
+          const done = await run(deps, env, execution, lock);
+          const after = await env.store.getDeployment(deployment.id);
+          return { ...base, ...result(done), changes: deployment.plan.nodes.map((n) => ({ action: 'add', entity: 'node', name: n.id, detail: n.type })), plan: deployment.plan, ...(planned ? { planDigest: planned.digest } : {}), ...(after?.outputs ? { outputs: after.outputs } : {}) };
+        }
+        const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), {}, catalog);
+        if (started.preview) throw new Error('unexpected preview');
+        const notes = planned.digest === existing.blueprintDigest ? ['The blueprint and inputs are unchanged since the last run: nothing to apply beyond converging.'] : [];
+        const done = await run(deps, env, started.execution, lock);
+        const after = await env.store.getDeployment(existing.id);
+        return { ...base, ...result(done), notes, changes: started.diff.steps, plan: started.diff.finalPlan, planDigest: planned.digest, ...(after?.outputs ? { outputs: after.outputs } : {}) };
+      }
+      case 'teardown': {
+        if (!existing) return { ...base, status: 'skipped', notes: ['No preview deployment existed for this pull request.'] };
+        const execution = await startExecution(env.store, { deploymentId: existing.id, workflow: 'uninstall', catalog });
+        const done = await run(deps, env, execution, lock);
+        if (done.status === 'terminated') await env.store.deleteDeployment(existing.id);
+        return { ...base, ...result(done), ...(done.status === 'terminated' ? { status: 'uninstalled' as const } : {}) };
+      }
+      case 'dispatch':
+        return await dispatch(deps, env, route, existing !== undefined, lock, base);
+    }
+  } catch (err) {
+    return { ...base, ...failure(deps, err) };
+  }
+}
+
+function result(done: ExecutionRecord): Partial<RunReport> {
+  return { status: statusOf(done), executionId: done.id, workflow: done.workflow, ...(done.error ? { error: done.error } : {}) };
+}
+
+function failure(deps: ActionDeps, err: unknown): Partial<RunReport> {
+  if (err instanceof BlueprintError) {
+    const rest = annotate(deps.runner, err.diagnostics, deps.context.workspace);
+    const shown = err.diagnostics.filter((d) => d.severity === 'error').length;
+    return { status: 'failed', error: `The blueprint has ${shown} error(s)${rest.length ? `:\n${rest.join('\n')}` : ' (annotated on the files)'}` };
+  }
+  if (err instanceof ConflictError && err.holder) {
+    return { status: 'failed', error: `Another run holds this deployment (execution ${err.holder.executionId}, driver ${err.holder.owner}, lease until ${new Date(err.holder.expiresAt).toISOString()}); set wait-for-lock: true to wait for it.` };
+  }
+  return { status: 'failed', error: (err as Error).message ?? String(err) };
+}
+
+async function dispatch(deps: ActionDeps, env: LocalEnvironment, route: Extract<Route, { kind: 'dispatch' }>, exists: boolean, lock: RunOptions, base: RunReport): Promise<RunReport> {
+  const catalog = env.plugins.catalog();
+  const blueprint = path.resolve(deps.context.workspace, deps.inputs.blueprint);
+  const { workflow, parameters, deploymentId } = route;
+  if (workflow === 'install' && !exists) await ensureDeployment(env.store, deploymentId, blueprint, loadOptions(deps), catalog);
+  else if (!exists) return { ...base, error: `deployment '${deploymentId}' does not exist; run install first` };
+  if (workflow === 'heal') {
+    const healed = await runHeal(engineFor(deps, env), deploymentId, parameters, { ...lock, catalog });
+    return { ...base, ...result(healed.heal), notes: [healed.healed.length ? `Healed ${healed.healed.join(', ')}.` : 'Every checked instance is healthy: nothing to heal.'], ...(await outputsOf(env, deploymentId)) };
+  }
+  if (workflow === 'update') {
+    const existing = (await env.store.getDeployment(deploymentId))!;
+    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), parameters, catalog);
+    if (started.preview) return { ...base, status: 'planned', changes: started.diff.steps, planDigest: planned.digest };
+    const done = await run(deps, env, started.execution, lock);
+    return { ...base, ...result(done), changes: started.diff.steps, ...(await outputsOf(env, deploymentId)) };
+  }
+  const execution = await startExecution(env.store, { deploymentId, workflow, parameters: parameters as YamlMap, catalog });
+  const done = await run(deps, env, execution, lock);
+  return { ...base, ...result(done), ...(await outputsOf(env, deploymentId)) };
+}
+
+async function outputsOf(env: LocalEnvironment, id: string): Promise<Partial<RunReport>> {
+  const d = await env.store.getDeployment(id);
+  return d?.outputs ? { outputs: d.outputs } : {};
+}
+
+/**
+ * The scheduled healing sweep: check_status and heal every matching deployment, then check again;
+ * a deployment still unhealthy gets (or keeps) an issue, a healthy one has its issue closed. Each
+ * run looks at the current state, so missed or late ticks do not matter.
+ */
+async function sweep(deps: ActionDeps, env: LocalEnvironment, filter: string | undefined): Promise<RunReport> {
+  const catalog = env.plugins.catalog();
+  const rows: string[] = [];
+  let unhealthy = 0;
+  for (const d of await env.store.listDeployments()) {
+    if (!matchesFilter(d.id, filter)) continue;
+    const instances = await env.store.listNodeInstances(d.id);
+    if (!instances.some((i) => i.state === 'started')) continue;
+    try {
+      const healed = await runHeal(engineFor(deps, env), d.id, {}, { catalog });
+      const check = await startExecution(env.store, { deploymentId: d.id, workflow: 'check_status', catalog });
+      await run(deps, env, check, {});
+      const still = (await env.store.listNodeInstances(d.id)).filter((i) => i.lastCheckStatus && !i.lastCheckStatus.ok);
+      const marker = `<!-- isthmus:health=${d.id} -->`;
+      if (still.length > 0) {
+        unhealthy++;
+        const body = `${marker}\nDeployment \`${d.id}\` is unhealthy after healing:\n\n${still.map((i) => `- \`${i.id}\`: ${i.lastCheckStatus?.message ?? 'unhealthy'}`).join('\n')}\n\n${deps.context.runUrl ? `[Run log](${deps.context.runUrl})` : ''}`;
+        await deps.github?.reportUnhealthy(marker, `Isthmus: deployment ${d.id} is unhealthy`, body);
+        rows.push(`| \`${d.id}\` | ❌ unhealthy | ${healed.healed.length} healed, ${still.length} still failing |`);
+      } else {
+        const closed = await deps.github?.reportHealthy(marker, `Deployment \`${d.id}\` is healthy again${deps.context.runUrl ? ` ([run](${deps.context.runUrl}))` : ''}.`);
+        rows.push(`| \`${d.id}\` | ✅ healthy | ${healed.healed.length ? `healed ${healed.healed.join(', ')}` : 'nothing to heal'}${closed ? '; issue closed' : ''} |`);
+      }
+    } catch (err) {
+      unhealthy++;
+      rows.push(`| \`${d.id}\` | ⚠️ not checked | ${(err as Error).message.replace(/\|/g, '\\|')} |`);
+    }
+  }
+  const table = rows.length ? `| deployment | health | what happened |\n|---|---|---|\n${rows.join('\n')}` : '_No deployment to check._';
+  return { deploymentId: filter ?? '*', title: 'Healing sweep', status: unhealthy > 0 ? 'failed' : 'succeeded', body: table, ...(unhealthy > 0 ? { error: `${unhealthy} deployment(s) still unhealthy` } : {}) };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { commentMarker, MAX_COMMENT_CHARS, redactAll, renderReport } from './comment.js';
+import { InputError, readInputs } from './inputs.js';
+import { matchesFilter, previewDeploymentId, routeEvent } from './route.js';
+
+const inputs = (extra: Record<string, string> = {}) => readInputs((n) => ({ blueprint: 'deploy/blueprint.yaml', ...extra })[n] ?? '');
+const pr = (action: string, head = 'o/r') => ({ action, pull_request: { number: 5, head: { sha: 'abc', repo: { full_name: head } }, base: { repo: { full_name: 'o/r' } } } });
+
+describe('routeEvent', () => {
+  it('previews pull requests, plans forks only, tears down on close', () => {
+    expect(routeEvent('pull_request', pr('opened'), inputs())).toEqual({ kind: 'preview', deploymentId: 'pr-5-deploy', pr: 5, headSha: 'abc' });
+    expect(routeEvent('pull_request', pr('synchronize'), inputs()).kind).toBe('preview');
+    expect(routeEvent('pull_request_target', pr('opened', 'fork/r'), inputs())).toMatchObject({ kind: 'plan-only', why: expect.stringContaining('fork (fork/r)') });
+    expect(routeEvent('pull_request', pr('closed'), inputs())).toEqual({ kind: 'teardown', deploymentId: 'pr-5-deploy', pr: 5 });
+    expect(routeEvent('pull_request', pr('labeled'), inputs()).kind).toBe('skip');
+  });
+
+  it('updates environments on pushes to named branches, dispatches workflows, sweeps on schedule', () => {
+    expect(routeEvent('push', {}, inputs({ 'deploy-branches': 'main, staging' }), 'refs/heads/staging')).toEqual({ kind: 'environment', deploymentId: 'env-staging', branch: 'staging' });
+    expect(routeEvent('push', {}, inputs({ 'deploy-branches': 'main' }), 'refs/heads/feature').kind).toBe('skip');
+    expect(routeEvent('workflow_dispatch', {}, inputs({ 'deployment-id': 'prod', workflow: 'scale', parameters: '{scalable_entity_name: web, delta: 2}' }))).toEqual({ kind: 'dispatch', deploymentId: 'prod', workflow: 'scale', parameters: { scalable_entity_name: 'web', delta: 2 } });
+    expect(routeEvent('workflow_dispatch', {}, inputs()).kind).toBe('skip');
+    expect(routeEvent('schedule', {}, inputs({ deployments: 'prod-*' }))).toEqual({ kind: 'sweep', filter: 'prod-*' });
+  });
+
+  it('names previews after the blueprint and filters sweeps by prefix or glob', () => {
+    expect(previewDeploymentId(3, 'blueprints/web.yaml')).toBe('pr-3-web');
+    expect(matchesFilter('prod-eu', 'prod-*')).toBe(true);
+    expect(matchesFilter('pr-1', 'prod')).toBe(false);
+  });
+
+  it('refuses bad inputs clearly', () => {
+    expect(() => readInputs(() => '')).toThrow(InputError);
+    expect(() => inputs({ mode: 'cloud' })).toThrow(/mode/);
+    expect(() => inputs({ parameters: '[1, 2]' })).toThrow(/must be a mapping/);
+  });
+});
+
+describe('renderReport', () => {
+  it('carries the marker, redacts secrets, and stays under the size limit by dropping the graph and changes', () => {
+    const changes = Array.from({ length: 5000 }, (_, i) => ({ action: 'add' as const, entity: 'node' as const, name: `node_${i}_${'x'.repeat(20)}`, detail: 'cloudify.nodes.Root' }));
+    const text = renderReport({ deploymentId: 'd', title: 'T', status: 'succeeded', changes, outputs: { url: 'http://h/?token=s3cr3t' } }, ['s3cr3t']);
+    expect(text.startsWith(commentMarker('d'))).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(text).toContain('more changes, left out');
+    expect(text).not.toContain('s3cr3t');
+    expect(redactAll('a-secret-b', ['secret', 'a-secret'])).toBe('***-b');
+  });
+});

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { YamlMap } from '../dsl/index.js';
+import type { ActionInputs } from './inputs.js';
+
+/** What a run does, decided from the event alone (pure, so every branch is tested). */
+export type Route =
+  | { kind: 'preview'; deploymentId: string; pr: number; headSha: string }
+  | { kind: 'plan-only'; deploymentId: string; pr?: number; why: string }
+  | { kind: 'teardown'; deploymentId: string; pr: number }
+  | { kind: 'environment'; deploymentId: string; branch: string }
+  | { kind: 'dispatch'; deploymentId: string; workflow: string; parameters: YamlMap }
+  | { kind: 'sweep'; filter?: string }
+  | { kind: 'skip'; why: string };
+
+interface PullRequestPayload {
+  action?: string;
+  number?: number;
+  pull_request?: { number: number; head: { sha: string; repo?: { full_name?: string } | null }; base: { repo: { full_name: string } } };
+  repository?: { full_name?: string };
+}
+
+/** `pr-<n>`, plus the blueprint's name when it is not the repository's only `blueprint.yaml`. */
+export function previewDeploymentId(pr: number, blueprint: string): string {
+  const base = path.basename(blueprint).replace(/\.ya?ml$/, '');
+  const name = base === 'blueprint' ? path.basename(path.dirname(path.resolve(blueprint))) : base;
+  const suffix = name && name !== '.' ? `-${name}` : '';
+  return `pr-${pr}${suffix}`.replace(/[^A-Za-z0-9_.-]/g, '-');
+}
+
+const environmentId = (branch: string) => `env-${branch}`.replace(/[^A-Za-z0-9_.-]/g, '-');
+
+export function routeEvent(eventName: string, payload: unknown, inputs: ActionInputs, ref = ''): Route {
+  const p = (payload ?? {}) as PullRequestPayload;
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const pr = p.pull_request;
+      if (!pr) return { kind: 'skip', why: `${eventName} event without a pull_request` };
+      const id = inputs.deploymentId ?? previewDeploymentId(pr.number, inputs.blueprint);
+      const fork = Boolean(pr.head.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name);
+      if (p.action === 'closed') return fork ? { kind: 'skip', why: 'a pull request from a fork never had a preview' } : { kind: 'teardown', deploymentId: id, pr: pr.number };
+      if (!['opened', 'synchronize', 'reopened'].includes(p.action ?? '')) return { kind: 'skip', why: `nothing to do for pull_request '${p.action ?? ''}'` };
+      // Code from a fork must not run with this repository's cloud credentials.
+      if (fork) return { kind: 'plan-only', deploymentId: id, pr: pr.number, why: `the pull request comes from a fork (${pr.head.repo!.full_name!}): validated and planned only, never applied` };
+      return { kind: 'preview', deploymentId: id, pr: pr.number, headSha: pr.head.sha };
+    }
+    case 'push': {
+      const branch = ref.replace(/^refs\/heads\//, '');
+      if (!inputs.deployBranches.includes(branch)) return { kind: 'skip', why: `branch '${branch}' is not in deploy-branches` };
+      return { kind: 'environment', deploymentId: inputs.deploymentId ?? environmentId(branch), branch };
+    }
+    case 'workflow_dispatch': {
+      const workflow = inputs.workflow ?? 'install';
+      const id = inputs.deploymentId;
+      if (!id) return { kind: 'skip', why: "workflow_dispatch needs the 'deployment-id' input" };
+      return { kind: 'dispatch', deploymentId: id, workflow, parameters: inputs.parameters };
+    }
+    case 'schedule':
+      return { kind: 'sweep', ...(inputs.deployments ? { filter: inputs.deployments } : {}) };
+    default:
+      return { kind: 'skip', why: `Isthmus does not act on '${eventName}' events` };
+  }
+}
+
+/** Whether a deployment id matches the sweep's filter (a prefix, or a glob with *). */
+export function matchesFilter(id: string, filter: string | undefined): boolean {
+  if (!filter) return true;
+  if (!filter.includes('*')) return id.startsWith(filter);
+  const re = new RegExp(`^${filter.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(id);
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BlueprintError, loadBlueprint, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { createDeployment, digestOf, startUpdate, type UpdateStart } from '../engine/index.js';
+import { planDeployment, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
+import type { DeploymentRecord, StateStore } from '../state/index.js';
+
+/** A blueprint loaded and planned, with the digest that says whether it (or its inputs) changed. */
+export interface PlannedBlueprint {
+  plan: DeploymentPlan;
+  digest: string;
+  /** The blueprint file as stored on the deployment (relative to the working directory). */
+  blueprintFile: string;
+}
+
+/** Loads and plans a blueprint; a blueprint error throws BlueprintError with every diagnostic. */
+export function planBlueprint(file: string, options: LoadOptions, catalog: PluginCatalog, cwd: string = process.cwd()): PlannedBlueprint {
+  const result = loadBlueprint(file, options);
+  if (!result.blueprint) throw new BlueprintError(result.diagnostics);
+  const plan = planDeployment(result.blueprint, { catalog });
+  const digest = digestOf(...result.blueprint.files.map((f) => (f.startsWith('isthmus:') ? f : readFileSync(f, 'utf8'))), JSON.stringify(result.blueprint.inputValues));
+  return { plan, digest, blueprintFile: path.relative(cwd, path.resolve(file)) };
+}
+
+/** Creates the deployment from a blueprint unless it exists. The deployment keeps the inputs given; the plan has the values. */
+export async function ensureDeployment(store: StateStore, id: string, file: string, options: LoadOptions, catalog: PluginCatalog): Promise<{ deployment: DeploymentRecord; created: boolean; planned?: PlannedBlueprint }> {
+  const existing = await store.getDeployment(id);
+  if (existing) return { deployment: existing, created: false };
+  const planned = planBlueprint(file, options, catalog);
+  const deployment = await createDeployment(store, { id, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, inputs: options.inputs ?? {}, plan: planned.plan });
+  return { deployment, created: true, planned };
+}
+
+/** Starts a deployment update from a blueprint (default: the deployment's own file, re-read) and new inputs merged over the stored ones. */
+export async function startBlueprintUpdate(
+  store: StateStore,
+  deployment: DeploymentRecord,
+  file: string | undefined,
+  options: LoadOptions,
+  parameters: YamlMap,
+  catalog: PluginCatalog,
+): Promise<{ started: UpdateStart; planned: PlannedBlueprint }> {
+  const inputs = { ...deployment.inputs, ...(options.inputs ?? {}) };
+  const planned = planBlueprint(file ?? deployment.blueprintFile, { ...options, inputs }, catalog);
+  const started = await startUpdate(store, deployment.id, { plan: planned.plan, inputs, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest }, parameters, { catalog });
+  return { started, planned };
+}

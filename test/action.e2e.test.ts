@@ -1,0 +1,182 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startLocalLambdaEndpoint, type LocalLambdaEndpoint } from '../src/invoke/index.js';
+import { KUBECONFIG_OVERRIDE_ENV } from '../src/plugins/kubernetes/index.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import type { DynamoDbStateStore } from '../src/state/index.js';
+import { resetStepHandler, stepHandler } from '../lambdas/step/handler.js';
+import { writeBlueprintFiles } from './support/blueprint-files.js';
+import { FakeGitHub } from './support/fake-github.js';
+import { createTestStore } from './support/state.js';
+
+/**
+ * The bundled action (dist/index.js) run as GitHub's runner runs it: INPUT_* variables, a real
+ * webhook payload in GITHUB_EVENT_PATH, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files; mode aws against
+ * DynamoDB Local and a local Lambda Invoke endpoint running the step handler; the Kubernetes sandbox;
+ * a fake GitHub API recording the comment and issue calls. One JSON line per scenario.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const bundle = path.join(root, 'dist', 'index.js');
+const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, any>> }>;
+const prExample = (action: string) => structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === action)!);
+
+describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
+  let store: DynamoDbStateStore;
+  let lambda: LocalLambdaEndpoint;
+  let sandbox: Sandbox;
+  let github: FakeGitHub;
+  let dir: string;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    store = await createTestStore();
+    sandbox = await startSandbox({ timing: { podReadyMs: 50, loadBalancerMs: 50 } });
+    dir = mkdtempSync(path.join(tmpdir(), 'isthmus-action-e2e-'));
+    writeFileSync(path.join(dir, 'kubeconfig'), sandbox.kubeconfig());
+    writeFileSync(path.join(dir, 'secrets.yaml'), 'wordpress_db_password: e2e-db-pa55\n');
+    // The step Lambda runs in this process, configured as infra/ configures it.
+    Object.assign(process.env, {
+      STATE_TABLE: store.tableName,
+      DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
+      ISTHMUS_BLUEPRINT_ROOT: root,
+      ISTHMUS_SECRETS_FILE: path.join(dir, 'secrets.yaml'),
+      [KUBECONFIG_OVERRIDE_ENV]: path.join(dir, 'kubeconfig'),
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_REGION: 'local',
+    });
+    resetStepHandler();
+    lambda = await startLocalLambdaEndpoint({ 'isthmus-step': stepHandler });
+    github = await new FakeGitHub().start();
+  });
+  afterAll(async () => {
+    process.env = saved;
+    resetStepHandler();
+    await lambda?.close();
+    await sandbox?.close();
+    await github?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, workspace = root): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
+    const eventPath = path.join(dir, `${name}.event.json`);
+    const outputFile = path.join(dir, `${name}.output`);
+    const summaryFile = path.join(dir, `${name}.summary.md`);
+    writeFileSync(eventPath, JSON.stringify(payload));
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_REPOSITORY: 'Codertocat/Hello-World',
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_REF: 'refs/heads/main',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ISTHMUS_DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
+      ISTHMUS_LAMBDA_ENDPOINT: lambda.url,
+      'INPUT_BLUEPRINT': 'examples/wordpress-hybrid/blueprint.yaml',
+      'INPUT_MODE': 'aws',
+      'INPUT_STATE-TABLE': store.tableName,
+      'INPUT_STEP-FUNCTION': 'isthmus-step',
+      'INPUT_AWS-REGION': 'local',
+      'INPUT_GITHUB-TOKEN': 'fake-token',
+      'INPUT_COMMENT-ON-PR': 'true',
+    };
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    const child = spawn(process.execPath, [bundle], { env, cwd: root });
+    let log = '';
+    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+    const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+    const outputs: Record<string, string> = {};
+    // GITHUB_OUTPUT uses heredoc blocks: name<<DELIM, value lines, DELIM.
+    const lines = readFileSync(outputFile, 'utf8').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+      if (!m) continue;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+      outputs[m[1]!] = value.join('\n');
+    }
+    const result = { code, outputs, summary: readFileSync(summaryFile, 'utf8'), log };
+    process.stdout.write(`${JSON.stringify({ scenario: name, ok: code === 0, status: outputs['status'], deployment: outputs['deployment-id'] })}\n`);
+    return result;
+  }
+
+  it('PR opened → preview installed, one sticky comment; synchronize → the same comment edited; closed → uninstalled', async () => {
+    const opened = prExample('opened');
+    opened['number'] = 7;
+    opened['pull_request'].number = 7;
+    const first = await runAction('pr-opened', 'pull_request', opened, {});
+    expect(first.code, first.log).toBe(0);
+    expect(first.outputs['deployment-id']).toBe('pr-7-wordpress-hybrid');
+    expect(first.outputs['status']).toBe('succeeded');
+    expect(first.outputs['wordpress_url']).toBe('http://wordpress.example.test/');
+    expect(JSON.parse(first.outputs['outputs']!)['wordpress_replicas']).toBe(2);
+    expect(github.comments).toHaveLength(1);
+    const comment = github.comments[0]!;
+    expect(comment.issue).toBe(7);
+    expect(comment.body).toContain('<!-- isthmus:deployment=pr-7-wordpress-hybrid -->');
+    expect(comment.body).toContain('```mermaid');
+    expect(comment.body).toContain('| `wordpress_url` | `http://wordpress.example.test/` |');
+    expect(comment.body).toContain('https://github.com/Codertocat/Hello-World/actions/runs/4242');
+    expect(first.summary).toContain('Preview deployment');
+    for (const text of [first.log, first.summary, comment.body]) expect(text).not.toContain('e2e-db-pa55');
+    expect(sandbox.api.peek('apps', 'Deployment').map((d) => d.metadata.name).sort()).toEqual(['mysql', 'wordpress']);
+
+    const sync = prExample('synchronize');
+    sync['number'] = 7;
+    sync['pull_request'].number = 7;
+    const second = await runAction('pr-synchronize', 'pull_request', sync, { inputs: 'wordpress_replicas: 3' });
+    expect(second.code, second.log).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.calls.filter((c) => c.startsWith('PATCH /repos/Codertocat/Hello-World/issues/comments/'))).toHaveLength(1);
+    expect(github.comments[0]!.body).toContain('| modify | node | `wordpress` |');
+    expect(sandbox.api.peek('apps', 'Deployment').find((d) => d.metadata.name === 'wordpress')!.spec!['replicas']).toBe(3);
+
+    const closed = prExample('closed');
+    closed['number'] = 7;
+    closed['pull_request'].number = 7;
+    const third = await runAction('pr-closed', 'pull_request', closed, {});
+    expect(third.code, third.log).toBe(0);
+    expect(third.outputs['status']).toBe('uninstalled');
+    expect(await store.getDeployment('pr-7-wordpress-hybrid')).toBeUndefined();
+    expect(sandbox.api.peek('apps', 'Deployment')).toEqual([]);
+    expect(github.comments[0]!.body).toContain('torn down');
+  }, 180_000);
+
+  it('a PR from a fork is validated and planned, never applied', async () => {
+    const fork = prExample('opened');
+    fork['number'] = 8;
+    fork['pull_request'].number = 8;
+    fork['pull_request'].head.repo.full_name = 'someone/Hello-World';
+    const run = await runAction('pr-fork', 'pull_request', fork, {});
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs['status']).toBe('planned');
+    expect(await store.getDeployment('pr-8-wordpress-hybrid')).toBeUndefined();
+    const comment = github.comments.find((c) => c.issue === 8)!;
+    expect(comment.body).toContain('comes from a fork (someone/Hello-World)');
+    expect(comment.body).toContain('| add | node | `wordpress` |');
+  }, 60_000);
+
+  it('a blueprint error fails the run with annotations at file:line', async () => {
+    const bad = writeBlueprintFiles({ 'bad.yaml': 'tosca_definitions_version: cloudify_dsl_1_5\nimports: [cloudify/types/types.yaml]\nnode_templates:\n  a: { type: cloudify.nodes.Nope }\n' });
+    const run = await runAction('dispatch-bad-blueprint', 'workflow_dispatch', { inputs: {} }, { blueprint: 'bad.yaml', 'deployment-id': 'bad', workflow: 'install' }, bad);
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(/::error title=Blueprint error,file=bad\.yaml,line=4,col=\d+::node\.unknown-type: node .a. has type .cloudify\.nodes\.Nope./);
+    expect(run.outputs['status']).toBe('failed');
+  }, 60_000);
+});

@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+interface Comment {
+  id: number;
+  body: string;
+  issue: number;
+}
+interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  labels: Array<{ name: string }>;
+}
+
+/** A stand-in for the GitHub REST API: the comment and issue endpoints the action calls, recorded. */
+export class FakeGitHub {
+  readonly calls: string[] = [];
+  readonly comments: Comment[] = [];
+  readonly issues: Issue[] = [];
+  private nextId = 1000;
+  private server?: Server;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>) : {};
+      const url = new URL(req.url ?? '/', 'http://x');
+      this.calls.push(`${req.method} ${url.pathname}`);
+      const send = (code: number, data: unknown) => {
+        res.writeHead(code, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(data));
+      };
+      const auth = req.headers.authorization ?? '';
+      if (!auth.includes('fake-token')) return send(401, { message: 'Bad credentials' });
+      let m: RegExpExecArray | null;
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
+        const issue = Number(m[1]);
+        if (req.method === 'GET') return send(200, this.comments.filter((c) => c.issue === issue).map((c) => ({ id: c.id, body: c.body })));
+        const c = { id: this.nextId++, body: String(body['body']), issue };
+        this.comments.push(c);
+        return send(201, { id: c.id, body: c.body });
+      }
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
+        const c = this.comments.find((x) => x.id === Number(m![1]));
+        if (!c) return send(404, { message: 'Not Found' });
+        c.body = String(body['body']);
+        return send(200, { id: c.id, body: c.body });
+      }
+      if (url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues$/)) {
+        if (req.method === 'GET') {
+          const label = url.searchParams.get('labels');
+          const state = url.searchParams.get('state') ?? 'open';
+          return send(200, this.issues.filter((i) => i.state === state && (!label || i.labels.some((l) => l.name === label))));
+        }
+        const issue: Issue = { number: this.issues.length + 1, title: String(body['title']), body: String(body['body']), state: 'open', labels: ((body['labels'] as string[]) ?? []).map((name) => ({ name })) };
+        this.issues.push(issue);
+        return send(201, issue);
+      }
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
+        const issue = this.issues.find((i) => i.number === Number(m![1]));
+        if (!issue) return send(404, { message: 'Not Found' });
+        Object.assign(issue, body);
+        return send(200, issue);
+      }
+      send(404, { message: `not faked: ${req.method} ${url.pathname}` });
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+}
