@@ -158,6 +158,20 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(github.comments[0]!.body).toContain('torn down');
   }, 180_000);
 
+  it('dispatch installs an environment; the scheduled sweep finds a pod deleted behind its back and heals it', async () => {
+    const install = await runAction('dispatch-install', 'workflow_dispatch', { inputs: {} }, { 'deployment-id': 'env-e2e', workflow: 'install', inputs: '{namespace: env-e2e}' });
+    expect(install.code, install.log).toBe(0);
+    expect(install.outputs['status']).toBe('succeeded');
+    await sandbox.api.delete(sandbox.api.typeOf('v1', 'Pod'), 'env-e2e', 'wordpress-cron');
+    const sweep = await runAction('schedule-sweep', 'schedule', { schedule: '*/30 * * * *' }, { deployments: 'env-' });
+    expect(sweep.code, sweep.log).toBe(0);
+    expect(sweep.summary).toMatch(/\| `env-e2e` \| ✅ healthy \| healed wordpress_cron_\w+ \|/);
+    expect(sandbox.api.peek('', 'Pod').some((p) => p.metadata.namespace === 'env-e2e' && p.metadata.name === 'wordpress-cron')).toBe(true);
+    expect(github.issues).toEqual([]);
+    const uninstall = await runAction('dispatch-uninstall', 'workflow_dispatch', { inputs: {} }, { 'deployment-id': 'env-e2e', workflow: 'uninstall' });
+    expect(uninstall.code, uninstall.log).toBe(0);
+  }, 120_000);
+
   it('a PR from a fork is validated and planned, never applied', async () => {
     const fork = prExample('opened');
     fork['number'] = 8;
