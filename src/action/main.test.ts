@@ -1,0 +1,76 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { HEADER } from '../../test/support/blueprint-files.js';
+import { createHarness, recordingPlugin, RECORDING_TYPES } from '../../test/support/engine.js';
+import type { LocalEnvironment } from '../cli/local.js';
+import { defaultPluginRegistry } from '../plugins/index.js';
+import { LocalSecrets } from '../runtime/index.js';
+import { DynamoDbStateStore } from '../state/index.js';
+import type { GitHubPort } from './github.js';
+import { readInputs } from './inputs.js';
+import { runAction, type Runner } from './main.js';
+
+/** The sweep's issue bookkeeping, through runAction with an in-memory GitHub. */
+describe('healing sweep', () => {
+  it('opens one issue for a deployment still unhealthy after healing, updates it, and closes it once healthy', async () => {
+    const h = await createHarness({ maxRetries: 0 });
+    // check_status fails while `broken` is set, and reinstalling does not clear it: healing cannot fix it.
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
+  app:
+    type: cloudify.nodes.Root
+    interfaces:
+      cloudify.interfaces.lifecycle: { create: rec.secret }
+      cloudify.interfaces.validation: { check_status: rec.check }
+`, 'env-app');
+    expect((await h.run(dep, 'install')).status).toBe('terminated');
+    const inst = (await h.store.listNodeInstances(dep))[0]!;
+    await h.store.updateNodeInstance(dep, inst.id, inst.version, { runtimeProperties: { ...inst.runtimeProperties, broken: true } });
+
+    const issues: Array<{ marker: string; title: string; open: boolean; updates: number }> = [];
+    const github: GitHubPort = {
+      upsertComment: async () => 'created',
+      reportUnhealthy: async (marker, title) => {
+        const open = issues.find((i) => i.marker === marker && i.open);
+        if (open) {
+          open.updates++;
+          return 'updated';
+        }
+        issues.push({ marker, title, open: true, updates: 0 });
+        return 'opened';
+      },
+      reportHealthy: async (marker) => {
+        const open = issues.find((i) => i.marker === marker && i.open);
+        if (open) open.open = false;
+        return Boolean(open);
+      },
+    };
+    const summaries: string[] = [];
+    const failures: string[] = [];
+    const runner: Runner = { info: () => undefined, warning: () => undefined, annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async (m) => void summaries.push(m), setFailed: (m) => void failures.push(m) };
+    const environment = (): Promise<LocalEnvironment> => {
+      // Its own client: runAction closes the environment's client when it ends.
+      const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+      return Promise.resolve({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', logListener: {}, engine: { ...h.deps, store } });
+    };
+    const sweep = () => runAction({ inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-' })[n] ?? ''), context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir }, runner, openEnvironment: environment, github });
+
+    const first = await sweep();
+    expect(first.status).toBe('failed');
+    expect(first.body).toMatch(/\| `env-app` \| ❌ unhealthy \| 1 healed, 1 still failing \|/);
+    expect(issues).toEqual([{ marker: '<!-- isthmus:health=env-app -->', title: 'Isthmus: deployment env-app is unhealthy', open: true, updates: 0 }]);
+    expect(failures).toEqual(['1 deployment(s) still unhealthy']);
+
+    await sweep();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.updates).toBe(1);
+
+    const now = (await h.store.listNodeInstances(dep))[0]!;
+    const { broken: _, ...fixed } = now.runtimeProperties;
+    await h.store.updateNodeInstance(dep, now.id, now.version, { runtimeProperties: fixed });
+    const third = await sweep();
+    expect(third.status).toBe('succeeded');
+    expect(third.body).toMatch(/\| `env-app` \| ✅ healthy \| nothing to heal; issue closed \|/);
+    expect(issues[0]!.open).toBe(false);
+    expect(summaries).toHaveLength(3);
+  }, 60_000);
+});
