@@ -73,4 +73,22 @@ describe('healing sweep', () => {
     expect(issues[0]!.open).toBe(false);
     expect(summaries).toHaveLength(3);
   }, 60_000);
+
+  it('fails fast naming the run that holds the deployment', async () => {
+    const h = await createHarness();
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\n`, 'held');
+    await h.store.acquireLock(dep, 'exec-of-another-run', 'runner-7:1234', 60_000);
+    const failures: string[] = [];
+    const runner: Runner = { info: () => undefined, warning: () => undefined, annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async () => undefined, setFailed: (m) => void failures.push(m) };
+    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const report = await runAction({
+      inputs: readInputs((n) => ({ blueprint: 'x.yaml', 'deployment-id': 'held', workflow: 'start' })[n] ?? ''),
+      context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
+      runner,
+      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', logListener: {}, engine: { ...h.deps, store } }),
+    });
+    expect(report.status).toBe('failed');
+    expect(report.error).toMatch(/Another run holds this deployment \(execution exec-of-another-run, driver runner-7:1234, lease until .*\); set wait-for-lock: true/);
+    expect(failures).toHaveLength(1);
+  }, 30_000);
 });
