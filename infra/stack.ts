@@ -4,6 +4,7 @@ import { Effect, FederatedPrincipal, OidcProviderNative, PolicyStatement, Role, 
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { secretsPrefix } from '../src/runtime/secrets-prefix.js';
 import { TABLE_DEFINITION } from '../src/state/table.js';
 
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
@@ -35,7 +36,7 @@ export class IsthmusStack extends Stack {
   constructor(scope: Construct, id: string, props: IsthmusStackProps) {
     super(scope, id, props);
     if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(props.githubRepository)) throw new Error(`githubRepository must be owner/repo, not '${props.githubRepository}'`);
-    const secretsPrefix = props.secretsPrefix ?? 'isthmus/';
+    const prefix = props.secretsPrefix ?? secretsPrefix({});
 
     this.table = new Table(this, 'State', {
       ...(props.tableName ? { tableName: props.tableName } : {}),
@@ -48,7 +49,7 @@ export class IsthmusStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const secretsArn = this.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${secretsPrefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const secretsArn = this.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${prefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     const readSecrets = new PolicyStatement({ sid: 'ReadIsthmusSecrets', actions: ['secretsmanager:GetSecretValue'], resources: [secretsArn] });
     const tableAccess = (sid: string) =>
       new PolicyStatement({
@@ -73,7 +74,7 @@ export class IsthmusStack extends Stack {
       timeout: Duration.minutes(15),
       role: stepRole,
       logGroup,
-      environment: { STATE_TABLE: this.table.tableName, ISTHMUS_SECRETS_PREFIX: secretsPrefix, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { STATE_TABLE: this.table.tableName, ISTHMUS_SECRETS_PREFIX: prefix, NODE_OPTIONS: '--enable-source-maps' },
       description: 'Isthmus step handler: runs one operation of a workflow',
     });
 

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { Ajv } from 'ajv';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { executeStep, LocalSecrets, SecretsManagerSecrets, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
+import { executeStep, LocalSecrets, SecretsManagerSecrets, secretsPrefix, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
 import { defaultPluginRegistry } from '../../src/plugins/index.js';
 import { DynamoDbStateStore } from '../../src/state/index.js';
 import { STEP_REQUEST_SCHEMA } from './schema.js';
@@ -30,7 +30,7 @@ function runtimeDeps(): RuntimeDeps {
   deps = {
     store: new DynamoDbStateStore({ tableName: table, client }),
     plugins: defaultPluginRegistry(),
-    secrets: secretsFile ? new LocalSecrets(secretsFile) : new SecretsManagerSecrets(undefined, process.env['ISTHMUS_SECRETS_PREFIX'] ?? ''),
+    secrets: secretsFile ? new LocalSecrets(secretsFile) : new SecretsManagerSecrets(undefined, secretsPrefix()),
     blueprintDir: (d) => path.dirname(path.resolve(root, d.blueprintFile)),
     stepTimeoutMs: 14 * 60_000,
   };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { evaluateDeploymentOutputs, LocalSecrets, SecretsManagerSecrets, blueprintDirOf, type SecretsProvider } from '../runtime/index.js';
+import { evaluateDeploymentOutputs, LocalSecrets, SecretsManagerSecrets, blueprintDirOf, secretsPrefix, type SecretsProvider } from '../runtime/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from '../plugins/index.js';
 import { LambdaInvoker, LocalInvoker, type StepInvoker } from '../invoke/index.js';
 import { DynamoDbStateStore, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
@@ -138,7 +138,7 @@ export async function openAwsEnvironment(options: AwsOptions): Promise<LocalEnvi
   const client = new DynamoDBClient({ maxAttempts: 8, ...(region ? { region } : {}), ...(options.dynamoDbEndpoint ? { endpoint: options.dynamoDbEndpoint } : {}) });
   const store = new DynamoDbStateStore({ tableName: options.tableName, client });
   const plugins = defaultPluginRegistry();
-  const secrets = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), process.env['ISTHMUS_SECRETS_PREFIX'] ?? '');
+  const secrets = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), secretsPrefix());
   const invoker = new LambdaInvoker({
     functionName: options.functionName,
     clientConfig: { ...(region ? { region } : {}), ...(options.lambdaEndpoint ? { endpoint: options.lambdaEndpoint } : {}) },

@@ -5,3 +5,4 @@ export { Redactor } from './redact.js';
 export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 export type * from './types.js';
 export { SecretsManagerSecrets } from './secrets-manager.js';
+export { secretsPrefix } from './secrets-prefix.js';
