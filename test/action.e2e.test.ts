@@ -145,6 +145,12 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(github.comments).toHaveLength(1);
     expect(github.calls.filter((c) => c.startsWith('PATCH /repos/Codertocat/Hello-World/issues/comments/'))).toHaveLength(1);
     expect(github.comments[0]!.body).toContain('| modify | node | `wordpress` |');
+    // ISTHMUS_E2E_ARTIFACTS=dir keeps the comment and summary a reviewer would see.
+    const artifacts = process.env['ISTHMUS_E2E_ARTIFACTS'];
+    if (artifacts) {
+      writeFileSync(path.join(artifacts, 'pr-comment.md'), github.comments[0]!.body);
+      writeFileSync(path.join(artifacts, 'job-summary.md'), second.summary);
+    }
     expect(sandbox.api.peek('apps', 'Deployment').find((d) => d.metadata.name === 'wordpress')!.spec!['replicas']).toBe(3);
 
     const closed = prExample('closed');
