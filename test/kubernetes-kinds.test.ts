@@ -20,6 +20,7 @@ interface KindCase {
   installed: (o: Record<string, any>) => void;
 }
 
+type Condition = { type: string; status: string };
 const podSpec = { containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] };
 const template = (app: string) => ({ metadata: { labels: { app } }, spec: podSpec });
 // A container that ends, so a Job completes on a real cluster too.
@@ -27,7 +28,7 @@ const runOnce = { containers: [{ name: 'job', image: 'busybox:1.36', command: ['
 
 const CASES: KindCase[] = [
   { type: 'Namespace', apiVersion: 'v1', kind: 'Namespace', name: 'k-ns', namespaced: false, body: {}, installed: (o) => expect(o.status.phase).toBe('Active') },
-  { type: 'Pod', apiVersion: 'v1', kind: 'Pod', name: 'k-pod', namespaced: true, body: { spec: podSpec }, installed: (o) => expect(o.status.conditions.find((c: any) => c.type === 'Ready').status).toBe('True') },
+  { type: 'Pod', apiVersion: 'v1', kind: 'Pod', name: 'k-pod', namespaced: true, body: { spec: podSpec }, installed: (o) => expect(o.status.conditions.find((c: Condition) => c.type === 'Ready').status).toBe('True') },
   { type: 'Deployment', apiVersion: 'apps/v1', kind: 'Deployment', name: 'k-deploy', namespaced: true, body: { spec: { replicas: 2, selector: { matchLabels: { app: 'k-deploy' } }, template: template('k-deploy') } }, installed: (o) => expect(o.status.availableReplicas).toBe(2) },
   { type: 'ReplicaSet', apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'k-rs', namespaced: true, body: { spec: { replicas: 2, selector: { matchLabels: { app: 'k-rs' } }, template: template('k-rs') } }, installed: (o) => expect(o.status.readyReplicas).toBe(2) },
   { type: 'StatefulSet', apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'k-sts', namespaced: true, body: { spec: { replicas: 2, serviceName: 'k-sts', selector: { matchLabels: { app: 'k-sts' } }, template: template('k-sts') } }, installed: (o) => expect(o.status.readyReplicas).toBe(2) },
@@ -54,7 +55,7 @@ const CASES: KindCase[] = [
     name: 'widgets.example.isthmus.dev',
     namespaced: false,
     body: { spec: { group: 'example.isthmus.dev', scope: 'Namespaced', names: { plural: 'widgets', singular: 'widget', kind: 'Widget' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] } },
-    installed: (o) => expect(o.status.conditions.find((c: any) => c.type === 'Established').status).toBe('True'),
+    installed: (o) => expect(o.status.conditions.find((c: Condition) => c.type === 'Established').status).toBe('True'),
   },
 ];
 
