@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { WebhookDefinition } from '@octokit/webhooks-examples';
+import type { PullRequestEvent } from '@octokit/webhooks-types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalLambdaEndpoint, type LocalLambdaEndpoint } from '../src/invoke/index.js';
 import { KUBECONFIG_OVERRIDE_ENV } from '../src/plugins/kubernetes/index.js';
@@ -21,8 +23,14 @@ import { createTestStore } from './support/state.js';
  */
 const root = path.resolve(import.meta.dirname, '..');
 const bundle = path.join(root, 'dist', 'index.js');
-const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, any>> }>;
-const prExample = (action: string) => structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === action)!);
+const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookDefinition[];
+/** GitHub's own example payload of a pull_request `action`, renumbered. */
+const prExample = (action: string, number: number): PullRequestEvent => {
+  const payload = structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((e) => (e as PullRequestEvent).action === action)) as PullRequestEvent;
+  payload.number = number;
+  payload.pull_request.number = number;
+  return payload;
+};
 
 describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   let store: DynamoDbStateStore;
@@ -117,9 +125,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   }
 
   it('PR opened → preview installed, one sticky comment; synchronize → the same comment edited; closed → uninstalled', async () => {
-    const opened = prExample('opened');
-    opened['number'] = 7;
-    opened['pull_request'].number = 7;
+    const opened = prExample('opened', 7);
     const first = await runAction('pr-opened', 'pull_request', opened, {});
     expect(first.code, first.log).toBe(0);
     expect(first.outputs['deployment-id']).toBe('pr-7-wordpress-hybrid');
@@ -137,9 +143,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     for (const text of [first.log, first.summary, comment.body]) expect(text).not.toContain('e2e-db-pa55');
     expect(sandbox.api.peek('apps', 'Deployment').map((d) => d.metadata.name).sort()).toEqual(['mysql', 'wordpress']);
 
-    const sync = prExample('synchronize');
-    sync['number'] = 7;
-    sync['pull_request'].number = 7;
+    const sync = prExample('synchronize', 7);
     const second = await runAction('pr-synchronize', 'pull_request', sync, { inputs: 'wordpress_replicas: 3' });
     expect(second.code, second.log).toBe(0);
     expect(github.comments).toHaveLength(1);
@@ -153,9 +157,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
     expect(sandbox.api.peek('apps', 'Deployment').find((d) => d.metadata.name === 'wordpress')!.spec!['replicas']).toBe(3);
 
-    const closed = prExample('closed');
-    closed['number'] = 7;
-    closed['pull_request'].number = 7;
+    const closed = prExample('closed', 7);
     const third = await runAction('pr-closed', 'pull_request', closed, {});
     expect(third.code, third.log).toBe(0);
     expect(third.outputs['status']).toBe('uninstalled');
@@ -179,10 +181,8 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   }, 120_000);
 
   it('a PR from a fork is validated and planned, never applied', async () => {
-    const fork = prExample('opened');
-    fork['number'] = 8;
-    fork['pull_request'].number = 8;
-    fork['pull_request'].head.repo.full_name = 'someone/Hello-World';
+    const fork = prExample('opened', 8);
+    fork.pull_request.head.repo!.full_name = 'someone/Hello-World';
     const run = await runAction('pr-fork', 'pull_request', fork, {});
     expect(run.code, run.log).toBe(0);
     expect(run.outputs['status']).toBe('planned');

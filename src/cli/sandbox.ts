@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ensureBackgroundService, stopBackgroundService } from './background.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
@@ -13,8 +14,6 @@ interface SandboxInfo {
   pid: number;
   kubeconfig: string;
 }
-
-const infoPath = (stateDir: string) => path.join(stateDir, '.isthmus', 'sandbox.json');
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -41,51 +40,25 @@ function launcher(): string {
  * DynamoDB Local), so that install, scale and heal in separate commands see the same cluster.
  */
 export async function ensureLocalSandbox(stateDir: string): Promise<SandboxInfo> {
-  const dir = path.join(stateDir, '.isthmus');
-  mkdirSync(dir, { recursive: true });
-  const file = infoPath(stateDir);
-  const lock = path.join(dir, 'sandbox.lock');
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (existsSync(file)) {
-      const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
-      if (await answers(info.url)) return info;
-    }
-    let fd: number | undefined;
-    try {
-      fd = openSync(lock, 'wx');
-    } catch {
-      if (Date.now() > deadline) throw new Error(`the sandbox did not start; remove ${lock} if no other isthmus command is running`);
-      await new Promise((r) => setTimeout(r, 200));
-      continue;
-    }
-    try {
-      const kubeconfig = path.join(dir, 'sandbox.kubeconfig');
-      rmSync(file, { force: true });
-      const child = spawn(process.execPath, [launcher(), 'sandbox', 'run', '--kubeconfig', kubeconfig, '--info-file', file], { detached: true, stdio: 'ignore', cwd: stateDir });
+  return ensureBackgroundService<SandboxInfo>(stateDir, {
+    name: 'sandbox',
+    timeoutMs: 30_000,
+    answers: (info) => answers(info.url),
+    async start(infoFile) {
+      const kubeconfig = path.join(stateDir, '.isthmus', 'sandbox.kubeconfig');
+      // The child writes the info file once it listens.
+      const child = spawn(process.execPath, [launcher(), 'sandbox', 'run', '--kubeconfig', kubeconfig, '--info-file', infoFile], { detached: true, stdio: 'ignore', cwd: stateDir });
       child.on('error', () => undefined);
       child.unref();
-      for (let i = 0; i < 150 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
-      if (!existsSync(file)) throw new Error('the sandbox did not start');
-      return JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
-    } finally {
-      closeSync(fd);
-      rmSync(lock, { force: true });
-    }
-  }
+      for (let i = 0; i < 150 && !existsSync(infoFile); i++) await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(infoFile)) throw new Error('the sandbox did not start');
+      return JSON.parse(readFileSync(infoFile, 'utf8')) as SandboxInfo;
+    },
+  });
 }
 
 export function stopLocalSandbox(stateDir: string): boolean {
-  const file = infoPath(stateDir);
-  if (!existsSync(file)) return false;
-  const info = JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
-  try {
-    process.kill(info.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-  rmSync(file, { force: true });
-  return true;
+  return stopBackgroundService(stateDir, 'sandbox');
 }
 
 /** `--sandbox`: every Kubernetes node of the command talks to this directory's sandbox. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
 /**
@@ -28,14 +28,19 @@ export async function startTestCluster(): Promise<TestCluster> {
   };
 }
 
-/** Reads an object, or undefined when it does not exist. */
-export async function readObject(objects: KubernetesObjectApi, apiVersion: string, kind: string, name: string, namespace?: string): Promise<Record<string, any> | undefined> {
+/** Reads an object (as T, e.g. client-node's V1Deployment), or undefined when it does not exist. */
+export async function readObject<T extends KubernetesObject = KubernetesObject>(objects: KubernetesObjectApi, apiVersion: string, kind: string, name: string, namespace?: string): Promise<T | undefined> {
   try {
-    return JSON.parse(JSON.stringify(await objects.read({ apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } }))) as Record<string, any>;
+    return (await objects.read({ apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } })) as T;
   } catch (err) {
     if ((err as { code?: number }).code === 404) return undefined;
     throw err;
   }
+}
+
+/** A custom resource as the tests define them. */
+export interface CustomObject extends KubernetesObject {
+  spec: { size: number };
 }
 
 /** Node property reaching the test cluster through the `kubeconfig` input. */
