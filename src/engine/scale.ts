@@ -2,7 +2,7 @@ import type { YamlMap } from '../dsl/index.js';
 import { scalePlan, withoutInstances, type PluginCatalog } from '../plan/index.js';
 import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
-import { buildWorkflowGraph, scaleInGraph, scaleOutGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
+import { buildWorkflowGraph, isResizable, resizeGraph, scaleInGraph, scaleOutGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
 import { refuseUnsupported, storeExecution } from './start.js';
 
 /** What a scale execution remembers, so that it can be resumed and finished by any driver. */
@@ -39,6 +39,12 @@ export async function startScale(store: StateStore, deploymentId: string, parame
   const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
   if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
 
+  if (isResizable(deployment.plan, entity)) {
+    if (parameters['include_instances'] !== undefined || parameters['exclude_instances'] !== undefined) throw new WorkflowError(`'${entity}' scales in place (its resource is resized); include_instances and exclude_instances do not apply`, 'parameter');
+    const graph = resizeGraph(deployment.plan, entity, delta, options.retries);
+    if (options.catalog) refuseUnsupported(deployment.plan, graph.tasks, options.catalog);
+    return storeExecution(store, deploymentId, 'scale', parameters, graph.tasks, { resize: { node: entity, delta } });
+  }
   const newId = idsAvoiding(deployment.plan);
   const include = list(parameters['include_instances']);
   const exclude = list(parameters['exclude_instances']);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { YamlMap } from '../dsl/index.js';
-import { classifyImplementation, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
+import { unsupportedReason, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type StateStore, type TaskRecord } from '../state/index.js';
 import { startScale } from './scale.js';
 import { buildWorkflowGraph, WorkflowError, type InstanceState, type RetryDefaults, type TaskSpec } from '../workflows/index.js';
@@ -133,9 +133,8 @@ export function refuseUnsupported(plan: DeploymentPlan, tasks: TaskSpec[], catal
     const dot = t.operation.lastIndexOf('.');
     const op = ifaces[t.operation.slice(0, dot)]?.[t.operation.slice(dot + 1)];
     if (!op?.implementation) continue;
-    const target = classifyImplementation(op.implementation, plan.plugins);
-    const ok = target.kind === 'noop' || (target.kind === 'script' ? catalog.scriptExtensions.has(target.path.slice(target.path.lastIndexOf('.'))) : catalog.plugins.has(target.plugin));
-    if (!ok) problems.add(`${node.id}: ${t.operation} → ${op.implementation}`);
+    const reason = unsupportedReason(op, plan.plugins, catalog);
+    if (reason) problems.add(`${node.id}: ${t.operation} → ${op.implementation} (${reason})`);
   }
   if (problems.size > 0) {
     const list = [...problems];

@@ -7,6 +7,8 @@ export interface PluginCatalog {
   plugins: ReadonlySet<string>;
   /** Script extensions the script runner executes. */
   scriptExtensions: ReadonlySet<string>;
+  /** The tasks each plugin implements; a plugin missing here implements any task it is asked for. */
+  tasks?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Nothing is executable until the engine and plugins exist; `plan` reports every real operation honestly. */
@@ -51,6 +53,8 @@ export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], 
     return `no Isthmus script runner for '${ext}' files`;
   }
   if (!plugins[target.plugin]) return `'${target.plugin}' is not a declared plugin`;
-  if (catalog.plugins.has(target.plugin)) return undefined;
-  return `plugin '${target.plugin}' has no Isthmus implementation`;
+  if (!catalog.plugins.has(target.plugin)) return `plugin '${target.plugin}' has no Isthmus implementation`;
+  const tasks = catalog.tasks?.get(target.plugin);
+  if (tasks && !tasks.has(target.task)) return `Isthmus's '${target.plugin}' plugin does not implement '${target.task}'`;
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { PluginRegistry, type PluginModule } from './registry.js';
+import { awsPlugin } from './aws/index.js';
 import { kubernetesPlugin } from './kubernetes/index.js';
 import { scriptRunner } from './script/index.js';
 
@@ -6,8 +7,9 @@ export { PluginRegistry, type PluginModule, type ScriptRunner } from './registry
 export { scriptRunner, RETRY_EXIT_CODE } from './script/index.js';
 
 export { kubernetesPlugin } from './kubernetes/index.js';
+export { awsPlugin } from './aws/index.js';
 
-/** The plugins Isthmus ships (later issues add aws, ssm, http). */
+/** The plugins Isthmus ships. */
 export function defaultPluginRegistry(extra: PluginModule[] = []): PluginRegistry {
-  return new PluginRegistry([kubernetesPlugin, ...extra], scriptRunner);
+  return new PluginRegistry([kubernetesPlugin, awsPlugin, ...extra], scriptRunner);
 }

@@ -40,6 +40,7 @@ export class PluginRegistry {
 
   /** What the planner may call supported. */
   catalog(): PluginCatalog {
-    return { plugins: new Set(this.byName.keys()), scriptExtensions: new Set(this.scripts?.extensions ?? []) };
+    const tasks = new Map([...this.byName].map(([name, p]) => [name, new Set(Object.keys(p.operations))]));
+    return { plugins: new Set(this.byName.keys()), scriptExtensions: new Set(this.scripts?.extensions ?? []), tasks };
   }
 }

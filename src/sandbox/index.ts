@@ -18,6 +18,10 @@ export interface SandboxNode {
   name: string;
   pool: string;
   zone?: string;
+  /** More labels (e.g. eks.amazonaws.com/nodegroup when the sandbox stands in for an EKS cluster). */
+  labels?: Record<string, string>;
+  /** Default sandbox://<name>; aws:///<zone>/<instance id> for a node backed by a (simulated) EC2 instance. */
+  providerID?: string;
 }
 
 export interface SandboxOptions {
@@ -65,9 +69,10 @@ function nodeObject(node: SandboxNode, index: number): KubeObject {
         'node.kubernetes.io/instance-type': 'sandbox.medium',
         'topology.kubernetes.io/zone': node.zone ?? 'zone-1',
         [NODE_POOL_LABEL]: node.pool,
+        ...(node.labels ?? {}),
       },
     },
-    spec: { providerID: `sandbox://${node.name}`, podCIDR: `10.244.${index}.0/24` },
+    spec: { providerID: node.providerID ?? `sandbox://${node.name}`, podCIDR: `10.244.${index}.0/24` },
     status: {
       capacity: { cpu: '4', memory: '8Gi', pods: '110' },
       allocatable: { cpu: '4', memory: '8Gi', pods: '110' },

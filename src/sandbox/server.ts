@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { apiVersionOf, type ResourceType } from './catalog.js';
 import type { DeleteOptions, PatchType, SandboxApi, WatchEvent } from './api.js';
 import { ApiError } from './errors.js';
+import { evictPod } from './eviction.js';
 import { clone, isPlainObject, type KubeObject } from './objects.js';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors.js';
 
@@ -139,6 +140,10 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
   const dryRun = q.getAll('dryRun').includes('All');
   const fieldManager = q.get('fieldManager') ?? (String(req.headers['user-agent'] ?? '').split('/')[0] || undefined);
   const out = (o: KubeObject) => ({ ...o, apiVersion: apiVersionOf(route.type.group, route.version) });
+  if (route.subresource === 'eviction' && route.type.kind === 'Pod' && method === 'POST' && route.name && route.namespace) {
+    evictPod(api, route.namespace, route.name);
+    return send(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+  }
   const sub = route.subresource as 'status' | 'scale' | undefined;
   if (route.subresource && !['status', 'scale'].includes(route.subresource)) throw new ApiError(404, `the server could not find the requested resource (subresource ${route.subresource})`);
   if (sub === 'status' && !route.type.status) throw new ApiError(404, `${route.type.plural} has no status subresource`);

@@ -1,5 +1,5 @@
 import type { DeploymentPlan } from '../plan/index.js';
-import { DEFAULT_RETRIES, GraphBuilder, type RetryDefaults, type TaskGraph } from './graph.js';
+import { DEFAULT_RETRIES, GraphBuilder, findOperation, type RetryDefaults, type TaskGraph } from './graph.js';
 import { installInstance, orderedSubgraphs, uninstallInstance, type StateLookup } from './lifecycle.js';
 
 type RelationshipRef = { sourceId: string; targetId: string; type: string };
@@ -32,5 +32,23 @@ export function scaleInGraph(plan: DeploymentPlan, removed: string[], removedRel
     unlinksByTarget.set(r.targetId, [...(unlinksByTarget.get(r.targetId) ?? []), ...ids]);
   }
   orderedSubgraphs(b, new Set(removed), 'uninstall', (inst, deps) => uninstallInstance(b, inst, [...deps, ...(unlinksByTarget.get(inst.id) ?? [])], stateOf(inst.id), extra));
+  return { tasks: b.tasks };
+}
+
+/**
+ * In-place scaling: a node whose type implements this operation (an EKS node group) scales by
+ * changing the resource it stands for, not by adding node instances.
+ */
+export const RESIZE_OPERATION = 'isthmus.interfaces.scaling.resize';
+
+export function isResizable(plan: DeploymentPlan, nodeId: string): boolean {
+  const node = plan.nodes.find((n) => n.id === nodeId);
+  return !!node && !!findOperation(node.interfaces, RESIZE_OPERATION)?.implementation;
+}
+
+/** The resize operation on every instance of the node, with the delta as its input. */
+export function resizeGraph(plan: DeploymentPlan, nodeId: string, delta: number, retries: RetryDefaults = DEFAULT_RETRIES): TaskGraph {
+  const b = new GraphBuilder(plan, retries);
+  for (const i of plan.nodeInstances.filter((x) => x.nodeId === nodeId)) b.operation(i.id, RESIZE_OPERATION, [], { inputs: { delta } });
   return { tasks: b.tasks };
 }

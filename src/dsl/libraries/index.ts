@@ -1,4 +1,5 @@
 import { CLOUDIFY_TYPES_YAML } from './cloudify-types.js';
+import { AWS_TYPES_YAML } from './aws-types.js';
 import { KUBERNETES_TYPES_YAML } from './kubernetes-types.js';
 
 /** Pseudo-path under which the shipped basic types appear in error positions. */
@@ -14,9 +15,9 @@ export interface ShippedLibrary {
 }
 
 /** Plugin type libraries shipped with Isthmus, by the name blueprints import (`plugin:<name>`). */
-// Later issues add the AWS and hybrid libraries here.
 const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {
   'cloudify-kubernetes-plugin': () => KUBERNETES_TYPES_YAML,
+  'cloudify-aws-plugin': () => AWS_TYPES_YAML,
 };
 
 export function shippedPluginLibrary(name: string, _dslVersion: string | undefined): ShippedLibrary | undefined {

@@ -97,25 +97,54 @@ async function authenticate(kc: KubeConfig, authentication: YamlValue | undefine
     const region = eks['region'] ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
     if (typeof clusterName !== 'string' || !clusterName) throw new OperationError(`${source}: authentication.aws_eks needs cluster_name`, false);
     if (typeof region !== 'string' || !region) throw new OperationError(`${source}: authentication.aws_eks needs region (or AWS_REGION)`, false);
-    let token: string;
-    try {
-      token = await cachedEksToken(clusterName, region);
-    } catch (err) {
-      throw new OperationError(`${source}: could not sign an EKS token for ${clusterName} (${(err as Error).message}); does the step have AWS credentials?`, true);
-    }
-    const out = new KubeConfig();
-    const user = kc.getCurrentUser();
-    out.loadFromOptions({
-      clusters: kc.getClusters(),
-      users: [{ name: user?.name ?? 'eks', token }],
-      contexts: kc.getContexts().map((c) => (c.name === kc.getCurrentContext() ? { ...c, user: user?.name ?? 'eks' } : c)),
-      currentContext: kc.getCurrentContext(),
-    });
-    return out;
+    return withEksToken(kc, clusterName, region, source);
   }
   const kinds = Object.entries(authentication).filter(([, v]) => v !== null && v !== '' && v !== undefined && !(isMap(v) && Object.keys(v).length === 0)).map(([k]) => k);
   if (kinds.length === 0) return kc;
   throw new OperationError(`${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; put a token or a kubeconfig in configuration, or use aws_eks`, false);
+}
+
+/** Replaces the current user's credentials with an EKS token for the cluster. */
+async function withEksToken(kc: KubeConfig, clusterName: string, region: string, source: string): Promise<KubeConfig> {
+  let token: string;
+  try {
+    token = await cachedEksToken(clusterName, region);
+  } catch (err) {
+    throw new OperationError(`${source}: could not sign an EKS token for ${clusterName} (${(err as Error).message}); does the step have AWS credentials?`, true);
+  }
+  const out = new KubeConfig();
+  const user = kc.getCurrentUser();
+  out.loadFromOptions({
+    clusters: kc.getClusters(),
+    users: [{ name: user?.name ?? 'eks', token }],
+    contexts: kc.getContexts().map((c) => (c.name === kc.getCurrentContext() ? { ...c, user: user?.name ?? 'eks' } : c)),
+    currentContext: kc.getCurrentContext(),
+  });
+  return out;
+}
+
+/**
+ * A kubeconfig whose user runs `aws eks get-token` (what `aws eks update-kubeconfig` and
+ * Cloudify's EKS cluster node write) or `aws-iam-authenticator token`: there is no aws CLI in a
+ * Lambda, so Isthmus signs the same token itself.
+ */
+async function replaceEksExec(kc: KubeConfig, source: string): Promise<KubeConfig> {
+  const exec = kc.getCurrentUser()?.exec as { command?: string; args?: string[]; env?: Array<{ name: string; value: string }> } | undefined;
+  if (!exec?.command) return kc;
+  const args = exec.args ?? [];
+  const flag = (...names: string[]) => {
+    const i = args.findIndex((a) => names.includes(a));
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const command = path.basename(exec.command);
+  const isAwsCli = command === 'aws' && args.includes('eks') && args.includes('get-token');
+  const isAuthenticator = command === 'aws-iam-authenticator' && args.includes('token');
+  if (!isAwsCli && !isAuthenticator) return kc;
+  const clusterName = isAwsCli ? flag('--cluster-name', '--cluster-id') : flag('-i', '--cluster-id');
+  const envRegion = exec.env?.find((e) => e.name === 'AWS_REGION' || e.name === 'AWS_DEFAULT_REGION')?.value;
+  const region = flag('--region') ?? envRegion ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  if (!clusterName || !region) throw new OperationError(`${source}: the kubeconfig runs ${command} without a cluster name or region`, false);
+  return withEksToken(kc, clusterName, region, source);
 }
 
 /**
@@ -140,6 +169,7 @@ export async function kubernetesClient(ctx: OperationContext): Promise<ResolvedC
       kc = await fromRelationships(ctx);
       source = `the cluster node related to '${ctx.node.id}'`;
     }
+    kc = await replaceEksExec(kc, source);
   }
   const key = kc.exportConfig();
   let client = cache.get(key);

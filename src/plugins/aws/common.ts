@@ -1,0 +1,203 @@
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { OperationError } from '../../runtime/errors.js';
+import type { InstanceView, NodeView, OperationContext } from '../../runtime/types.js';
+
+export const isMap = (v: unknown): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: YamlValue | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The tag that names the deployment/instance that created a resource: lets a resumed create find it. */
+export const OWNER_TAG = 'isthmus:owner';
+export const ownerOf = (ctx: OperationContext) => `${ctx.deployment.id}/${ctx.instance.id}`;
+
+/** Converts an SDK answer (Dates, undefined) into something runtime properties can hold. */
+export const plain = <T>(v: T): YamlValue => JSON.parse(JSON.stringify(v ?? null)) as YamlValue;
+
+/** How to reach AWS for a node: region, credentials (none = the step's own identity), endpoint. */
+export interface AwsSettings {
+  region: string;
+  credentials?: AwsCredentialIdentity;
+  endpoint?: string;
+  maxAttempts?: number;
+}
+
+const assumed = new Map<string, AwsCredentialIdentity>();
+
+async function assumeRole(roleArn: string, region: string, base: AwsCredentialIdentity | undefined, session: string): Promise<AwsCredentialIdentity> {
+  const key = `${roleArn}\u0000${base?.accessKeyId ?? ''}`;
+  const hit = assumed.get(key);
+  if (hit?.expiration && hit.expiration.getTime() - Date.now() > 5 * 60_000) return hit;
+  const sts = new STSClient({ region, ...(base ? { credentials: base } : {}) });
+  const r = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: session.replace(/[^\w+=,.@-]/g, '-').slice(0, 64) }));
+  const c = r.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey) throw new OperationError(`assuming ${roleArn} returned no credentials`, false);
+  const creds: AwsCredentialIdentity = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+  assumed.set(key, creds);
+  return creds;
+}
+
+/** Reads client_config (Cloudify's names) with every function evaluated. */
+export async function awsSettings(ctx: OperationContext, node: NodeView = ctx.node): Promise<AwsSettings> {
+  const cc = (await ctx.evaluate(node.properties['client_config'] ?? null)) as YamlValue;
+  const config = isMap(cc) ? cc : {};
+  const region = str(config['region_name']) ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  if (!region) throw new OperationError(`node '${node.id}': no AWS region; set client_config.region_name or AWS_REGION`, false);
+  const keyId = str(config['aws_access_key_id']);
+  const secret = str(config['aws_secret_access_key']);
+  if ((keyId && !secret) || (!keyId && secret)) throw new OperationError(`node '${node.id}': client_config needs both aws_access_key_id and aws_secret_access_key, or neither (to use the step's role)`, false);
+  let credentials: AwsCredentialIdentity | undefined = keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, ...(str(config['aws_session_token']) ? { sessionToken: str(config['aws_session_token'])! } : {}) } : undefined;
+  const role = str(config['assume_role']);
+  if (role) credentials = await assumeRole(role, region, credentials, `isthmus-${ctx.deployment.id}`);
+  const additional = isMap(config['additional_config']) ? config['additional_config'] : {};
+  const retries = isMap(additional['retries']) ? additional['retries'] : {};
+  const maxAttempts = typeof retries['max_attempts'] === 'number' ? retries['max_attempts'] : undefined;
+  const endpoint = str(config['endpoint_url']);
+  return { region, ...(credentials ? { credentials } : {}), ...(endpoint ? { endpoint } : {}), ...(maxAttempts ? { maxAttempts } : {}) };
+}
+
+type ClientConstructor<C> = new (config: { region: string; credentials?: AwsCredentialIdentity; endpoint?: string; maxAttempts?: number }) => C;
+const clients = new Map<string, unknown>();
+
+/** One SDK client per service and settings, reused across operations of a warm runtime. */
+export function clientFor<C>(ctor: ClientConstructor<C>, settings: AwsSettings): C {
+  const key = `${ctor.name}\u0000${settings.region}\u0000${settings.endpoint ?? ''}\u0000${settings.credentials?.accessKeyId ?? ''}\u0000${settings.credentials?.sessionToken ?? ''}\u0000${settings.maxAttempts ?? ''}`;
+  let client = clients.get(key) as C | undefined;
+  if (!client) {
+    if (clients.size >= 64) clients.delete(clients.keys().next().value!);
+    client = new ctor({ region: settings.region, ...(settings.credentials ? { credentials: settings.credentials } : {}), ...(settings.endpoint ? { endpoint: settings.endpoint } : {}), ...(settings.maxAttempts ? { maxAttempts: settings.maxAttempts } : {}) });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** For tests: forget cached clients (aws-sdk-client-mock patches the class prototypes, so reuse is fine). */
+export function forgetAwsClients(): void {
+  clients.clear();
+  assumed.clear();
+}
+
+/** The node's evaluated properties. */
+export async function properties(ctx: OperationContext): Promise<YamlMap> {
+  return (await ctx.evaluate(ctx.node.properties)) as YamlMap;
+}
+
+/**
+ * The API parameters, as Cloudify's plugin builds them: the node's resource_config, its `kwargs`
+ * map merged in, then the operation's resource_config input over both.
+ */
+export function apiParameters(props: YamlMap, inputs: YamlMap): YamlMap {
+  const flatten = (v: YamlValue | undefined): YamlMap => {
+    if (!isMap(v)) return {};
+    const { kwargs, ...rest } = v;
+    return { ...rest, ...(isMap(kwargs) ? kwargs : {}) };
+  };
+  return { ...flatten(props['resource_config']), ...flatten(inputs['resource_config']) };
+}
+
+/** Tags for a create call: the node's Tags property plus the owner tag. */
+export function tagsFor(ctx: OperationContext, props: YamlMap): Array<{ Key: string; Value: string }> {
+  const tags = Array.isArray(props['Tags']) ? (props['Tags'] as YamlValue[]).filter(isMap).map((t) => ({ Key: String(t['Key']), Value: String(t['Value'] ?? '') })) : [];
+  return [...tags.filter((t) => t.Key !== OWNER_TAG), { Key: OWNER_TAG, Value: ownerOf(ctx) }];
+}
+
+/** A resource adopted rather than created (use_external_resource): never changed or deleted. */
+export function externalId(ctx: OperationContext, props: YamlMap): string | undefined {
+  if (props['use_external_resource'] !== true || ctx.inputs['force_operation'] === true) return undefined;
+  const id = str(ctx.inputs['aws_resource_id']) ?? str(props['resource_id']);
+  if (!id) throw new OperationError(`node '${ctx.node.id}': use_external_resource is true but resource_id is empty`, false);
+  return id;
+}
+
+export const isExternal = (ctx: OperationContext) => ctx.instance.runtimeProperties['use_external_resource'] === true && ctx.inputs['force_operation'] !== true;
+
+/** The id the instance holds (set by create), or the operation's aws_resource_id input. */
+export function currentId(ctx: OperationContext): string | undefined {
+  return str(ctx.inputs['aws_resource_id']) ?? str(ctx.instance.runtimeProperties['aws_resource_id']);
+}
+
+/** Saves what Cloudify's plugin saves: aws_resource_id (+ arn), resource_config, and overrides. */
+export function remember(ctx: OperationContext, id: string, extra: YamlMap = {}): void {
+  const rp = ctx.instance.runtimeProperties;
+  rp['aws_resource_id'] = id;
+  Object.assign(rp, extra);
+  if (isMap(ctx.inputs['runtime_properties'])) Object.assign(rp, ctx.inputs['runtime_properties']);
+}
+
+export interface Related {
+  node: NodeView;
+  instance: InstanceView;
+  id: string | undefined;
+}
+
+/** Instances this one has a relationship to whose node is of `type` (any relationship kind, as in Cloudify). */
+export async function related(ctx: OperationContext, type: string): Promise<Related[]> {
+  const out: Related[] = [];
+  for (const rel of ctx.relationships) {
+    if (!rel.target.node.typeHierarchy.includes(type)) continue;
+    const instance = await ctx.readInstance(rel.target.instanceId);
+    if (!instance) continue;
+    out.push({ node: rel.target.node, instance, id: str(instance.runtimeProperties['aws_resource_id']) });
+  }
+  return out;
+}
+
+/** The id of the one related resource of a type, or of the parameter that names it. */
+export async function requiredRelatedId(ctx: OperationContext, params: YamlMap, param: string, type: string, idProperty = 'aws_resource_id'): Promise<string> {
+  const given = str(params[param]);
+  if (given) return given;
+  for (const r of await related(ctx, type)) {
+    const id = str(r.instance.runtimeProperties[idProperty]);
+    if (id) return id;
+  }
+  throw new OperationError(`node '${ctx.node.id}': no ${param}; set resource_config.${param} or relate the node to a ${type} that is installed`, false);
+}
+
+/** The AWS error code (the SDK's exception name). */
+export function errorCode(err: unknown): string {
+  const e = err as { name?: string; Code?: string; code?: string };
+  return e.Code ?? e.name ?? e.code ?? 'Error';
+}
+
+const RECOVERABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalError|InternalFailure|ServerException|RequestTimeout|Timeout|ECONNRESET|ECONNREFUSED|EAI_AGAIN|ResourceInUse|DependencyViolation|IncorrectState|ConcurrentModification|ResourceLimitExceeded|InvalidPermission\.Malformed$/;
+
+/** Wraps an SDK failure: throttling and transient states retry; bad parameters and permissions fail at once. */
+export function awsError(err: unknown, doing: string): OperationError {
+  if (err instanceof OperationError) return err;
+  const code = errorCode(err);
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const message = (err as Error).message ?? String(err);
+  const recoverable = RECOVERABLE.test(code) || (status !== undefined && status >= 500);
+  return new OperationError(`${doing}: ${code}: ${message}`, recoverable, { cause: err });
+}
+
+/** Calls AWS; an error with one of `absent` codes means the thing is not there (returns undefined). */
+export async function call<T>(doing: string, fn: () => Promise<T>, absent: string[] = []): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (absent.includes(errorCode(err))) return undefined;
+    throw awsError(err, doing);
+  }
+}
+
+/** Like call, when absence is not expected. */
+export async function must<T>(doing: string, fn: () => Promise<T>): Promise<T> {
+  return (await call(doing, fn)) as T;
+}
+
+/**
+ * How long to wait before looking again at something slow (an EKS cluster takes ~15 min): 30 s,
+ * doubling to 3 min, so the default 10 retries cover ~25 min. ISTHMUS_AWS_WAIT_SCALE shrinks the
+ * waits for local runs against mocks.
+ */
+export function waitSeconds(ctx: OperationContext, first = 30, cap = 180): number {
+  const scale = Number(process.env['ISTHMUS_AWS_WAIT_SCALE'] ?? '1');
+  return Math.min(cap, first * 2 ** Math.min(ctx.operation.retryNumber, 6)) * (Number.isFinite(scale) && scale > 0 ? scale : 1);
+}
+
+/** Cloudify's `prepare`/`precreate`: record the configuration the create will use. */
+export async function prepare(ctx: OperationContext): Promise<void> {
+  const props = await properties(ctx);
+  ctx.instance.runtimeProperties['resource_config'] = apiParameters(props, ctx.inputs);
+}
