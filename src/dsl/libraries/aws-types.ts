@@ -142,6 +142,10 @@ const TYPES: Record<string, TypeSpec> = {
           inputs:
             delta: { type: integer, default: 1 }`,
   },
+  // Isthmus addition: EKS managed add-ons (e.g. aws-ebs-csi-driver) instead of a Helm release.
+  'isthmus.nodes.aws.eks.Addon': {
+    ops: { create: 'eks.resources.addon.create', delete: 'eks.resources.addon.delete' },
+  },
   'cloudify.nodes.aws.route53.HostedZone': {
     ops: { precreate: 'route53.resources.hosted_zone.prepare', create: 'route53.resources.hosted_zone.create', delete: 'route53.resources.hosted_zone.delete' },
   },

@@ -193,7 +193,7 @@ export async function must<T>(doing: string, fn: () => Promise<T>): Promise<T> {
  */
 export function waitSeconds(ctx: OperationContext, first = 30, cap = 180): number {
   const scale = Number(process.env['ISTHMUS_AWS_WAIT_SCALE'] ?? '1');
-  return Math.min(cap, first * 2 ** Math.min(ctx.operation.retryNumber, 6)) * (Number.isFinite(scale) && scale > 0 ? scale : 1);
+  return Math.min(cap, first * 2 ** Math.min(ctx.operation.retryNumber, 6)) * (Number.isFinite(scale) && scale >= 0 ? scale : 1);
 }
 
 /** Cloudify's `prepare`/`precreate`: record the configuration the create will use. */

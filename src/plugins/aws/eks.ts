@@ -1,5 +1,8 @@
 import {
+  CreateAddonCommand,
   CreateClusterCommand,
+  DeleteAddonCommand,
+  DescribeAddonCommand,
   CreateNodegroupCommand,
   DeleteClusterCommand,
   DeleteNodegroupCommand,
@@ -336,6 +339,50 @@ async function nodeGroupHeal(ctx: OperationContext): Promise<YamlValue> {
   });
 }
 
+// ---- add-ons (Isthmus addition: the EBS CSI driver and friends, without Helm) ----
+
+async function addonRef(ctx: OperationContext): Promise<{ clusterName: string; addonName: string; params: YamlMap; props: YamlMap }> {
+  const props = await properties(ctx);
+  const params = apiParameters(props, ctx.inputs);
+  const { clusterName } = await groupRef(ctx, { ...params, nodegroupName: 'n/a' });
+  const addonName = typeof params['addonName'] === 'string' ? params['addonName'] : undefined;
+  if (!addonName) throw new OperationError(`node '${ctx.node.id}': resource_config.addonName is required`, false);
+  return { clusterName, addonName, params, props };
+}
+
+/** create: CreateAddon (with Pod Identity associations when given), then wait until ACTIVE. */
+async function addonCreate(ctx: OperationContext): Promise<void> {
+  const { clusterName, addonName, params, props } = await addonRef(ctx);
+  const { eks } = await eksOf(ctx);
+  const describe = async () => (await call(`describing add-on ${addonName}`, () => eks.send(new DescribeAddonCommand({ clusterName, addonName })), NOT_FOUND))?.addon;
+  let addon = await describe();
+  if (!addon) {
+    const request = { ...params, clusterName, addonName, tags: tagMap(ctx, props) };
+    await must(`creating add-on ${addonName}`, () => eks.send(new CreateAddonCommand(request as never)));
+    addon = await describe();
+  }
+  remember(ctx, addonName, { use_external_resource: false, cluster_name: clusterName });
+  if (addon?.status === 'ACTIVE') {
+    ctx.instance.runtimeProperties['resource'] = plain(addon);
+    return;
+  }
+  if (addon?.status === 'CREATE_FAILED' || addon?.status === 'DEGRADED') throw new OperationError(`add-on ${addonName} is ${addon.status}: ${healthText(addon.health?.issues)}`, false);
+  ctx.retry(`add-on ${addonName} is ${addon?.status ?? 'not visible yet'}`, waitSeconds(ctx, 15, 60));
+}
+
+async function addonDelete(ctx: OperationContext): Promise<void> {
+  if (!currentId(ctx)) return;
+  const { clusterName, addonName } = await addonRef(ctx);
+  const { eks } = await eksOf(ctx);
+  const addon = (await call(`describing add-on ${addonName}`, () => eks.send(new DescribeAddonCommand({ clusterName, addonName })), NOT_FOUND))?.addon;
+  if (!addon) {
+    delete ctx.instance.runtimeProperties['aws_resource_id'];
+    return;
+  }
+  if (addon.status !== 'DELETING') await call(`deleting add-on ${addonName}`, () => eks.send(new DeleteAddonCommand({ clusterName, addonName })), NOT_FOUND);
+  ctx.retry(`add-on ${addonName} is DELETING`, waitSeconds(ctx, 15, 60));
+}
+
 export const EKS_OPERATIONS: Record<string, OperationFunction> = {
   'cluster.create': clusterCreate,
   'cluster.poststart': clusterRefresh,
@@ -347,6 +394,8 @@ export const EKS_OPERATIONS: Record<string, OperationFunction> = {
   'node_group.delete': nodeGroupDelete,
   'node_group.resize': nodeGroupResize,
   'node_group.heal': nodeGroupHeal,
+  'addon.create': addonCreate,
+  'addon.delete': addonDelete,
 };
 
 export const EKS_CHECKS = { cluster: clusterCheck, nodeGroup: nodeGroupCheck };
