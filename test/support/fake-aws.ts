@@ -9,11 +9,16 @@ import * as ec2 from '@aws-sdk/client-ec2';
 import * as eks from '@aws-sdk/client-eks';
 import * as iam from '@aws-sdk/client-iam';
 import * as route53 from '@aws-sdk/client-route-53';
-import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
+import { mockClient } from 'aws-sdk-client-mock';
 import type { Sandbox } from '../../src/sandbox/index.js';
 
 type Tags = Array<{ Key?: string; Value?: string }>;
 type Input = Record<string, unknown>;
+/** The part of an aws-sdk-client-mock stub used here, without its per-client generics. */
+interface Stub {
+  on(command: never): { callsFake(fn: (input: never) => Promise<unknown>): unknown };
+  restore(): void;
+}
 
 export function awsError(code: string, message = code, status = 400): Error {
   return Object.assign(new Error(message), { name: code, Code: code, $metadata: { httpStatusCode: status } });
@@ -68,7 +73,7 @@ export class FakeAws {
   readonly routes = new Set<string>();
   readonly rules = new Set<string>();
   readonly terminated: string[] = [];
-  private readonly stubs: Array<AwsStub<object, object, unknown>> = [];
+  private readonly stubs: Stub[] = [];
   private seq = 0;
   private readonly throttle: Set<string>;
   private readonly ticks: number;
@@ -107,15 +112,12 @@ export class FakeAws {
   }
 
   install(): this {
-    const e = mockClient(ec2.EC2Client);
-    const i = mockClient(iam.IAMClient);
-    const k = mockClient(eks.EKSClient);
-    const r = mockClient(route53.Route53Client);
-    this.stubs.push(e as never, i as never, k as never, r as never);
-    this.installEc2(e);
-    this.installIam(i);
-    this.installEks(k);
-    this.installRoute53(r);
+    const [e, i, k, r] = [mockClient(ec2.EC2Client), mockClient(iam.IAMClient), mockClient(eks.EKSClient), mockClient(route53.Route53Client)] as unknown as Stub[];
+    this.stubs.push(e!, i!, k!, r!);
+    this.installEc2(e!);
+    this.installIam(i!);
+    this.installEks(k!);
+    this.installRoute53(r!);
     return this;
   }
 
@@ -152,8 +154,8 @@ export class FakeAws {
     return {};
   }
 
-  private installEc2(s: AwsStub<object, object, unknown>): void {
-    const on = <I extends object, O extends object>(cmd: new (input: I) => object, name: string, fn: (input: Input) => O) =>
+  private installEc2(s: Stub): void {
+    const on = (cmd: new (input: never) => object, name: string, fn: (input: Input) => object) =>
       s.on(cmd as never).callsFake(async (input: Input) => {
         this.record(`ec2:${name}`);
         return fn(input);
@@ -301,7 +303,7 @@ export class FakeAws {
 
   // ---- IAM ----
 
-  private installIam(s: AwsStub<object, object, unknown>): void {
+  private installIam(s: Stub): void {
     const on = (cmd: new (input: never) => object, name: string, fn: (input: Input) => object) =>
       s.on(cmd as never).callsFake(async (input: Input) => {
         this.record(`iam:${name}`);
@@ -378,7 +380,7 @@ export class FakeAws {
     return (g?.instances ?? []).map((i) => this.nodeNameOf(i) ?? i);
   }
 
-  private installEks(s: AwsStub<object, object, unknown>): void {
+  private installEks(s: Stub): void {
     const on = (cmd: new (input: never) => object, name: string, fn: (input: Input) => object) =>
       s.on(cmd as never).callsFake(async (input: Input) => {
         this.record(`eks:${name}`);
@@ -517,7 +519,7 @@ export class FakeAws {
 
   // ---- Route 53 ----
 
-  private installRoute53(s: AwsStub<object, object, unknown>): void {
+  private installRoute53(s: Stub): void {
     const changes = new Map<string, number>();
     s.on(route53.ChangeResourceRecordSetsCommand as never).callsFake(async (inp: route53.ChangeResourceRecordSetsCommandInput) => {
       this.record('route53:ChangeResourceRecordSets');
