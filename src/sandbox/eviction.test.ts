@@ -18,7 +18,7 @@ describe('sandbox Eviction API', () => {
   it('refuses an eviction that would break a PodDisruptionBudget (429) and allows one that would not', async () => {
     await objects.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } } } as never);
     await objects.create({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'default' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'web' } } } } as never);
-    let pods = [];
+    let pods: ReturnType<typeof sb.api.peek> = [];
     for (let i = 0; i < 100; i++) {
       pods = sb.api.peek('', 'Pod').filter((p) => p.metadata.labels?.['app'] === 'web' && isPodReady(p));
       if (pods.length === 2) break;
