@@ -1,5 +1,6 @@
 import { CLOUDIFY_TYPES_YAML } from './cloudify-types.js';
 import { AWS_TYPES_YAML } from './aws-types.js';
+import { HYBRID_TYPES_YAML } from './hybrid-types.js';
 import { KUBERNETES_TYPES_YAML } from './kubernetes-types.js';
 
 /** Pseudo-path under which the shipped basic types appear in error positions. */
@@ -18,6 +19,7 @@ export interface ShippedLibrary {
 const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {
   'cloudify-kubernetes-plugin': () => KUBERNETES_TYPES_YAML,
   'cloudify-aws-plugin': () => AWS_TYPES_YAML,
+  'isthmus-hybrid': () => HYBRID_TYPES_YAML,
 };
 
 export function shippedPluginLibrary(name: string, _dslVersion: string | undefined): ShippedLibrary | undefined {
