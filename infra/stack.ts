@@ -1,4 +1,5 @@
 import { Annotations, ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { pluginStatements } from './plugin-permissions.js';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, FederatedPrincipal, OidcProviderNative, PolicyStatement, Role, ServicePrincipal, type IOidcProvider } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -59,9 +60,10 @@ export class IsthmusStack extends Stack {
       });
 
     const logGroup = new LogGroup(this, 'StepLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    const stepRole = new Role(this, 'StepRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Isthmus step Lambda: state table, its secrets, its own logs' });
+    const stepRole = new Role(this, 'StepRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Isthmus step Lambda: state table, its secrets, its own logs, and what the shipped plugins manage' });
     stepRole.addToPolicy(tableAccess('StateTable'));
     stepRole.addToPolicy(readSecrets);
+    for (const statement of pluginStatements(this)) stepRole.addToPolicy(statement);
     stepRole.addToPolicy(new PolicyStatement({ sid: 'OwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
 
     this.stepFunction = new LambdaFunction(this, 'Step', {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBlueprint } from '../src/dsl/index.js';
 import { planDeployment } from '../src/plan/index.js';
+import { defaultPluginRegistry } from '../src/plugins/index.js';
 import { lifecycleSteps } from '../src/workflows/index.js';
 
 /**
@@ -32,6 +33,12 @@ describe.runIf(haveCorpus)('corpus blueprints', () => {
     const groupCreate = steps.findIndex((s) => s.instanceId.startsWith(`${nodeGroup.id}_`) && s.operation.endsWith('lifecycle.create'));
     expect(clusterCreate).toBeGreaterThanOrEqual(0);
     expect(groupCreate).toBeGreaterThan(clusterCreate);
+    // With Isthmus's own AWS and Kubernetes libraries, every AWS and Kubernetes operation,
+    // explicit implementation strings included, maps to a native one; only Helm, the utilities
+    // plugin's key generation and the Python helpers do not (examples/eks-cluster replaces them).
+    const runnable = planDeployment(r.blueprint!, { seed: 'eks', catalog: defaultPluginRegistry().catalog() });
+    const blocked = new Set(runnable.unsupported.map((u) => u.node));
+    expect([...blocked].sort()).toEqual(['agent_key', 'aws-ebs-csi-driver', 'eks_helper', 'helm_install', 'release', 'store_token_and_kubeconfig']);
   });
 
   it('plans a scaling-group blueprint from the corpus', () => {
