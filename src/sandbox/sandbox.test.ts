@@ -112,10 +112,12 @@ describe('sandbox API server', () => {
     expect(minAvailable).toBeGreaterThanOrEqual(1);
     const rss = await apps.listNamespacedReplicaSet({ namespace: 'default', labelSelector: 'app=roll' });
     expect(rss.items).toHaveLength(2);
-    await apps.deleteNamespacedDeployment({ name: 'roll', namespace: 'default', propagationPolicy: 'Foreground' });
-    const pending = await apps.readNamespacedDeployment({ name: 'roll', namespace: 'default' });
-    expect(pending.metadata!.deletionTimestamp).toBeDefined();
-    expect(pending.metadata!.finalizers).toContain('foregroundDeletion');
+    // The DELETE answer itself shows the pending foreground deletion: a later read could come after
+    // the simulated controllers have already finished it (they run within milliseconds).
+    const answer = await fetch(`${sb.url}/apis/apps/v1/namespaces/default/deployments/roll`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ propagationPolicy: 'Foreground' }) });
+    const pending = (await answer.json()) as { metadata: { deletionTimestamp?: string; finalizers?: string[] } };
+    expect(pending.metadata.deletionTimestamp).toBeDefined();
+    expect(pending.metadata.finalizers).toContain('foregroundDeletion');
     await until('deployment gone', async () => (await apps.listNamespacedDeployment({ namespace: 'default', fieldSelector: 'metadata.name=roll' })).items.length === 0);
     expect((await core.listNamespacedPod({ namespace: 'default', labelSelector: 'app=roll' })).items).toEqual([]);
   });
