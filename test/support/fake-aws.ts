@@ -352,23 +352,21 @@ export class FakeAws {
       g.instances.push(id);
       this.options.sandbox?.addNode({ name: `ip-10-0-0-${this.seq}.ec2.internal`, pool: g.name, zone: 'us-east-1d', labels: { 'eks.amazonaws.com/nodegroup': g.name }, providerID: `aws:///us-east-1d/${id}` });
     }
-    while (g.instances.length > g.scaling.desiredSize) this.terminate(g.instances[g.instances.length - 1]!, false);
+    while (g.instances.length > g.scaling.desiredSize) this.terminate(g.instances[g.instances.length - 1]!);
   }
 
   private nodeNameOf(instanceId: string): string | undefined {
     return this.options.sandbox?.api.peek('', 'Node').find((n) => (n.spec as { providerID?: string } | undefined)?.providerID?.endsWith(`/${instanceId}`))?.metadata.name;
   }
 
-  /** An instance goes (its Node too); the group replaces it on its next reconcile unless scaling in. */
-  terminate(instanceId: string, replace = true): void {
+  /** An instance goes (its Node too); the group replaces it on its next reconcile if it still wants the capacity. */
+  terminate(instanceId: string): void {
     for (const g of this.groups.values()) {
       if (!g.instances.includes(instanceId)) continue;
       g.instances = g.instances.filter((i) => i !== instanceId);
       this.terminated.push(instanceId);
       const node = this.nodeNameOf(instanceId);
       if (node) this.options.sandbox?.removeNode(node);
-      // Replacement (when the group still wants the capacity) happens on its next reconcile.
-      if (replace) g.reads = 0;
       return;
     }
     throw awsError('InvalidInstanceID.NotFound', `The instance ID '${instanceId}' does not exist`);
@@ -446,7 +444,7 @@ export class FakeAws {
       const g = this.group(inp);
       if ((g.status === 'CREATING' || g.status === 'UPDATING') && ++g.reads >= this.ticks) g.status = 'ACTIVE';
       if (g.status === 'DELETING' && ++g.reads >= this.ticks) {
-        for (const i of [...g.instances]) this.terminate(i, false);
+        for (const i of [...g.instances]) this.terminate(i);
         this.groups.delete(`${g.cluster}/${g.name}`);
         throw awsError('ResourceNotFoundException', 'No node group found', 404);
       }

@@ -1,10 +1,10 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { InstanceView, NodeView, OperationContext } from '../../runtime/types.js';
 
-export const isMap = (v: unknown): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isMap = isYamlMap;
 const str = (v: YamlValue | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** The tag that names the deployment/instance that created a resource: lets a resumed create find it. */

@@ -155,18 +155,22 @@ interface GroupRef {
   nodegroupName: string;
 }
 
+/** The cluster a node group or add-on belongs to: clusterName, else the related EKS cluster node. */
+async function clusterNameOf(ctx: OperationContext, params: YamlMap): Promise<string | undefined> {
+  if (typeof params['clusterName'] === 'string') return params['clusterName'];
+  for (const rel of ctx.relationships) {
+    if (!rel.target.node.typeHierarchy.includes(CLUSTER_TYPE)) continue;
+    const id = (await ctx.readInstance(rel.target.instanceId))?.runtimeProperties['aws_resource_id'];
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
+
 async function groupRef(ctx: OperationContext, params?: YamlMap): Promise<GroupRef> {
   const rp = ctx.instance.runtimeProperties;
   if (typeof rp['cluster_name'] === 'string' && typeof rp['aws_resource_id'] === 'string') return { clusterName: rp['cluster_name'], nodegroupName: rp['aws_resource_id'] };
   const p = params ?? apiParameters(await properties(ctx), ctx.inputs);
-  let clusterName = typeof p['clusterName'] === 'string' ? p['clusterName'] : undefined;
-  if (!clusterName) {
-    for (const rel of ctx.relationships) {
-      if (!rel.target.node.typeHierarchy.includes(CLUSTER_TYPE)) continue;
-      const id = (await ctx.readInstance(rel.target.instanceId))?.runtimeProperties['aws_resource_id'];
-      if (typeof id === 'string') clusterName = id;
-    }
-  }
+  const clusterName = await clusterNameOf(ctx, p);
   const nodegroupName = typeof p['nodegroupName'] === 'string' ? p['nodegroupName'] : typeof rp['aws_resource_id'] === 'string' ? rp['aws_resource_id'] : undefined;
   if (!clusterName || !nodegroupName) throw new OperationError(`node '${ctx.node.id}': resource_config needs clusterName (or a relationship to an EKS cluster) and nodegroupName`, false);
   return { clusterName, nodegroupName };
@@ -344,7 +348,9 @@ async function nodeGroupHeal(ctx: OperationContext): Promise<YamlValue> {
 async function addonRef(ctx: OperationContext): Promise<{ clusterName: string; addonName: string; params: YamlMap; props: YamlMap }> {
   const props = await properties(ctx);
   const params = apiParameters(props, ctx.inputs);
-  const { clusterName } = await groupRef(ctx, { ...params, nodegroupName: 'n/a' });
+  const rp = ctx.instance.runtimeProperties;
+  const clusterName = typeof rp['cluster_name'] === 'string' ? rp['cluster_name'] : await clusterNameOf(ctx, params);
+  if (!clusterName) throw new OperationError(`node '${ctx.node.id}': resource_config needs clusterName or a relationship to an EKS cluster`, false);
   const addonName = typeof params['addonName'] === 'string' ? params['addonName'] : undefined;
   if (!addonName) throw new OperationError(`node '${ctx.node.id}': resource_config.addonName is required`, false);
   return { clusterName, addonName, params, props };

@@ -1,9 +1,7 @@
-import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { isYamlMap as isMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
-
-const isMap = (v: unknown): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `$.a.b[0].c` (or `a.b.0.c`) into a JSON value; undefined when the path does not exist. */
 export function jsonPath(value: unknown, path: string): unknown {
