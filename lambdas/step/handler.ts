@@ -1,11 +1,10 @@
 import middy from '@middy/core';
 import { Ajv } from 'ajv';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { executeStep, LocalSecrets, SecretsManagerSecrets, secretsPrefix, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
+import { blueprintDirOf, executeStep, LocalSecrets, materializeBlueprintFiles, SecretsManagerSecrets, secretsPrefix, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
 import { defaultPluginRegistry } from '../../src/plugins/index.js';
 import { DynamoDbStateStore } from '../../src/state/index.js';
 import { STEP_REQUEST_SCHEMA } from './schema.js';
-import path from 'node:path';
 
 /**
  * The step Lambda: one operation per invocation (DESIGN.md "The step protocol"). A thin middy
@@ -13,7 +12,8 @@ import path from 'node:path';
  * secrets), run the step, answer `{status, retryAfter?, error?}`.
  *
  * Environment: STATE_TABLE (required), DYNAMODB_ENDPOINT (tests), ISTHMUS_SECRETS_PREFIX,
- * ISTHMUS_SECRETS_FILE (local only), ISTHMUS_BLUEPRINT_ROOT (scripts shipped with the function).
+ * ISTHMUS_SECRETS_FILE (local only), ISTHMUS_BLUEPRINT_ROOT (a checkout to read blueprint files
+ * from instead of the copy the driver shipped to the state table; tests and custom images).
  */
 const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile(STEP_REQUEST_SCHEMA);
@@ -26,12 +26,13 @@ function runtimeDeps(): RuntimeDeps {
   const endpoint = process.env['DYNAMODB_ENDPOINT'];
   const client = new DynamoDBClient({ maxAttempts: 8, ...(endpoint ? { endpoint } : {}) });
   const secretsFile = process.env['ISTHMUS_SECRETS_FILE'];
-  const root = process.env['ISTHMUS_BLUEPRINT_ROOT'] ?? process.cwd();
+  const root = process.env['ISTHMUS_BLUEPRINT_ROOT'];
+  const store = new DynamoDbStateStore({ tableName: table, client });
   deps = {
-    store: new DynamoDbStateStore({ tableName: table, client }),
+    store,
     plugins: defaultPluginRegistry(),
     secrets: secretsFile ? new LocalSecrets(secretsFile) : new SecretsManagerSecrets(undefined, secretsPrefix()),
-    blueprintDir: (d) => path.dirname(path.resolve(root, d.blueprintFile)),
+    blueprintDir: (d) => (root || !d.resources ? blueprintDirOf(d, root ?? process.cwd()) : materializeBlueprintFiles(store, d.resources)),
     stepTimeoutMs: 14 * 60_000,
   };
   return deps;

@@ -50,7 +50,7 @@ describe('healing sweep', () => {
     const environment = (): Promise<LocalEnvironment> => {
       // Its own client: runAction closes the environment's client when it ends.
       const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
-      return Promise.resolve({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', logListener: {}, engine: { ...h.deps, store } });
+      return Promise.resolve({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } });
     };
     const sweep = () => runAction({ inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-' })[n] ?? ''), context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir }, runner, openEnvironment: environment, github });
 
@@ -85,7 +85,7 @@ describe('healing sweep', () => {
       inputs: readInputs((n) => ({ blueprint: 'x.yaml', 'deployment-id': 'held', workflow: 'start' })[n] ?? ''),
       context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
       runner,
-      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', logListener: {}, engine: { ...h.deps, store } }),
+      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
     });
     expect(report.status).toBe('failed');
     expect(report.error).toMatch(/Another run holds this deployment \(execution exec-of-another-run, driver runner-7:1234, lease until .*\); set wait-for-lock: true/);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BlueprintError, type BlueprintDiagnostic, type LoadOptions, type YamlMap } from '../dsl/index.js';
 import { ensureDeployment, planBlueprint, startBlueprintUpdate } from '../driver/deploy.js';
-import { runExecution, runHeal, startExecution, type RunOptions } from '../engine/index.js';
+import { defaultOwner, runExecution, runHeal, startExecution, type RunOptions } from '../engine/index.js';
 import type { EngineDeps } from '../engine/index.js';
 import { ConflictError, type EventRecord, type ExecutionRecord } from '../state/index.js';
 import type { LocalEnvironment } from '../cli/local.js';
@@ -9,6 +9,7 @@ import { commentMarker, renderReport, type ReportStatus, type RunReport } from '
 import type { GitHubPort } from './github.js';
 import type { ActionInputs } from './inputs.js';
 import { matchesFilter, routeEvent, type Route } from './route.js';
+import { abandonExecution, settleDeployment } from './settle.js';
 
 /** What the action needs from the runner (the @actions/core surface, injected so tests can drive it). */
 export interface Runner {
@@ -99,15 +100,29 @@ function engineFor(deps: ActionDeps, env: LocalEnvironment): EngineDeps {
     if (e.type === 'log' || e.type.startsWith('workflow_') || e.type === 'task_failed' || e.type === 'task_rescheduled') deps.runner.info(`${e.nodeInstanceId ? `${e.nodeInstanceId}: ` : ''}${e.message}`);
   };
   env.logListener.current = onEvent;
-  return { ...env.engine, onEvent, ...(deps.inputs.maxParallel ? { maxParallel: deps.inputs.maxParallel } : {}) };
+  // The lock names this workflow run, so that a second run can say which one holds the deployment.
+  const owner = deps.context.runUrl ? `${deps.context.runUrl} (${defaultOwner()})` : defaultOwner();
+  return { ...env.engine, onEvent, owner, ...(deps.inputs.maxParallel ? { maxParallel: deps.inputs.maxParallel } : {}) };
 }
 
 function loadOptions(deps: ActionDeps): LoadOptions {
   return { rootDir: deps.context.workspace, inputs: deps.inputs.inputs, ...(deps.inputs.pluginsDir ? { pluginDirs: [deps.inputs.pluginsDir] } : {}) };
 }
 
+/** Runs a new execution; one that lost the race for the lock is cancelled, never left pending. */
 async function run(deps: ActionDeps, env: LocalEnvironment, execution: ExecutionRecord, options: RunOptions): Promise<ExecutionRecord> {
-  return runExecution(engineFor(deps, env), execution.deploymentId, execution.id, options);
+  try {
+    return await runExecution(engineFor(deps, env), execution.deploymentId, execution.id, options);
+  } catch (err) {
+    if (err instanceof ConflictError && err.holder) await abandonExecution(env.store, execution, `never started: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Before this run's execution: fail fast on (or wait for) a live holder; resume a dead run's execution. */
+function settle(deps: ActionDeps, env: LocalEnvironment, deploymentId: string): Promise<string[]> {
+  const waitForLock = deps.inputs.waitForLock;
+  return settleDeployment(env.store, deploymentId, { waitForLock, resume: (e) => runExecution(engineFor(deps, env), deploymentId, e.id, { waitForLock }) });
 }
 
 async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
@@ -118,6 +133,8 @@ async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Ro
   const title = route.kind === 'preview' || route.kind === 'plan-only' ? `Preview deployment \`${route.deploymentId}\`` : route.kind === 'teardown' ? `Preview deployment \`${route.deploymentId}\` torn down` : `Deployment \`${route.deploymentId}\``;
   const base: RunReport = { deploymentId: route.deploymentId, title, status: 'failed' };
   try {
+    const settled = route.kind === 'plan-only' ? [] : await settle(deps, env, route.deploymentId);
+    base.notes = settled;
     const existing = await env.store.getDeployment(route.deploymentId);
     switch (route.kind) {
       case 'plan-only': {
@@ -125,26 +142,26 @@ async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Ro
         const changes = existing
           ? (await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), { preview: true }, catalog)).started.diff.steps
           : planned.plan.nodes.map((n) => ({ action: 'add' as const, entity: 'node' as const, name: n.id, detail: n.type }));
-        return { ...base, status: 'planned', notes: [route.why], changes, plan: planned.plan, planDigest: planned.digest };
+        return { ...base, status: 'planned', notes: [...settled, route.why], changes, plan: planned.plan, planDigest: planned.digest };
       }
       case 'preview':
       case 'environment': {
         if (!existing) {
-          const { deployment, planned } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog);
+          const { deployment, planned } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
           const execution = await startExecution(env.store, { deploymentId: deployment.id, workflow: 'install', catalog });
           const done = await run(deps, env, execution, lock);
           const after = await env.store.getDeployment(deployment.id);
           return { ...base, ...result(done), changes: deployment.plan.nodes.map((n) => ({ action: 'add', entity: 'node', name: n.id, detail: n.type })), plan: deployment.plan, ...(planned ? { planDigest: planned.digest } : {}), ...(after?.outputs ? { outputs: after.outputs } : {}) };
         }
-        const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), {}, catalog);
+        const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), {}, catalog, { ship: env.shipsBlueprintFiles });
         if (started.preview) throw new Error('unexpected preview');
-        const notes = planned.digest === existing.blueprintDigest ? ['The blueprint and inputs are unchanged since the last run: nothing to apply beyond converging.'] : [];
+        const notes = [...settled, ...(planned.digest === existing.blueprintDigest ? ['The blueprint and inputs are unchanged since the last run: nothing to apply beyond converging.'] : [])];
         const done = await run(deps, env, started.execution, lock);
         const after = await env.store.getDeployment(existing.id);
         return { ...base, ...result(done), notes, changes: started.diff.steps, plan: started.diff.finalPlan, planDigest: planned.digest, ...(after?.outputs ? { outputs: after.outputs } : {}) };
       }
       case 'teardown': {
-        if (!existing) return { ...base, status: 'skipped', notes: ['No preview deployment existed for this pull request.'] };
+        if (!existing) return { ...base, status: 'skipped', notes: [...settled, 'No preview deployment existed for this pull request.'] };
         const execution = await startExecution(env.store, { deploymentId: existing.id, workflow: 'uninstall', catalog });
         const done = await run(deps, env, execution, lock);
         if (done.status === 'terminated') await env.store.deleteDeployment(existing.id);
@@ -169,7 +186,7 @@ function failure(deps: ActionDeps, err: unknown): Partial<RunReport> {
     return { status: 'failed', error: `The blueprint has ${shown} error(s)${rest.length ? `:\n${rest.join('\n')}` : ' (annotated on the files)'}` };
   }
   if (err instanceof ConflictError && err.holder) {
-    return { status: 'failed', error: `Another run holds this deployment (execution ${err.holder.executionId}, driver ${err.holder.owner}, lease until ${new Date(err.holder.expiresAt).toISOString()}); set wait-for-lock: true to wait for it.` };
+    return { status: 'failed', error: `Another run holds this deployment: execution ${err.holder.executionId}, run by ${err.holder.owner} (lease until ${new Date(err.holder.expiresAt).toISOString()}). Set wait-for-lock: true to wait for it instead.` };
   }
   return { status: 'failed', error: (err as Error).message ?? String(err) };
 }
@@ -178,15 +195,15 @@ async function dispatch(deps: ActionDeps, env: LocalEnvironment, route: Extract<
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, deps.inputs.blueprint);
   const { workflow, parameters, deploymentId } = route;
-  if (workflow === 'install' && !exists) await ensureDeployment(env.store, deploymentId, blueprint, loadOptions(deps), catalog);
+  if (workflow === 'install' && !exists) await ensureDeployment(env.store, deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
   else if (!exists) return { ...base, error: `deployment '${deploymentId}' does not exist; run install first` };
   if (workflow === 'heal') {
     const healed = await runHeal(engineFor(deps, env), deploymentId, parameters, { ...lock, catalog });
-    return { ...base, ...result(healed.heal), notes: [healed.healed.length ? `Healed ${healed.healed.join(', ')}.` : 'Every checked instance is healthy: nothing to heal.'], ...(await outputsOf(env, deploymentId)) };
+    return { ...base, ...result(healed.heal), notes: [...(base.notes ?? []), healed.healed.length ? `Healed ${healed.healed.join(', ')}.` : 'Every checked instance is healthy: nothing to heal.'], ...(await outputsOf(env, deploymentId)) };
   }
   if (workflow === 'update') {
     const existing = (await env.store.getDeployment(deploymentId))!;
-    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), parameters, catalog);
+    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), parameters, catalog, { ship: env.shipsBlueprintFiles });
     if (started.preview) return { ...base, status: 'planned', changes: started.diff.steps, planDigest: planned.digest };
     const done = await run(deps, env, started.execution, lock);
     return { ...base, ...result(done), changes: started.diff.steps, ...(await outputsOf(env, deploymentId)) };
@@ -215,6 +232,8 @@ async function sweep(deps: ActionDeps, env: LocalEnvironment, filter: string | u
     const instances = await env.store.listNodeInstances(d.id);
     if (!instances.some((i) => i.state === 'started')) continue;
     try {
+      const resumed = await settleDeployment(env.store, d.id, { waitForLock: false, resume: (e) => runExecution(engineFor(deps, env), d.id, e.id, {}) });
+      for (const note of resumed) deps.runner.info(`${d.id}: ${note}`);
       const healed = await runHeal(engineFor(deps, env), d.id, {}, { catalog });
       const check = await startExecution(env.store, { deploymentId: d.id, workflow: 'check_status', catalog });
       await run(deps, env, check, {});
@@ -230,6 +249,11 @@ async function sweep(deps: ActionDeps, env: LocalEnvironment, filter: string | u
         rows.push(`| \`${d.id}\` | ✅ healthy | ${healed.healed.length ? `healed ${healed.healed.join(', ')}` : 'nothing to heal'}${closed ? '; issue closed' : ''} |`);
       }
     } catch (err) {
+      // Another run is working on it: that run reports; the next sweep looks again.
+      if (err instanceof ConflictError) {
+        rows.push(`| \`${d.id}\` | ⏳ busy | ${err.message.replace(/\|/g, '\\|')} |`);
+        continue;
+      }
       unhealthy++;
       rows.push(`| \`${d.id}\` | ⚠️ not checked | ${(err as Error).message.replace(/\|/g, '\\|')} |`);
     }

@@ -20,6 +20,8 @@ export interface LocalEnvironment {
   secrets: SecretsProvider;
   engine: EngineDeps;
   endpoint: string;
+  /** Steps run elsewhere (AWS mode), so deployments carry a copy of their blueprint directory. */
+  shipsBlueprintFiles: boolean;
 }
 
 export interface LocalOptions {
@@ -123,6 +125,7 @@ export async function openAwsEnvironment(options: AwsOptions): Promise<LocalEnvi
     plugins,
     secrets,
     endpoint: options.dynamoDbEndpoint ?? 'aws',
+    shipsBlueprintFiles: true,
     logListener: {},
     engine: engineDeps(store, invoker, secrets, options.maxParallel, 60_000),
   };
@@ -162,6 +165,7 @@ export async function openLocalEnvironment(options: LocalOptions = {}): Promise<
     plugins,
     secrets,
     endpoint,
+    shipsBlueprintFiles: false,
     engine: engineDeps(store, invoker, secrets, options.maxParallel, 30_000),
   };
 }

@@ -87,7 +87,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
   ).action((blueprint: string, flags: BlueprintCliOptions & RunFlags & { deploymentId?: string }) =>
     withEnv(async (env) => {
       const id = flags.deploymentId ?? defaultDeploymentId(blueprint);
-      const { created, deployment } = await ensureDeployment(env.store, id, blueprint, loadOptionsFrom(blueprint, flags), env.plugins.catalog());
+      const { created, deployment } = await ensureDeployment(env.store, id, blueprint, loadOptionsFrom(blueprint, flags), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
       if (created) io.out(`Created deployment ${id}: ${deployment.plan.nodeInstances.length} node instances`);
       const execution = await startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
       return drive(io, env, execution, flags);
@@ -155,7 +155,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       const dep = await env.store.getDeployment(deploymentId);
       if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
       const blueprint = flags.blueprint ?? dep.blueprintFile;
-      const { started } = await startBlueprintUpdate(env.store, dep, blueprint, loadOptionsFrom(blueprint, flags), readParameters(flags.parameters), env.plugins.catalog());
+      const { started } = await startBlueprintUpdate(env.store, dep, blueprint, loadOptionsFrom(blueprint, flags), readParameters(flags.parameters), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
       for (const step of started.diff.steps) io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
       if (started.diff.steps.length === 0) io.out('  no changes');
       if (started.preview) {

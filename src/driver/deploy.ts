@@ -3,7 +3,8 @@ import path from 'node:path';
 import { BlueprintError, loadBlueprint, type LoadOptions, type YamlMap } from '../dsl/index.js';
 import { createDeployment, digestOf, startUpdate, type UpdateStart } from '../engine/index.js';
 import { planDeployment, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
-import type { DeploymentRecord, StateStore } from '../state/index.js';
+import { ConflictError, type DeploymentRecord, type StateStore } from '../state/index.js';
+import { shipBlueprintFiles } from './ship.js';
 
 /** A blueprint loaded and planned, with the digest that says whether it (or its inputs) changed. */
 export interface PlannedBlueprint {
@@ -22,12 +23,27 @@ export function planBlueprint(file: string, options: LoadOptions, catalog: Plugi
   return { plan, digest, blueprintFile: path.relative(cwd, path.resolve(file)) };
 }
 
+/** How the driver hands the blueprint's files to the steps. */
+export interface ShipOptions {
+  /** Ship the blueprint directory to the state table (AWS mode: the step Lambda has no checkout). */
+  ship?: boolean;
+}
+
 /** Creates the deployment from a blueprint unless it exists. The deployment keeps the inputs given; the plan has the values. */
-export async function ensureDeployment(store: StateStore, id: string, file: string, options: LoadOptions, catalog: PluginCatalog): Promise<{ deployment: DeploymentRecord; created: boolean; planned?: PlannedBlueprint }> {
+export async function ensureDeployment(store: StateStore, id: string, file: string, options: LoadOptions, catalog: PluginCatalog, shipping: ShipOptions = {}): Promise<{ deployment: DeploymentRecord; created: boolean; planned?: PlannedBlueprint }> {
   const existing = await store.getDeployment(id);
   if (existing) return { deployment: existing, created: false };
   const planned = planBlueprint(file, options, catalog);
-  const deployment = await createDeployment(store, { id, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, inputs: options.inputs ?? {}, plan: planned.plan });
+  const resources = shipping.ship ? await shipBlueprintFiles(store, file) : undefined;
+  let deployment: DeploymentRecord;
+  try {
+    deployment = await createDeployment(store, { id, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, ...(resources ? { resources } : {}), inputs: options.inputs ?? {}, plan: planned.plan });
+  } catch (err) {
+    // Another driver created it at the same moment: use theirs.
+    const theirs = err instanceof ConflictError ? await store.getDeployment(id) : undefined;
+    if (!theirs) throw err;
+    return { deployment: theirs, created: false };
+  }
   return { deployment, created: true, planned };
 }
 
@@ -39,9 +55,13 @@ export async function startBlueprintUpdate(
   options: LoadOptions,
   parameters: YamlMap,
   catalog: PluginCatalog,
+  shipping: ShipOptions = {},
 ): Promise<{ started: UpdateStart; planned: PlannedBlueprint }> {
   const inputs = { ...deployment.inputs, ...(options.inputs ?? {}) };
-  const planned = planBlueprint(file ?? deployment.blueprintFile, { ...options, inputs }, catalog);
-  const started = await startUpdate(store, deployment.id, { plan: planned.plan, inputs, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest }, parameters, { catalog });
+  const source = file ?? deployment.blueprintFile;
+  const planned = planBlueprint(source, { ...options, inputs }, catalog);
+  // A preview changes nothing, so it ships nothing.
+  const resources = shipping.ship && parameters['preview'] !== true ? await shipBlueprintFiles(store, source, deployment.resources) : undefined;
+  const started = await startUpdate(store, deployment.id, { plan: planned.plan, inputs, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, ...(resources ? { resources } : {}) }, parameters, { catalog });
   return { started, planned };
 }

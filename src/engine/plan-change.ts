@@ -27,7 +27,7 @@ export function idsAvoiding(plan: DeploymentPlan): (prefix: string) => string {
  * Gives the deployment a new plan and creates the records of the instances it adds (all
  * `uninitialized`). Idempotent, so a resumed execution can run it again.
  */
-export async function applyPlan(store: StateStore, deploymentId: string, plan: DeploymentPlan, added: string[]): Promise<void> {
+export async function applyPlan(store: StateStore, deploymentId: string, plan: DeploymentPlan, added: string[], also: { resources?: string } = {}): Promise<void> {
   for (let i = 0; i < 5; i++) {
     const dep = await store.getDeployment(deploymentId);
     if (!dep) return;
@@ -36,9 +36,9 @@ export async function applyPlan(store: StateStore, deploymentId: string, plan: D
       .filter((x) => added.includes(x.id) && !have.has(x.id))
       .map((x) => ({ deploymentId: dep.id, id: x.id, nodeId: x.nodeId, ...(x.hostId ? { hostId: x.hostId } : {}), state: 'uninitialized', runtimeProperties: {}, version: 1 }));
     await store.putNodeInstances(records);
-    if (JSON.stringify(dep.plan) === JSON.stringify(plan)) return;
+    if (JSON.stringify(dep.plan) === JSON.stringify(plan) && (also.resources === undefined || also.resources === dep.resources)) return;
     try {
-      await store.updateDeployment(dep.id, dep.version, { plan });
+      await store.updateDeployment(dep.id, dep.version, { plan, ...also });
       return;
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;

@@ -12,7 +12,7 @@ export function newExecutionId(): string {
 /** Creates a deployment and its node instances (all `uninitialized`) from a plan. */
 export async function createDeployment(
   store: StateStore,
-  input: { id: string; blueprintFile: string; blueprintDigest: string; inputs: YamlMap; plan: DeploymentPlan },
+  input: { id: string; blueprintFile: string; blueprintDigest: string; resources?: string; inputs: YamlMap; plan: DeploymentPlan },
 ): Promise<DeploymentRecord> {
   const now = new Date().toISOString();
   const deployment: DeploymentRecord = { ...input, outputs: {}, status: 'created', createdAt: now, updatedAt: now, version: 1 };

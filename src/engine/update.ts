@@ -14,6 +14,8 @@ export interface UpdateContext {
   inputs: YamlMap;
   blueprintFile: string;
   blueprintDigest: string;
+  /** The shipped blueprint files (AWS mode): the new directory plus what only the old one had. */
+  resources?: string;
 }
 
 const UPDATE_PARAMETERS = ['preview', 'skip_install', 'skip_uninstall', 'skip_reinstall', 'reinstall_list'];
@@ -24,6 +26,7 @@ export interface UpdateSource {
   inputs: YamlMap;
   blueprintFile: string;
   blueprintDigest: string;
+  resources?: string;
 }
 
 export type UpdateStart = { preview: true; diff: UpdateDiff; taskCount: number } | { preview: false; diff: UpdateDiff; execution: ExecutionRecord };
@@ -63,6 +66,7 @@ export async function startUpdate(store: StateStore, deploymentId: string, sourc
     inputs: source.inputs,
     blueprintFile: source.blueprintFile,
     blueprintDigest: source.blueprintDigest,
+    ...(source.resources ? { resources: source.resources } : {}),
   };
   const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context as unknown as YamlMap });
   return { preview: false, diff, execution };
@@ -75,7 +79,7 @@ function updateContextOf(e: ExecutionRecord): UpdateContext | undefined {
 /** Before an update runs: added instances exist and the deployment runs with the merged plan. */
 export async function prepareUpdate(store: StateStore, execution: ExecutionRecord): Promise<void> {
   const ctx = updateContextOf(execution);
-  if (ctx) await applyPlan(store, execution.deploymentId, decodePlan(ctx.planGz), ctx.added);
+  if (ctx) await applyPlan(store, execution.deploymentId, decodePlan(ctx.planGz), ctx.added, ctx.resources ? { resources: ctx.resources } : {});
 }
 
 /** After an update succeeds: the final plan, inputs and blueprint become the deployment's. */

@@ -14,8 +14,8 @@ export interface RuntimeDeps {
   store: StateStore;
   plugins: PluginRegistry;
   secrets: SecretsProvider;
-  /** Directory scripts resolve against, from the deployment's blueprint file. */
-  blueprintDir: (deployment: DeploymentRecord) => string;
+  /** Directory scripts resolve against: the blueprint file's, or its shipped copy (AWS mode). */
+  blueprintDir: (deployment: DeploymentRecord) => string | Promise<string>;
   /** Wall-clock limit of one step (Lambda's is 15 minutes; long waits use ctx.retry). */
   stepTimeoutMs?: number;
   /** Live copy of operation log events (local mode shows them as they happen). */
@@ -122,7 +122,7 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
         retry: (message, afterSeconds) => {
           throw new RetryRequest(message, afterSeconds);
         },
-        blueprintDir: deps.blueprintDir(deployment),
+        blueprintDir: await deps.blueprintDir(deployment),
         signal: controller.signal,
         relationships: (plan.nodeInstances.find((i) => i.id === self.id)?.relationships ?? []).map((rel) => ({
           type: rel.type,

@@ -6,3 +6,4 @@ export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 export type * from './types.js';
 export { SecretsManagerSecrets } from './secrets-manager.js';
 export { secretsPrefix } from './secrets-prefix.js';
+export { materializeBlueprintFiles, loadManifest, BLUEPRINT_FILES_FORMAT, type BlueprintFilesManifest } from './blueprint-files.js';

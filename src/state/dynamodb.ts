@@ -26,7 +26,11 @@ const keys = {
   step: (exec: string, task: string, attempt: number) => ({ pk: `EXEC#${exec}`, sk: `STEP#${task}#${String(attempt).padStart(4, '0')}` }),
   event: (exec: string, id: string) => ({ pk: `EXEC#${exec}`, sk: `EVT#${id}` }),
   lock: (dep: string) => ({ pk: `DEP#${dep}`, sk: 'LOCK' }),
+  blobPart: (digest: string, part: number) => ({ pk: `BLOB#${digest}`, sk: `PART#${String(part).padStart(4, '0')}` }),
 };
+
+/** Binary per blob item: well under DynamoDB's 400 KB item limit, keys and attribute names included. */
+const BLOB_PART_BYTES = 300 * 1024;
 
 export interface DynamoDbStateStoreOptions {
   tableName: string;
@@ -360,6 +364,46 @@ export class DynamoDbStateStore implements StateStore {
   async getLock(deploymentId: string): Promise<LockRecord | undefined> {
     const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.lock(deploymentId), ConsistentRead: true }));
     return r.Item ? lockFrom(r.Item) : undefined;
+  }
+
+  // ---- content-addressed blobs (blueprint files shipped to the step Lambda) -----------------
+
+  async putBlobs(blobs: Array<{ digest: string; data: Uint8Array }>): Promise<void> {
+    // Content-addressed: a blob already stored is never written again. The part count is on
+    // part 0, which is written last, so a blob is visible only once it is complete.
+    const known = await this.existingBlobs(blobs.map((b) => b.digest));
+    for (const blob of blobs) {
+      if (known.has(blob.digest)) continue;
+      known.add(blob.digest);
+      const parts = Math.max(1, Math.ceil(blob.data.length / BLOB_PART_BYTES));
+      const item = (n: number): Item => ({ ...keys.blobPart(blob.digest, n), data: blob.data.subarray(n * BLOB_PART_BYTES, (n + 1) * BLOB_PART_BYTES), ...(n === 0 ? { parts, size: blob.data.length } : {}) });
+      await this.batchPut(Array.from({ length: parts - 1 }, (_, i) => item(i + 1)));
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item(0) }));
+    }
+  }
+
+  async getBlob(digest: string): Promise<Uint8Array | undefined> {
+    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `BLOB#${digest}` }, ConsistentRead: true });
+    const head = items.find((i) => i['sk'] === 'PART#0000');
+    if (!head) return undefined;
+    const parts = items.sort((a, b) => String(a['sk']).localeCompare(String(b['sk']))).map((i) => i['data'] as Uint8Array);
+    if (parts.length !== Number(head['parts'])) return undefined;
+    return Buffer.concat(parts);
+  }
+
+  private async existingBlobs(digests: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(digests)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: BatchGetCommandOutput['UnprocessedKeys'] = { [this.tableName]: { Keys: unique.slice(i, i + 100).map((d) => keys.blobPart(d, 0)), ProjectionExpression: 'pk' } };
+      for (let round = 0; request && Object.keys(request).length > 0; round++) {
+        const r: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of r.Responses?.[this.tableName] ?? []) found.add(String(item['pk']).slice('BLOB#'.length));
+        request = r.UnprocessedKeys;
+        if (request && Object.keys(request).length > 0) await new Promise((res) => setTimeout(res, Math.min(2000, 25 * 2 ** round)));
+      }
+    }
+    return found;
   }
 
   // ---- helpers -------------------------------------------------------------------------------

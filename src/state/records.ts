@@ -14,6 +14,8 @@ export interface DeploymentRecord {
   id: string;
   blueprintFile: string;
   blueprintDigest: string;
+  /** Digest of the manifest of the blueprint directory's files shipped to the step Lambda (AWS mode). */
+  resources?: string;
   inputs: YamlMap;
   plan: DeploymentPlan;
   /** Evaluated blueprint outputs, refreshed after install/update/scale/heal. */

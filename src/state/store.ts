@@ -76,4 +76,9 @@ export interface StateStore {
   renewLock(lock: LockRecord, leaseMs: number): Promise<LockRecord>;
   releaseLock(lock: LockRecord): Promise<void>;
   getLock(deploymentId: string): Promise<LockRecord | undefined>;
+
+  /** Stores content-addressed blobs (key: sha-256 hex of the data); a blob already stored is skipped. */
+  putBlobs(blobs: Array<{ digest: string; data: Uint8Array }>): Promise<void>;
+  /** A complete blob, or undefined when it is missing or not yet fully written. */
+  getBlob(digest: string): Promise<Uint8Array | undefined>;
 }
