@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,7 +18,8 @@ import { createTestStore } from './support/state.js';
 /**
  * The bundled action (dist/index.js) run as GitHub's runner runs it: INPUT_* variables, a real
  * webhook payload in GITHUB_EVENT_PATH, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files; mode aws against
- * DynamoDB Local and a local Lambda Invoke endpoint running the step handler; the Kubernetes sandbox;
+ * DynamoDB Local and a local Lambda Invoke endpoint running the step handler (which reads the
+ * blueprint's scripts from the copy the action shipped to the table, as in AWS); the Kubernetes sandbox;
  * a fake GitHub API recording the comment and issue calls. One JSON line per scenario.
  */
 const root = path.resolve(import.meta.dirname, '..');
@@ -50,7 +51,6 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     Object.assign(process.env, {
       STATE_TABLE: store.tableName,
       DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
-      ISTHMUS_BLUEPRINT_ROOT: root,
       ISTHMUS_SECRETS_FILE: path.join(dir, 'secrets.yaml'),
       [KUBECONFIG_OVERRIDE_ENV]: path.join(dir, 'kubeconfig'),
       AWS_ACCESS_KEY_ID: 'local',
@@ -70,7 +70,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, workspace = root): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
+  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, workspace = root, runId = '4242'): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
     const eventPath = path.join(dir, `${name}.event.json`);
     const outputFile = path.join(dir, `${name}.output`);
     const summaryFile = path.join(dir, `${name}.summary.md`);
@@ -88,7 +88,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       GITHUB_REPOSITORY: 'Codertocat/Hello-World',
       GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ID: runId,
       GITHUB_REF: 'refs/heads/main',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
@@ -149,6 +149,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(github.comments).toHaveLength(1);
     expect(github.calls.filter((c) => c.startsWith('PATCH /repos/Codertocat/Hello-World/issues/comments/'))).toHaveLength(1);
     expect(github.comments[0]!.body).toContain('| modify | node | `wordpress` |');
+    expect(github.comments[0]!.body).toMatch(/changed since the plan this comment showed before \(`[0-9a-f]{16}`\): re-planned as `[0-9a-f]{16}`/);
     // ISTHMUS_E2E_ARTIFACTS=dir keeps the comment and summary a reviewer would see.
     const artifacts = process.env['ISTHMUS_E2E_ARTIFACTS'];
     if (artifacts) {
@@ -199,4 +200,95 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(run.log).toMatch(/::error title=Blueprint error,file=bad\.yaml,line=4,col=\d+::node\.unknown-type: node .a. has type .cloudify\.nodes\.Nope./);
     expect(run.outputs['status']).toBe('failed');
   }, 60_000);
+
+  it('day two: dispatch scale and heal; the sweep opens then closes a health issue; a second run fails naming the holder or waits; a changed plan stops an approved apply', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'isthmus-ops-state-'));
+    const workspace = writeBlueprintFiles({
+      'ops/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'inputs:',
+        '  state_dir: { type: string }',
+        'node_templates:',
+        '  app:',
+        '    type: cloudify.nodes.Root',
+        '    interfaces:',
+        '      cloudify.interfaces.lifecycle:',
+        '        create: { implementation: scripts/create.sh, inputs: { state_dir: { get_input: state_dir } } }',
+        '        start: { implementation: scripts/start.sh, inputs: { seconds: 0 } }',
+        '        delete: { implementation: scripts/delete.sh, inputs: { state_dir: { get_input: state_dir } } }',
+        '      cloudify.interfaces.validation:',
+        '        check_status: { implementation: scripts/check.sh, inputs: { state_dir: { get_input: state_dir } } }',
+        '',
+      ].join('\n'),
+      'ops/scripts/create.sh': 'set -eu\nmkdir -p "$state_dir"\necho created > "$state_dir/$ISTHMUS_NODE_INSTANCE"\n',
+      'ops/scripts/start.sh': 'sleep "${seconds:-0}"\n',
+      'ops/scripts/delete.sh': 'rm -f "$state_dir/$ISTHMUS_NODE_INSTANCE"\n',
+      'ops/scripts/check.sh': 'if [ -f "$state_dir/outage" ]; then echo "an outage is declared" >&2; exit 1; fi\n[ -f "$state_dir/$ISTHMUS_NODE_INSTANCE" ] || { echo "$ISTHMUS_NODE_INSTANCE lost its state" >&2; exit 1; }\n',
+    });
+    const markers = () => readdirSync(state).filter((f) => f.startsWith('app_')).sort();
+    const dispatch = { inputs: {} };
+    const ops = { blueprint: 'ops/blueprint.yaml', 'deployment-id': 'ops-e2e' };
+    try {
+      const install = await runAction('dispatch-install-ops', 'workflow_dispatch', dispatch, { ...ops, workflow: 'install', inputs: JSON.stringify({ state_dir: state }) }, workspace);
+      expect(install.code, install.log).toBe(0);
+      expect(markers()).toHaveLength(1);
+
+      const scale = await runAction('dispatch-scale', 'workflow_dispatch', dispatch, { ...ops, workflow: 'scale', parameters: '{scalable_entity_name: app, delta: 1}' }, workspace);
+      expect(scale.code, scale.log).toBe(0);
+      expect(scale.outputs['status']).toBe('succeeded');
+      expect(markers()).toHaveLength(2);
+
+      // An instance loses its state behind Isthmus's back; heal reinstalls just that one.
+      const [lost, kept] = markers();
+      rmSync(path.join(state, lost!));
+      const heal = await runAction('dispatch-heal', 'workflow_dispatch', dispatch, { ...ops, workflow: 'heal' }, workspace);
+      expect(heal.code, heal.log).toBe(0);
+      expect(heal.summary).toContain(`Healed ${lost}.`);
+      expect(markers()).toEqual([lost, kept].sort());
+
+      // An outage healing cannot fix: the sweep opens one issue, then closes it once healthy.
+      writeFileSync(path.join(state, 'outage'), '');
+      const unhealthy = await runAction('schedule-sweep-unhealthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, workspace);
+      expect(unhealthy.code).toBe(1);
+      expect(unhealthy.summary).toMatch(/\| `ops-e2e` \| ❌ unhealthy \| 2 healed, 2 still failing \|/);
+      expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment ops-e2e is unhealthy', 'open']]);
+      expect(github.issues[0]!.body).toContain('an outage is declared');
+      rmSync(path.join(state, 'outage'));
+      const healthy = await runAction('schedule-sweep-healthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, workspace);
+      expect(healthy.code, healthy.log).toBe(0);
+      expect(healthy.summary).toMatch(/\| `ops-e2e` \| ✅ healthy \| nothing to heal; issue closed \|/);
+      expect(github.issues.map((i) => i.state)).toEqual(['closed']);
+
+      // Two runs on one deployment: the second fails fast naming the first; a third waits for it.
+      const slow = { ...ops, workflow: 'execute_operation', parameters: '{operation: cloudify.interfaces.lifecycle.start, operation_kwargs: {seconds: 4}, allow_kwargs_override: true}' };
+      const first = runAction('concurrent-first', 'workflow_dispatch', dispatch, slow, workspace, '5001');
+      for (let i = 0; i < 200 && !(await store.getLock('ops-e2e')); i++) await new Promise((r) => setTimeout(r, 50));
+      const second = await runAction('concurrent-second', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart' }, workspace, '5002');
+      expect(second.code).toBe(1);
+      expect(second.summary).toContain('Another run holds this deployment');
+      expect(second.summary).toContain('run by https://github.com/Codertocat/Hello-World/actions/runs/5001');
+      const third = await runAction('concurrent-waits', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart', 'wait-for-lock': 'true' }, workspace, '5003');
+      expect(third.code, third.log).toBe(0);
+      expect((await first).code).toBe(0);
+      const executions = await store.listExecutions('ops-e2e');
+      expect(executions.filter((e) => e.status === 'pending' || e.status === 'started')).toEqual([]);
+
+      // An apply approved for another plan re-plans and stops without applying.
+      const stale = await runAction('dispatch-update-stale-plan', 'workflow_dispatch', dispatch, { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'ffffffffffffffff' }, workspace);
+      expect(stale.code, stale.log).toBe(0);
+      expect(stale.outputs['status']).toBe('planned');
+      expect(stale.summary).toContain('changed since the reviewed plan (`ffffffffffffffff`)');
+      expect(stale.summary).toContain('stopped without applying');
+      expect(stale.log).toContain('::warning::');
+      expect((await store.getDeployment('ops-e2e'))!.inputs['state_dir']).toBe(state);
+
+      const uninstall = await runAction('dispatch-uninstall-ops', 'workflow_dispatch', dispatch, { ...ops, workflow: 'uninstall' }, workspace);
+      expect(uninstall.code, uninstall.log).toBe(0);
+      expect(markers()).toEqual([]);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
+

@@ -31,6 +31,20 @@ export interface RunReport {
 /** The hidden marker that finds a deployment's sticky comment again. */
 export const commentMarker = (deploymentId: string) => `<!-- isthmus:deployment=${deploymentId} -->`;
 
+/** Shown digests are this long; a `plan-digest` input may give any prefix of at least 12. */
+export const SHOWN_DIGEST_CHARS = 16;
+
+/** The plan digest a comment showed (its hidden marker), if any. */
+export function planDigestIn(body: string): string | undefined {
+  return /<!-- isthmus:plan-digest=([0-9a-f]{64}) -->/.exec(body)?.[1];
+}
+
+/** Whether a reviewed digest (a prefix, as shown) names the digest of the plan made now. */
+export function sameDigest(reviewed: string, current: string): boolean {
+  const r = reviewed.trim().toLowerCase();
+  return r.length >= 12 && current.startsWith(r);
+}
+
 const ICON: Record<ReportStatus, string> = { succeeded: '✅', failed: '❌', cancelled: '⏹️', planned: '📝', uninstalled: '🧹', skipped: '⏭️' };
 
 /** Removes every secret value from a text (longest first, so overlapping values go whole). */
@@ -79,7 +93,10 @@ export function renderReport(report: RunReport, secrets: string[] = []): string 
       parts.push(withGraph ? `\`\`\`mermaid\n${graph}\n\`\`\`` : '_The graph is too large for a comment; run `isthmus plan --mermaid` to see it._', '', '</details>', '');
     }
     if (report.outputs) parts.push('#### Outputs', '', outputsTable(report.outputs), '');
-    if (report.planDigest) parts.push(`<sub>Plan digest \`${report.planDigest.slice(0, 16)}\` — an apply re-plans if the blueprint or its inputs changed since.</sub>`);
+    if (report.planDigest) {
+      parts.push(`<!-- isthmus:plan-digest=${report.planDigest} -->`);
+      parts.push(`<sub>Plan digest \`${report.planDigest.slice(0, SHOWN_DIGEST_CHARS)}\`. To apply exactly this plan, pass \`plan-digest: ${report.planDigest.slice(0, SHOWN_DIGEST_CHARS)}\`: an apply whose blueprint or inputs changed since re-plans and stops, saying so.</sub>`);
+    }
     return redactAll(parts.join('\n'), secrets);
   };
   let text = build(500, true);

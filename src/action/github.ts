@@ -4,6 +4,8 @@ import { getOctokit } from '@actions/github';
 export interface GitHubPort {
   /** Creates the comment holding `marker`, or edits it in place. */
   upsertComment(issueNumber: number, marker: string, body: string): Promise<'created' | 'updated'>;
+  /** The body of the comment holding `marker`, if there is one. */
+  findComment(issueNumber: number, marker: string): Promise<string | undefined>;
   /** Opens an issue for an unhealthy deployment, or updates the open one. */
   reportUnhealthy(marker: string, title: string, body: string): Promise<'opened' | 'updated'>;
   /** Closes the deployment's open health issue, if any, with a comment. */
@@ -18,10 +20,16 @@ export function gitHubPort(token: string, owner: string, repo: string): GitHubPo
     const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', labels: HEALTH_LABEL, per_page: 100 });
     return issues.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
   };
+  const findMine = async (issueNumber: number, marker: string) => {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+    return comments.find((c) => (c.body ?? '').includes(marker));
+  };
   return {
+    async findComment(issueNumber, marker) {
+      return (await findMine(issueNumber, marker))?.body ?? undefined;
+    },
     async upsertComment(issueNumber, marker, body) {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-      const mine = comments.find((c) => (c.body ?? '').includes(marker));
+      const mine = await findMine(issueNumber, marker);
       if (mine) {
         await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
         return 'updated';

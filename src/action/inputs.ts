@@ -22,6 +22,8 @@ export interface ActionInputs {
   waitForLock: boolean;
   /** The schedule sweep's deployment filter (a prefix or a glob with *). */
   deployments?: string;
+  /** The plan digest a reviewer approved: an apply whose plan differs stops instead. */
+  planDigest?: string;
 }
 
 export class InputError extends Error {}
@@ -60,10 +62,11 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     deployBranches: (get('deploy-branches') || '').split(/[\s,]+/).filter(Boolean),
     waitForLock: get('wait-for-lock') === 'true',
   };
-  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments']] as const) {
+  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments'], ['planDigest', 'plan-digest']] as const) {
     const v = opt(name);
     if (v !== undefined) inputs[key] = v;
   }
   if (maxParallel) inputs.maxParallel = Number(maxParallel);
+  if (inputs.planDigest && !/^[0-9a-fA-F]{12,64}$/.test(inputs.planDigest.trim())) throw new InputError("input 'plan-digest' must be the digest a plan showed (at least 12 hex characters)");
   return inputs;
 }

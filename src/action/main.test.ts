@@ -29,6 +29,7 @@ describe('healing sweep', () => {
     const issues: Array<{ marker: string; title: string; open: boolean; updates: number }> = [];
     const github: GitHubPort = {
       upsertComment: async () => 'created',
+      findComment: async () => undefined,
       reportUnhealthy: async (marker, title) => {
         const open = issues.find((i) => i.marker === marker && i.open);
         if (open) {
@@ -88,7 +89,7 @@ describe('healing sweep', () => {
       openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
     });
     expect(report.status).toBe('failed');
-    expect(report.error).toMatch(/Another run holds this deployment \(execution exec-of-another-run, driver runner-7:1234, lease until .*\); set wait-for-lock: true/);
+    expect(report.error).toMatch(/^Another run holds this deployment: execution exec-of-another-run, run by runner-7:1234 \(lease until .*\)\. Set wait-for-lock: true/);
     expect(failures).toHaveLength(1);
   }, 30_000);
 });

@@ -3,9 +3,10 @@ import { BlueprintError, type BlueprintDiagnostic, type LoadOptions, type YamlMa
 import { ensureDeployment, planBlueprint, startBlueprintUpdate } from '../driver/deploy.js';
 import { defaultOwner, runExecution, runHeal, startExecution, type RunOptions } from '../engine/index.js';
 import type { EngineDeps } from '../engine/index.js';
-import { ConflictError, type EventRecord, type ExecutionRecord } from '../state/index.js';
+import { ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord } from '../state/index.js';
+import type { DeploymentPlan, PluginCatalog, UpdateStep } from '../plan/index.js';
 import type { LocalEnvironment } from '../cli/local.js';
-import { commentMarker, renderReport, type ReportStatus, type RunReport } from './comment.js';
+import { commentMarker, planDigestIn, renderReport, sameDigest, SHOWN_DIGEST_CHARS, type ReportStatus, type RunReport } from './comment.js';
 import type { GitHubPort } from './github.js';
 import type { ActionInputs } from './inputs.js';
 import { matchesFilter, routeEvent, type Route } from './route.js';
@@ -141,21 +142,26 @@ async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Ro
         const planned = planBlueprint(blueprint, loadOptions(deps), catalog, deps.context.workspace);
         const changes = existing
           ? (await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), { preview: true }, catalog)).started.diff.steps
-          : planned.plan.nodes.map((n) => ({ action: 'add' as const, entity: 'node' as const, name: n.id, detail: n.type }));
+          : allAdded(planned.plan);
         return { ...base, status: 'planned', notes: [...settled, route.why], changes, plan: planned.plan, planDigest: planned.digest };
       }
       case 'preview':
       case 'environment': {
+        const stop = await replanned(deps, env, existing, blueprint, catalog);
+        if (stop) return { ...base, ...stop, notes: [...settled, ...(stop.notes ?? [])] };
+        // The digest the sticky comment showed before this push: say when the plan moved on from it.
+        const shown = route.kind === 'preview' && deps.github ? planDigestIn((await deps.github.findComment(route.pr, commentMarker(route.deploymentId))) ?? '') : undefined;
+        const moved = (digest: string) => (shown && shown !== digest ? [`The blueprint or its inputs changed since the plan this comment showed before (\`${shown.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${digest.slice(0, SHOWN_DIGEST_CHARS)}\`.`] : []);
         if (!existing) {
           const { deployment, planned } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
           const execution = await startExecution(env.store, { deploymentId: deployment.id, workflow: 'install', catalog });
           const done = await run(deps, env, execution, lock);
           const after = await env.store.getDeployment(deployment.id);
-          return { ...base, ...result(done), changes: deployment.plan.nodes.map((n) => ({ action: 'add', entity: 'node', name: n.id, detail: n.type })), plan: deployment.plan, ...(planned ? { planDigest: planned.digest } : {}), ...(after?.outputs ? { outputs: after.outputs } : {}) };
+          return { ...base, ...result(done), notes: [...settled, ...moved(deployment.blueprintDigest)], changes: allAdded(deployment.plan), plan: deployment.plan, planDigest: deployment.blueprintDigest, ...(after?.outputs ? { outputs: after.outputs } : {}) };
         }
         const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), {}, catalog, { ship: env.shipsBlueprintFiles });
         if (started.preview) throw new Error('unexpected preview');
-        const notes = [...settled, ...(planned.digest === existing.blueprintDigest ? ['The blueprint and inputs are unchanged since the last run: nothing to apply beyond converging.'] : [])];
+        const notes = [...settled, ...moved(planned.digest), ...(planned.digest === existing.blueprintDigest ? ['The blueprint and inputs are unchanged since the last run: nothing to apply beyond converging.'] : [])];
         const done = await run(deps, env, started.execution, lock);
         const after = await env.store.getDeployment(existing.id);
         return { ...base, ...result(done), notes, changes: started.diff.steps, plan: started.diff.finalPlan, planDigest: planned.digest, ...(after?.outputs ? { outputs: after.outputs } : {}) };
@@ -173,6 +179,31 @@ async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Ro
   } catch (err) {
     return { ...base, ...failure(deps, err) };
   }
+}
+
+const allAdded = (plan: DeploymentPlan): UpdateStep[] => plan.nodes.map((n) => ({ action: 'add', entity: 'node', name: n.id, detail: n.type }));
+
+/**
+ * The plan made now, checked against the one a reviewer approved (input `plan-digest`): when
+ * the blueprint or its inputs changed since, the run re-plans, stops before applying anything,
+ * and says so. Undefined when there is nothing to stop for.
+ */
+async function replanned(deps: ActionDeps, env: LocalEnvironment, existing: DeploymentRecord | undefined, blueprint: string, catalog: PluginCatalog): Promise<Partial<RunReport> | undefined> {
+  const reviewed = deps.inputs.planDigest;
+  if (!reviewed) return undefined;
+  let report: Partial<RunReport>;
+  if (existing) {
+    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), { preview: true }, catalog);
+    report = { changes: started.diff.steps, plan: started.diff.finalPlan, planDigest: planned.digest };
+  } else {
+    const planned = planBlueprint(blueprint, loadOptions(deps), catalog, deps.context.workspace);
+    report = { changes: allAdded(planned.plan), plan: planned.plan, planDigest: planned.digest };
+  }
+  if (sameDigest(reviewed, report.planDigest!)) return undefined;
+  const now = report.planDigest!.slice(0, SHOWN_DIGEST_CHARS);
+  const note = `The blueprint or its inputs changed since the reviewed plan (\`${reviewed.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${now}\` and stopped without applying. Review the plan below, then run again with plan-digest: ${now}.`;
+  deps.runner.warning(note.replace(/`/g, ''));
+  return { ...report, status: 'planned', notes: [note] };
 }
 
 function result(done: ExecutionRecord): Partial<RunReport> {
@@ -195,6 +226,10 @@ async function dispatch(deps: ActionDeps, env: LocalEnvironment, route: Extract<
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, deps.inputs.blueprint);
   const { workflow, parameters, deploymentId } = route;
+  if (workflow === 'install' || workflow === 'update') {
+    const stop = await replanned(deps, env, exists ? await env.store.getDeployment(deploymentId) : undefined, blueprint, catalog);
+    if (stop) return { ...base, ...stop, notes: [...(base.notes ?? []), ...(stop.notes ?? [])] };
+  }
   if (workflow === 'install' && !exists) await ensureDeployment(env.store, deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
   else if (!exists) return { ...base, error: `deployment '${deploymentId}' does not exist; run install first` };
   if (workflow === 'heal') {

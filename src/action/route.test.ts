@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentMarker, MAX_COMMENT_CHARS, redactAll, renderReport } from './comment.js';
+import { commentMarker, MAX_COMMENT_CHARS, planDigestIn, redactAll, renderReport, sameDigest } from './comment.js';
 import { InputError, readInputs } from './inputs.js';
 import { matchesFilter, previewDeploymentId, routeEvent } from './route.js';
 
@@ -45,5 +45,20 @@ describe('renderReport', () => {
     expect(text).toContain('more changes, left out');
     expect(text).not.toContain('s3cr3t');
     expect(redactAll('a-secret-b', ['secret', 'a-secret'])).toBe('***-b');
+  });
+});
+
+describe('the plan digest a comment shows', () => {
+  const digest = 'ab12'.repeat(16);
+  it('is carried in a hidden marker and shown short, with how to apply exactly it', () => {
+    const text = renderReport({ deploymentId: 'd', title: 'T', status: 'planned', planDigest: digest });
+    expect(planDigestIn(text)).toBe(digest);
+    expect(text).toContain(`plan-digest: ${digest.slice(0, 16)}`);
+    expect(planDigestIn('no marker')).toBeUndefined();
+  });
+  it('matches by a prefix of at least 12 characters, case-insensitively', () => {
+    expect(sameDigest(digest.slice(0, 16).toUpperCase(), digest)).toBe(true);
+    expect(sameDigest(digest.slice(0, 11), digest)).toBe(false);
+    expect(sameDigest('ffff'.repeat(4), digest)).toBe(false);
   });
 });
