@@ -134,6 +134,8 @@ describe('hybrid targets: http and ssm', () => {
 
     const check = await h.run(dep, 'check_status');
     expect(check.error).toBeUndefined();
+    // The SSM check had to be polled (InProgress first): it still reports.
+    expect((await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'windows_app')!.lastCheckStatus).toMatchObject({ ok: true });
 
     const uninstall = await h.run(dep, 'uninstall');
     expect(uninstall.error).toBeUndefined();

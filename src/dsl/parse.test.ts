@@ -308,3 +308,11 @@ describe('hostile input', () => {
     expect(codes(r)).toEqual(['property.unknown']);
   });
 });
+
+describe('the shipped type libraries', () => {
+  it('load together with no diagnostic at all (no duplicate keys, no unknown types)', () => {
+    const dir = writeBlueprintFiles({ 'blueprint.yaml': `${HEADER}  - plugin:cloudify-kubernetes-plugin\n  - plugin:cloudify-aws-plugin\n  - plugin:isthmus-hybrid\nnode_templates:\n  a: { type: cloudify.nodes.Root }\n` });
+    const result = loadBlueprint(path.join(dir, 'blueprint.yaml'), { rootDir: dir });
+    expect(result.diagnostics).toEqual([]);
+  });
+});

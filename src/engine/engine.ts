@@ -41,6 +41,9 @@ const REFRESH_OUTPUTS = new Set(['install', 'update', 'scale', 'heal', 'start', 
 
 type Outcome = StepOutcome;
 
+/** Polls (operation-requested retries) a status check may make before it counts as failed. */
+const MAX_CHECK_POLLS = 120;
+
 /** Times one step may hit infrastructure errors in a row before the task fails. */
 const MAX_INFRASTRUCTURE_RETRIES = 8;
 
@@ -138,7 +141,10 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       const used = task.attempt + 1 - (task.retryBase ?? 0);
       const canRetry = outcome.status === 'retry' || outcome.recoverable !== false;
       const budgetLeft = task.maxRetries < 0 || used <= task.maxRetries;
-      if (canRetry && budgetLeft) {
+      // A status check is not retried when it fails (it reports), but one that must wait for its
+      // answer (an SSM command, an API still settling) asks to be polled, and is.
+      const polling = outcome.status === 'retry' && task.checkStatus === true && used <= MAX_CHECK_POLLS;
+      if (canRetry && (budgetLeft || polling)) {
         const delay = outcome.status === 'retry' && outcome.retryAfter !== undefined ? outcome.retryAfter : task.retryInterval;
         const next = await store.updateTask(executionId, task.id, task.version, { attempt: task.attempt + 1, retryAt: Date.now() + delay * 1000, error: outcome.error });
         tasks.set(task.id, next);

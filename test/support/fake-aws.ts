@@ -506,6 +506,11 @@ export class FakeAws {
     });
   }
 
+  /** An ACTIVE cluster that something other than Isthmus created (for use_external_resource). */
+  existingCluster(name: string): void {
+    this.clusters.set(name, { name, status: 'ACTIVE', reads: 0, tags: { team: 'platform' }, request: { name, accessConfig: { authenticationMode: 'API' } } });
+  }
+
   /** Simulates an EKS health issue on a node group (and its node going NotReady). */
   breakInstance(group: string, instanceIndex = 0): { instanceId: string; node: string } {
     const g = [...this.groups.values()].find((x) => x.name === group)!;

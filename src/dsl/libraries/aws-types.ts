@@ -182,11 +182,18 @@ const TYPES: Record<string, TypeSpec> = {
   },
 };
 
+/** Property lines of `base` that `own` does not redefine (a type's own default wins, with no duplicate key). */
+function without(base: string, own: string | undefined): string {
+  const mine = new Set([...(own ?? '').matchAll(/^\s+([A-Za-z_]+):/gm)].map((m) => m[1]));
+  return base.split('\n').filter((line) => !mine.has(/^\s+([A-Za-z_]+):/.exec(line)?.[1])).join('\n');
+}
+
 function nodeTypes(): string {
   return Object.entries(TYPES)
     .map(([name, spec]) => {
-      const props = spec.derivedFrom === EC2_BASE ? `${RESOURCE_CONFIG}${spec.properties ?? ''}` : `${spec.derivedFrom ? '' : COMMON_PROPERTIES}${RESOURCE_CONFIG}${spec.properties ?? ''}`;
-      const common = spec.derivedFrom === 'cloudify.nodes.Compute' ? COMMON_PROPERTIES : '';
+      const shared = without(COMMON_PROPERTIES, spec.properties);
+      const props = spec.derivedFrom === EC2_BASE ? `${RESOURCE_CONFIG}${spec.properties ?? ''}` : `${spec.derivedFrom ? '' : shared}${RESOURCE_CONFIG}${spec.properties ?? ''}`;
+      const common = spec.derivedFrom === 'cloudify.nodes.Compute' ? shared : '';
       return `
   ${name}:
     derived_from: ${spec.derivedFrom ?? 'cloudify.nodes.Root'}
