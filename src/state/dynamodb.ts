@@ -2,8 +2,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DynamoDBClient, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand, BatchWriteCommand, DeleteCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand,
-  TransactWriteCommand, UpdateCommand, type QueryCommandInput,
+  TransactWriteCommand, UpdateCommand, type PutCommandInput, type QueryCommandInput, type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { GroupCommit, GroupRead } from './batching.js';
 import type { DeploymentPlan } from '../plan/index.js';
 import { ConflictError } from './errors.js';
 import type {
@@ -47,12 +48,22 @@ export class DynamoDbStateStore implements StateStore {
   readonly client: DynamoDBClient;
   readonly requestCounts: RequestCounts;
   private readonly doc: DynamoDBDocumentClient;
+  /** Step records from concurrent steps of this process share transactions (see GroupCommit). */
+  private readonly stepCommits: GroupCommit;
+  private readonly stepReads: GroupRead;
 
   constructor(options: DynamoDbStateStoreOptions) {
     this.tableName = options.tableName;
     this.client = options.client ?? new DynamoDBClient({ maxAttempts: 8, ...options.clientConfig });
     this.requestCounts = requestCounter(this.client);
     this.doc = DynamoDBDocumentClient.from(this.client, { marshallOptions: { removeUndefinedValues: true } });
+    this.stepCommits = new GroupCommit(async (items) => {
+      // Alone, a bare step record is a conditional PutItem: cheaper than a transaction.
+      const only = items.length === 1 ? items[0]!.Put : undefined;
+      if (only) await this.doc.send(new PutCommand(only as PutCommandInput));
+      else await this.doc.send(new TransactWriteCommand({ TransactItems: items as TransactWriteCommandInput['TransactItems'] }));
+    });
+    this.stepReads = new GroupRead((wanted) => this.batchGetAll(wanted));
   }
 
   // ---- deployments -------------------------------------------------------------------------
@@ -220,17 +231,10 @@ export class DynamoDbStateStore implements StateStore {
   ): Promise<{ recorded: boolean; outcome: StepOutcome }> {
     const stepPut = { TableName: this.tableName, Item: { ...keys.step(key.executionId, key.taskId, key.attempt), outcome }, ConditionExpression: 'attribute_not_exists(pk)' };
     try {
-      if (!instanceChange) await this.doc.send(new PutCommand(stepPut));
-      else {
-        await this.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: stepPut },
-              { Update: { TableName: this.tableName, Key: keys.instance(instanceChange.deploymentId, instanceChange.id), ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update) } },
-            ],
-          }),
-        );
-      }
+      await this.stepCommits.write([
+        { Put: stepPut },
+        ...(instanceChange ? [{ Update: { TableName: this.tableName, Key: keys.instance(instanceChange.deploymentId, instanceChange.id), ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update) } }] : []),
+      ]);
       return { recorded: true, outcome };
     } catch (err) {
       const stepExists =
@@ -249,14 +253,7 @@ export class DynamoDbStateStore implements StateStore {
 
   async getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<{ step?: StepOutcome; instances: Map<string, NodeInstanceRecord> }> {
     const wanted: Item[] = [keys.step(key.executionId, key.taskId, key.attempt), ...[...new Set(instanceIds)].map((id) => keys.instance(deploymentId, id))];
-    const found: Item[] = [];
-    let pending: Item[] | undefined = wanted;
-    for (let round = 0; pending && pending.length > 0; round++) {
-      const r: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
-      found.push(...((r.Responses?.[this.tableName] ?? []) as Item[]));
-      pending = r.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
-      if (pending && pending.length > 0) await new Promise((res) => setTimeout(res, Math.min(1000, 20 * 2 ** round)));
-    }
+    const found = await this.stepReads.read(wanted);
     const instances = new Map<string, NodeInstanceRecord>();
     let step: StepOutcome | undefined;
     for (const item of found) {
@@ -389,6 +386,19 @@ export class DynamoDbStateStore implements StateStore {
     const parts = items.sort((a, b) => String(a['sk']).localeCompare(String(b['sk']))).map((i) => i['data'] as Uint8Array);
     if (parts.length !== Number(head['parts'])) return undefined;
     return Buffer.concat(parts);
+  }
+
+  /** Strongly consistent BatchGetItem of up to 100 keys, unprocessed keys included. */
+  private async batchGetAll(wanted: Item[]): Promise<Item[]> {
+    const found: Item[] = [];
+    let pending: Item[] | undefined = wanted;
+    for (let round = 0; pending && pending.length > 0; round++) {
+      const r: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      found.push(...((r.Responses?.[this.tableName] ?? []) as Item[]));
+      pending = r.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+      if (pending && pending.length > 0) await new Promise((res) => setTimeout(res, Math.min(1000, 20 * 2 ** round)));
+    }
+    return found;
   }
 
   private async existingBlobs(digests: string[]): Promise<Set<string>> {
