@@ -70,7 +70,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, options: { workspace?: string; runId?: string; env?: Record<string, string | undefined>; bundle?: string } = {}): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
+  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, options: { workspace?: string; runId?: string; env?: Record<string, string | undefined>; bundle?: string; expectExit?: number } = {}): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
     const { workspace = root, runId = '4242', env: overrides = {} } = options;
     const eventPath = path.join(dir, `${name}.event.json`);
     const outputFile = path.join(dir, `${name}.output`);
@@ -122,7 +122,8 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       outputs[m[1]!] = value.join('\n');
     }
     const result = { code, outputs, summary: readFileSync(summaryFile, 'utf8'), log };
-    process.stdout.write(`${JSON.stringify({ scenario: name, ok: code === 0, status: outputs['status'], deployment: outputs['deployment-id'] })}\n`);
+    // ok: the run ended as the scenario expects (some scenarios expect the action to fail).
+    process.stdout.write(`${JSON.stringify({ scenario: name, ok: code === (options.expectExit ?? 0), exit: code, status: outputs['status'], deployment: outputs['deployment-id'] })}\n`);
     return result;
   }
 
@@ -197,7 +198,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
 
   it('a blueprint error fails the run with annotations at file:line', async () => {
     const bad = writeBlueprintFiles({ 'bad.yaml': 'tosca_definitions_version: cloudify_dsl_1_5\nimports: [cloudify/types/types.yaml]\nnode_templates:\n  a: { type: cloudify.nodes.Nope }\n' });
-    const run = await runAction('dispatch-bad-blueprint', 'workflow_dispatch', { inputs: {} }, { blueprint: 'bad.yaml', 'deployment-id': 'bad', workflow: 'install' }, { workspace: bad });
+    const run = await runAction('dispatch-bad-blueprint', 'workflow_dispatch', { inputs: {} }, { blueprint: 'bad.yaml', 'deployment-id': 'bad', workflow: 'install' }, { workspace: bad, expectExit: 1 });
     expect(run.code).toBe(1);
     expect(run.log).toMatch(/::error title=Blueprint error,file=bad\.yaml,line=4,col=\d+::node\.unknown-type: node .a. has type .cloudify\.nodes\.Nope./);
     expect(run.outputs['status']).toBe('failed');
@@ -251,7 +252,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
 
       // An outage healing cannot fix: the sweep opens one issue, then closes it once healthy.
       writeFileSync(path.join(state, 'outage'), '');
-      const unhealthy = await runAction('schedule-sweep-unhealthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace });
+      const unhealthy = await runAction('schedule-sweep-unhealthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace, expectExit: 1 });
       expect(unhealthy.code).toBe(1);
       expect(unhealthy.summary).toMatch(/\| `ops-e2e` \| ❌ unhealthy \| 2 healed, 2 still failing \|/);
       expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment ops-e2e is unhealthy', 'open']]);
@@ -266,7 +267,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       const slow = { ...ops, workflow: 'execute_operation', parameters: '{operation: cloudify.interfaces.lifecycle.start, operation_kwargs: {seconds: 4}, allow_kwargs_override: true}' };
       const first = runAction('concurrent-first', 'workflow_dispatch', dispatch, slow, { workspace, runId: '5001' });
       for (let i = 0; i < 200 && !(await store.getLock('ops-e2e')); i++) await new Promise((r) => setTimeout(r, 50));
-      const second = await runAction('concurrent-second', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart' }, { workspace, runId: '5002' });
+      const second = await runAction('concurrent-second', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart' }, { workspace, runId: '5002', expectExit: 1 });
       expect(second.code).toBe(1);
       expect(second.summary).toContain('Another run holds this deployment');
       expect(second.summary).toContain('run by https://github.com/Codertocat/Hello-World/actions/runs/5001');
