@@ -1,3 +1,4 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../../test/support/state.js';
 import { ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type TaskRecord } from './index.js';
@@ -90,5 +91,16 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
     expect(await store.getDeployment('d1')).toBeUndefined();
     expect(await store.listNodeInstances('d1')).toEqual([]);
     expect(await store.listTasks('e1')).toEqual([]);
+    expect(await store.listDeployments()).toEqual([]);
+  });
+
+  it('lists deployments with a Query of their index, never a Scan, and only complete ones', async () => {
+    const store = await createTestStore();
+    for (const id of ['b', 'a', 'c']) await store.createDeployment(deployment(id), [instance(id, `${id}_1`)]);
+    // A creation that died before its META item: not a deployment yet.
+    await store.client.send(new PutItemCommand({ TableName: store.tableName, Item: { pk: { S: 'DEPLOYMENTS' }, sk: { S: 'DEP#half' }, id: { S: 'half' } } }));
+    const before = store.requestCounts['ScanCommand'] ?? 0;
+    expect((await store.listDeployments()).map((d) => d.id)).toEqual(['a', 'b', 'c']);
+    expect(store.requestCounts['ScanCommand'] ?? 0).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DynamoDBClient, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand, BatchWriteCommand, DeleteCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand,
+  BatchGetCommand, BatchWriteCommand, DeleteCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand,
   TransactWriteCommand, UpdateCommand, type PutCommandInput, type QueryCommandInput, type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { GroupCommit, GroupRead } from './batching.js';
@@ -20,6 +20,8 @@ const BATCH = 25;
 
 const keys = {
   deployment: (id: string) => ({ pk: `DEP#${id}`, sk: 'META' }),
+  /** The list of deployments: one small item each under one key, so listing is a Query, never a Scan. */
+  deploymentIndex: (id: string) => ({ pk: 'DEPLOYMENTS', sk: `DEP#${id}` }),
   instance: (dep: string, id: string) => ({ pk: `DEP#${dep}`, sk: `NI#${id}` }),
   execution: (dep: string, id: string) => ({ pk: `DEP#${dep}`, sk: `EXEC#${id}` }),
   executionIndex: (id: string) => ({ pk: `EXEC#${id}`, sk: 'META' }),
@@ -69,8 +71,10 @@ export class DynamoDbStateStore implements StateStore {
   // ---- deployments -------------------------------------------------------------------------
 
   async createDeployment(d: DeploymentRecord, instances: NodeInstanceRecord[]): Promise<void> {
-    // Instances first: the META item, written last and only once, marks a complete deployment.
+    // Instances and the index entry first: the META item, written last and only once, marks a
+    // complete deployment (listing skips index entries whose META is missing).
     await this.putNodeInstances(instances);
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.deploymentIndex(d.id), id: d.id } }));
     try {
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.deploymentItem(d), ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (err) {
@@ -99,15 +103,11 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async listDeployments(): Promise<DeploymentRecord[]> {
+    const ids = (await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DEPLOYMENTS' }, ConsistentRead: true })).map((i) => String(i['id']));
     const out: DeploymentRecord[] = [];
-    let start: Item | undefined;
-    do {
-      const r = await this.doc.send(
-        new ScanCommand({ TableName: this.tableName, FilterExpression: 'sk = :meta AND begins_with(pk, :dep)', ExpressionAttributeValues: { ':meta': 'META', ':dep': 'DEP#' }, ExclusiveStartKey: start, ConsistentRead: true }),
-      );
-      for (const item of r.Items ?? []) out.push(this.deploymentFrom(item));
-      start = r.LastEvaluatedKey;
-    } while (start);
+    for (let i = 0; i < ids.length; i += 100) {
+      for (const item of await this.batchGetAll(ids.slice(i, i + 100).map((id) => keys.deployment(id)))) out.push(this.deploymentFrom(item));
+    }
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -124,6 +124,7 @@ export class DynamoDbStateStore implements StateStore {
     // The META item goes last, so an interrupted delete can be run again.
     await this.batchDelete(items.filter((i) => i['sk'] !== 'META'));
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.deployment(id) }));
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.deploymentIndex(id) }));
   }
 
   // ---- node instances ------------------------------------------------------------------------
