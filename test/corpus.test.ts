@@ -41,6 +41,17 @@ describe.runIf(haveCorpus)('corpus blueprints', () => {
     expect([...blocked].sort()).toEqual(['agent_key', 'aws-ebs-csi-driver', 'eks_helper', 'helm_install', 'release', 'store_token_and_kubeconfig']);
   });
 
+  it("runs the REST plugin's operations in the utilities and client-certificate examples natively", () => {
+    const files = ['rest-plugin-cert/client-cert.yaml', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `utilities-examples/cloudify_rest/example-${n}-blueprint.yaml`)].filter((f) => existsSync(path.join(examples, f)));
+    expect(files.length).toBeGreaterThan(3);
+    for (const f of files) {
+      const r = load(f);
+      expect(r.diagnostics.filter((d) => d.severity === 'error'), f).toEqual([]);
+      const plan = planDeployment(r.blueprint!, { seed: 'rest', catalog: defaultPluginRegistry().catalog() });
+      expect(plan.unsupported.filter((u) => u.implementation.startsWith('rest.')), f).toEqual([]);
+    }
+  });
+
   it('plans a scaling-group blueprint from the corpus', () => {
     const r = load('scaling-example/ansible.yaml');
     expect(r.blueprint).toBeDefined();

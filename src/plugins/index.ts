@@ -2,6 +2,7 @@ import { PluginRegistry, type PluginModule } from './registry.js';
 import { awsPlugin } from './aws/index.js';
 import { httpPlugin } from './http/index.js';
 import { ssmPlugin } from './ssm/index.js';
+import { restPlugin } from './rest/index.js';
 import { kubernetesPlugin } from './kubernetes/index.js';
 import { scriptRunner } from './script/index.js';
 
@@ -12,8 +13,9 @@ export { kubernetesPlugin } from './kubernetes/index.js';
 export { awsPlugin } from './aws/index.js';
 export { httpPlugin } from './http/index.js';
 export { ssmPlugin } from './ssm/index.js';
+export { restPlugin } from './rest/index.js';
 
 /** The plugins Isthmus ships. */
 export function defaultPluginRegistry(extra: PluginModule[] = []): PluginRegistry {
-  return new PluginRegistry([kubernetesPlugin, awsPlugin, httpPlugin, ssmPlugin, ...extra], scriptRunner);
+  return new PluginRegistry([kubernetesPlugin, awsPlugin, httpPlugin, ssmPlugin, restPlugin, ...extra], scriptRunner);
 }
