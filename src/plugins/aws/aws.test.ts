@@ -100,6 +100,58 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     expect(aws.inventory()).toEqual({});
   });
 
+  it('internet gateway, elastic IP, route table and route, key pair: created once (a re-run finds them), deleted, and a delete of what is already gone is done', async () => {
+    const vpc = ctxOf({ type: 'cloudify.nodes.aws.ec2.Vpc', properties: { resource_config: { CidrBlock: '10.0.0.0/16' } } }, 'vpc_1');
+    await op('ec2.resources.vpc.create')(vpc);
+    const inVpc = [{ type: 'cloudify.nodes.aws.ec2.Vpc', runtime: vpc.instance.runtimeProperties }];
+    const igwSpec = { type: 'cloudify.nodes.aws.ec2.InternetGateway', related: inVpc };
+    const igw = ctxOf(igwSpec, 'igw_1');
+    await op('ec2.resources.internet_gateway.create')(igw);
+    await op('ec2.resources.internet_gateway.attach')(igw);
+    const igwAgain = ctxOf(igwSpec, 'igw_1');
+    await op('ec2.resources.internet_gateway.create')(igwAgain);
+    expect(igwAgain.instance.runtimeProperties['aws_resource_id']).toBe(igw.instance.runtimeProperties['aws_resource_id']);
+
+    const eipSpec = { type: 'cloudify.nodes.aws.ec2.ElasticIP', properties: { resource_config: { Domain: 'vpc' } } };
+    const eip = ctxOf(eipSpec, 'eip_1');
+    await op('ec2.resources.elasticip.create')(eip);
+    await op('ec2.resources.elasticip.create')(ctxOf(eipSpec, 'eip_1'));
+
+    const rtSpec = { type: 'cloudify.nodes.aws.ec2.RouteTable', related: inVpc };
+    const rt = ctxOf(rtSpec, 'rt_1');
+    await op('ec2.resources.routetable.create')(rt);
+    await op('ec2.resources.routetable.create')(ctxOf(rtSpec, 'rt_1'));
+    const route = ctxOf({ type: 'cloudify.nodes.aws.ec2.Route', properties: { resource_config: { DestinationCidrBlock: '0.0.0.0/0' } }, related: [{ type: 'cloudify.nodes.aws.ec2.RouteTable', runtime: rt.instance.runtimeProperties }, { type: 'cloudify.nodes.aws.ec2.InternetGateway', runtime: igw.instance.runtimeProperties }] }, 'route_1');
+    await op('ec2.resources.route.create')(route);
+    await op('ec2.resources.route.create')(route);
+
+    const keySpec = { type: 'cloudify.nodes.aws.ec2.Keypair', properties: { resource_config: { KeyName: 'isthmus-test' } } };
+    const key = ctxOf(keySpec, 'key_1');
+    await op('ec2.resources.keypair.create')(key);
+    await op('ec2.resources.keypair.create')(ctxOf(keySpec, 'key_1'));
+    expect(await outcome(op('ec2.resources.keypair.create')(ctxOf(keySpec, 'someone_else_1')))).toBe('fatal');
+    expect(aws.calls.filter((c) => /^ec2:(CreateInternetGateway|AllocateAddress|CreateRouteTable|CreateKeyPair)$/.test(c)).sort()).toEqual(['ec2:AllocateAddress', 'ec2:CreateInternetGateway', 'ec2:CreateKeyPair', 'ec2:CreateRouteTable']);
+    expect(aws.calls.filter((c) => c === 'ec2:CreateRoute')).toHaveLength(2);
+    expect(aws.routes.size).toBe(1);
+
+    for (const [ctx, ops] of [[route, ['route.delete']], [rt, ['routetable.delete']], [igw, ['internet_gateway.detach', 'internet_gateway.delete']], [eip, ['elasticip.delete']], [key, ['keypair.delete']]] as const) {
+      for (const name of ops) {
+        await op(`ec2.resources.${name}`)(ctx);
+        await op(`ec2.resources.${name}`)(ctx); // already gone: done
+      }
+    }
+    await op('ec2.resources.vpc.delete')(vpc);
+    expect(aws.inventory()).toEqual({});
+  });
+
+  it('EKS cluster that ends FAILED fails the create with its health issues, not a retry forever', async () => {
+    const spec = { type: 'cloudify.nodes.aws.eks.Cluster', properties: { resource_config: { kwargs: { name: 'broken', roleArn: 'arn:aws:iam::123456789012:role/eks', resourcesVpcConfig: { subnetIds: ['subnet-1'] } } } } };
+    const cluster = ctxOf(spec, 'cluster_1');
+    expect(await outcome(op('eks.resources.cluster.create')(cluster))).toBe('retry');
+    aws.clusters.get('broken')!.status = 'FAILED';
+    expect(await outcome(op('eks.resources.cluster.create')(cluster))).toBe('fatal');
+  });
+
   it('security group rules converge (duplicates and missing rules are fine); a same-named group not ours is refused', async () => {
     const vpc = ctxOf({ type: 'cloudify.nodes.aws.ec2.Vpc', properties: { resource_config: { CidrBlock: '10.0.0.0/16' } } }, 'vpc_1');
     await op('ec2.resources.vpc.create')(vpc);
