@@ -1,5 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +53,7 @@ node_types:
       port: { type: integer, default: -1 }
       ssl: { type: boolean, default: false }
       verify: { default: true }
+      cert: { default: ~ }
       params: { default: {} }
     interfaces:
       cloudify.interfaces.lifecycle:
@@ -205,5 +210,73 @@ ${TYPES}node_templates:
     expect(api.posts.has('10')).toBe(false);
     const rp = (await h.store.listNodeInstances(dep))[0]!.runtimeProperties;
     expect(rp['user-details']).toMatchObject({ saved_user: { username: 'moriah' } });
+  });
+});
+
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+
+describe.runIf(hasOpenssl)("Cloudify's REST plugin over HTTPS", () => {
+  let h: Harness;
+  let server: ReturnType<typeof createHttpsServer>;
+  let port: number;
+  const pems: Record<string, string> = {};
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-rest-tls-'));
+    const make = (name: string, subject: string, extra: string[]) => {
+      const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', subject, '-keyout', path.join(dir, `${name}.key`), '-out', path.join(dir, `${name}.crt`), ...extra]);
+      if (r.status !== 0) throw new Error(r.stderr.toString());
+      pems[`${name}Cert`] = readFileSync(path.join(dir, `${name}.crt`), 'utf8');
+      pems[`${name}Key`] = readFileSync(path.join(dir, `${name}.key`), 'utf8');
+    };
+    make('server', '/CN=127.0.0.1', ['-addext', 'subjectAltName=IP:127.0.0.1']);
+    make('client', '/CN=alice', []);
+    rmSync(dir, { recursive: true, force: true });
+    // The server trusts only alice's certificate, as rest-plugin-cert's endpoint does.
+    server = createHttpsServer({ cert: pems['serverCert'], key: pems['serverKey'], ca: pems['clientCert'], requestCert: true, rejectUnauthorized: true }, (req, res) => {
+      const peer = (req.socket as TLSSocket).getPeerCertificate();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `hello ${peer.subject?.CN ?? 'nobody'}` }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.address() as AddressInfo).port;
+  });
+  beforeEach(async () => {
+    h = await createHarness({ maxRetries: 0 });
+    mkdirSync(path.join(h.dir, 'templates'), { recursive: true });
+    writeFileSync(path.join(h.dir, 'templates', 'hello.yaml'), 'rest_calls:\n  - { path: /authenticate, method: GET, response_translation: { message: [message] } }\n');
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => server?.close(() => r()));
+  });
+
+  const blueprint = `tosca_definitions_version: cloudify_dsl_1_5
+imports: [cloudify/types/types.yaml]
+${TYPES}inputs:
+  verify: {}
+  cert: { default: ~ }
+node_templates:
+  alice_check:
+    type: cloudify.rest.Requests
+    properties: { hosts: ['127.0.0.1'], port: PORT, ssl: true, verify: { get_input: verify }, cert: { get_input: cert } }
+    interfaces:
+      cloudify.interfaces.lifecycle:
+        start: { inputs: { template_file: templates/hello.yaml } }
+`;
+
+  it('verifies the server with the CA given as content and presents the client certificate', async () => {
+    const dep = await h.deploy(blueprint.replace('PORT', String(port)), 'tls', { verify: pems['serverCert']!, cert: `${pems['clientCert']!}${pems['clientKey']!}` });
+    const run = await h.run(dep, 'install');
+    expect(run.error).toBeUndefined();
+    expect((await h.store.listNodeInstances(dep))[0]!.runtimeProperties['message']).toBe('hello alice');
+  });
+
+  it('refuses a server it cannot verify, and a server refuses a client without the certificate', async () => {
+    const untrusted = await h.deploy(blueprint.replace('PORT', String(port)), 'tls-untrusted', { verify: true, cert: `${pems['clientCert']!}${pems['clientKey']!}` });
+    const first = await h.run(untrusted, 'install');
+    expect(first.status).toBe('failed');
+    expect(first.error).toMatch(/no host answered .*self.signed/i);
+    const anonymous = await h.deploy(blueprint.replace('PORT', String(port)), 'tls-anonymous', { verify: pems['serverCert']! });
+    const second = await h.run(anonymous, 'install');
+    expect(second.status).toBe('failed');
+    expect(second.error).toMatch(/no host answered/);
   });
 });
