@@ -1,38 +1,32 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHeal } from '../src/engine/index.js';
 import { forgetAwsClients } from '../src/plugins/aws/index.js';
 import { startSandbox, isNodeReady, type Sandbox } from '../src/sandbox/index.js';
 import { createHarness, type Harness } from './support/engine.js';
+import { useExampleWithSandbox } from './support/example-env.js';
 import { FakeAws } from './support/fake-aws.js';
 
 const EXAMPLE = path.resolve('examples/eks-cluster');
-const ENV = ['ISTHMUS_KUBECONFIG_OVERRIDE', 'ISTHMUS_AWS_WAIT_SCALE', 'AWS_REGION'] as const;
 
 /** examples/eks-cluster end to end: AWS through stateful mocks, the cluster through the sandbox. */
 describe('examples/eks-cluster', () => {
   let sandbox: Sandbox;
   let aws: FakeAws;
   let h: Harness;
-  const saved: Partial<Record<(typeof ENV)[number], string | undefined>> = {};
+  let restoreEnv: (() => void) | undefined;
   beforeAll(async () => {
-    for (const k of ENV) saved[k] = process.env[k];
     sandbox = await startSandbox({ nodes: [], timing: { podReadyMs: 50, loadBalancerMs: 50, jobPodMs: 50, evictionMs: 100 } });
     aws = new FakeAws({ sandbox, ticks: 2 }).install();
     forgetAwsClients();
     h = await createHarness({ maxRetries: 30, secrets: { aws_access_key_id: 'AKIAEXAMPLE', aws_secret_access_key: 'secret-key-example' } });
-    cpSync(EXAMPLE, h.dir, { recursive: true });
-    const kubeconfig = path.join(h.dir, 'sandbox.kubeconfig');
-    writeFileSync(kubeconfig, sandbox.kubeconfig());
-    process.env['ISTHMUS_KUBECONFIG_OVERRIDE'] = kubeconfig;
-    process.env['ISTHMUS_AWS_WAIT_SCALE'] = '0';
+    restoreEnv = useExampleWithSandbox(h, EXAMPLE, sandbox);
   });
   afterAll(async () => {
     aws?.restore();
     await sandbox?.close();
-    for (const k of ENV) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    restoreEnv?.();
   });
 
   const groupNodes = () => sandbox.api.peek('', 'Node').filter((n) => n.metadata.labels?.['eks.amazonaws.com/nodegroup'] === 'eks_node_groupdemo');

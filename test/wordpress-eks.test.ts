@@ -1,15 +1,15 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHeal } from '../src/engine/index.js';
 import { forgetAwsClients } from '../src/plugins/aws/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { createHarness, type Harness } from './support/engine.js';
+import { useExampleWithSandbox } from './support/example-env.js';
 import { FakeAws } from './support/fake-aws.js';
 import { FakeSsm } from './support/fake-ssm.js';
 
 const EXAMPLE = path.resolve('examples/wordpress-hybrid');
-const ENV = ['ISTHMUS_KUBECONFIG_OVERRIDE', 'ISTHMUS_AWS_WAIT_SCALE'] as const;
 const EDGE = ['mi-0a1b2c3d4e5f60001', 'i-0a1b2c3d4e5f60002'];
 
 /**
@@ -22,27 +22,21 @@ describe('examples/wordpress-hybrid on EKS with a Windows edge service', () => {
   let aws: FakeAws;
   let ssm: FakeSsm;
   let h: Harness;
-  const saved: Partial<Record<(typeof ENV)[number], string | undefined>> = {};
+  let restoreEnv: (() => void) | undefined;
   beforeAll(async () => {
-    for (const k of ENV) saved[k] = process.env[k];
     sandbox = await startSandbox({ timing: { podReadyMs: 50, loadBalancerMs: 50 } });
     aws = new FakeAws({ sandbox }).install();
     aws.existingCluster('prod');
     ssm = new FakeSsm().host(EDGE[0]!, { Role: 'wordpress-edge' }).host(EDGE[1]!, { Role: 'wordpress-edge' }).host('i-0ffffffffffffffff', { Role: 'billing' }).install();
     forgetAwsClients();
     h = await createHarness({ maxRetries: 30, secrets: { wordpress_db_password: 'wp-pa55' } });
-    cpSync(EXAMPLE, h.dir, { recursive: true });
-    const kubeconfig = path.join(h.dir, 'sandbox.kubeconfig');
-    writeFileSync(kubeconfig, sandbox.kubeconfig());
-    process.env['ISTHMUS_KUBECONFIG_OVERRIDE'] = kubeconfig;
-    process.env['ISTHMUS_AWS_WAIT_SCALE'] = '0';
+    restoreEnv = useExampleWithSandbox(h, EXAMPLE, sandbox);
   });
   afterAll(async () => {
     aws?.restore();
     ssm?.restore();
     await sandbox?.close();
-    for (const k of ENV) if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    restoreEnv?.();
   });
 
   it('installs both halves in one workflow, heals the Windows side, and uninstalls both, leaving the cluster', async () => {
