@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { HEADER } from '../../test/support/blueprint-files.js';
@@ -92,4 +93,34 @@ describe('healing sweep', () => {
     expect(report.error).toMatch(/^Another run holds this deployment: execution exec-of-another-run, run by runner-7:1234 \(lease until .*\)\. Set wait-for-lock: true/);
     expect(failures).toHaveLength(1);
   }, 30_000);
+
+  it('a pull request preview still deploys when the comments cannot be read, with a warning', async () => {
+    const h = await createHarness();
+    writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\n`);
+    const warnings: string[] = [];
+    const comments: string[] = [];
+    const runner: Runner = { info: () => undefined, warning: (m) => void warnings.push(m), annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async () => undefined, setFailed: () => undefined };
+    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const github: GitHubPort = {
+      findComment: () => Promise.reject(new Error('Resource not accessible by integration')),
+      upsertComment: async (_pr, _marker, body) => {
+        comments.push(body);
+        return 'created';
+      },
+      reportUnhealthy: async () => 'opened',
+      reportHealthy: async () => false,
+    };
+    const report = await runAction({
+      inputs: readInputs((n) => ({ blueprint: 'app.yaml' })[n] ?? ''),
+      context: { eventName: 'pull_request', payload: { action: 'opened', pull_request: { number: 3, head: { sha: 'abc', repo: { full_name: 'o/r' } }, base: { repo: { full_name: 'o/r' } } } }, ref: '', workspace: h.dir },
+      runner,
+      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
+      github,
+    });
+    expect(report.status).toBe('succeeded');
+    expect(report.deploymentId).toBe('pr-3-app');
+    expect(warnings).toEqual(["could not read the pull request's comments: Resource not accessible by integration"]);
+    expect(comments).toHaveLength(1);
+  }, 60_000);
 });
+

@@ -150,7 +150,7 @@ async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Ro
         const stop = await replanned(deps, env, existing, blueprint, catalog);
         if (stop) return { ...base, ...stop, notes: [...settled, ...(stop.notes ?? [])] };
         // The digest the sticky comment showed before this push: say when the plan moved on from it.
-        const shown = route.kind === 'preview' && deps.github ? planDigestIn((await deps.github.findComment(route.pr, commentMarker(route.deploymentId))) ?? '') : undefined;
+        const shown = route.kind === 'preview' ? await shownDigest(deps, route.pr, route.deploymentId) : undefined;
         const moved = (digest: string) => (shown && shown !== digest ? [`The blueprint or its inputs changed since the plan this comment showed before (\`${shown.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${digest.slice(0, SHOWN_DIGEST_CHARS)}\`.`] : []);
         if (!existing) {
           const { deployment, planned } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
@@ -178,6 +178,17 @@ async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Ro
     }
   } catch (err) {
     return { ...base, ...failure(deps, err) };
+  }
+}
+
+/** The plan digest the sticky comment showed before; reading it never fails the run (a token without read access only loses the note). */
+async function shownDigest(deps: ActionDeps, pr: number, deploymentId: string): Promise<string | undefined> {
+  if (!deps.github) return undefined;
+  try {
+    return planDigestIn((await deps.github.findComment(pr, commentMarker(deploymentId))) ?? '');
+  } catch (err) {
+    deps.runner.warning(`could not read the pull request's comments: ${(err as Error).message}`);
+    return undefined;
   }
 }
 
