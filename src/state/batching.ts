@@ -23,10 +23,13 @@ export interface GroupCommitLimits {
   concurrency: number;
 }
 
+/** One string per table item (pk and sk), to tell which requests touch the same item. */
+const keyOf = (i: Item) => `${String(i['pk'])}\u0000${String(i['sk'])}`;
+
 const itemKey = (i: TransactItem): string => {
   const op = i.Put ?? i.Update ?? i.Delete ?? i.ConditionCheck;
   const key = (i.Put ? { pk: i.Put.Item['pk'], sk: i.Put.Item['sk'] } : (op as { Key: Item }).Key) as Item;
-  return `${String(key['pk'])}\u0000${String(key['sk'])}`;
+  return keyOf(key);
 };
 
 /** Codes of cancellation reasons that were not this entry's own doing (the entry may simply retry). */
@@ -182,4 +185,3 @@ export class GroupRead {
   }
 }
 
-const keyOf = (i: Item) => `${String(i['pk'])}\u0000${String(i['sk'])}`;

@@ -9,7 +9,7 @@ import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
 import { renderJinja, type Vars } from './jinja.js';
-import { matchesExpectations, translateResponse } from './translate.js';
+import { matchesExpectations, translateResponse, valueAt } from './translate.js';
 
 /**
  * Cloudify's REST plugin (`rest.cloudify_rest.tasks.execute` / `bunch_execute`, the
@@ -217,11 +217,7 @@ async function bunchExecute(ctx: OperationContext): Promise<YamlValue> {
     const params: Vars = { ...(isMap(props['params']) ? props['params'] : {}), ...(isMap(t['params']) ? t['params'] : {}) };
     // params_attributes: variables read from this instance's runtime properties (e.g. an earlier template's result).
     if (isMap(t['params_attributes'])) {
-      for (const [name, where] of Object.entries(t['params_attributes'])) {
-        let cur: unknown = ctx.instance.runtimeProperties;
-        for (const p of Array.isArray(where) ? where : [where]) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[String(p)] : undefined;
-        params[name] = cur;
-      }
+      for (const [name, where] of Object.entries(t['params_attributes'])) params[name] = valueAt(ctx.instance.runtimeProperties, Array.isArray(where) ? where : [where]);
     }
     const result = await runTemplate(ctx, props, { templateFile: String(t['template_file'] ?? ''), params, prerender: t['prerender'] === true, removeCalls: t['remove_calls'] === true }, isMap(i['auth']) ? i['auth'] : {}, Number(t['retry_sleep'] ?? i['retry_sleep'] ?? 15));
     store(ctx, str(t['save_to']), result);

@@ -54,7 +54,8 @@ function mergeLists(out: Record<string, unknown>, one: Record<string, unknown>):
   }
 }
 
-function at(data: unknown, path: unknown[]): unknown {
+/** The value at a path of keys and list indices; undefined when the path does not exist. */
+export function valueAt(data: unknown, path: unknown[]): unknown {
   let cur = data;
   for (const p of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
@@ -70,7 +71,7 @@ export function translateResponse(rule: Translation, format: string | undefined,
   if (f === 'v2') throw new OperationError('response_translation: the v2 format is not supported by Isthmus; write the rule in v1 or v3', false);
   if (f === 'v3') {
     if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new OperationError('response_translation (v3) must map property names to paths in the response', false);
-    for (const [name, path] of Object.entries(rule)) out[name] = at(data, Array.isArray(path) ? path : [path]);
+    for (const [name, path] of Object.entries(rule)) out[name] = valueAt(data, Array.isArray(path) ? path : [path]);
     return;
   }
   if (f !== 'v1' && f !== 'auto') throw new OperationError(`translation_format '${format}' is not one of v1, v2, v3, auto`, false);
@@ -87,7 +88,7 @@ export function matchesExpectations(expectations: unknown, data: unknown): { ok:
   for (const e of list) {
     const path = e.slice(0, -1);
     const expected = e[e.length - 1];
-    const actual = at(data, path);
+    const actual = valueAt(data, path);
     const accepted = (Array.isArray(expected) ? expected : [expected]).map(String);
     if (!accepted.includes(typeof actual === 'object' ? JSON.stringify(actual) : String(actual))) return { ok: false, failed: `${path.join('.')} is ${JSON.stringify(actual)}, expected ${accepted.join(' or ')}` };
   }
