@@ -30,6 +30,10 @@ export class ProgressDisplay {
         if (e.taskId) this.running.delete(e.taskId);
         if (this.verbose) this.line(`  ✓ ${e.message}`);
         break;
+      case 'task_not_started':
+        if (e.taskId) this.running.delete(e.taskId);
+        if (this.verbose) this.line(`  · ${e.message}`);
+        break;
       case 'task_rescheduled':
         if (e.taskId) this.running.delete(e.taskId);
         this.line(`  ↻ ${e.message}`);
@@ -57,7 +61,7 @@ export class ProgressDisplay {
   private status(): void {
     if (!this.tty) return;
     const current = [...this.running.values()].slice(0, 2).join('; ');
-    const text = `[${this.succeeded}/${this.total} done, ${this.running.size} running${this.failed ? `, ${this.failed} failed` : ''}] ${current}`;
+    const text = `[${this.succeeded}/${this.total} done, ${this.running.size} in progress${this.failed ? `, ${this.failed} failed` : ''}] ${current}`;
     this.write(`\r\x1b[2K${text.slice(0, (process.stdout.columns || 120) - 1)}`);
     this.statusShown = true;
   }

@@ -114,9 +114,47 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     capabilities: { scalable: { properties: { default_instances: 16 } } }
     interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 300 } } } }
 `);
+    // Parallelism bounds operations; more steps are in flight, reading and recording state meanwhile.
+    const steps = { active: 0, max: 0 };
+    const inner = h.deps.invoker;
+    h.deps.invoker = {
+      boundsOperations: true,
+      invoke: async (request, options) => {
+        steps.max = Math.max(steps.max, ++steps.active);
+        try {
+          return await inner.invoke(request, options);
+        } finally {
+          steps.active--;
+        }
+      },
+    };
     const e = await h.run(dep, 'install');
     expect(e.status).toBe('terminated');
     expect(h.concurrency.max).toBe(8);
+    expect(steps.max).toBeGreaterThan(8);
+    expect(h.log).toHaveLength(16);
+  });
+
+  it('starts no operation of a step still waiting for a slot once the execution is cancelled', async () => {
+    const h = await createHarness({ maxParallel: 1 });
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
+  s:
+    type: cloudify.nodes.Root
+    capabilities: { scalable: { properties: { default_instances: 3 } } }
+    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 400 } } } }
+`);
+    const started = await startExecution(h.store, { deploymentId: dep, workflow: 'install' });
+    const events: string[] = [];
+    const running = runExecution({ ...h.deps, onEvent: (ev) => events.push(ev.type) }, dep, started.id);
+    while (h.concurrency.active === 0) await new Promise((r) => setTimeout(r, 5));
+    // The other two steps are in flight, waiting for the one slot.
+    await cancelExecution(h.store, started.id);
+    const e = await running;
+    expect(e.status).toBe('cancelled');
+    expect(h.log).toHaveLength(1);
+    expect(events.filter((t) => t === 'task_sent')).toHaveLength(3);
+    expect(events.filter((t) => t === 'task_not_started')).toHaveLength(2);
+    expect(await h.store.listSteps(started.id)).toHaveLength(1);
   });
 
   it('cancels gracefully: in-flight tasks finish, nothing new starts', async () => {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { YamlMap } from '../dsl/index.js';
 import type { StepInvoker } from '../invoke/index.js';
+import { OperationSlots } from '../runtime/slots.js';
 import type { StepOutcome, StepRequest } from '../runtime/types.js';
 import {
   ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type LockRecord, type NodeInstanceRecord, type StateStore, type TaskRecord,
@@ -44,6 +45,13 @@ type Outcome = StepOutcome;
 /** Polls (operation-requested retries) a status check may make before it counts as failed. */
 const MAX_CHECK_POLLS = 120;
 
+/**
+ * Steps in flight per operation slot when the invoker bounds operations itself: while one step's
+ * operation runs, others read their context or record their outcome. Three keeps the slots busy
+ * when state reads and writes take as long as the operations do (DynamoDB Local under load).
+ */
+const STEPS_PER_OPERATION_SLOT = 3;
+
 /** Times one step may hit infrastructure errors in a row before the task fails. */
 const MAX_INFRASTRUCTURE_RETRIES = 8;
 
@@ -70,6 +78,10 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
   const owner = deps.owner ?? defaultOwner();
   const leaseMs = deps.leaseMs ?? 60_000;
   const maxParallel = Math.max(1, deps.maxParallel ?? 16);
+  // Parallelism bounds operations. In-process steps take a slot only while their operation runs;
+  // steps sent elsewhere (Lambda) are bounded as whole invocations.
+  const operationSlots = deps.invoker.boundsOperations ? new OperationSlots(maxParallel) : undefined;
+  const maxInFlight = operationSlots ? maxParallel * STEPS_PER_OPERATION_SLOT : maxParallel;
 
   let execution = await store.getExecution(deploymentId, executionId);
   if (!execution) throw new Error(`execution '${executionId}' of deployment '${deploymentId}' does not exist`);
@@ -122,6 +134,11 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
 
     const infrastructureFailures = new Map<string, number>();
     const settle = async (task: TaskRecord, outcome: Outcome): Promise<void> => {
+      if (outcome.notStarted) {
+        // Stays pending: a resume sends it.
+        events.emit('task_not_started', `${describe(task)} not started: the execution starts no more operations`, { nodeInstanceId: task.nodeInstanceId, taskId: task.id });
+        return;
+      }
       if (outcome.infrastructure && outcome.status !== 'succeeded') {
         const n = (infrastructureFailures.get(task.id) ?? 0) + 1;
         infrastructureFailures.set(task.id, n);
@@ -198,15 +215,17 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
         if (fresh) execution = fresh;
       }
       if (cancel === 'force_cancelling') break;
+      // Steps in flight that have not started their operation yet will not start it now.
+      if (failure || cancel) operationSlots?.close();
       const now = Date.now();
       if (!failure && !cancel) {
         for (const id of ready) {
-          if (inFlight.size >= maxParallel) break;
+          if (inFlight.size >= maxInFlight) break;
           const t = tasks.get(id)!;
           if ((t.retryAt ?? 0) > now) continue;
           ready.delete(id);
           events.emit('task_sent', `${describe(t)}${t.attempt > 0 ? ` (attempt ${t.attempt + 1})` : ''}`, { nodeInstanceId: t.nodeInstanceId, taskId: t.id });
-          inFlight.set(t.id, runTask(deps, execution, t, deploymentVersion).then((outcome) => ({ id: t.id, outcome })));
+          inFlight.set(t.id, runTask(deps, execution, t, deploymentVersion, operationSlots).then((outcome) => ({ id: t.id, outcome })));
         }
       }
       if (inFlight.size === 0) {
@@ -227,7 +246,8 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       afterSettle(first.id);
     }
 
-    // Graceful cancel and failures let in-flight tasks finish; force-cancel does not wait.
+    // Graceful cancel and failures let running operations finish; force-cancel does not wait.
+    operationSlots?.close();
     if (cancel !== 'force_cancelling') {
       for (const [id, p] of inFlight) {
         const r = await p;
@@ -263,7 +283,7 @@ function describe(t: TaskRecord): string {
   return `${t.operation} on ${t.nodeInstanceId}${side}`;
 }
 
-async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskRecord, deploymentVersion: number | undefined): Promise<Outcome> {
+async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskRecord, deploymentVersion: number | undefined, operationSlots: OperationSlots | undefined): Promise<Outcome> {
   if (task.kind === 'state' || task.kind === 'check') {
     try {
       return await applyInstanceTask(deps.store, execution.deploymentId, task);
@@ -286,7 +306,7 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
     ...(task.checkStatus ? { checkStatus: true } : {}),
   };
   try {
-    return await deps.invoker.invoke(request);
+    return await deps.invoker.invoke(request, operationSlots ? { operationSlots } : {});
   } catch (err) {
     // The step may or may not have run; the same attempt is sent again and replays if it did.
     return { status: 'failed', recoverable: true, error: `could not run the step: ${(err as Error).message}`, infrastructure: true };

@@ -1,9 +1,13 @@
 import type { EventLevel, EventRecord, StateStore } from '../state/index.js';
 
 /**
- * Buffers workflow events and writes them in batches (BatchWriteItem takes 25), so events cost
- * a fraction of a write per task; every event also goes to live listeners at once.
+ * Buffers workflow events and writes them together (a few pages of events per write, see
+ * event-pages.ts), so events cost a small fraction of a write per task; every event also goes to
+ * live listeners at once.
  */
+/** Events buffered before a write without waiting for the timer. */
+const EVENTS_PER_FLUSH = 100;
+
 export class EventSink {
   private buffer: EventRecord[] = [];
   private seq = 0;
@@ -32,7 +36,7 @@ export class EventSink {
     };
     this.buffer.push(e);
     this.listener?.(e);
-    if (this.buffer.length >= 25) void this.flush();
+    if (this.buffer.length >= EVENTS_PER_FLUSH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.flushEveryMs);
   }
 

@@ -8,6 +8,7 @@ import { OperationError, RetryRequest } from './errors.js';
 import { Redactor } from './redact.js';
 import { deploymentResolver } from './resolver.js';
 import type { SecretsProvider } from './secrets.js';
+import { SlotsClosedError, type OperationSlots } from './slots.js';
 import type { InstanceView, NodeView, OperationContext, OperationLogger, StepRequest } from './types.js';
 
 export interface RuntimeDeps {
@@ -20,6 +21,8 @@ export interface RuntimeDeps {
   stepTimeoutMs?: number;
   /** Live copy of operation log events (local mode shows them as they happen). */
   onEvents?: (events: EventRecord[]) => void;
+  /** Bounds operations running at once in this process (the engine's parallelism); see OperationSlots. */
+  operationSlots?: OperationSlots;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
@@ -89,7 +92,13 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   if (!operation || !operation.implementation) {
     outcome = { status: 'succeeded' };
   } else {
-    outcome = await runOperation();
+    try {
+      outcome = deps.operationSlots ? await deps.operationSlots.run(runOperation) : await runOperation();
+    } catch (err) {
+      // Refused a slot: the operation never ran, so there is nothing to record.
+      if (err instanceof SlotsClosedError) return { status: 'failed', recoverable: true, notStarted: true, error: err.message };
+      throw err;
+    }
   }
 
   async function runOperation(): Promise<StepOutcome> {
@@ -166,12 +175,13 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   return recorded.outcome;
 }
 
-const deploymentCache = new WeakMap<RuntimeDeps, Map<string, DeploymentRecord>>();
+/** Per store (one table), so every copy of the runtime's dependencies shares it. */
+const deploymentCache = new WeakMap<StateStore, Map<string, DeploymentRecord>>();
 
 /** The deployment (and its plan) of a step; a warm runtime reuses it while the version matches. */
 async function loadDeployment(deps: RuntimeDeps, request: StepRequest): Promise<DeploymentRecord | undefined> {
-  let cache = deploymentCache.get(deps);
-  if (!cache) deploymentCache.set(deps, (cache = new Map()));
+  let cache = deploymentCache.get(deps.store);
+  if (!cache) deploymentCache.set(deps.store, (cache = new Map()));
   const cached = cache.get(request.deploymentId);
   if (cached && request.deploymentVersion !== undefined && cached.version === request.deploymentVersion) return cached;
   const fresh = await deps.store.getDeployment(request.deploymentId);

@@ -1,5 +1,6 @@
 export { executeStep, blueprintDirOf, type RuntimeDeps } from './execute.js';
 export { OperationError, RetryRequest } from './errors.js';
+export { OperationSlots, SlotsClosedError } from './slots.js';
 export { LocalSecrets, type SecretsProvider } from './secrets.js';
 export { Redactor } from './redact.js';
 export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';

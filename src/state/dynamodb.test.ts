@@ -1,4 +1,5 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../../test/support/state.js';
 import { ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type TaskRecord } from './index.js';
@@ -66,6 +67,22 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
     const all = await store.listEvents('e1');
     expect(all.map((e) => e.message)).toEqual(events.map((e) => e.message));
     expect((await store.listEvents('e1', events[57]!.id)).map((e) => e.message)).toEqual(['line 58', 'line 59']);
+  });
+
+  it('stores events several to an item and still reads one-event items written by earlier versions', async () => {
+    const store = await createTestStore();
+    const doc = DynamoDBDocumentClient.from(store.client);
+    const legacy = { executionId: 'e2', id: `${now}#a#000001`, at: now, type: 'log', level: 'info' as const, message: 'from an earlier version' };
+    await doc.send(new PutCommand({ TableName: store.tableName, Item: { pk: 'EXEC#e2', sk: `EVT#${legacy.id}`, ...legacy, expiresAtEpoch: Math.floor(Date.now() / 1000) + 60 } }));
+    const later = [0, 2, 3].map((i) => ({ ...legacy, id: `${now}#b#00000${i}`, message: `paged ${i}` }));
+    const before = store.requestCounts['BatchWriteItemCommand'] ?? 0;
+    await store.appendEvents(later);
+    expect((store.requestCounts['BatchWriteItemCommand'] ?? 0) - before).toBe(1);
+    const items = await doc.send(new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'EXEC#e2' } }));
+    expect(items.Items).toHaveLength(2);
+    expect((await store.listEvents('e2')).map((e) => e.message)).toEqual(['from an earlier version', 'paged 0', 'paged 2', 'paged 3']);
+    expect((await store.listEvents('e2', legacy.id)).map((e) => e.message)).toEqual(['paged 0', 'paged 2', 'paged 3']);
+    expect((await store.listEvents('e2', later[1]!.id)).map((e) => e.message)).toEqual(['paged 3']);
   });
 
   it('gives the lock to one holder, names it to others, and lets an expired lease be taken over with a new fencing token', async () => {

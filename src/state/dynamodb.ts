@@ -12,6 +12,7 @@ import type {
 } from './records.js';
 import type { InstanceChange, NodeInstanceUpdate, StateStore, TaskUpdate } from './store.js';
 import { TABLE_DEFINITION } from './table.js';
+import { eventsAfter, packEventPages } from './event-pages.js';
 
 type Item = Record<string, unknown>;
 
@@ -285,20 +286,22 @@ export class DynamoDbStateStore implements StateStore {
 
   async appendEvents(events: EventRecord[]): Promise<void> {
     const expires = Math.floor(Date.now() / 1000) + EVENT_TTL_SECONDS;
-    await this.batchPut(events.map((e) => ({ ...keys.event(e.executionId, e.id), ...e, [TABLE_DEFINITION.ttlAttribute]: expires })));
+    // A page is keyed by its last event id: writing the same events again rewrites the same item.
+    await this.batchPut(packEventPages(events).map((page) => ({ ...keys.event(page[0]!.executionId, page[page.length - 1]!.id), events: page, [TABLE_DEFINITION.ttlAttribute]: expires })));
   }
 
   async listEvents(executionId: string, afterId?: string): Promise<EventRecord[]> {
-    const from = afterId ? `EVT#${afterId}` : 'EVT#';
     const items = await this.queryAll({
       TableName: this.tableName,
+      // Pages whose last event comes after `afterId`: only those can hold later events.
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       // Expired items stay readable until TTL deletes them (up to ~48 h): filter them out.
       FilterExpression: 'expiresAtEpoch > :now',
-      ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':from': from, ':to': 'EVT#\uffff', ':now': Math.floor(Date.now() / 1000) },
+      ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':from': afterId ? `EVT#${afterId}` : 'EVT#', ':to': 'EVT#\uffff', ':now': Math.floor(Date.now() / 1000) },
       ConsistentRead: true,
     });
-    return items.filter((i) => i['sk'] !== from || !afterId).map((i) => strip(i) as unknown as EventRecord);
+    // Tables written before events were paged hold one event per item.
+    return eventsAfter(items.map((i) => (Array.isArray(i['events']) ? (i['events'] as EventRecord[]) : [strip(i) as unknown as EventRecord])), afterId);
   }
 
   // ---- locks ---------------------------------------------------------------------------------

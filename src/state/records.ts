@@ -111,6 +111,11 @@ export interface StepOutcome {
    * the same attempt again, which replays a recorded outcome instead of acting twice.
    */
   infrastructure?: boolean;
+  /**
+   * The operation never started: its execution stopped starting operations (cancel, or a failure)
+   * while the step waited for an operation slot. Nothing was recorded; the task stays as it was.
+   */
+  notStarted?: boolean;
   retryAfter?: number;
   error?: string;
   recoverable?: boolean;
