@@ -26,5 +26,22 @@ export const STEP_REQUEST_SCHEMA = {
     checkStatus: { type: 'boolean' },
     maxRetries: { type: 'integer', minimum: -1 },
     deploymentVersion: { type: 'integer', minimum: 1 },
+    instances: {
+      type: 'array',
+      maxItems: 2,
+      items: {
+        type: 'object',
+        required: ['deploymentId', 'id', 'nodeId', 'state', 'runtimeProperties', 'version'],
+        properties: {
+          deploymentId: { type: 'string' },
+          id: { type: 'string' },
+          nodeId: { type: 'string' },
+          state: { type: 'string' },
+          runtimeProperties: { type: 'object' },
+          version: { type: 'integer', minimum: 0 },
+        },
+      },
+    },
+    firstSend: { type: 'boolean' },
   },
 } as const;

@@ -8,6 +8,7 @@ import {
   ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type LockRecord, type NodeInstanceRecord, type StateStore, type TaskRecord,
 } from '../state/index.js';
 import { EventSink } from './events.js';
+import { KnownInstances } from './known-instances.js';
 import { finishUpdate, prepareUpdate } from './update.js';
 import { dropInstances, finishScaleIn, prepareScale, scaleContextOf, startScaleRollback } from './scale.js';
 
@@ -107,12 +108,19 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     await prepareScale(store, execution);
     await prepareUpdate(store, execution);
     const deploymentVersion = (await store.getDeployment(deploymentId))?.version;
+    // Read once here, then kept from the steps' answers (see KnownInstances).
+    const known = new KnownInstances(await store.listNodeInstances(deploymentId));
     const resumed = execution.status !== 'pending';
     execution = await store.updateExecution(deploymentId, executionId, execution.version, { status: execution.status === 'pending' ? 'started' : execution.status, startedAt: execution.startedAt ?? new Date().toISOString() });
     events.emit(resumed ? 'workflow_resumed' : 'workflow_started', `${resumed ? 'Resuming' : 'Starting'} '${execution.workflow}' workflow execution`);
 
     const tasks = new Map((await store.listTasks(executionId)).map((t) => [t.id, t]));
     const steps = await store.listSteps(executionId);
+    // Attempts an earlier run may have sent (it status-marked the execution started before sending
+    // anything). Any other attempt this run sends for the first time has no recorded outcome.
+    const attemptKey = (t: TaskRecord) => `${t.id}#${t.attempt}`;
+    const sentBefore = new Set(resumed ? [...tasks.values()].map(attemptKey) : []);
+    const sentNow = new Set<string>();
     const done = new Set<string>();
     const ignoredFailures = new Set<string>();
     // Resume: failed tasks get a fresh retry budget; recorded steps count as answers.
@@ -225,7 +233,9 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
           if ((t.retryAt ?? 0) > now) continue;
           ready.delete(id);
           events.emit('task_sent', `${describe(t)}${t.attempt > 0 ? ` (attempt ${t.attempt + 1})` : ''}`, { nodeInstanceId: t.nodeInstanceId, taskId: t.id });
-          inFlight.set(t.id, runTask(deps, execution, t, deploymentVersion, operationSlots).then((outcome) => ({ id: t.id, outcome })));
+          const firstSend = !sentBefore.has(attemptKey(t)) && !sentNow.has(attemptKey(t));
+          sentNow.add(attemptKey(t));
+          inFlight.set(t.id, runTask(deps, execution, t, { deploymentVersion, operationSlots, known, firstSend }).then((outcome) => ({ id: t.id, outcome })));
         }
       }
       if (inFlight.size === 0) {
@@ -283,14 +293,28 @@ function describe(t: TaskRecord): string {
   return `${t.operation} on ${t.nodeInstanceId}${side}`;
 }
 
-async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskRecord, deploymentVersion: number | undefined, operationSlots: OperationSlots | undefined): Promise<Outcome> {
+interface SendContext {
+  deploymentVersion: number | undefined;
+  operationSlots: OperationSlots | undefined;
+  known: KnownInstances;
+  /** No earlier send of this attempt exists. */
+  firstSend: boolean;
+}
+
+async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskRecord, send: SendContext): Promise<Outcome> {
+  const { known } = send;
   if (task.kind === 'state' || task.kind === 'check') {
     try {
-      return await applyInstanceTask(deps.store, execution.deploymentId, task);
+      const { outcome, instance } = await applyInstanceTask(deps.store, execution.deploymentId, task);
+      if (instance) known.offer(instance);
+      return outcome;
     } catch (err) {
+      known.forget(task.nodeInstanceId);
       return { status: 'failed', recoverable: true, error: `could not update the instance: ${(err as Error).message}`, infrastructure: true };
     }
   }
+  const r = task.relationship;
+  const instances = send.firstSend ? known.forRequest([task.nodeInstanceId, ...(r ? [r.side === 'source' ? r.targetId : r.sourceId] : [])]) : undefined;
   const request: StepRequest = {
     deploymentId: execution.deploymentId,
     executionId: task.executionId,
@@ -299,18 +323,26 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
     operation: task.operation!,
     nodeInstanceId: task.nodeInstanceId,
     maxRetries: task.maxRetries,
-    ...(deploymentVersion !== undefined ? { deploymentVersion } : {}),
-    ...(task.relationship ? { relationship: task.relationship } : {}),
+    ...(send.deploymentVersion !== undefined ? { deploymentVersion: send.deploymentVersion } : {}),
+    ...(r ? { relationship: r } : {}),
     ...(task.inputs ? { inputs: task.inputs } : {}),
     ...(task.setState ? { setState: task.setState } : {}),
     ...(task.checkStatus ? { checkStatus: true } : {}),
+    ...(instances ? { instances, firstSend: true } : {}),
   };
+  let answer: Outcome;
   try {
-    return await deps.invoker.invoke(request, operationSlots ? { operationSlots } : {});
+    answer = await deps.invoker.invoke(request, send.operationSlots ? { operationSlots: send.operationSlots } : {});
   } catch (err) {
     // The step may or may not have run; the same attempt is sent again and replays if it did.
-    return { status: 'failed', recoverable: true, error: `could not run the step: ${(err as Error).message}`, infrastructure: true };
+    answer = { status: 'failed', recoverable: true, error: `could not run the step: ${(err as Error).message}`, infrastructure: true };
   }
+  const { instance, ...outcome } = answer;
+  // An answer that does not say how the step left its instance (a replay, an undelivered step)
+  // leaves the driver not knowing it: the instance's next step reads it.
+  if (instance) known.offer(instance);
+  else known.forget(task.nodeInstanceId);
+  return outcome;
 }
 
 /**
@@ -318,16 +350,16 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
  * record: setting a state (or a health result) again is harmless, so a resumed execution simply
  * runs them again. No other writer sets these fields concurrently, so no version check.
  */
-async function applyInstanceTask(store: StateStore, deploymentId: string, task: TaskRecord): Promise<Outcome> {
+async function applyInstanceTask(store: StateStore, deploymentId: string, task: TaskRecord): Promise<{ outcome: Outcome; instance?: NodeInstanceRecord }> {
   if (task.kind === 'state') {
-    await store.setNodeInstanceFields(deploymentId, task.nodeInstanceId, { state: task.setState! });
-    return { status: 'succeeded' };
+    const instance = await store.setNodeInstanceFields(deploymentId, task.nodeInstanceId, { state: task.setState! });
+    return { outcome: { status: 'succeeded' }, instance };
   }
   const inst: NodeInstanceRecord | undefined = await store.getNodeInstance(deploymentId, task.nodeInstanceId);
-  if (!inst) return { status: 'failed', recoverable: false, error: `node instance '${task.nodeInstanceId}' does not exist` };
+  if (!inst) return { outcome: { status: 'failed', recoverable: false, error: `node instance '${task.nodeInstanceId}' does not exist` } };
   const health = { ok: inst.state === 'started', at: new Date().toISOString(), ...(inst.state === 'started' ? {} : { message: `state is ${inst.state}` }) };
-  await store.setNodeInstanceFields(deploymentId, inst.id, { lastCheckStatus: health });
-  return { status: 'succeeded' };
+  const instance = await store.setNodeInstanceFields(deploymentId, inst.id, { lastCheckStatus: health });
+  return { outcome: { status: 'succeeded' }, instance };
 }
 
 async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): Promise<void> {

@@ -49,7 +49,7 @@ function instanceView(record: NodeInstanceRecord): InstanceView {
 export async function executeStep(request: StepRequest, deps: RuntimeDeps): Promise<StepOutcome> {
   const key = { executionId: request.executionId, taskId: request.taskId, attempt: request.attempt };
   const r = request.relationship;
-  const context = await deps.store.getStepContext(key, request.deploymentId, [request.nodeInstanceId, ...(r ? [r.side === 'source' ? r.targetId : r.sourceId] : [])]);
+  const context = await stepContext(deps.store, request, [request.nodeInstanceId, ...(r ? [r.side === 'source' ? r.targetId : r.sourceId] : [])]);
   if (context.step) return context.step;
 
   const found = await loadDeployment(deps, request);
@@ -172,24 +172,46 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
     deps.onEvents?.(events);
     await deps.store.appendEvents(events);
   }
-  return recorded.outcome;
+  return recorded.instance ? { ...recorded.outcome, instance: recorded.instance } : recorded.outcome;
+}
+
+/**
+ * The step's recorded outcome (a replay) and the instances it reads. A first send that comes with
+ * the instances needs no read: nothing can be recorded for an attempt never sent before.
+ */
+async function stepContext(store: StateStore, request: StepRequest, ids: string[]): Promise<{ step?: StepOutcome; instances: Map<string, NodeInstanceRecord> }> {
+  if (request.firstSend && request.instances) {
+    const given = new Map(request.instances.map((i) => [i.id, i]));
+    if (ids.every((id) => given.has(id))) return { instances: given };
+  }
+  return store.getStepContext({ executionId: request.executionId, taskId: request.taskId, attempt: request.attempt }, request.deploymentId, ids);
 }
 
 /** Per store (one table), so every copy of the runtime's dependencies shares it. */
-const deploymentCache = new WeakMap<StateStore, Map<string, DeploymentRecord>>();
+const deploymentCache = new WeakMap<StateStore, Map<string, Promise<DeploymentRecord | undefined>>>();
 
-/** The deployment (and its plan) of a step; a warm runtime reuses it while the version matches. */
+/**
+ * The deployment (and its plan) of a step; a warm runtime reuses it while the version matches.
+ * Concurrent steps share one read: the first step of a run otherwise has many siblings all
+ * reading the same (large) item at once.
+ */
 async function loadDeployment(deps: RuntimeDeps, request: StepRequest): Promise<DeploymentRecord | undefined> {
   let cache = deploymentCache.get(deps.store);
   if (!cache) deploymentCache.set(deps.store, (cache = new Map()));
-  const cached = cache.get(request.deploymentId);
-  if (cached && request.deploymentVersion !== undefined && cached.version === request.deploymentVersion) return cached;
-  const fresh = await deps.store.getDeployment(request.deploymentId);
-  if (fresh) {
-    if (cache.size > 100) cache.clear();
-    cache.set(fresh.id, fresh);
+  const key = `${request.deploymentId}@${request.deploymentVersion ?? ''}`;
+  const cached = request.deploymentVersion !== undefined ? cache.get(key) : undefined;
+  if (cached) {
+    const found = await cached;
+    if (found?.version === request.deploymentVersion) return found;
   }
-  return fresh;
+  const reading = deps.store.getDeployment(request.deploymentId);
+  if (request.deploymentVersion !== undefined) {
+    if (cache.size > 100) cache.clear();
+    cache.set(key, reading);
+    // A failed read is not kept.
+    reading.catch(() => cache.delete(key));
+  }
+  return reading;
 }
 
 /** On a version conflict (another step touched the instance), re-apply our change to the fresh record. */
@@ -200,14 +222,19 @@ async function recordWithRetries(
   request: StepRequest,
   original: NodeInstanceRecord,
   update: NodeInstanceUpdate,
-): Promise<{ recorded: boolean; outcome: StepOutcome }> {
-  if (Object.keys(update).length === 0) return store.recordStep(key, outcome);
+): Promise<{ recorded: boolean; outcome: StepOutcome; instance?: NodeInstanceRecord }> {
+  if (Object.keys(update).length === 0) {
+    const done = await store.recordStep(key, outcome);
+    return done.recorded ? { ...done, instance: original } : done;
+  }
   let base = original;
   for (let i = 0; ; i++) {
     const change = { ...update };
     if (update.runtimeProperties && base !== original) change.runtimeProperties = rebase(original.runtimeProperties, update.runtimeProperties, base.runtimeProperties);
     try {
-      return await store.recordStep(key, outcome, { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change });
+      const done = await store.recordStep(key, outcome, { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change });
+      // What the conditional write stored: the record it was based on, changed, one version on.
+      return done.recorded ? { ...done, instance: { ...base, ...change, version: base.version + 1 } } : done;
     } catch (err) {
       if (!(err instanceof ConflictError) || i >= MAX_CONFLICT_RETRIES) throw err;
       const fresh = await store.getNodeInstance(request.deploymentId, request.nodeInstanceId);

@@ -1,5 +1,5 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
-import type { StepOutcome } from '../state/index.js';
+import type { NodeInstanceRecord, StepOutcome } from '../state/index.js';
 
 export type { StepOutcome };
 
@@ -22,6 +22,17 @@ export interface StepRequest {
   maxRetries?: number;
   /** The deployment version the driver saw: lets a warm runtime reuse its copy of the plan. */
   deploymentVersion?: number;
+  /**
+   * The instances the step reads (its own and, for a relationship operation, the other end) as
+   * the driver last saw them written. Used only with `firstSend`; a stale one costs a version
+   * conflict on write, after which the step reads the instance again.
+   */
+  instances?: NodeInstanceRecord[];
+  /**
+   * No earlier send of this attempt exists (the driver chose the attempt in this run), so there
+   * is no recorded outcome to replay and the step may skip reading one.
+   */
+  firstSend?: boolean;
 }
 
 export interface OperationLogger {

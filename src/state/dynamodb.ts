@@ -154,9 +154,10 @@ export class DynamoDbStateStore implements StateStore {
     }
   }
 
-  async setNodeInstanceFields(deploymentId: string, id: string, update: NodeInstanceUpdate): Promise<void> {
+  async setNodeInstanceFields(deploymentId: string, id: string, update: NodeInstanceUpdate): Promise<NodeInstanceRecord> {
     try {
-      await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.instance(deploymentId, id), ...instanceUpdateExpression(undefined, update) }));
+      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.instance(deploymentId, id), ...instanceUpdateExpression(undefined, update), ReturnValues: 'ALL_NEW' }));
+      return strip(r.Attributes ?? {}) as unknown as NodeInstanceRecord;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`node instance '${id}' does not exist`);
       throw err;

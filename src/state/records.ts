@@ -120,6 +120,11 @@ export interface StepOutcome {
   error?: string;
   recoverable?: boolean;
   result?: YamlValue;
+  /**
+   * The step's node instance as the step left it (in the answer only, never stored), so the
+   * driver can send it with the instance's next steps instead of each step reading it again.
+   */
+  instance?: NodeInstanceRecord;
 }
 
 export type EventLevel = 'info' | 'warning' | 'error' | 'debug';

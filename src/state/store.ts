@@ -41,7 +41,8 @@ export interface StateStore {
   updateNodeInstance(deploymentId: string, id: string, expectedVersion: number, update: NodeInstanceUpdate): Promise<NodeInstanceRecord>;
   deleteNodeInstances(deploymentId: string, ids: string[]): Promise<void>;
   /** Sets fields of an existing instance whatever its version (bumping it), e.g. its state. */
-  setNodeInstanceFields(deploymentId: string, id: string, update: NodeInstanceUpdate): Promise<void>;
+  /** Sets fields whatever the version; returns the record as written. */
+  setNodeInstanceFields(deploymentId: string, id: string, update: NodeInstanceUpdate): Promise<NodeInstanceRecord>;
 
   createExecution(e: ExecutionRecord, tasks: TaskRecord[]): Promise<void>;
   getExecution(deploymentId: string, id: string): Promise<ExecutionRecord | undefined>;
