@@ -20,8 +20,11 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
   it('installs in Cloudify order, records states and runtime properties, evaluates outputs', async () => {
     const h = await createHarness({ maxParallel: 1 });
     const dep = await h.deploy(BP);
+    const readsBefore = h.store.requestCounts['BatchGetItemCommand'] ?? 0;
     const e = await h.run(dep, 'install');
     expect(e.status).toBe('terminated');
+    // Every step went out with the instances it reads (a fresh execution): none read its context.
+    expect((h.store.requestCounts['BatchGetItemCommand'] ?? 0) - readsBefore).toBe(0);
     const appLog = h.log.filter((l) => l.startsWith('app'));
     expect(appLog.map((l) => l.replace(/\(.*\)/, '(rel)'))).toEqual(['app create', 'app preconfigure(rel)', 'app configure', 'app start', 'app establish(rel)']);
     expect(h.log.indexOf('app create')).toBeGreaterThan(h.log.indexOf('host start'));
@@ -104,6 +107,27 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     expect(second.status).toBe('terminated');
     expect(h.log.filter((l) => l === 'ok create')).toHaveLength(1);
     expect(h.log.filter((l) => l === 'flaky create')).toHaveLength(6);
+  });
+
+  it('a step sent with a stale copy of its instance rebases onto the stored one and answers with what it wrote', async () => {
+    const h = await createHarness();
+    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
+  n: { type: rec.Node }
+`);
+    expect((await h.run(dep, 'install')).status).toBe('terminated');
+    const stale = (await h.store.listNodeInstances(dep))[0]!;
+    // Someone else wrote the instance after the driver's copy was taken.
+    const stored = await h.store.updateNodeInstance(dep, stale.id, stale.version, { runtimeProperties: { ...stale.runtimeProperties, other: 'kept' } });
+    const answer = await h.deps.invoker.invoke({
+      deploymentId: dep, executionId: 'manual', taskId: 'manual-configure', attempt: 0, operation: 'cloudify.interfaces.lifecycle.configure', nodeInstanceId: stale.id,
+      instances: [stale], firstSend: true,
+    });
+    expect(answer.status).toBe('succeeded');
+    const now = (await h.store.getNodeInstance(dep, stale.id))!;
+    expect(now.version).toBe(stored.version + 1);
+    expect(now.runtimeProperties['other']).toBe('kept');
+    expect(now.runtimeProperties['runs']).toMatchObject({ 'cloudify.interfaces.lifecycle.configure': 2 });
+    expect(answer.instance).toEqual(now);
   });
 
   it('runs independent instances in parallel up to max-parallel', async () => {
