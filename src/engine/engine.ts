@@ -48,10 +48,10 @@ const MAX_CHECK_POLLS = 120;
 
 /**
  * Steps in flight per operation slot when the invoker bounds operations itself: while one step's
- * operation runs, others read their context or record their outcome. Three keeps the slots busy
- * when state reads and writes take as long as the operations do (DynamoDB Local under load).
+ * operation runs, others read their context or record their outcome. Four keeps the slots busy
+ * even when state reads and writes take longer than the operations (DynamoDB Local under load).
  */
-const STEPS_PER_OPERATION_SLOT = 3;
+const STEPS_PER_OPERATION_SLOT = 4;
 
 /** Times one step may hit infrastructure errors in a row before the task fails. */
 const MAX_INFRASTRUCTURE_RETRIES = 8;
@@ -107,15 +107,16 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
   try {
     await prepareScale(store, execution);
     await prepareUpdate(store, execution);
-    const deploymentVersion = (await store.getDeployment(deploymentId))?.version;
-    // Read once here, then kept from the steps' answers (see KnownInstances).
-    const known = new KnownInstances(await store.listNodeInstances(deploymentId));
+    // Independent reads, together. The instances are read once here, then kept from the steps'
+    // answers (see KnownInstances).
+    const [deployment, instances, taskList, steps] = await Promise.all([store.getDeployment(deploymentId), store.listNodeInstances(deploymentId), store.listTasks(executionId), store.listSteps(executionId)]);
+    const deploymentVersion = deployment?.version;
+    const known = new KnownInstances(instances);
+    const tasks = new Map(taskList.map((t) => [t.id, t]));
     const resumed = execution.status !== 'pending';
     execution = await store.updateExecution(deploymentId, executionId, execution.version, { status: execution.status === 'pending' ? 'started' : execution.status, startedAt: execution.startedAt ?? new Date().toISOString() });
     events.emit(resumed ? 'workflow_resumed' : 'workflow_started', `${resumed ? 'Resuming' : 'Starting'} '${execution.workflow}' workflow execution`);
 
-    const tasks = new Map((await store.listTasks(executionId)).map((t) => [t.id, t]));
-    const steps = await store.listSteps(executionId);
     // Attempts an earlier run may have sent (it status-marked the execution started before sending
     // anything). Any other attempt this run sends for the first time has no recorded outcome.
     const attemptKey = (t: TaskRecord) => `${t.id}#${t.attempt}`;
