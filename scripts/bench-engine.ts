@@ -4,7 +4,8 @@
  *     tasks/s and DynamoDB requests per task;
  *  2. the same with 50 ms operations at parallelism 32: wall time ÷ the ideal bound
  *     max(critical path, total work ÷ parallelism).
- * Prints one JSON line per scenario.   npm run bench:engine
+ * Steps run in-process (local mode): parallelism bounds operations, and steps read and record
+ * state outside their operation slot. Prints one JSON line per scenario.   npm run bench:engine
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,7 @@ try {
       instances: INSTANCES,
       tasks: done.taskCount,
       parallelism,
+      steps: 'in-process',
       wallMs: Math.round(wallMs),
       tasksPerSecond: Math.round(done.taskCount / (wallMs / 1000)),
       writeRequestsPerTask: Number((writes / done.taskCount).toFixed(3)),
