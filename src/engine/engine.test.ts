@@ -16,6 +16,14 @@ outputs:
   app_runs: { value: { get_attribute: [app, runs] } }
 `;
 
+/** A node of `count` instances whose create takes `ms`. */
+const slowInstances = (count: number, ms: number, node = 's') => `${HEADER}${RECORDING_TYPES}node_templates:
+  ${node}:
+    type: cloudify.nodes.Root
+    capabilities: { scalable: { properties: { default_instances: ${count} } } }
+    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: ${ms} } } } }
+`;
+
 describe('engine on DynamoDB Local with the in-process runtime', () => {
   it('installs in Cloudify order, records states and runtime properties, evaluates outputs', async () => {
     const h = await createHarness({ maxParallel: 1 });
@@ -132,12 +140,7 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
 
   it('runs independent instances in parallel up to max-parallel', async () => {
     const h = await createHarness({ maxParallel: 8 });
-    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
-  w:
-    type: cloudify.nodes.Root
-    capabilities: { scalable: { properties: { default_instances: 16 } } }
-    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 300 } } } }
-`);
+    const dep = await h.deploy(slowInstances(16, 300, 'w'));
     // Parallelism bounds operations; more steps are in flight, reading and recording state meanwhile.
     const steps = { active: 0, max: 0 };
     const inner = h.deps.invoker;
@@ -161,12 +164,7 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
 
   it('starts no operation of a step still waiting for a slot once the execution is cancelled', async () => {
     const h = await createHarness({ maxParallel: 1 });
-    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
-  s:
-    type: cloudify.nodes.Root
-    capabilities: { scalable: { properties: { default_instances: 3 } } }
-    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 400 } } } }
-`);
+    const dep = await h.deploy(slowInstances(3, 400));
     const started = await startExecution(h.store, { deploymentId: dep, workflow: 'install' });
     const events: string[] = [];
     const running = runExecution({ ...h.deps, onEvent: (ev) => events.push(ev.type) }, dep, started.id);
@@ -183,12 +181,7 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
 
   it('cancels gracefully: in-flight tasks finish, nothing new starts', async () => {
     const h = await createHarness({ maxParallel: 1 });
-    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
-  s:
-    type: cloudify.nodes.Root
-    capabilities: { scalable: { properties: { default_instances: 5 } } }
-    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 200 } } } }
-`);
+    const dep = await h.deploy(slowInstances(5, 200));
     const started = await startExecution(h.store, { deploymentId: dep, workflow: 'install' });
     const running = runExecution(h.deps, dep, started.id);
     await new Promise((r) => setTimeout(r, 250));
@@ -229,12 +222,7 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
 
   it('force-cancels without waiting for running operations', async () => {
     const h = await createHarness({ maxParallel: 2 });
-    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
-  s:
-    type: cloudify.nodes.Root
-    capabilities: { scalable: { properties: { default_instances: 4 } } }
-    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.slow, inputs: { ms: 3000 } } } }
-`);
+    const dep = await h.deploy(slowInstances(4, 3000));
     const started = await startExecution(h.store, { deploymentId: dep, workflow: 'install' });
     const running = runExecution(h.deps, dep, started.id);
     await new Promise((r) => setTimeout(r, 300));

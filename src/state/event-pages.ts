@@ -19,7 +19,9 @@ export function packEventPages(events: readonly EventRecord[], pageBytes = EVENT
   const byExecution = new Map<string, EventRecord[]>();
   for (const e of events) {
     const fitted = e.message.length > EVENT_MESSAGE_CHARS ? { ...e, message: `${e.message.slice(0, EVENT_MESSAGE_CHARS)}… (cut at ${EVENT_MESSAGE_CHARS} characters)` } : e;
-    byExecution.set(e.executionId, [...(byExecution.get(e.executionId) ?? []), fitted]);
+    const list = byExecution.get(e.executionId);
+    if (list) list.push(fitted);
+    else byExecution.set(e.executionId, [fitted]);
   }
   const pages: EventRecord[][] = [];
   for (const list of byExecution.values()) {
