@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { YamlValue } from '../../dsl/index.js';
@@ -25,6 +27,37 @@ function envValue(v: YamlValue): string {
 
 /** A stdout line that sets a runtime property: `isthmus:runtime-property NAME=VALUE` (VALUE read as YAML). */
 const SET_PROPERTY = /^isthmus:runtime-property ([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/;
+
+/** Calls `onLine` for each non-empty line of a stream, lines split across chunks kept whole; a throwing handler cannot escape. */
+function readLines(stream: Readable, onLine: (line: string) => void): Promise<void> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  return (async () => {
+    try {
+      for await (const line of lines) {
+        if (!line) continue;
+        try {
+          onLine(line);
+        } catch {
+          // A logger or parser failure loses one line, never the step.
+        }
+      }
+    } catch {
+      // The stream broke (the child was killed): what was read is kept; the exit status says the rest.
+    }
+  })();
+}
+
+/** The runtime-properties file as the script left it: a mapping, or the step fails saying why. */
+function parseRuntimeProperties(text: string, script: string): Record<string, YamlValue> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new OperationError(`${script} left ISTHMUS_RUNTIME_PROPERTIES that is not JSON (${(err as Error).message})`, false);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new OperationError(`${script} left ISTHMUS_RUNTIME_PROPERTIES that is not a JSON object`, false);
+  return value as Record<string, YamlValue>;
+}
 
 /**
  * Shell scripts get the operation inputs as environment variables (as Cloudify's script plugin
@@ -54,31 +87,32 @@ function shellOperation(script: string): OperationFunction {
       };
       for (const [k, v] of Object.entries(ctx.inputs)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) env[k] = envValue(v);
       const set: Record<string, YamlValue> = {};
+      // A script's output is untrusted: nothing it prints may throw inside a stream handler (that
+      // would kill the driver or the Lambda, not fail the step). Problems are kept and fail the step.
+      const problems: string[] = [];
       const { code, stderrTail } = await new Promise<{ code: number | null; stderrTail: string[] }>((resolve, reject) => {
         const child = spawn(full.endsWith('.bash') ? 'bash' : 'sh', [full], { cwd: ctx.blueprintDir, env, stdio: ['ignore', 'pipe', 'pipe'], signal: ctx.signal });
         const tail: string[] = [];
-        const lines = (chunk: Buffer, log: (m: string) => void, keep: boolean) => {
-          for (const line of chunk.toString().split('\n')) {
-            if (!line) continue;
-            log(line);
-            if (keep) {
-              tail.push(line);
-              if (tail.length > 5) tail.shift();
-            }
+        const onStdout = (line: string) => {
+          const assignment = SET_PROPERTY.exec(line);
+          if (!assignment) return ctx.logger.info(line);
+          try {
+            set[assignment[1]!] = (parseYaml(assignment[2]!) ?? null) as YamlValue;
+          } catch (err) {
+            problems.push(`runtime property '${assignment[1]}' is not valid YAML (${(err as Error).message.split('\n')[0]})`);
           }
         };
-        child.stdout.on('data', (c: Buffer) =>
-          lines(c, (m) => {
-            const assignment = SET_PROPERTY.exec(m);
-            if (assignment) set[assignment[1]!] = (parseYaml(assignment[2]!) ?? null) as YamlValue;
-            else ctx.logger.info(m);
-          }, false),
-        );
-        child.stderr.on('data', (c: Buffer) => lines(c, (m) => ctx.logger.warning(m), true));
+        const onStderr = (line: string) => {
+          ctx.logger.warning(line);
+          tail.push(line);
+          if (tail.length > 5) tail.shift();
+        };
+        const pending = [readLines(child.stdout, onStdout), readLines(child.stderr, onStderr)];
         child.once('error', reject);
-        child.once('close', (c) => resolve({ code: c, stderrTail: tail }));
+        child.once('close', (c) => void Promise.all(pending).then(() => resolve({ code: c, stderrTail: tail }), reject));
       });
-      const updated = JSON.parse(await readFile(propsFile, 'utf8')) as Record<string, YamlValue>;
+      if (problems.length > 0) throw new OperationError(`${script} printed ${problems.join('; ')}`, false);
+      const updated = parseRuntimeProperties(await readFile(propsFile, 'utf8'), script);
       for (const key of Object.keys(ctx.instance.runtimeProperties)) if (!(key in updated)) delete ctx.instance.runtimeProperties[key];
       Object.assign(ctx.instance.runtimeProperties, updated, set);
       if (code === RETRY_EXIT_CODE) ctx.retry(stderrTail.at(-1) ?? `${script} asked for a retry`);

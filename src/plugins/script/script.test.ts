@@ -2,7 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../../test/support/blueprint-files.js';
 import { createHarness } from '../../../test/support/engine.js';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { OperationError, RetryRequest } from '../../runtime/errors.js';
+import type { InstanceView, OperationContext } from '../../runtime/types.js';
+import { scriptRunner } from './index.js';
 
 function scripts(dir: string, files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) {
@@ -76,5 +80,91 @@ describe('script plugin', () => {
     expect(e.error).toContain('outside the blueprint directory');
     const a = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'a')!;
     expect(a.runtimeProperties).toEqual({ made_by: 'cloudify.nodes.Compute' });
+  });
+});
+
+/** A minimal operation context for calling the script plugin directly (no engine, no store). */
+function directContext(dir: string, messages: string[]): OperationContext {
+  const instance: InstanceView = { id: 'vm_1', nodeId: 'vm', state: 'initial', runtimeProperties: {} };
+  const log = (m: string) => void messages.push(m);
+  return {
+    deployment: { id: 'd' },
+    node: { id: 'vm', type: 'cloudify.nodes.Root', typeHierarchy: ['cloudify.nodes.Root'], properties: {} },
+    instance,
+    operation: { name: 'cloudify.interfaces.lifecycle.create', retryNumber: 0, maxRetries: 0, implementation: 'x.sh' },
+    inputs: {},
+    logger: { debug: log, info: log, warning: log, error: log },
+    retry: (message) => {
+      throw new RetryRequest(message);
+    },
+    blueprintDir: dir,
+    signal: new AbortController().signal,
+    relationships: [],
+    evaluate: async (v) => v,
+    readInstance: async () => undefined,
+  };
+}
+
+describe('script plugin output is untrusted', () => {
+  it('finding 5: a malformed isthmus:runtime-property line fails the step instead of killing the process', async () => {
+    const h = await createHarness();
+    scripts(h.dir, { 'scripts/bad.sh': 'echo "isthmus:runtime-property broken={unclosed: [1, 2"\necho "after"\n' });
+    const dep = await h.deploy(`${HEADER}node_templates:
+  vm:
+    type: cloudify.nodes.Root
+    interfaces: { cloudify.interfaces.lifecycle: { create: scripts/bad.sh } }
+`);
+    const e = await h.run(dep, 'install');
+    expect(e.status).toBe('failed');
+    expect(e.error).toContain("runtime property 'broken' is not valid YAML");
+  });
+
+  it('finding 5: a runtime-properties file rewritten as something other than a JSON object fails the step', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-fuzz-'));
+    try {
+      for (const [i, content] of ['[1,2]', 'null', '{"a":', '"text"'].entries()) {
+        writeFileSync(path.join(dir, `w${i}.sh`), `printf '%s' '${content}' > "$ISTHMUS_RUNTIME_PROPERTIES"\n`);
+        await expect(scriptRunner.run(`w${i}.sh`)(directContext(dir, []))).rejects.toThrow(/ISTHMUS_RUNTIME_PROPERTIES that is not/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finding 5: fuzzed script output (random bytes, broken property lines, lines split across writes) only ever succeeds or fails the step', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-fuzz-'));
+    let seed = 20261202;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const pieces = ['isthmus:runtime-property ', 'a=', '{', '[', ']', '}', ':', '"', "'", '\\n', '&x', '*x', '!!binary', '%', '\n', '\t', '\u0000', '\u2028', 'é', '- ', '? ', '|', '>', 'key=value', ' '];
+    try {
+      const cases = 60;
+      let failed = 0;
+      for (let c = 0; c < cases; c++) {
+        const bytes: number[] = [];
+        for (let line = 0, lines = 1 + Math.floor(random() * 6); line < lines; line++) {
+          if (random() < 0.5) bytes.push(...Buffer.from(`isthmus:runtime-property p${line}=`));
+          for (let i = 0, n = Math.floor(random() * 12); i < n; i++) {
+            if (random() < 0.2) bytes.push(Math.floor(random() * 256));
+            else bytes.push(...Buffer.from(pieces[Math.floor(random() * pieces.length)]!));
+          }
+          bytes.push(10);
+        }
+        writeFileSync(path.join(dir, 'out.bin'), Buffer.from(bytes));
+        // Written in two halves with a pause, so a line can be split across chunks.
+        writeFileSync(path.join(dir, 'fuzz.sh'), 'head -c 7 out.bin; sleep 0.01; tail -c +8 out.bin; echo\n');
+        const messages: string[] = [];
+        const ctx = directContext(dir, messages);
+        try {
+          await scriptRunner.run('fuzz.sh')(ctx);
+        } catch (err) {
+          expect(err).toBeInstanceOf(OperationError);
+          failed++;
+        }
+      }
+      expect(failed).toBeGreaterThan(0);
+      expect(failed).toBeLessThan(cases);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
