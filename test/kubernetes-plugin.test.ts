@@ -48,6 +48,8 @@ describe('Kubernetes plugin', () => {
     expect((await events(h, dep)).join('\n')).not.toContain('pw-5ecret-123');
     const stored = JSON.stringify(await h.store.listNodeInstances(dep));
     expect(stored).not.toContain('pw-5ecret-123');
+    // Finding 2: nor its base64 form, as a Secret's data is stored: a Secret's values are masked.
+    expect(stored).not.toContain(Buffer.from('pw-5ecret-123').toString('base64'));
 
     // A pod deleted behind our back: check_status finds it, heal creates it again.
     const cron = await readObject(cluster.objects, 'v1', 'Pod', 'wordpress-cron', 'wp-test');

@@ -1,6 +1,7 @@
 import type { YamlMap } from '../dsl/index.js';
 import type { DeploymentPlan, UpdateStep } from '../plan/index.js';
 import { renderMermaid } from '../cli/render.js';
+import { Redactor } from '../runtime/index.js';
 
 /** GitHub refuses comments over 65,536 characters; stay clear of it. */
 export const MAX_COMMENT_CHARS = 65_000;
@@ -47,12 +48,6 @@ export function sameDigest(reviewed: string, current: string): boolean {
 
 const ICON: Record<ReportStatus, string> = { succeeded: '✅', failed: '❌', cancelled: '⏹️', planned: '📝', uninstalled: '🧹', skipped: '⏭️' };
 
-/** Removes every secret value from a text (longest first, so overlapping values go whole). */
-export function redactAll(text: string, secrets: string[]): string {
-  let out = text;
-  for (const s of [...new Set(secrets)].filter((x) => x.length >= 3).sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
-  return out;
-}
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -74,7 +69,7 @@ function outputsTable(outputs: YamlMap): string {
  * the plan, the outputs and a link to the run. Long sections shrink (the graph first, then the
  * change list) to stay under GitHub's limit, saying so; secrets are redacted from everything.
  */
-export function renderReport(report: RunReport, secrets: string[] = []): string {
+export function renderReport(report: RunReport, secrets: Redactor = new Redactor()): string {
   const build = (changeLimit: number, withGraph: boolean) => {
     const parts: string[] = [commentMarker(report.deploymentId), `### ${ICON[report.status]} ${report.title}`, ''];
     const facts = [`Deployment \`${report.deploymentId}\``, `status **${report.status}**`];
@@ -97,7 +92,7 @@ export function renderReport(report: RunReport, secrets: string[] = []): string 
       parts.push(`<!-- isthmus:plan-digest=${report.planDigest} -->`);
       parts.push(`<sub>Plan digest \`${report.planDigest.slice(0, SHOWN_DIGEST_CHARS)}\`. To apply exactly this plan, pass \`plan-digest: ${report.planDigest.slice(0, SHOWN_DIGEST_CHARS)}\`: an apply whose blueprint or inputs changed since re-plans and stops, saying so.</sub>`);
     }
-    return redactAll(parts.join('\n'), secrets);
+    return secrets.redact(parts.join('\n'));
   };
   let text = build(500, true);
   if (text.length <= MAX_COMMENT_CHARS) return text;

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import path from 'node:path';
+import type { YamlValue } from '../dsl/index.js';
 import { openAwsEnvironment, openLocalEnvironment, stopLocalDynamoDb, type LocalEnvironment } from '../cli/local.js';
 import { gitHubPort } from './github.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
@@ -19,19 +20,20 @@ const runner: Runner = {
 };
 
 /** mode local: a DynamoDB Local of this job only (its state goes with the runner: for trials); steps run in the runner. */
-function openLocal(inputs: ActionInputs, stateDir: string): Promise<LocalEnvironment> {
+function openLocal(inputs: ActionInputs, stateDir: string, onSecret: (value: YamlValue) => void): Promise<LocalEnvironment> {
   core.info('mode local: state in a DynamoDB Local of this job, steps run in the runner');
-  return openLocalEnvironment({ stateDir, blueprintRoot: process.cwd(), ...(inputs.maxParallel ? { maxParallel: inputs.maxParallel } : {}) });
+  return openLocalEnvironment({ stateDir, blueprintRoot: process.cwd(), onSecret, ...(inputs.maxParallel ? { maxParallel: inputs.maxParallel } : {}) });
 }
 
 /** mode aws: the state table and the step Lambda (endpoint overrides serve local trials and tests). */
-function openAws(inputs: ActionInputs): Promise<LocalEnvironment> {
+function openAws(inputs: ActionInputs, onSecret: (value: YamlValue) => void): Promise<LocalEnvironment> {
   if (!inputs.stateTable || !inputs.stepFunction) throw new InputError("mode 'aws' needs the 'state-table' and 'step-function' inputs");
   const dynamoDbEndpoint = process.env['ISTHMUS_DYNAMODB_ENDPOINT'];
   const lambdaEndpoint = process.env['ISTHMUS_LAMBDA_ENDPOINT'];
   return openAwsEnvironment({
     tableName: inputs.stateTable,
     functionName: inputs.stepFunction,
+    onSecret,
     ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
     ...(dynamoDbEndpoint ? { dynamoDbEndpoint } : {}),
     ...(lambdaEndpoint ? { lambdaEndpoint } : {}),
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
       inputs,
       context: { eventName: context.eventName, payload: context.payload, ref: context.ref, workspace, ...(runUrl ? { runUrl } : {}) },
       runner,
-      openEnvironment: () => (inputs.mode === 'local' ? openLocal(inputs, localState) : openAws(inputs)),
+      openEnvironment: (onSecret) => (inputs.mode === 'local' ? openLocal(inputs, localState, onSecret) : openAws(inputs, onSecret)),
       ...(inputs.githubToken && owner && repo ? { github: gitHubPort(inputs.githubToken, owner, repo) } : {}),
     });
   } finally {

@@ -6,6 +6,7 @@ import { createHarness, recordingPlugin, RECORDING_TYPES } from '../../test/supp
 import type { LocalEnvironment } from '../cli/local.js';
 import { defaultPluginRegistry } from '../plugins/index.js';
 import { LocalSecrets } from '../runtime/index.js';
+import type { YamlValue } from '../dsl/index.js';
 import { DynamoDbStateStore } from '../state/index.js';
 import type { GitHubPort } from './github.js';
 import { readInputs } from './inputs.js';
@@ -124,3 +125,48 @@ describe('healing sweep', () => {
   }, 60_000);
 });
 
+
+describe('secrets in the action (finding 2)', () => {
+  it('masks multi-line, quoted and substring secrets in outputs, summary and action outputs, registers each with setSecret, and does not wedge the deployment', async () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAv1Xc0ffee\nQ29mZmVlIGlzIG5vdCBhIHNlY3JldA\n-----END RSA PRIVATE KEY-----';
+    const quoted = 'he said "x\\y"';
+    const observer: { current: (v: YamlValue) => void } = { current: () => undefined };
+    const h = await createHarness({ secrets: { pem, quoted, short: '543' }, onSecret: (v) => observer.current(v) });
+    writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:
+  a: { type: rec.Node }
+outputs:
+  key: { value: { get_secret: pem } }
+  quoted: { value: { get_secret: quoted } }
+  short: { value: { get_secret: short } }
+  port: { value: 54321 }
+`);
+    const masked: string[] = [];
+    const outputs = new Map<string, string>();
+    const summaries: string[] = [];
+    const runner: Runner = { info: () => undefined, warning: () => undefined, annotate: () => undefined, setOutput: (n, v) => void outputs.set(n, v), setSecret: (v) => void masked.push(v), appendSummary: async (m) => void summaries.push(m), setFailed: () => undefined };
+    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const run = () =>
+      runAction({
+        inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': 'secretive', workflow: 'install' })[n] ?? ''),
+        context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
+        runner,
+        openEnvironment: async (onSecret) => {
+          observer.current = onSecret;
+          return { store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } };
+        },
+      });
+    const report = await run();
+    expect(report.error).toBeUndefined();
+    expect(report.status).toBe('succeeded');
+    const printed = [JSON.stringify(report.outputs), ...summaries, ...outputs.values()].join('\n');
+    for (const line of pem.split('\n')) expect(printed).not.toContain(line);
+    expect(printed).not.toContain('x\\y');
+    expect(printed).not.toContain('x\\\\y');
+    expect(printed).not.toContain('543');
+    expect(report.outputs?.['port']).toBe('***21');
+    expect(masked).toEqual(expect.arrayContaining([pem, ...pem.split('\n'), quoted, '543']));
+    // The deployment is not wedged: the stored outputs are whole, and the next run works too.
+    expect((await h.store.getDeployment('secretive'))?.outputs?.['port']).toBe('***21');
+    expect((await run()).status).toBe('succeeded');
+  }, 60_000);
+});

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BlueprintError, type BlueprintDiagnostic, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { BlueprintError, type BlueprintDiagnostic, type LoadOptions, type YamlMap, type YamlValue } from '../dsl/index.js';
 import { ensureDeployment, planBlueprint, startBlueprintUpdate } from '../driver/deploy.js';
 import { defaultOwner, runExecution, runHeal, startExecution, type RunOptions } from '../engine/index.js';
 import type { EngineDeps } from '../engine/index.js';
@@ -9,6 +9,7 @@ import type { LocalEnvironment } from '../cli/local.js';
 import { commentMarker, planDigestIn, renderReport, sameDigest, SHOWN_DIGEST_CHARS, type ReportStatus, type RunReport } from './comment.js';
 import type { GitHubPort } from './github.js';
 import type { ActionInputs } from './inputs.js';
+import { Redactor } from '../runtime/index.js';
 import { matchesFilter, routeEvent, type Route } from './route.js';
 import { abandonExecution, settleDeployment } from './settle.js';
 
@@ -35,7 +36,8 @@ export interface ActionDeps {
   inputs: ActionInputs;
   context: GitHubContext;
   runner: Runner;
-  openEnvironment: () => Promise<LocalEnvironment>;
+  /** Opens state and steps; `onSecret` is told every secret value the run reads, to mask it. */
+  openEnvironment: (onSecret: (value: YamlValue) => void) => Promise<LocalEnvironment>;
   github?: GitHubPort;
 }
 
@@ -64,7 +66,20 @@ function annotate(runner: Runner, diagnostics: BlueprintDiagnostic[], workspace:
 /** Runs one GitHub event end to end and reports it (outputs, summary, PR comment). Returns the report. */
 export async function runAction(deps: ActionDeps): Promise<RunReport> {
   const { inputs, context, runner } = deps;
-  if (inputs.githubToken) runner.setSecret(inputs.githubToken);
+  // Every secret the run reads is masked in the runner's log (setSecret, each line of a multi-line
+  // value too) and redacted from the comment, the summary and the outputs.
+  const redactor = new Redactor();
+  const onSecret = (value: YamlValue) => {
+    const before = redactor.size;
+    redactor.addValue(value);
+    if (redactor.size === before) return;
+    for (const text of scalarsOf(value)) {
+      runner.setSecret(text);
+      const lines = text.split(/\r?\n/).map((line) => line.trim());
+      if (lines.length > 1) for (const line of lines) if (line.length >= 3) runner.setSecret(line);
+    }
+  };
+  if (inputs.githubToken) onSecret(inputs.githubToken);
   const route = routeEvent(context.eventName, context.payload, inputs, context.ref);
   runner.info(`Isthmus: ${context.eventName} → ${route.kind}${'deploymentId' in route ? ` (${route.deploymentId})` : ''}`);
   if (route.kind === 'skip') {
@@ -72,12 +87,12 @@ export async function runAction(deps: ActionDeps): Promise<RunReport> {
     runner.setOutput('status', 'skipped');
     return { deploymentId: '', title: 'Nothing to do', status: 'skipped', notes: [route.why] };
   }
-  const env = await deps.openEnvironment();
+  const env = await deps.openEnvironment(onSecret);
   try {
     const report = route.kind === 'sweep' ? await sweep(deps, env, route.filter) : await single(deps, env, route);
     if (context.runUrl) report.runUrl = context.runUrl;
-    const secrets = inputs.githubToken ? [inputs.githubToken] : [];
-    const markdown = renderReport(report, secrets);
+    if (report.outputs) report.outputs = redactor.redactValue(report.outputs);
+    const markdown = renderReport(report, redactor);
     await runner.appendSummary(markdown);
     const pr = 'pr' in route ? route.pr : undefined;
     if (pr !== undefined && inputs.commentOnPr && deps.github) {
@@ -94,6 +109,15 @@ export async function runAction(deps: ActionDeps): Promise<RunReport> {
   } finally {
     env.store.client.destroy();
   }
+}
+
+/** The text leaves of a value (a secret may be a structure). */
+function scalarsOf(value: YamlValue): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(scalarsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(scalarsOf);
+  return [];
 }
 
 function engineFor(deps: ActionDeps, env: LocalEnvironment): EngineDeps {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commentMarker, MAX_COMMENT_CHARS, planDigestIn, redactAll, renderReport, sameDigest } from './comment.js';
+import { Redactor } from '../runtime/index.js';
+import { commentMarker, MAX_COMMENT_CHARS, planDigestIn, renderReport, sameDigest } from './comment.js';
 import { InputError, readInputs } from './inputs.js';
 import { matchesFilter, previewDeploymentId, routeEvent } from './route.js';
 
@@ -39,12 +40,12 @@ describe('routeEvent', () => {
 describe('renderReport', () => {
   it('carries the marker, redacts secrets, and stays under the size limit by dropping the graph and changes', () => {
     const changes = Array.from({ length: 5000 }, (_, i) => ({ action: 'add' as const, entity: 'node' as const, name: `node_${i}_${'x'.repeat(20)}`, detail: 'cloudify.nodes.Root' }));
-    const text = renderReport({ deploymentId: 'd', title: 'T', status: 'succeeded', changes, outputs: { url: 'http://h/?token=s3cr3t' } }, ['s3cr3t']);
+    const text = renderReport({ deploymentId: 'd', title: 'T', status: 'succeeded', changes, outputs: { url: 'http://h/?token=s3cr3t' } }, new Redactor(['s3cr3t']));
     expect(text.startsWith(commentMarker('d'))).toBe(true);
     expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expect(text).toContain('more changes, left out');
     expect(text).not.toContain('s3cr3t');
-    expect(redactAll('a-secret-b', ['secret', 'a-secret'])).toBe('***-b');
+    expect(new Redactor(['secret', 'a-secret']).redact('a-secret-b')).toBe('***-b');
   });
 });
 

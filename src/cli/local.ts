@@ -5,11 +5,12 @@ import { ensureBackgroundService, stopBackgroundService } from './background.js'
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { evaluateDeploymentOutputs, LocalSecrets, SecretsManagerSecrets, blueprintDirOf, secretsPrefix, type SecretsProvider } from '../runtime/index.js';
+import { evaluateDeploymentOutputs, LocalSecrets, observedSecrets, SecretsManagerSecrets, blueprintDirOf, secretsPrefix, type SecretsProvider } from '../runtime/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from '../plugins/index.js';
 import { LambdaInvoker, LocalInvoker, type StepInvoker } from '../invoke/index.js';
 import { DynamoDbStateStore, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
 import type { EngineDeps } from '../engine/index.js';
+import type { YamlValue } from '../dsl/index.js';
 
 /** Everything a local command needs: the state store, the plugins and an in-process invoker. */
 export interface LocalEnvironment {
@@ -31,6 +32,8 @@ export interface LocalOptions {
   maxParallel?: number;
   /** What deployments' relative blueprint paths resolve against (default: stateDir). */
   blueprintRoot?: string;
+  /** Told every secret value read (the action masks them in the log and its reports). */
+  onSecret?: (value: YamlValue) => void;
 }
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -107,6 +110,8 @@ export interface AwsOptions {
   dynamoDbEndpoint?: string;
   lambdaEndpoint?: string;
   maxParallel?: number;
+  /** Told every secret value read in this process (outputs; steps run in the Lambda). */
+  onSecret?: (value: YamlValue) => void;
 }
 
 /** AWS mode: the real state table, and steps sent to the step Lambda. */
@@ -115,7 +120,8 @@ export async function openAwsEnvironment(options: AwsOptions): Promise<LocalEnvi
   const client = new DynamoDBClient({ maxAttempts: 8, ...(region ? { region } : {}), ...(options.dynamoDbEndpoint ? { endpoint: options.dynamoDbEndpoint } : {}) });
   const store = new DynamoDbStateStore({ tableName: options.tableName, client });
   const plugins = defaultPluginRegistry();
-  const secrets = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), secretsPrefix());
+  const stored = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), secretsPrefix());
+  const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
   const invoker = new LambdaInvoker({
     functionName: options.functionName,
     clientConfig: { ...(region ? { region } : {}), ...(options.lambdaEndpoint ? { endpoint: options.lambdaEndpoint } : {}) },
@@ -156,7 +162,8 @@ export async function openLocalEnvironment(options: LocalOptions = {}): Promise<
   await ensureTable(client, tableName);
   const store = new DynamoDbStateStore({ tableName, client });
   const plugins = defaultPluginRegistry();
-  const secrets = new LocalSecrets(path.join(stateDir, '.isthmus', 'secrets.yaml'));
+  const stored = new LocalSecrets(path.join(stateDir, '.isthmus', 'secrets.yaml'));
+  const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
   const logListener: LocalEnvironment['logListener'] = {};
   const invoker = new LocalInvoker({ store, plugins, secrets, blueprintDir: (d) => blueprintDirOf(d, options.blueprintRoot ?? stateDir), onEvents: (events) => events.forEach((e) => logListener.current?.(e)) });
   return {

@@ -145,7 +145,7 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
         },
       };
       const result = await fn(ctx);
-      return result === undefined ? { status: 'succeeded' } : { status: 'succeeded', result: JSON.parse(redactor.redact(JSON.stringify(result))) as YamlValue };
+      return result === undefined ? { status: 'succeeded' } : { status: 'succeeded', result: redactor.redactValue(result) };
     } catch (err) {
       if (err instanceof RetryRequest) {
         logger.info(`retry requested: ${err.message}`);

@@ -1,8 +1,8 @@
 export { executeStep, blueprintDirOf, type RuntimeDeps } from './execute.js';
 export { OperationError, RetryRequest } from './errors.js';
 export { OperationSlots, SlotsClosedError } from './slots.js';
-export { LocalSecrets, type SecretsProvider } from './secrets.js';
-export { Redactor } from './redact.js';
+export { LocalSecrets, observedSecrets, type SecretsProvider } from './secrets.js';
+export { MASK, Redactor } from './redact.js';
 export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 export type * from './types.js';
 export { SecretsManagerSecrets } from './secrets-manager.js';

@@ -142,5 +142,5 @@ export async function evaluateDeploymentOutputs(store: StateStore, deployment: D
       if (!(err instanceof FunctionEvaluationError)) throw err;
     }
   }
-  return JSON.parse(redactor.redact(JSON.stringify(out))) as YamlMap;
+  return redactor.redactValue(out);
 }

@@ -29,3 +29,17 @@ export class LocalSecrets implements SecretsProvider {
     return Object.prototype.hasOwnProperty.call(this.cache, name) ? this.cache[name] : undefined;
   }
 }
+
+/**
+ * A provider that reports every value it hands out, so the edge that prints (the action's log
+ * masking, the PR comment) knows every secret the run read, wherever in the run it was read.
+ */
+export function observedSecrets(provider: SecretsProvider, onValue: (value: YamlValue) => void): SecretsProvider {
+  return {
+    async get(name) {
+      const value = await provider.get(name);
+      if (value !== undefined) onValue(value);
+      return value;
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { createDeployment, digestOf, runExecution, startExecution, type EngineDe
 import { LocalInvoker } from '../../src/invoke/index.js';
 import { planDeployment } from '../../src/plan/index.js';
 import { defaultPluginRegistry, type PluginModule } from '../../src/plugins/index.js';
-import { OperationError, LocalSecrets, evaluateDeploymentOutputs, type OperationContext } from '../../src/runtime/index.js';
+import { OperationError, LocalSecrets, evaluateDeploymentOutputs, observedSecrets, type OperationContext } from '../../src/runtime/index.js';
 import type { DynamoDbStateStore } from '../../src/state/index.js';
 import { createTestStore } from './state.js';
 import { writeBlueprintFiles } from './blueprint-files.js';
@@ -96,7 +96,7 @@ relationships:
       cloudify.interfaces.relationship_lifecycle: { preconfigure: rec.op, establish: rec.op, unlink: rec.op }
 `;
 
-export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string>; maxRetries?: number } = {}): Promise<Harness> {
+export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string>; maxRetries?: number; onSecret?: (value: YamlValue) => void } = {}): Promise<Harness> {
   const store = await createTestStore();
   const log: string[] = [];
   const concurrency = { active: 0, max: 0 };
@@ -104,7 +104,8 @@ export async function createHarness(options: { maxParallel?: number; secrets?: R
   const dir = writeBlueprintFiles({});
   const secretsEnv: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(options.secrets ?? {})) secretsEnv[`ISTHMUS_SECRET_${k.toUpperCase()}`] = v;
-  const secrets = new LocalSecrets(undefined, secretsEnv);
+  const stored = new LocalSecrets(undefined, secretsEnv);
+  const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
   const invoker = new LocalInvoker({ store, plugins, secrets, blueprintDir: () => dir });
   const deps: EngineDeps = {
     store,

@@ -1,5 +1,6 @@
 import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import type { K8sObject } from './health.js';
+import { MASK } from '../../runtime/redact.js';
 
 /**
  * The facts other nodes need from an object, flat enough for get_attribute: identity, and for
@@ -63,5 +64,14 @@ export function storedObject(o: K8sObject): YamlMap {
   const copy = JSON.parse(JSON.stringify(o)) as K8sObject;
   delete copy.metadata['managedFields'];
   if (copy.metadata.annotations) delete copy.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'];
+  // A Secret's values never become runtime properties (they end up in outputs, comments and
+  // events): its keys stay, each value masked, so readers still see what the Secret holds.
+  if (copy.kind === 'Secret') {
+    const record = copy as unknown as Record<string, unknown>;
+    for (const field of ['data', 'stringData']) {
+      const values = record[field];
+      if (values && typeof values === 'object') record[field] = Object.fromEntries(Object.keys(values).map((k) => [k, MASK]));
+    }
+  }
   return copy as unknown as YamlMap;
 }

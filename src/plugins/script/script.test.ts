@@ -95,7 +95,7 @@ function directContext(dir: string, messages: string[]): OperationContext {
     inputs: {},
     logger: { debug: log, info: log, warning: log, error: log },
     retry: (message) => {
-      throw new RetryRequest(message);
+      throw new RetryRequest(message, undefined);
     },
     blueprintDir: dir,
     signal: new AbortController().signal,
