@@ -278,7 +278,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       expect(executions.filter((e) => e.status === 'pending' || e.status === 'started')).toEqual([]);
 
       // An apply approved for another plan re-plans and stops without applying.
-      const stale = await runAction('dispatch-update-stale-plan', 'workflow_dispatch', dispatch, { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'ffffffffffffffff' }, { workspace });
+      const stale = await runAction('dispatch-update-stale-plan', 'workflow_dispatch', dispatch, { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'f'.repeat(32) }, { workspace });
       expect(stale.code, stale.log).toBe(0);
       expect(stale.outputs['status']).toBe('planned');
       expect(stale.summary).toContain('changed since the reviewed plan (`ffffffffffffffff`)');

@@ -32,8 +32,11 @@ export interface RunReport {
 /** The hidden marker that finds a deployment's sticky comment again. */
 export const commentMarker = (deploymentId: string) => `<!-- isthmus:deployment=${deploymentId} -->`;
 
-/** Shown digests are this long; a `plan-digest` input may give any prefix of at least 12. */
-export const SHOWN_DIGEST_CHARS = 16;
+/**
+ * Shown digests are this long, and a `plan-digest` input must give at least this much: 128 bits,
+ * so no one can craft a changed blueprint whose digest starts with an approved prefix.
+ */
+export const SHOWN_DIGEST_CHARS = 32;
 
 /** The plan digest a comment showed (its hidden marker), if any. */
 export function planDigestIn(body: string): string | undefined {
@@ -43,7 +46,7 @@ export function planDigestIn(body: string): string | undefined {
 /** Whether a reviewed digest (a prefix, as shown) names the digest of the plan made now. */
 export function sameDigest(reviewed: string, current: string): boolean {
   const r = reviewed.trim().toLowerCase();
-  return r.length >= 12 && current.startsWith(r);
+  return r.length >= SHOWN_DIGEST_CHARS && current.startsWith(r);
 }
 
 const ICON: Record<ReportStatus, string> = { succeeded: '✅', failed: '❌', cancelled: '⏹️', planned: '📝', uninstalled: '🧹', skipped: '⏭️' };

@@ -67,6 +67,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     if (v !== undefined) inputs[key] = v;
   }
   if (maxParallel) inputs.maxParallel = Number(maxParallel);
-  if (inputs.planDigest && !/^[0-9a-fA-F]{12,64}$/.test(inputs.planDigest.trim())) throw new InputError("input 'plan-digest' must be the digest a plan showed (at least 12 hex characters)");
+  if (inputs.planDigest && !/^[0-9a-fA-F]{32,64}$/.test(inputs.planDigest.trim())) throw new InputError("input 'plan-digest' must be the digest a plan showed (32 to 64 hex characters; a shorter prefix could be matched by a crafted blueprint)");
   return inputs;
 }

@@ -54,12 +54,14 @@ describe('the plan digest a comment shows', () => {
   it('is carried in a hidden marker and shown short, with how to apply exactly it', () => {
     const text = renderReport({ deploymentId: 'd', title: 'T', status: 'planned', planDigest: digest });
     expect(planDigestIn(text)).toBe(digest);
-    expect(text).toContain(`plan-digest: ${digest.slice(0, 16)}`);
+    expect(text).toContain(`plan-digest: ${digest.slice(0, 32)}`);
     expect(planDigestIn('no marker')).toBeUndefined();
   });
-  it('matches by a prefix of at least 12 characters, case-insensitively', () => {
-    expect(sameDigest(digest.slice(0, 16).toUpperCase(), digest)).toBe(true);
-    expect(sameDigest(digest.slice(0, 11), digest)).toBe(false);
-    expect(sameDigest('ffff'.repeat(4), digest)).toBe(false);
+  it('finding 1: matches by a prefix of at least 32 characters (128 bits), case-insensitively; a shorter one is refused', () => {
+    expect(sameDigest(digest.slice(0, 32).toUpperCase(), digest)).toBe(true);
+    expect(sameDigest(digest.slice(0, 31), digest)).toBe(false);
+    expect(sameDigest(digest.slice(0, 12), digest)).toBe(false);
+    expect(sameDigest('ffff'.repeat(8), digest)).toBe(false);
+    expect(() => readInputs((n) => ({ blueprint: 'x.yaml', 'plan-digest': digest.slice(0, 12) })[n] ?? '')).toThrow(/32 to 64 hex/);
   });
 });

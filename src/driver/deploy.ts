@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BlueprintError, loadBlueprint, type LoadOptions, type YamlMap } from '../dsl/index.js';
 import { createDeployment, digestOf, startUpdate, type UpdateStart } from '../engine/index.js';
 import { planDeployment, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
 import { ConflictError, type DeploymentRecord, type StateStore } from '../state/index.js';
-import { shipBlueprintFiles } from './ship.js';
+import { blueprintDirectoryDigests, shipBlueprintFiles } from './ship.js';
 
 /** A blueprint loaded and planned, with the digest that says whether it (or its inputs) changed. */
 export interface PlannedBlueprint {
@@ -19,8 +20,27 @@ export function planBlueprint(file: string, options: LoadOptions, catalog: Plugi
   const result = loadBlueprint(file, options);
   if (!result.blueprint) throw new BlueprintError(result.diagnostics);
   const plan = planDeployment(result.blueprint, { catalog });
-  const digest = digestOf(...result.blueprint.files.map((f) => (f.startsWith('isthmus:') ? f : readFileSync(f, 'utf8'))), JSON.stringify(result.blueprint.inputValues));
-  return { plan, digest, blueprintFile: path.relative(cwd, path.resolve(file)) };
+  return { plan, digest: planDigest(file, result.blueprint.files, result.blueprint.inputValues), blueprintFile: path.relative(cwd, path.resolve(file)) };
+}
+
+/**
+ * What a reviewer approves: every file of the blueprint's directory (scripts and resource files
+ * run from there, or from the shipped copy of it), every YAML file the blueprint imported from
+ * elsewhere, and the input values. A change to any of them is a different plan, even when the
+ * YAML is the same: a script gaining `curl … | sh` must not apply under an old approval.
+ */
+export function planDigest(file: string, loadedFiles: readonly string[], inputValues: YamlMap): string {
+  const root = path.dirname(path.resolve(file));
+  const directory = blueprintDirectoryDigests(root);
+  const imported: Record<string, string> = {};
+  for (const f of loadedFiles) {
+    if (f.startsWith('isthmus:')) imported[f] = f;
+    else {
+      const rel = path.relative(root, path.resolve(f)).split(path.sep).join('/');
+      if (!(rel in directory)) imported[rel] = createHash('sha256').update(readFileSync(f)).digest('hex');
+    }
+  }
+  return digestOf(JSON.stringify({ format: 'isthmus.plan-digest/2', directory, imported }), JSON.stringify(inputValues));
 }
 
 /** How the driver hands the blueprint's files to the steps. */

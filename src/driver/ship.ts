@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { StateStore } from '../state/index.js';
@@ -13,19 +13,34 @@ export class ShipError extends Error {}
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+/**
+ * The files of a blueprint directory (relative, `/`-separated, sorted) with their content: what
+ * its scripts and resource files resolve against, so both what is shipped and what a plan digest
+ * covers. Symbolic links are not followed: they could point outside the directory.
+ */
+export function readBlueprintDirectory(root: string): Array<{ rel: string; data: Buffer }> {
+  const out: Array<{ rel: string; data: Buffer }> = [];
+  let total = 0;
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(dir, entry.name);
-      // Symbolic links are not followed: they could point outside the blueprint directory.
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) await walk(full);
-      else if (entry.isFile()) out.push(path.relative(root, full).split(path.sep).join('/'));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(full);
+      else if (entry.isFile()) {
+        const data = readFileSync(full);
+        total += data.length;
+        if (total > SHIP_LIMITS.bytes) throw new ShipError(`the blueprint directory ${root} holds more than ${SHIP_LIMITS.bytes / 1024 / 1024} MB; keep the blueprint and its scripts in a directory of their own`);
+        out.push({ rel: path.relative(root, full).split(path.sep).join('/'), data });
+      }
       if (out.length > SHIP_LIMITS.files) throw new ShipError(`the blueprint directory ${root} has more than ${SHIP_LIMITS.files} files; keep the blueprint and its scripts in a directory of their own`);
     }
   };
-  await walk(root);
-  return out.sort();
+  walk(root);
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** Each file of a blueprint directory with the SHA-256 of its content. */
+export function blueprintDirectoryDigests(root: string): Record<string, string> {
+  return Object.fromEntries(readBlueprintDirectory(root).map((f) => [f.rel, sha256(f.data)]));
 }
 
 /**
@@ -39,11 +54,7 @@ export async function shipBlueprintFiles(store: StateStore, blueprintFile: strin
   const root = path.dirname(path.resolve(blueprintFile));
   const files = new Map<string, BlueprintFilesManifest['files'][string]>();
   const blobs: Array<{ digest: string; data: Uint8Array }> = [];
-  let total = 0;
-  for (const rel of await listFiles(root)) {
-    const data = await readFile(path.join(root, rel));
-    total += data.length;
-    if (total > SHIP_LIMITS.bytes) throw new ShipError(`the blueprint directory ${root} holds more than ${SHIP_LIMITS.bytes / 1024 / 1024} MB; keep the blueprint and its scripts in a directory of their own`);
+  for (const { rel, data } of readBlueprintDirectory(root)) {
     const digest = sha256(data);
     files.set(rel, { digest, size: data.length });
     blobs.push({ digest, data: gzipSync(data) });
