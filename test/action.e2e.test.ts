@@ -140,7 +140,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(comment.issue).toBe(7);
     expect(comment.body).toContain('<!-- isthmus:deployment=pr-7-wordpress-hybrid -->');
     expect(comment.body).toContain('```mermaid');
-    expect(comment.body).toContain('| `wordpress_url` | `http://wordpress.example.test/` |');
+    expect(comment.body).toContain('| <code>wordpress&#95;url</code> | <code>http:\u2060//wordpress.example.test/</code> |');
     expect(comment.body).toContain('https://github.com/Codertocat/Hello-World/actions/runs/4242');
     expect(first.summary).toContain('Preview deployment');
     for (const text of [first.log, first.summary, comment.body]) expect(text).not.toContain('e2e-db-pa55');
@@ -151,8 +151,8 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(second.code, second.log).toBe(0);
     expect(github.comments).toHaveLength(1);
     expect(github.calls.filter((c) => c.startsWith('PATCH /repos/Codertocat/Hello-World/issues/comments/'))).toHaveLength(1);
-    expect(github.comments[0]!.body).toContain('| modify | node | `wordpress` |');
-    expect(github.comments[0]!.body).toMatch(/changed since the plan this comment showed before \(`[0-9a-f]{16}`\): re-planned as `[0-9a-f]{16}`/);
+    expect(github.comments[0]!.body).toContain('| modify | node | <code>wordpress</code> |');
+    expect(github.comments[0]!.body).toMatch(/changed since the plan this comment showed before \(<code>[0-9a-f]{32}<\/code>\): re-planned as <code>[0-9a-f]{32}<\/code>/);
     // ISTHMUS_E2E_ARTIFACTS=dir keeps the comment and summary a reviewer would see.
     const artifacts = process.env['ISTHMUS_E2E_ARTIFACTS'];
     if (artifacts) {
@@ -177,7 +177,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     await sandbox.api.delete(sandbox.api.typeOf('v1', 'Pod'), 'env-e2e', 'wordpress-cron');
     const sweep = await runAction('schedule-sweep', 'schedule', { schedule: '*/30 * * * *' }, { deployments: 'env-' });
     expect(sweep.code, sweep.log).toBe(0);
-    expect(sweep.summary).toMatch(/\| `env-e2e` \| ✅ healthy \| healed wordpress_cron_\w+ \|/);
+    expect(sweep.summary).toMatch(/\| <code>env-e2e<\/code> \| ✅ healthy \| healed wordpress&#95;cron&#95;\w+ \|/);
     expect(sandbox.api.peek('', 'Pod').some((p) => p.metadata.namespace === 'env-e2e' && p.metadata.name === 'wordpress-cron')).toBe(true);
     expect(github.issues).toEqual([]);
     const uninstall = await runAction('dispatch-uninstall', 'workflow_dispatch', { inputs: {} }, { 'deployment-id': 'env-e2e', workflow: 'uninstall' });
@@ -193,7 +193,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(await store.getDeployment('pr-8-wordpress-hybrid')).toBeUndefined();
     const comment = github.comments.find((c) => c.issue === 8)!;
     expect(comment.body).toContain('comes from a fork (someone/Hello-World)');
-    expect(comment.body).toContain('| add | node | `wordpress` |');
+    expect(comment.body).toContain('| add | node | <code>wordpress</code> |');
   }, 60_000);
 
   it('a blueprint error fails the run with annotations at file:line', async () => {
@@ -247,20 +247,20 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       rmSync(path.join(state, lost!));
       const heal = await runAction('dispatch-heal', 'workflow_dispatch', dispatch, { ...ops, workflow: 'heal' }, { workspace });
       expect(heal.code, heal.log).toBe(0);
-      expect(heal.summary).toContain(`Healed ${lost}.`);
+      expect(heal.summary).toContain(`Healed ${lost!.replace(/_/g, '&#95;')}.`);
       expect(markers()).toEqual([lost, kept].sort());
 
       // An outage healing cannot fix: the sweep opens one issue, then closes it once healthy.
       writeFileSync(path.join(state, 'outage'), '');
       const unhealthy = await runAction('schedule-sweep-unhealthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace, expectExit: 1 });
       expect(unhealthy.code).toBe(1);
-      expect(unhealthy.summary).toMatch(/\| `ops-e2e` \| ❌ unhealthy \| 2 healed, 2 still failing \|/);
+      expect(unhealthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ❌ unhealthy \| 2 healed, 2 still failing \|/);
       expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment ops-e2e is unhealthy', 'open']]);
       expect(github.issues[0]!.body).toContain('an outage is declared');
       rmSync(path.join(state, 'outage'));
       const healthy = await runAction('schedule-sweep-healthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace });
       expect(healthy.code, healthy.log).toBe(0);
-      expect(healthy.summary).toMatch(/\| `ops-e2e` \| ✅ healthy \| nothing to heal; issue closed \|/);
+      expect(healthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ✅ healthy \| nothing to heal; issue closed \|/);
       expect(github.issues.map((i) => i.state)).toEqual(['closed']);
 
       // Two runs on one deployment: the second fails fast naming the first; a third waits for it.
@@ -281,7 +281,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       const stale = await runAction('dispatch-update-stale-plan', 'workflow_dispatch', dispatch, { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'f'.repeat(32) }, { workspace });
       expect(stale.code, stale.log).toBe(0);
       expect(stale.outputs['status']).toBe('planned');
-      expect(stale.summary).toContain('changed since the reviewed plan (`ffffffffffffffff`)');
+      expect(stale.summary).toContain(`changed since the reviewed plan (<code>${'f'.repeat(32)}</code>)`);
       expect(stale.summary).toContain('stopped without applying');
       expect(stale.log).toContain('::warning::');
       expect((await store.getDeployment('ops-e2e'))!.inputs['state_dir']).toBe(state);

@@ -2,6 +2,7 @@ import type { YamlMap } from '../dsl/index.js';
 import type { DeploymentPlan, UpdateStep } from '../plan/index.js';
 import { renderMermaid } from '../cli/render.js';
 import { Redactor } from '../runtime/index.js';
+import { hiddenMarker, mdCode, mdInline, mdPre, mdText } from './markdown.js';
 
 /** GitHub refuses comments over 65,536 characters; stay clear of it. */
 export const MAX_COMMENT_CHARS = 65_000;
@@ -30,7 +31,7 @@ export interface RunReport {
 }
 
 /** The hidden marker that finds a deployment's sticky comment again. */
-export const commentMarker = (deploymentId: string) => `<!-- isthmus:deployment=${deploymentId} -->`;
+export const commentMarker = (deploymentId: string) => hiddenMarker('deployment', deploymentId);
 
 /**
  * Shown digests are this long, and a `plan-digest` input must give at least this much: 128 bits,
@@ -52,11 +53,9 @@ export function sameDigest(reviewed: string, current: string): boolean {
 const ICON: Record<ReportStatus, string> = { succeeded: '✅', failed: '❌', cancelled: '⏹️', planned: '📝', uninstalled: '🧹', skipped: '⏭️' };
 
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 function changesTable(changes: UpdateStep[], limit: number): string {
   if (changes.length === 0) return '_No changes._';
-  const rows = changes.slice(0, limit).map((c) => `| ${c.action} | ${c.entity} | \`${cell(c.name)}\` | ${cell(c.detail ?? '')} |`);
+  const rows = changes.slice(0, limit).map((c) => `| ${mdText(c.action)} | ${mdText(c.entity)} | ${mdCode(c.name)} | ${mdText(c.detail ?? '')} |`);
   const more = changes.length > limit ? `\n\n_…and ${changes.length - limit} more changes, left out to keep this comment under GitHub's size limit._` : '';
   return `| change | kind | name | detail |\n|---|---|---|---|\n${rows.join('\n')}${more}`;
 }
@@ -64,7 +63,7 @@ function changesTable(changes: UpdateStep[], limit: number): string {
 function outputsTable(outputs: YamlMap): string {
   const entries = Object.entries(outputs);
   if (entries.length === 0) return '_None._';
-  return `| output | value |\n|---|---|\n${entries.map(([k, v]) => `| \`${cell(k)}\` | \`${cell(typeof v === 'string' ? v : JSON.stringify(v))}\` |`).join('\n')}`;
+  return `| output | value |\n|---|---|\n${entries.map(([k, v]) => `| ${mdCode(k)} | ${mdCode(typeof v === 'string' ? v : JSON.stringify(v))} |`).join('\n')}`;
 }
 
 /**
@@ -74,26 +73,28 @@ function outputsTable(outputs: YamlMap): string {
  */
 export function renderReport(report: RunReport, secrets: Redactor = new Redactor()): string {
   const build = (changeLimit: number, withGraph: boolean) => {
-    const parts: string[] = [commentMarker(report.deploymentId), `### ${ICON[report.status]} ${report.title}`, ''];
-    const facts = [`Deployment \`${report.deploymentId}\``, `status **${report.status}**`];
-    if (report.workflow) facts.push(`workflow \`${report.workflow}\``);
-    if (report.executionId) facts.push(`execution \`${report.executionId}\``);
-    if (report.runUrl) facts.push(`[run log](${report.runUrl})`);
+    const parts: string[] = [commentMarker(report.deploymentId), `### ${ICON[report.status]} ${mdInline(report.title)}`, ''];
+    const facts = [`Deployment ${mdCode(report.deploymentId)}`, `status **${report.status}**`];
+    if (report.workflow) facts.push(`workflow ${mdCode(report.workflow)}`);
+    if (report.executionId) facts.push(`execution ${mdCode(report.executionId)}`);
+    if (report.runUrl && /^https:\/\/[^\s()<>]+$/.test(report.runUrl)) facts.push(`[run log](${report.runUrl})`);
     parts.push(facts.join(' · '), '');
-    for (const n of report.notes ?? []) parts.push(`> ${n}`, '');
+    for (const n of report.notes ?? []) parts.push(`> ${mdInline(n)}`, '');
+    // The body is Markdown that its builder escaped (the sweep's table).
     if (report.body) parts.push(report.body, '');
-    if (report.error) parts.push('**Error**', '', '```', report.error.slice(0, 4000), '```', '');
+    if (report.error) parts.push('**Error**', '', mdPre(report.error.slice(0, 4000)), '');
     if (report.changes) parts.push('#### Plan', '', changesTable(report.changes, changeLimit), '');
     if (report.plan) {
       const graph = renderMermaid(report.plan);
       const summary = `${report.plan.nodes.length} nodes, ${report.plan.nodeInstances.length} node instances`;
-      parts.push('<details><summary>Graph of the plan (' + summary + ')</summary>', '');
+      parts.push(`<details><summary>Graph of the plan (${summary})</summary>`, '');
       parts.push(withGraph ? `\`\`\`mermaid\n${graph}\n\`\`\`` : '_The graph is too large for a comment; run `isthmus plan --mermaid` to see it._', '', '</details>', '');
     }
     if (report.outputs) parts.push('#### Outputs', '', outputsTable(report.outputs), '');
     if (report.planDigest) {
       parts.push(`<!-- isthmus:plan-digest=${report.planDigest} -->`);
-      parts.push(`<sub>Plan digest \`${report.planDigest.slice(0, SHOWN_DIGEST_CHARS)}\`. To apply exactly this plan, pass \`plan-digest: ${report.planDigest.slice(0, SHOWN_DIGEST_CHARS)}\`: an apply whose blueprint or inputs changed since re-plans and stops, saying so.</sub>`);
+      const shown = mdText(report.planDigest.slice(0, SHOWN_DIGEST_CHARS));
+      parts.push(`<sub>Plan digest <code>${shown}</code>. To apply exactly this plan, pass <code>plan-digest: ${shown}</code>: an apply whose blueprint, files or inputs changed since re-plans and stops, saying so.</sub>`);
     }
     return secrets.redact(parts.join('\n'));
   };

@@ -14,15 +14,34 @@ export interface GitHubPort {
 
 export const HEALTH_LABEL = 'isthmus-unhealthy';
 
-export function gitHubPort(token: string, owner: string, repo: string): GitHubPort {
-  const octokit = getOctokit(token);
+/** Who the default `GITHUB_TOKEN` writes as: it cannot ask (`GET /user` is refused to installation tokens). */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+export interface GitHubPortOptions {
+  /** The login the token writes as, when it cannot be asked (a GitHub App's `<slug>[bot]`). */
+  author?: string;
+  /** The REST API's base URL (GitHub Enterprise; a local fake in tests). */
+  apiUrl?: string;
+}
+
+export function gitHubPort(token: string, owner: string, repo: string, options: GitHubPortOptions = {}): GitHubPort {
+  const octokit = getOctokit(token, options.apiUrl ? { baseUrl: options.apiUrl } : {});
+  // Anyone can write a comment or issue holding our marker: only what this token wrote is ours.
+  let self: Promise<string> | undefined;
+  const ownLogin = () =>
+    (self ??= options.author
+      ? Promise.resolve(options.author)
+      : octokit.rest.users.getAuthenticated().then(
+          (r) => r.data.login,
+          () => ACTIONS_BOT_LOGIN,
+        ));
   const findIssue = async (marker: string) => {
-    const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', labels: HEALTH_LABEL, per_page: 100 });
-    return issues.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
+    const [login, issues] = await Promise.all([ownLogin(), octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', labels: HEALTH_LABEL, per_page: 100 })]);
+    return issues.find((i) => !i.pull_request && i.user?.login === login && (i.body ?? '').includes(marker));
   };
   const findMine = async (issueNumber: number, marker: string) => {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-    return comments.find((c) => (c.body ?? '').includes(marker));
+    const [login, comments] = await Promise.all([ownLogin(), octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 })]);
+    return comments.find((c) => c.user?.login === login && (c.body ?? '').includes(marker));
   };
   return {
     async findComment(issueNumber, marker) {

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       context: { eventName: context.eventName, payload: context.payload, ref: context.ref, workspace, ...(runUrl ? { runUrl } : {}) },
       runner,
       openEnvironment: (onSecret) => (inputs.mode === 'local' ? openLocal(inputs, localState, onSecret) : openAws(inputs, onSecret)),
-      ...(inputs.githubToken && owner && repo ? { github: gitHubPort(inputs.githubToken, owner, repo) } : {}),
+      ...(inputs.githubToken && owner && repo ? { github: gitHubPort(inputs.githubToken, owner, repo, { ...(inputs.commentAuthor ? { author: inputs.commentAuthor } : {}), ...(process.env['GITHUB_API_URL'] ? { apiUrl: process.env['GITHUB_API_URL'] } : {}) }) } : {}),
     });
   } finally {
     if (inputs.mode === 'local') stopLocalDynamoDb(localState);

@@ -13,6 +13,8 @@ export interface ActionInputs {
   stepFunction?: string;
   stateTable?: string;
   githubToken?: string;
+  /** The login `github-token` writes as, for a GitHub App token (default: asked, else github-actions[bot]). */
+  commentAuthor?: string;
   commentOnPr: boolean;
   maxParallel?: number;
   pluginsDir?: string;
@@ -62,7 +64,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     deployBranches: (get('deploy-branches') || '').split(/[\s,]+/).filter(Boolean),
     waitForLock: get('wait-for-lock') === 'true',
   };
-  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments'], ['planDigest', 'plan-digest']] as const) {
+  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments'], ['planDigest', 'plan-digest'], ['commentAuthor', 'comment-author']] as const) {
     const v = opt(name);
     if (v !== undefined) inputs[key] = v;
   }

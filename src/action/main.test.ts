@@ -10,6 +10,7 @@ import type { YamlValue } from '../dsl/index.js';
 import { DynamoDbStateStore } from '../state/index.js';
 import type { GitHubPort } from './github.js';
 import { readInputs } from './inputs.js';
+import { logLine } from './log.js';
 import { runAction, type Runner } from './main.js';
 
 /** The sweep's issue bookkeeping, through runAction with an in-memory GitHub. */
@@ -59,7 +60,7 @@ describe('healing sweep', () => {
 
     const first = await sweep();
     expect(first.status).toBe('failed');
-    expect(first.body).toMatch(/\| `env-app` \| ❌ unhealthy \| 1 healed, 1 still failing \|/);
+    expect(first.body).toMatch(/\| <code>env-app<\/code> \| ❌ unhealthy \| 1 healed, 1 still failing \|/);
     expect(issues).toEqual([{ marker: '<!-- isthmus:health=env-app -->', title: 'Isthmus: deployment env-app is unhealthy', open: true, updates: 0 }]);
     expect(failures).toEqual(['1 deployment(s) still unhealthy']);
 
@@ -72,7 +73,7 @@ describe('healing sweep', () => {
     await h.store.updateNodeInstance(dep, now.id, now.version, { runtimeProperties: fixed });
     const third = await sweep();
     expect(third.status).toBe('succeeded');
-    expect(third.body).toMatch(/\| `env-app` \| ✅ healthy \| nothing to heal; issue closed \|/);
+    expect(third.body).toMatch(/\| <code>env-app<\/code> \| ✅ healthy \| nothing to heal; issue closed \|/);
     expect(issues[0]!.open).toBe(false);
     expect(summaries).toHaveLength(3);
   }, 60_000);
@@ -169,4 +170,52 @@ outputs:
     expect((await h.store.getDeployment('secretive'))?.outputs?.['port']).toBe('***21');
     expect((await run()).status).toBe('succeeded');
   }, 60_000);
+});
+
+describe('the action log (finding 8: workflow-command injection)', () => {
+  it('writes every message as one line that cannot start a workflow command', async () => {
+    const h = await createHarness({ maxRetries: 0 });
+    writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a:\n    type: rec.Node\n    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.secret, inputs: { password: { get_secret: "x\\n::error::forged\\n##[error]old\\r::add-mask::y" } } } } }\n`);
+    const lines: string[] = [];
+    const runner: Runner = { info: (m) => void lines.push(m), warning: (m) => void lines.push(m), annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async () => undefined, setFailed: () => undefined };
+    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const report = await runAction({
+      inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': '::warning::id', workflow: 'install' })[n] ?? ''),
+      context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
+      runner,
+      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
+    });
+    expect(report.status).toBe('failed');
+    expect(lines.join('\n'), lines.join('\n')).toContain("secret 'x\\n::error::forged\\n##[error]old\\r::add-mask::y' is not set");
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\r\n]/);
+      expect(line).not.toMatch(/^\s*(::|##\[)/);
+    }
+    expect(logLine('::error::x')).toBe(':\u200b:error::x');
+    expect(logLine('  ##[group]x')).toBe('  #\u200b#[group]x');
+  }, 30_000);
+});
+
+describe('action outputs (finding 9: blueprint outputs overwrote the action outputs)', () => {
+  it("keeps status, deployment-id, execution-id and outputs the action's own; such blueprint outputs are only in the JSON", async () => {
+    const h = await createHarness();
+    writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\noutputs:\n  status: { value: succeeded-honest }\n  deployment-id: { value: other }\n  outputs: { value: '{}' }\n  "bad\\nname": { value: x }\n  url: { value: http://app }\n`);
+    const outputs = new Map<string, string>();
+    const warnings: string[] = [];
+    const runner: Runner = { info: () => undefined, warning: (m) => void warnings.push(m), annotate: () => undefined, setOutput: (n, v) => void outputs.set(n, v), setSecret: () => undefined, appendSummary: async () => undefined, setFailed: () => undefined };
+    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const report = await runAction({
+      inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': 'outs', workflow: 'install' })[n] ?? ''),
+      context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
+      runner,
+      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
+    });
+    expect(report.status).toBe('succeeded');
+    expect(outputs.get('status')).toBe('succeeded');
+    expect(outputs.get('deployment-id')).toBe('outs');
+    expect(JSON.parse(outputs.get('outputs')!)).toEqual({ status: 'succeeded-honest', 'deployment-id': 'other', outputs: '{}', 'bad\nname': 'x', url: 'http://app' });
+    expect(outputs.get('url')).toBe('http://app');
+    expect([...outputs.keys()].sort()).toEqual(['deployment-id', 'execution-id', 'outputs', 'status', 'url']);
+    expect(warnings.join('\n')).toContain('are only in the \'outputs\' JSON');
+  }, 30_000);
 });

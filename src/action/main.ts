@@ -12,6 +12,8 @@ import type { ActionInputs } from './inputs.js';
 import { Redactor } from '../runtime/index.js';
 import { matchesFilter, routeEvent, type Route } from './route.js';
 import { abandonExecution, settleDeployment } from './settle.js';
+import { hiddenMarker, mdCode, mdText } from './markdown.js';
+import { oneLineRunner } from './log.js';
 
 /** What the action needs from the runner (the @actions/core surface, injected so tests can drive it). */
 export interface Runner {
@@ -64,7 +66,8 @@ function annotate(runner: Runner, diagnostics: BlueprintDiagnostic[], workspace:
 }
 
 /** Runs one GitHub event end to end and reports it (outputs, summary, PR comment). Returns the report. */
-export async function runAction(deps: ActionDeps): Promise<RunReport> {
+export async function runAction(given: ActionDeps): Promise<RunReport> {
+  const deps: ActionDeps = { ...given, runner: oneLineRunner(given.runner) };
   const { inputs, context, runner } = deps;
   // Every secret the run reads is masked in the runner's log (setSecret, each line of a multi-line
   // value too) and redacted from the comment, the summary and the outputs.
@@ -103,7 +106,7 @@ export async function runAction(deps: ActionDeps): Promise<RunReport> {
     runner.setOutput('status', report.status);
     if (report.executionId) runner.setOutput('execution-id', report.executionId);
     runner.setOutput('outputs', JSON.stringify(report.outputs ?? {}));
-    for (const [k, v] of Object.entries(report.outputs ?? {})) runner.setOutput(k, typeof v === 'string' ? v : JSON.stringify(v));
+    setBlueprintOutputs(runner, report.outputs ?? {});
     if (report.status === 'failed') runner.setFailed(report.error ?? `${report.title}: failed`);
     return report;
   } finally {
@@ -118,6 +121,23 @@ function scalarsOf(value: YamlValue): string[] {
   if (Array.isArray(value)) return value.flatMap(scalarsOf);
   if (value && typeof value === 'object') return Object.values(value).flatMap(scalarsOf);
   return [];
+}
+
+/** The action's own outputs (action.yml): a blueprint output may not take their place. */
+export const RESERVED_OUTPUTS = new Set(['deployment-id', 'execution-id', 'status', 'outputs']);
+
+/**
+ * Each blueprint output as an action output of its own name, unless that name is one of the
+ * action's own (a blueprint could otherwise say a failed run `succeeded` to the next job) or is
+ * not a plain identifier; those are only in the `outputs` JSON, with a warning.
+ */
+function setBlueprintOutputs(runner: Runner, outputs: YamlMap): void {
+  const skipped: string[] = [];
+  for (const [name, value] of Object.entries(outputs)) {
+    if (RESERVED_OUTPUTS.has(name) || !/^[A-Za-z_][A-Za-z0-9_-]{0,99}$/.test(name)) skipped.push(name);
+    else runner.setOutput(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  if (skipped.length > 0) runner.warning(`blueprint outputs ${skipped.map((n) => JSON.stringify(n)).join(', ')} are only in the 'outputs' JSON: their names are the action's own outputs or not plain identifiers`);
 }
 
 function engineFor(deps: ActionDeps, env: LocalEnvironment): EngineDeps {
@@ -308,24 +328,25 @@ async function sweep(deps: ActionDeps, env: LocalEnvironment, filter: string | u
       const check = await startExecution(env.store, { deploymentId: d.id, workflow: 'check_status', catalog });
       await run(deps, env, check, {});
       const still = (await env.store.listNodeInstances(d.id)).filter((i) => i.lastCheckStatus && !i.lastCheckStatus.ok);
-      const marker = `<!-- isthmus:health=${d.id} -->`;
+      const marker = hiddenMarker('health', d.id);
+      const runLink = deps.context.runUrl ? `[Run log](${deps.context.runUrl})` : '';
       if (still.length > 0) {
         unhealthy++;
-        const body = `${marker}\nDeployment \`${d.id}\` is unhealthy after healing:\n\n${still.map((i) => `- \`${i.id}\`: ${i.lastCheckStatus?.message ?? 'unhealthy'}`).join('\n')}\n\n${deps.context.runUrl ? `[Run log](${deps.context.runUrl})` : ''}`;
+        const body = `${marker}\nDeployment ${mdCode(d.id)} is unhealthy after healing:\n\n${still.map((i) => `- ${mdCode(i.id)}: ${mdText(i.lastCheckStatus?.message ?? 'unhealthy')}`).join('\n')}\n\n${runLink}`;
         await deps.github?.reportUnhealthy(marker, `Isthmus: deployment ${d.id} is unhealthy`, body);
-        rows.push(`| \`${d.id}\` | ❌ unhealthy | ${healed.healed.length} healed, ${still.length} still failing |`);
+        rows.push(`| ${mdCode(d.id)} | ❌ unhealthy | ${healed.healed.length} healed, ${still.length} still failing |`);
       } else {
-        const closed = await deps.github?.reportHealthy(marker, `Deployment \`${d.id}\` is healthy again${deps.context.runUrl ? ` ([run](${deps.context.runUrl}))` : ''}.`);
-        rows.push(`| \`${d.id}\` | ✅ healthy | ${healed.healed.length ? `healed ${healed.healed.join(', ')}` : 'nothing to heal'}${closed ? '; issue closed' : ''} |`);
+        const closed = await deps.github?.reportHealthy(marker, `Deployment ${mdCode(d.id)} is healthy again${runLink ? ` (${runLink})` : ''}.`);
+        rows.push(`| ${mdCode(d.id)} | ✅ healthy | ${healed.healed.length ? `healed ${mdText(healed.healed.join(', '))}` : 'nothing to heal'}${closed ? '; issue closed' : ''} |`);
       }
     } catch (err) {
       // Another run is working on it: that run reports; the next sweep looks again.
       if (err instanceof ConflictError) {
-        rows.push(`| \`${d.id}\` | ⏳ busy | ${err.message.replace(/\|/g, '\\|')} |`);
+        rows.push(`| ${mdCode(d.id)} | ⏳ busy | ${mdText(err.message)} |`);
         continue;
       }
       unhealthy++;
-      rows.push(`| \`${d.id}\` | ⚠️ not checked | ${(err as Error).message.replace(/\|/g, '\\|')} |`);
+      rows.push(`| ${mdCode(d.id)} | ⚠️ not checked | ${mdText((err as Error).message)} |`);
     }
   }
   const table = rows.length ? `| deployment | health | what happened |\n|---|---|---|\n${rows.join('\n')}` : '_No deployment to check._';

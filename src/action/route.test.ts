@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEADER, writeBlueprintFiles } from '../../test/support/blueprint-files.js';
+import { parseBlueprint } from '../dsl/index.js';
+import { planDeployment } from '../plan/index.js';
 import { Redactor } from '../runtime/index.js';
 import { commentMarker, MAX_COMMENT_CHARS, planDigestIn, renderReport, sameDigest } from './comment.js';
 import { InputError, readInputs } from './inputs.js';
@@ -14,6 +18,18 @@ describe('routeEvent', () => {
     expect(routeEvent('pull_request_target', pr('opened', 'fork/r'), inputs())).toMatchObject({ kind: 'plan-only', why: expect.stringContaining('fork (fork/r)') });
     expect(routeEvent('pull_request', pr('closed'), inputs())).toEqual({ kind: 'teardown', deploymentId: 'pr-5-deploy', pr: 5 });
     expect(routeEvent('pull_request', pr('labeled'), inputs()).kind).toBe('skip');
+  });
+
+  it('finding 16: fork detection fails closed — a missing head repository, or another repository id, is a fork', () => {
+    const event = (head: unknown, base: unknown = { id: 1, full_name: 'o/r' }) => ({ action: 'opened', pull_request: { number: 5, head: { sha: 'abc', repo: head }, base: { repo: base } } });
+    expect(routeEvent('pull_request_target', event(null), inputs())).toMatchObject({ kind: 'plan-only', why: expect.stringContaining('a deleted repository') });
+    expect(routeEvent('pull_request_target', event(undefined), inputs()).kind).toBe('plan-only');
+    expect(routeEvent('pull_request_target', event({ id: 2 }), inputs()).kind).toBe('plan-only');
+    // Same name, another repository (the original was renamed and the name reused).
+    expect(routeEvent('pull_request_target', event({ id: 2, full_name: 'o/r' }), inputs()).kind).toBe('plan-only');
+    expect(routeEvent('pull_request_target', event({ id: 1, full_name: 'o/r' }), inputs()).kind).toBe('preview');
+    // Closing a fork's pull request never tears anything down.
+    expect(routeEvent('pull_request_target', { ...event(null), action: 'closed' }, inputs()).kind).toBe('skip');
   });
 
   it('updates environments on pushes to named branches, dispatches workflows, sweeps on schedule', () => {
@@ -63,5 +79,43 @@ describe('the plan digest a comment shows', () => {
     expect(sameDigest(digest.slice(0, 12), digest)).toBe(false);
     expect(sameDigest('ffff'.repeat(8), digest)).toBe(false);
     expect(() => readInputs((n) => ({ blueprint: 'x.yaml', 'plan-digest': digest.slice(0, 12) })[n] ?? '')).toThrow(/32 to 64 hex/);
+  });
+});
+
+describe('hostile names and outputs in the comment (finding 7: Markdown/HTML injection)', () => {
+  const HOSTILE = ['a"]; click A call alert(1)', '`x` `', '<img src=x onerror=alert(1)>', '</details><!--', '@octocat', '[l](https://evil.example)', 'x|y', '```'];
+  const plan = () => {
+    const nodes = HOSTILE.map((name, i) => `  ${JSON.stringify(name)}:\n    type: cloudify.nodes.Root\n${i > 0 ? `    relationships: [{ type: cloudify.relationships.depends_on, target: ${JSON.stringify(HOSTILE[i - 1])} }]\n` : ''}`);
+    const dir = writeBlueprintFiles({ 'b.yaml': `${HEADER}node_templates:\n${nodes.join('')}` });
+    return planDeployment(parseBlueprint(path.join(dir, 'b.yaml'), { rootDir: dir }), { seed: 's' });
+  };
+
+  it('escapes every hostile value for its context: table cells, code, notes, errors, Mermaid labels and markers', () => {
+    const p = plan();
+    const text = renderReport({
+      deploymentId: 'd --> <b>x</b>',
+      title: 'Preview deployment `d --> <b>x</b>`',
+      status: 'failed',
+      notes: ['node `<img src=x>` said @octocat [l](https://evil.example)'],
+      changes: HOSTILE.map((name) => ({ action: 'add' as const, entity: 'node' as const, name, detail: name })),
+      plan: p,
+      outputs: Object.fromEntries(HOSTILE.map((name) => [name, name])),
+      error: 'boom\n```\n</pre><img src=x>\n::error::x',
+    });
+    // Only Isthmus's own markup: its two hidden markers, one <details>, no element from the values.
+    expect(text.match(/<!--/g)).toHaveLength(1);
+    expect(text.match(/<\/details>/g)).toHaveLength(1);
+    expect(text.match(/<\/pre>/g)).toHaveLength(1);
+    expect(text).not.toMatch(/<img|<b>|-->.*<b>/);
+    expect(text).not.toMatch(/@octocat/);
+    expect(text).not.toContain('](https://evil');
+    expect(text).not.toContain('https://evil');
+    // Every table row still has its four cells.
+    for (const row of text.split('\n').filter((l) => l.startsWith('| add |'))) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6);
+    // The code fences are the Mermaid block's two.
+    expect(text.match(/```/g)).toHaveLength(2);
+    const mermaid = text.slice(text.indexOf('```mermaid'), text.lastIndexOf('```'));
+    expect(mermaid).not.toMatch(/"\];/);
+    for (const line of mermaid.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/^ {2}n\d+(\["[^"]*"\]| -->\|"[^"|]*"\| n\d+)$/);
   });
 });

@@ -15,7 +15,7 @@ export type Route =
 interface PullRequestPayload {
   action?: string;
   number?: number;
-  pull_request?: { number: number; head: { sha: string; repo?: { full_name?: string } | null }; base: { repo: { full_name: string } } };
+  pull_request?: { number: number; head: { sha: string; repo?: { id?: number; full_name?: string } | null }; base: { repo: { id?: number; full_name: string } } };
   repository?: { full_name?: string };
 }
 
@@ -29,6 +29,18 @@ export function previewDeploymentId(pr: number, blueprint: string): string {
 
 const environmentId = (branch: string) => `env-${branch}`.replace(/[^A-Za-z0-9_.-]/g, '-');
 
+/**
+ * Whether a pull request's code comes from another repository. Fails closed: a head repository
+ * that is missing (a deleted fork) or cannot be compared counts as a fork, and so does one whose
+ * id or full name differs from the base's (a name can be renamed and reused; an id cannot).
+ */
+function isFork(pr: NonNullable<PullRequestPayload['pull_request']>): boolean {
+  const head = pr.head.repo;
+  if (!head) return true;
+  if (head.id !== undefined && pr.base.repo.id !== undefined && head.id !== pr.base.repo.id) return true;
+  return !head.full_name || head.full_name !== pr.base.repo.full_name;
+}
+
 export function routeEvent(eventName: string, payload: unknown, inputs: ActionInputs, ref = ''): Route {
   const p = (payload ?? {}) as PullRequestPayload;
   switch (eventName) {
@@ -37,11 +49,11 @@ export function routeEvent(eventName: string, payload: unknown, inputs: ActionIn
       const pr = p.pull_request;
       if (!pr) return { kind: 'skip', why: `${eventName} event without a pull_request` };
       const id = inputs.deploymentId ?? previewDeploymentId(pr.number, inputs.blueprint);
-      const fork = Boolean(pr.head.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name);
+      const fork = isFork(pr);
       if (p.action === 'closed') return fork ? { kind: 'skip', why: 'a pull request from a fork never had a preview' } : { kind: 'teardown', deploymentId: id, pr: pr.number };
       if (!['opened', 'synchronize', 'reopened'].includes(p.action ?? '')) return { kind: 'skip', why: `nothing to do for pull_request '${p.action ?? ''}'` };
       // Code from a fork must not run with this repository's cloud credentials.
-      if (fork) return { kind: 'plan-only', deploymentId: id, pr: pr.number, why: `the pull request comes from a fork (${pr.head.repo!.full_name!}): validated and planned only, never applied` };
+      if (fork) return { kind: 'plan-only', deploymentId: id, pr: pr.number, why: `the pull request comes from a fork (${pr.head.repo?.full_name ?? 'a deleted repository'}): validated and planned only, never applied` };
       return { kind: 'preview', deploymentId: id, pr: pr.number, headSha: pr.head.sha };
     }
     case 'push': {

@@ -63,7 +63,9 @@ describe('isthmus plan', () => {
     expect(json.steps[0]!.operation).toBe('cloudify.interfaces.lifecycle.stop');
     const mermaid = (await run(['plan', example, '--mermaid', '--seed', 'cli'])).out;
     expect(mermaid.split('\n')[0]).toBe('flowchart BT');
-    expect(mermaid).toMatch(/web_\w{6} -->\|contained_in\| host_\w{6}/);
+    const web = /(n\d+)\["web_\w{6}<br\/><small>web<\/small>"\]/.exec(mermaid)?.[1];
+    const host = /(n\d+)\["host_\w{6}<br\/><small>host<\/small>"\]/.exec(mermaid)?.[1];
+    expect(mermaid).toContain(`${web} -->|"contained_in"| ${host}`);
   });
 
   it('maps blueprint: imports with --blueprint-import', async () => {

@@ -39,15 +39,25 @@ export function renderPlanTable(plan: DeploymentPlan, steps: PlannedStep[] | und
   return out.join('\n');
 }
 
+/**
+ * A label inside a Mermaid node or edge. Node names and types come from the blueprint, so every
+ * character that could end the label, style it or start a directive (`"`, `]`, `|`, `;`, `#`,
+ * backticks, `<`) is written as Mermaid's entity code (`#34;`).
+ */
+export function mermaidLabel(value: string): string {
+  return value.replace(/\r\n?|\n/g, ' ').replace(/[^A-Za-z0-9 _.,/-]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+
 /** A Mermaid flowchart of node instances and their relationships (renders in GitHub comments). */
 export function renderMermaid(plan: DeploymentPlan): string {
-  const id = (s: string) => s.replace(/[^A-Za-z0-9_]/g, '_');
+  // Ids by position: names from the blueprint never reach Mermaid's syntax, and never collide.
+  const ids = new Map(plan.nodeInstances.map((inst, n) => [inst.id, `n${n}`]));
   const lines = ['flowchart BT'];
-  for (const i of plan.nodeInstances) lines.push(`  ${id(i.id)}["${i.id}<br/><small>${i.nodeId}</small>"]`);
+  for (const i of plan.nodeInstances) lines.push(`  ${ids.get(i.id)}["${mermaidLabel(i.id)}<br/><small>${mermaidLabel(i.nodeId)}</small>"]`);
   for (const i of plan.nodeInstances) {
     for (const r of i.relationships) {
-      const label = r.type.replace(/^.*\./, '');
-      lines.push(`  ${id(i.id)} -->|${label}| ${id(r.targetId)}`);
+      const target = ids.get(r.targetId);
+      if (target) lines.push(`  ${ids.get(i.id)} -->|"${mermaidLabel(r.type.replace(/^.*\./, ''))}"| ${target}`);
     }
   }
   return lines.join('\n');

@@ -73,6 +73,13 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
   const maxImports = options.maxImports ?? 500;
   const mainAbs = path.resolve(mainFile);
   const rootDir = safeRealpath(path.resolve(options.rootDir ?? defaultRootDir(mainAbs)));
+  // The main file too: a symbolic link in a pull request must not read (and echo in an error) a file outside.
+  const mainReal = safeRealpath(mainAbs);
+  const mainRel = path.relative(rootDir, mainReal);
+  if (mainRel.startsWith('..') || path.isAbsolute(mainRel)) {
+    diagnostics.error('blueprint.outside-root', `the blueprint file resolves outside the blueprint root ${rootDir}`, { file: displayPath(mainAbs), line: 1, column: 1 }, 'keep the blueprint inside the repository (a symbolic link may not point out of it), or pass --root');
+    return [];
+  }
   const mainDoc = readBlueprintFile(mainAbs, displayPath(mainAbs), diagnostics, limits);
   if (!mainDoc) return [];
   const main: ImportedFile = { file: displayPath(mainAbs), key: mainAbs, namespace: undefined, doc: mainDoc, isCloudifyTypes: false, isPlugin: false };
@@ -213,6 +220,11 @@ function resolveImport(
 
   if (target.startsWith('plugin:')) {
     const name = target.slice('plugin:'.length).split('?')[0]!.trim();
+    // A plugin name names a directory inside a plugins directory, never a path out of it.
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) || name.includes('..')) {
+      diagnostics.error('import.plugin-name', `'${name}' is not a plugin name`, at, 'a plugin name is letters, digits, ".", "_" and "-" (e.g. plugin:cloudify-kubernetes-plugin), not a path');
+      return undefined;
+    }
     const shipped = shippedPluginLibrary(name, version);
     if (shipped) return fromShipped(shipped.file, shipped.text);
     for (const dir of options.pluginDirs ?? []) {

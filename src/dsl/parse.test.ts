@@ -1,3 +1,4 @@
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBlueprint } from './index.js';
@@ -233,6 +234,32 @@ describe('imports', () => {
     expect(codes(cyc)).toEqual(['import.cycle']);
   });
 
+  it('finding 17: a main blueprint file that is a symbolic link out of the root is refused unread', () => {
+    const outside = writeBlueprintFiles({ 'secret.yaml': 'tosca_definitions_version: cloudify_dsl_1_5\nnot: [valid SECRET-CONTENT\n' });
+    const dir = writeBlueprintFiles({});
+    symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'blueprint.yaml'));
+    const r = loadBlueprint(path.join(dir, 'blueprint.yaml'), { rootDir: dir });
+    expect(codes(r)).toEqual(['blueprint.outside-root']);
+    expect(JSON.stringify(r.diagnostics)).not.toContain('SECRET-CONTENT');
+    expect(r.diagnostics[0]!.position).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('finding 18: a node, input or type named __proto__ is refused with its position, not silently dropped', () => {
+    const r = load({ 'blueprint.yaml': `${HEADER}inputs:\n  __proto__: { default: 1 }\nnode_templates:\n  __proto__: { type: cloudify.nodes.Root }\n  ok: { type: cloudify.nodes.Root }\n` });
+    expect(codes(r)).toEqual(['yaml.reserved-key', 'yaml.reserved-key']);
+    expect(r.diagnostics.map((d) => d.position?.line)).toEqual([5, 7]);
+  });
+
+  it('finding 17: plugin:../../x cannot leave the plugins directory', () => {
+    const plugins = writeBlueprintFiles({ 'p/x/plugin.yaml': 'node_types: {}\n', 'outside/plugin.yaml': 'node_types:\n  evil.Type: { derived_from: cloudify.nodes.Root }\n' });
+    for (const spec of ['plugin:../outside', 'plugin:x/../../outside', 'plugin:/etc']) {
+      const r = load({ 'blueprint.yaml': `${HEADER}  - ${spec}\n` }, { pluginDirs: [path.join(plugins, 'p')] });
+      expect(codes(r)).toEqual(['import.plugin-name']);
+      expect(r.diagnostics[0]!.position).toMatchObject({ line: 4 });
+    }
+    expect(codes(load({ 'blueprint.yaml': `${HEADER}  - plugin:x\n` }, { pluginDirs: [path.join(plugins, 'p')] }))).toEqual([]);
+  });
+
   it('namespaces an import: its types, nodes and inputs get the ns-- prefix, references inside follow', () => {
     const r = load({
       'blueprint.yaml': `${HEADER}  - net--network.yaml\nnode_templates:\n  app:\n    type: cloudify.nodes.Root\n    relationships: [ { type: cloudify.relationships.connected_to, target: net--vpc } ]\n`,
@@ -305,7 +332,7 @@ describe('hostile input', () => {
   it('never lets a __proto__ key reach the prototype chain', () => {
     const r = load({ 'blueprint.yaml': `${HEADER}node_templates:\n  n:\n    type: cloudify.nodes.Root\n    properties: { __proto__: { polluted: true } }\n` });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(codes(r)).toEqual(['property.unknown']);
+    expect(codes(r)).toEqual(['yaml.reserved-key']);
   });
 });
 

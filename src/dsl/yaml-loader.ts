@@ -156,6 +156,11 @@ export function loadYaml(
         const rawKey = keyNode === null ? null : convert(keyNode, depth + 1, resolving);
         const key = rawKey === null ? 'null' : typeof rawKey === 'object' ? JSON.stringify(rawKey) : String(rawKey);
         const keyPos = posOf(keyNode?.range?.[0]);
+        if (key === '__proto__') {
+          // Kept as data it is silently lost (or worse) wherever a map is copied into an object.
+          diagnostics.error('yaml.reserved-key', "'__proto__' cannot be a key (a node, input, type or property name)", keyPos, 'rename it');
+          continue;
+        }
         if (Object.prototype.hasOwnProperty.call(out, key)) {
           diagnostics.warning('yaml.duplicate-key', `duplicate key '${key}': the later value wins`, keyPos, 'remove one of the two entries');
         }

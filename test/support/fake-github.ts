@@ -5,6 +5,7 @@ interface Comment {
   id: number;
   body: string;
   issue: number;
+  user: { login: string; type: string };
 }
 interface Issue {
   number: number;
@@ -12,10 +13,15 @@ interface Issue {
   body: string;
   state: 'open' | 'closed';
   labels: Array<{ name: string }>;
+  user: { login: string; type: string };
 }
 
-/** A stand-in for the GitHub REST API: the comment and issue endpoints the action calls, recorded. */
+/**
+ * A stand-in for the GitHub REST API: the comment and issue endpoints the action calls, recorded.
+ * Like the default GITHUB_TOKEN, the token writes as github-actions[bot] and may not ask `GET /user`.
+ */
 export class FakeGitHub {
+  static readonly BOT = { login: 'github-actions[bot]', type: 'Bot' };
   readonly calls: string[] = [];
   readonly comments: Comment[] = [];
   readonly issues: Issue[] = [];
@@ -36,13 +42,14 @@ export class FakeGitHub {
       };
       const auth = req.headers.authorization ?? '';
       if (!auth.includes('fake-token')) return send(401, { message: 'Bad credentials' });
+      if (url.pathname === '/user') return send(403, { message: 'Resource not accessible by integration' });
       let m: RegExpExecArray | null;
       if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
         const issue = Number(m[1]);
-        if (req.method === 'GET') return send(200, this.comments.filter((c) => c.issue === issue).map((c) => ({ id: c.id, body: c.body })));
-        const c = { id: this.nextId++, body: String(body['body']), issue };
+        if (req.method === 'GET') return send(200, this.comments.filter((c) => c.issue === issue).map((c) => ({ id: c.id, body: c.body, user: c.user })));
+        const c = { id: this.nextId++, body: String(body['body']), issue, user: FakeGitHub.BOT };
         this.comments.push(c);
-        return send(201, { id: c.id, body: c.body });
+        return send(201, { id: c.id, body: c.body, user: c.user });
       }
       if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
         const c = this.comments.find((x) => x.id === Number(m![1]));
@@ -56,7 +63,7 @@ export class FakeGitHub {
           const state = url.searchParams.get('state') ?? 'open';
           return send(200, this.issues.filter((i) => i.state === state && (!label || i.labels.some((l) => l.name === label))));
         }
-        const issue: Issue = { number: this.issues.length + 1, title: String(body['title']), body: String(body['body']), state: 'open', labels: ((body['labels'] as string[]) ?? []).map((name) => ({ name })) };
+        const issue: Issue = { number: this.issues.length + 1, title: String(body['title']), body: String(body['body']), state: 'open', labels: ((body['labels'] as string[]) ?? []).map((name) => ({ name })), user: FakeGitHub.BOT };
         this.issues.push(issue);
         return send(201, issue);
       }
@@ -71,6 +78,11 @@ export class FakeGitHub {
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** Someone else's comment (a user quoting the marker, say). */
+  commentAs(login: string, issue: number, body: string): void {
+    this.comments.push({ id: this.nextId++, body, issue, user: { login, type: 'User' } });
   }
 
   async stop(): Promise<void> {

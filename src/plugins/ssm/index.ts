@@ -6,8 +6,13 @@ import { awsSettings, call, clientFor, isMap, must, waitSeconds } from '../aws/c
 import type { PluginModule } from '../registry.js';
 
 const list = (v: YamlValue | undefined): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
-/** PowerShell single-quoted literal. */
-const ps = (v: unknown) => `'${String(v ?? '').replace(/'/g, "''")}'`;
+/**
+ * A PowerShell single-quoted literal. PowerShell ends such a string on any single quotation mark:
+ * `'` and also U+2018–U+201B (‘ ’ ‚ ‛); each is escaped by doubling it, so every one is doubled.
+ * https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_quoting_rules
+ */
+export const powerShellLiteral = (v: unknown) => `'${String(v ?? '').replace(/['\u2018-\u201B]/g, '$&$&')}'`;
+const ps = powerShellLiteral;
 
 interface Pending {
   command_id: string;
