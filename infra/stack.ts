@@ -1,17 +1,17 @@
 import { Annotations, ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { pluginStatements } from './plugin-permissions.js';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, FederatedPrincipal, OidcProviderNative, PolicyStatement, Role, ServicePrincipal, type IOidcProvider } from 'aws-cdk-lib/aws-iam';
+import { Effect, FederatedPrincipal, ManagedPolicy, OidcProviderNative, PolicyStatement, Role, ServicePrincipal, type IOidcProvider } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { secretsPrefix } from '../src/runtime/secrets-prefix.js';
 import { TABLE_DEFINITION } from '../src/state/table.js';
+import { DEFAULT_ATTACHABLE_POLICIES, pluginStatements } from './plugin-permissions.js';
 
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
 export interface IsthmusStackProps extends StackProps {
-  /** `owner/repo` allowed to assume the driver role. */
+  /** `owner/repo` allowed to assume the driver roles. */
   githubRepository: string;
   /** Numeric ids for GitHub's immutable `sub` claims (repo:owner@ID/repo@ID:…); without them only the classic format is trusted. */
   githubOwnerId?: string;
@@ -20,27 +20,50 @@ export interface IsthmusStackProps extends StackProps {
   githubOidcProviderArn?: string;
   /** The bundled step Lambda (scripts/build-lambda.ts). */
   stepCodePath: string;
-  /** Secrets Manager names `get_secret` may read: this prefix. */
+  /** Secrets Manager names `get_secret` may read: this prefix (previews: `<prefix>preview/`). */
   secretsPrefix?: string;
+  /** Production table name (previews get `<name>-preview`); generated when not given. */
+  tableName?: string;
+  /** The branch whose workflows (push, dispatch, schedule) may assume the production role. Default `main`. */
+  defaultBranch?: string;
+  /** GitHub environments whose jobs may assume the production role (`environment: <name>` in the job). */
+  environments?: string[];
+  /** Route 53 hosted zone ids whose records deployments may change; none: no Route 53 access. */
+  hostedZoneIds?: string[];
+  /** Managed policies roles Isthmus creates may get (names under arn:aws:iam::aws:policy/, or full ARNs). Default: what EKS needs. */
+  attachablePolicies?: string[];
+  /** Existing roles (ARNs) deployments may pass to EKS/EC2 (use_external_resource), besides those Isthmus creates. */
+  passableRoleArns?: string[];
+}
+
+/** What separates previews from production: who may assume the driver role, and what it reaches. */
+interface TierSpec {
+  /** `production` or `preview`: names resources and the `isthmus:target` tag value of hosts. */
+  name: 'production' | 'preview';
+  /** OIDC `sub` values (after `repo:owner/repo:`) trusted for this tier. */
+  subjects: string[];
+  /** Owner-tag values (deployment/instance) this tier's steps may create and change. */
+  ownerPattern: string;
+  secretsPrefix: string;
   tableName?: string;
 }
 
 /**
- * The serverless side of Isthmus in a user's account: the state table, the step Lambda with only
- * what the shipped plugins need, and the role GitHub Actions assumes through OIDC for one repository.
+ * One trust level of Isthmus: its own state table, step Lambda (whose role reaches only this
+ * tier's secrets and resources) and the driver role that GitHub workflows of this tier assume.
+ * A pull request's workflow (preview tier) can therefore neither read production secrets, nor
+ * change production state, nor run a production step.
  */
-export class IsthmusStack extends Stack {
+class IsthmusTier extends Construct {
   readonly table: Table;
   readonly stepFunction: LambdaFunction;
   readonly driverRole: Role;
 
-  constructor(scope: Construct, id: string, props: IsthmusStackProps) {
-    super(scope, id, props);
-    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(props.githubRepository)) throw new Error(`githubRepository must be owner/repo, not '${props.githubRepository}'`);
-    const prefix = props.secretsPrefix ?? secretsPrefix({});
-
+  constructor(scope: Stack, id: string, spec: TierSpec, shared: { provider: IOidcProvider; props: IsthmusStackProps; boundary: ManagedPolicy; attachable: string[] }) {
+    super(scope, id);
+    const { props } = shared;
     this.table = new Table(this, 'State', {
-      ...(props.tableName ? { tableName: props.tableName } : {}),
+      ...(spec.tableName ? { tableName: spec.tableName } : {}),
       partitionKey: { name: TABLE_DEFINITION.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_DEFINITION.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
@@ -50,20 +73,28 @@ export class IsthmusStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const secretsArn = this.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${prefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const secretsArn = scope.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${spec.secretsPrefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     const readSecrets = new PolicyStatement({ sid: 'ReadIsthmusSecrets', actions: ['secretsmanager:GetSecretValue'], resources: [secretsArn] });
-    const tableAccess = (sid: string) =>
-      new PolicyStatement({
-        sid,
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
-        resources: [this.table.tableArn],
-      });
+    const tableAccess = new PolicyStatement({
+      sid: 'StateTable',
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
+      resources: [this.table.tableArn],
+    });
 
     const logGroup = new LogGroup(this, 'StepLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    const stepRole = new Role(this, 'StepRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Isthmus step Lambda: state table, its secrets, its own logs, and what the shipped plugins manage' });
-    stepRole.addToPolicy(tableAccess('StateTable'));
+    const stepRole = new Role(this, 'StepRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Isthmus ${spec.name} step Lambda: its state table, its secrets, its own logs, and what the shipped plugins manage for ${spec.name}` });
+    stepRole.addToPolicy(tableAccess);
     stepRole.addToPolicy(readSecrets);
-    for (const statement of pluginStatements(this)) stepRole.addToPolicy(statement);
+    for (const statement of pluginStatements(scope, {
+      ownerPattern: spec.ownerPattern,
+      tier: spec.name,
+      roleBoundaryArn: shared.boundary.managedPolicyArn,
+      attachablePolicyArns: shared.attachable,
+      passableRoleArns: props.passableRoleArns ?? [],
+      hostedZoneIds: props.hostedZoneIds ?? [],
+    })) {
+      stepRole.addToPolicy(statement);
+    }
     stepRole.addToPolicy(new PolicyStatement({ sid: 'OwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
 
     this.stepFunction = new LambdaFunction(this, 'Step', {
@@ -76,33 +107,90 @@ export class IsthmusStack extends Stack {
       timeout: Duration.minutes(15),
       role: stepRole,
       logGroup,
-      environment: { STATE_TABLE: this.table.tableName, ISTHMUS_SECRETS_PREFIX: prefix, NODE_OPTIONS: '--enable-source-maps' },
-      description: 'Isthmus step handler: runs one operation of a workflow',
+      environment: {
+        STATE_TABLE: this.table.tableName,
+        ISTHMUS_SECRETS_PREFIX: spec.secretsPrefix,
+        ISTHMUS_ROLE_BOUNDARY_ARN: shared.boundary.managedPolicyArn,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      description: `Isthmus ${spec.name} step handler: runs one operation of a workflow`,
     });
+
+    const [owner, repo] = props.githubRepository.split('/') as [string, string];
+    const prefixes = [`repo:${owner}/${repo}:`, ...(props.githubOwnerId && props.githubRepositoryId ? [`repo:${owner}@${props.githubOwnerId}/${repo}@${props.githubRepositoryId}:`] : [])];
+    this.driverRole = new Role(this, 'DriverRole', {
+      assumedBy: new FederatedPrincipal(
+        shared.provider.oidcProviderArn,
+        {
+          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com', [`${GITHUB_OIDC_HOST}:sub`]: prefixes.flatMap((p) => spec.subjects.map((s) => `${p}${s}`)) },
+        },
+        'sts:AssumeRoleWithWebIdentity',
+      ),
+      description: `Isthmus ${spec.name} driver for GitHub repository ${props.githubRepository} (${spec.subjects.join(', ')})`,
+      maxSessionDuration: Duration.hours(6),
+    });
+    this.driverRole.addToPolicy(tableAccess);
+    this.driverRole.addToPolicy(new PolicyStatement({ sid: 'InvokeStep', effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [this.stepFunction.functionArn] }));
+    this.driverRole.addToPolicy(readSecrets);
+
+    const title = spec.name === 'production' ? 'Production' : 'Preview';
+    new CfnOutput(scope, `${title}StepFunctionArn`, { value: this.stepFunction.functionArn, description: `step-function input of the action (${spec.name} workflows)` });
+    new CfnOutput(scope, `${title}StateTableName`, { value: this.table.tableName, description: `state-table input of the action (${spec.name} workflows)` });
+    new CfnOutput(scope, `${title}DriverRoleArn`, { value: this.driverRole.roleArn, description: `role-to-assume of aws-actions/configure-aws-credentials in ${spec.name} workflows (${spec.subjects.join(', ')})` });
+    new CfnOutput(scope, `${title}SecretsPrefix`, { value: spec.secretsPrefix, description: `secrets-prefix input of the action; get_secret NAME reads ${spec.secretsPrefix}NAME` });
+  }
+}
+
+/**
+ * The serverless side of Isthmus in a user's account, in two tiers that share nothing but the
+ * OIDC provider and the role boundary: **production** (assumed only by workflows on the default
+ * branch or in the named GitHub environments) and **preview** (assumed only by `pull_request`
+ * workflows; reaches only `pr-*` deployments' resources, `<prefix>preview/` secrets, its own
+ * table and step Lambda).
+ */
+export class IsthmusStack extends Stack {
+  readonly production: IsthmusTier;
+  readonly preview: IsthmusTier;
+  readonly roleBoundary: ManagedPolicy;
+
+  constructor(scope: Construct, id: string, props: IsthmusStackProps) {
+    super(scope, id, props);
+    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(props.githubRepository)) throw new Error(`githubRepository must be owner/repo, not '${props.githubRepository}'`);
+    const branch = props.defaultBranch ?? 'main';
+    if (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.includes('*')) throw new Error(`defaultBranch must be a branch name, not '${branch}'`);
+    for (const env of props.environments ?? []) if (!/^[A-Za-z0-9._ -]+$/.test(env)) throw new Error(`environment names are letters, digits, '.', '_', '-' and spaces, not '${env}'`);
+    const prefix = props.secretsPrefix ?? secretsPrefix({});
 
     // The native AWS::IAM::OIDCProvider resource: no custom-resource Lambda with IAM rights on *.
     const provider: IOidcProvider = props.githubOidcProviderArn
       ? OidcProviderNative.fromOidcProviderArn(this, 'GitHubOidc', props.githubOidcProviderArn)
       : new OidcProviderNative(this, 'GitHubOidc', { url: `https://${GITHUB_OIDC_HOST}`, clientIds: ['sts.amazonaws.com'], removalPolicy: RemovalPolicy.RETAIN });
-    const [owner, repo] = props.githubRepository.split('/') as [string, string];
-    const subjects = [`repo:${owner}/${repo}:*`];
-    if (props.githubOwnerId && props.githubRepositoryId) subjects.push(`repo:${owner}@${props.githubOwnerId}/${repo}@${props.githubRepositoryId}:*`);
-    else Annotations.of(this).addWarning('githubOwnerId and githubRepositoryId are not set: only the classic (name-based) OIDC subject is trusted; repositories with immutable subject claims need them');
-    this.driverRole = new Role(this, 'DriverRole', {
-      assumedBy: new FederatedPrincipal(
-        provider.oidcProviderArn,
-        { StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${GITHUB_OIDC_HOST}:sub`]: subjects } },
-        'sts:AssumeRoleWithWebIdentity',
-      ),
-      description: `Isthmus driver for GitHub repository ${props.githubRepository}`,
-      maxSessionDuration: Duration.hours(6),
-    });
-    this.driverRole.addToPolicy(tableAccess('StateTable'));
-    this.driverRole.addToPolicy(new PolicyStatement({ sid: 'InvokeStep', effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [this.stepFunction.functionArn] }));
-    this.driverRole.addToPolicy(readSecrets);
+    if (!(props.githubOwnerId && props.githubRepositoryId)) {
+      Annotations.of(this).addWarning('githubOwnerId and githubRepositoryId are not set: only the classic (name-based) OIDC subject is trusted; repositories with immutable subject claims need them');
+    }
 
-    new CfnOutput(this, 'StepFunctionArn', { value: this.stepFunction.functionArn, description: 'step-function input of the action' });
-    new CfnOutput(this, 'StateTableName', { value: this.table.tableName, description: 'state-table input of the action' });
-    new CfnOutput(this, 'DriverRoleArn', { value: this.driverRole.roleArn, description: 'role-to-assume of aws-actions/configure-aws-credentials' });
+    // Every role a deployment creates (EKS cluster and node roles) must carry this boundary: it caps
+    // what such a role can ever do, whatever policies it gets — no IAM, no secrets, no state table.
+    this.roleBoundary = new ManagedPolicy(this, 'RoleBoundary', {
+      description: 'Isthmus: the most that a role created by a deployment may do (EKS cluster, node and add-on roles)',
+      statements: [
+        new PolicyStatement({
+          sid: 'EksWorkloads',
+          actions: ['ec2:*', 'elasticloadbalancing:*', 'autoscaling:*', 'eks:*', 'ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetAuthorizationToken', 'ecr:GetDownloadUrlForLayer', 'ecr:DescribeRepositories', 'ecr:ListImages', 'ssm:*', 'ssmmessages:*', 'ec2messages:*', 'logs:*', 'cloudwatch:*', 'kms:DescribeKey', 'kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession'],
+          resources: ['*'],
+        }),
+        new PolicyStatement({ sid: 'ServiceLinkedRoles', actions: ['iam:CreateServiceLinkedRole'], resources: ['*'] }),
+      ],
+    });
+    const attachable = (props.attachablePolicies ?? DEFAULT_ATTACHABLE_POLICIES).map((p) => (p.startsWith('arn:') ? p : `arn:${this.partition}:iam::aws:policy/${p}`));
+
+    const shared = { provider, props, boundary: this.roleBoundary, attachable };
+    this.production = new IsthmusTier(
+      this,
+      'Production',
+      { name: 'production', subjects: [`ref:refs/heads/${branch}`, ...(props.environments ?? []).map((e) => `environment:${e}`)], ownerPattern: '*', secretsPrefix: prefix, ...(props.tableName ? { tableName: props.tableName } : {}) },
+      shared,
+    );
+    this.preview = new IsthmusTier(this, 'Preview', { name: 'preview', subjects: ['pull_request'], ownerPattern: 'pr-*', secretsPrefix: `${prefix}preview/`, ...(props.tableName ? { tableName: `${props.tableName}-preview` } : {}) }, shared);
   }
 }

@@ -34,6 +34,7 @@ function openAws(inputs: ActionInputs, onSecret: (value: YamlValue) => void): Pr
     tableName: inputs.stateTable,
     functionName: inputs.stepFunction,
     onSecret,
+    ...(inputs.secretsPrefix ? { secretsPrefix: inputs.secretsPrefix } : {}),
     ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
     ...(dynamoDbEndpoint ? { dynamoDbEndpoint } : {}),
     ...(lambdaEndpoint ? { lambdaEndpoint } : {}),

@@ -13,6 +13,8 @@ export interface ActionInputs {
   stepFunction?: string;
   stateTable?: string;
   githubToken?: string;
+  /** Where get_secret reads in Secrets Manager (the stack's PreviewSecretsPrefix for preview workflows). */
+  secretsPrefix?: string;
   /** The login `github-token` writes as, for a GitHub App token (default: asked, else github-actions[bot]). */
   commentAuthor?: string;
   commentOnPr: boolean;
@@ -64,7 +66,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     deployBranches: (get('deploy-branches') || '').split(/[\s,]+/).filter(Boolean),
     waitForLock: get('wait-for-lock') === 'true',
   };
-  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments'], ['planDigest', 'plan-digest'], ['commentAuthor', 'comment-author']] as const) {
+  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments'], ['planDigest', 'plan-digest'], ['commentAuthor', 'comment-author'], ['secretsPrefix', 'secrets-prefix']] as const) {
     const v = opt(name);
     if (v !== undefined) inputs[key] = v;
   }

@@ -110,6 +110,8 @@ export interface AwsOptions {
   dynamoDbEndpoint?: string;
   lambdaEndpoint?: string;
   maxParallel?: number;
+  /** Where get_secret reads in Secrets Manager (default ISTHMUS_SECRETS_PREFIX, else isthmus/). */
+  secretsPrefix?: string;
   /** Told every secret value read in this process (outputs; steps run in the Lambda). */
   onSecret?: (value: YamlValue) => void;
 }
@@ -120,7 +122,7 @@ export async function openAwsEnvironment(options: AwsOptions): Promise<LocalEnvi
   const client = new DynamoDBClient({ maxAttempts: 8, ...(region ? { region } : {}), ...(options.dynamoDbEndpoint ? { endpoint: options.dynamoDbEndpoint } : {}) });
   const store = new DynamoDbStateStore({ tableName: options.tableName, client });
   const plugins = defaultPluginRegistry();
-  const stored = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), secretsPrefix());
+  const stored = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), options.secretsPrefix ?? secretsPrefix());
   const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
   const invoker = new LambdaInvoker({
     functionName: options.functionName,

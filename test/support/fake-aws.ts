@@ -322,7 +322,7 @@ export class FakeAws {
       const name = String(inp['RoleName']);
       if (this.roles.has(name)) throw awsError('EntityAlreadyExists', '', 409);
       JSON.parse(String(inp['AssumeRolePolicyDocument']));
-      const r = { name, arn: `arn:aws:iam::123456789012:role${String(inp['Path'] ?? '/')}${name}`, tags: (inp['Tags'] as Tags) ?? [], policies: new Set<string>() };
+      const r = { name, arn: `arn:aws:iam::123456789012:role${String(inp['Path'] ?? '/')}${name}`, tags: (inp['Tags'] as Tags) ?? [], policies: new Set<string>(), boundary: inp['PermissionsBoundary'] as string | undefined };
       this.roles.set(name, r);
       return { Role: { RoleName: name, Arn: r.arn, Path: '/', RoleId: 'AROA', CreateDate: new Date() } };
     });

@@ -183,12 +183,24 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     expect(await outcome(op('ec2.resources.nat_gateway.delete')(nat))).toBe('ok');
   });
 
+  it('finding 4: in AWS, a role is created under the permissions boundary the step Lambda names', async () => {
+    process.env['ISTHMUS_ROLE_BOUNDARY_ARN'] = 'arn:aws:iam::123456789012:policy/IsthmusRoleBoundary';
+    try {
+      const spec = { type: 'cloudify.nodes.aws.iam.Role', properties: { resource_config: { RoleName: 'bounded', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } } };
+      await op('iam.resources.role.create')(ctxOf(spec));
+      expect(aws.roles.get('bounded')!.boundary).toBe('arn:aws:iam::123456789012:policy/IsthmusRoleBoundary');
+    } finally {
+      delete process.env['ISTHMUS_ROLE_BOUNDARY_ARN'];
+    }
+  });
+
   it('IAM role: trust policy as JSON, policies attached; a foreign role of that name is refused; delete detaches first and tolerates a role already gone', async () => {
     const spec = { type: 'cloudify.nodes.aws.iam.Role', properties: { resource_config: { RoleName: 'r1', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } }, policy_arns: [{ PolicyArn: 'arn:aws:iam::aws:policy/A' }] }, inputs: { modify_role_attribute_args: [{ PolicyArn: 'arn:aws:iam::aws:policy/B' }] } };
     const role = ctxOf(spec);
     await op('iam.resources.role.create')(role);
     expect(role.instance.runtimeProperties).toMatchObject({ aws_resource_id: 'r1', aws_resource_arn: 'arn:aws:iam::123456789012:role/r1', account_id: '123456789012' });
     expect([...aws.roles.get('r1')!.policies]).toEqual(['arn:aws:iam::aws:policy/A', 'arn:aws:iam::aws:policy/B']);
+    expect(aws.roles.get('r1')!.boundary).toBeUndefined();
     await op('iam.resources.role.create')(ctxOf(spec)); // the same instance again: converges
     expect(await outcome(op('iam.resources.role.create')(ctxOf(spec, 'someone_else')))).toBe('fatal');
     await op('iam.resources.role.delete')(role);

@@ -11,6 +11,9 @@ const str = (v: YamlValue | undefined): string | undefined => (typeof v === 'str
 export const OWNER_TAG = 'isthmus:owner';
 export const ownerOf = (ctx: OperationContext) => `${ctx.deployment.id}/${ctx.instance.id}`;
 
+/** The permissions boundary the step Lambda's environment names (infra/stack.ts): roles it creates must carry it. */
+export const roleBoundaryArn = (): string | undefined => process.env['ISTHMUS_ROLE_BOUNDARY_ARN'] || undefined;
+
 /** Converts an SDK answer (Dates, undefined) into something runtime properties can hold. */
 export const plain = <T>(v: T): YamlValue => JSON.parse(JSON.stringify(v ?? null)) as YamlValue;
 
