@@ -65,7 +65,7 @@ export interface FakeAwsOptions {
 export class FakeAws {
   readonly calls: string[] = [];
   readonly ec2 = new Map<string, Ec2Resource>();
-  readonly roles = new Map<string, { name: string; arn: string; tags: Tags; policies: Set<string> }>();
+  readonly roles = new Map<string, { name: string; arn: string; tags: Tags; policies: Set<string>; boundary?: string | undefined }>();
   readonly clusters = new Map<string, ClusterState>();
   readonly groups = new Map<string, GroupState>();
   readonly addons = new Map<string, { status: string; reads: number }>();
