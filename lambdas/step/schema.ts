@@ -1,8 +1,10 @@
+import { NODE_INSTANCE_STATES } from '../../src/state/records.js';
+
 /** JSON schema of the step protocol's request (DESIGN.md "The step protocol"). */
 export const STEP_REQUEST_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['deploymentId', 'executionId', 'taskId', 'attempt', 'operation', 'nodeInstanceId'],
+  required: ['deploymentId', 'executionId', 'taskId', 'attempt', 'operation', 'nodeInstanceId', 'fencingToken'],
   properties: {
     deploymentId: { type: 'string', minLength: 1, maxLength: 256 },
     executionId: { type: 'string', minLength: 1, maxLength: 256 },
@@ -22,7 +24,8 @@ export const STEP_REQUEST_SCHEMA = {
       },
     },
     inputs: { type: 'object' },
-    setState: { type: 'string' },
+    fencingToken: { type: 'integer', minimum: 1 },
+    setState: { enum: [...NODE_INSTANCE_STATES] },
     checkStatus: { type: 'boolean' },
     maxRetries: { type: 'integer', minimum: -1 },
     deploymentVersion: { type: 'integer', minimum: 1 },

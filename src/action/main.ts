@@ -164,6 +164,23 @@ async function run(deps: ActionDeps, env: LocalEnvironment, execution: Execution
   }
 }
 
+/**
+ * Deletes a deployment its uninstall left empty, holding its lock (so no run can start on it
+ * meanwhile). A run that started an execution after the uninstall owns it now: it is kept, and
+ * the answer says so.
+ */
+async function deleteUninstalled(deps: ActionDeps, env: LocalEnvironment, deploymentId: string, uninstallId: string): Promise<string | undefined> {
+  const engine = engineFor(deps, env);
+  const lock = await env.store.acquireLock(deploymentId, `delete-after-${uninstallId}`, engine.owner ?? defaultOwner(), engine.leaseMs ?? 60_000);
+  const latest = (await env.store.listExecutions(deploymentId)).at(-1);
+  if (latest && latest.id !== uninstallId) {
+    await env.store.releaseLock(lock);
+    return `Not deleted: execution ${latest.id} (${latest.workflow}) started on it after the uninstall.`;
+  }
+  await env.store.deleteDeployment(deploymentId, lock);
+  return undefined;
+}
+
 /** Before this run's execution: fail fast on (or wait for) a live holder; resume a dead run's execution. */
 function settle(deps: ActionDeps, env: LocalEnvironment, deploymentId: string): Promise<string[]> {
   const waitForLock = deps.inputs.waitForLock;
@@ -214,8 +231,9 @@ async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Ro
         if (!existing) return { ...base, status: 'skipped', notes: [...settled, 'No preview deployment existed for this pull request.'] };
         const execution = await startExecution(env.store, { deploymentId: existing.id, workflow: 'uninstall', catalog });
         const done = await run(deps, env, execution, lock);
-        if (done.status === 'terminated') await env.store.deleteDeployment(existing.id);
-        return { ...base, ...result(done), ...(done.status === 'terminated' ? { status: 'uninstalled' as const } : {}) };
+        if (done.status !== 'terminated') return { ...base, ...result(done) };
+        const kept = await deleteUninstalled(deps, env, existing.id, execution.id);
+        return { ...base, ...result(done), ...(kept ? { notes: [...settled, kept] } : { status: 'uninstalled' as const }) };
       }
       case 'dispatch':
         return await dispatch(deps, env, route, existing !== undefined, lock, base);

@@ -59,10 +59,14 @@ export async function ensureDeployment(store: StateStore, id: string, file: stri
   try {
     deployment = await createDeployment(store, { id, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, ...(resources ? { resources } : {}), inputs: options.inputs ?? {}, plan: planned.plan });
   } catch (err) {
-    // Another driver created it at the same moment: use theirs.
-    const theirs = err instanceof ConflictError ? await store.getDeployment(id) : undefined;
-    if (!theirs) throw err;
-    return { deployment: theirs, created: false };
+    if (!(err instanceof ConflictError)) throw err;
+    // Another driver created it at the same moment (or is creating it): use theirs once it is whole.
+    for (let waited = 0; waited < 15_000; waited += 250) {
+      const theirs = await store.getDeployment(id);
+      if (theirs) return { deployment: theirs, created: false };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw err;
   }
   return { deployment, created: true, planned };
 }

@@ -31,8 +31,11 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     const readsBefore = h.store.requestCounts['BatchGetItemCommand'] ?? 0;
     const e = await h.run(dep, 'install');
     expect(e.status).toBe('terminated');
-    // Every step went out with the instances it reads (a fresh execution): none read its context.
-    expect((h.store.requestCounts['BatchGetItemCommand'] ?? 0) - readsBefore).toBe(0);
+    // Every step went out with the instances it reads (a fresh execution): each reads only its
+    // task and the lock (to refuse forged or fenced-off requests), one batched read per step at most.
+    const stepReads = (h.store.requestCounts['BatchGetItemCommand'] ?? 0) - readsBefore;
+    expect(stepReads).toBeGreaterThan(0);
+    expect(stepReads).toBeLessThanOrEqual(h.log.length);
     const appLog = h.log.filter((l) => l.startsWith('app'));
     expect(appLog.map((l) => l.replace(/\(.*\)/, '(rel)'))).toEqual(['app create', 'app preconfigure(rel)', 'app configure', 'app start', 'app establish(rel)']);
     expect(h.log.indexOf('app create')).toBeGreaterThan(h.log.indexOf('host start'));
@@ -126,8 +129,12 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     const stale = (await h.store.listNodeInstances(dep))[0]!;
     // Someone else wrote the instance after the driver's copy was taken.
     const stored = await h.store.updateNodeInstance(dep, stale.id, stale.version, { runtimeProperties: { ...stale.runtimeProperties, other: 'kept' } });
+    // A step of a real execution whose driver holds the lock, sent by hand.
+    const e = await startExecution(h.store, { deploymentId: dep, workflow: 'execute_operation', parameters: { operation: 'cloudify.interfaces.lifecycle.configure' } });
+    const lock = await h.store.acquireLock(dep, e.id, 'test', 60_000);
+    const task = (await h.store.listTasks(e.id)).find((t) => t.kind === 'operation')!;
     const answer = await h.deps.invoker.invoke({
-      deploymentId: dep, executionId: 'manual', taskId: 'manual-configure', attempt: 0, operation: 'cloudify.interfaces.lifecycle.configure', nodeInstanceId: stale.id,
+      deploymentId: dep, executionId: e.id, taskId: task.id, attempt: 0, operation: task.operation!, nodeInstanceId: stale.id, fencingToken: lock.fencingToken,
       instances: [stale], firstSend: true,
     });
     expect(answer.status).toBe('succeeded');

@@ -236,7 +236,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
           events.emit('task_sent', `${describe(t)}${t.attempt > 0 ? ` (attempt ${t.attempt + 1})` : ''}`, { nodeInstanceId: t.nodeInstanceId, taskId: t.id });
           const firstSend = !sentBefore.has(attemptKey(t)) && !sentNow.has(attemptKey(t));
           sentNow.add(attemptKey(t));
-          inFlight.set(t.id, runTask(deps, execution, t, { deploymentVersion, operationSlots, known, firstSend }).then((outcome) => ({ id: t.id, outcome })));
+          inFlight.set(t.id, runTask(deps, execution, t, { fencingToken: lock.fencingToken, deploymentVersion, operationSlots, known, firstSend }).then((outcome) => ({ id: t.id, outcome })));
         }
       }
       if (inFlight.size === 0) {
@@ -295,6 +295,8 @@ function describe(t: TaskRecord): string {
 }
 
 interface SendContext {
+  /** The fencing token of the lock this run holds: steps run and record only under it. */
+  fencingToken: number;
   deploymentVersion: number | undefined;
   operationSlots: OperationSlots | undefined;
   known: KnownInstances;
@@ -324,6 +326,7 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
     operation: task.operation!,
     nodeInstanceId: task.nodeInstanceId,
     maxRetries: task.maxRetries,
+    fencingToken: send.fencingToken,
     ...(send.deploymentVersion !== undefined ? { deploymentVersion: send.deploymentVersion } : {}),
     ...(r ? { relationship: r } : {}),
     ...(task.inputs ? { inputs: task.inputs } : {}),

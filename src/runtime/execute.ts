@@ -3,7 +3,7 @@ import path from 'node:path';
 import { evaluateFunctions, FunctionEvaluationError, type YamlMap, type YamlValue } from '../dsl/index.js';
 import { classifyImplementation, type DeploymentPlan, type PlannedNode } from '../plan/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
-import { ConflictError, type DeploymentRecord, type EventRecord, type NodeInstanceRecord, type NodeInstanceUpdate, type StateStore, type StepOutcome } from '../state/index.js';
+import { ConflictError, FencedError, type DeploymentRecord, type EventRecord, type NodeInstanceRecord, type NodeInstanceUpdate, type StateStore, type StepContext, type StepFence, type StepOutcome } from '../state/index.js';
 import { OperationError, RetryRequest } from './errors.js';
 import { Redactor } from './redact.js';
 import { deploymentResolver } from './resolver.js';
@@ -50,7 +50,12 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   const key = { executionId: request.executionId, taskId: request.taskId, attempt: request.attempt };
   const r = request.relationship;
   const context = await stepContext(deps.store, request, [request.nodeInstanceId, ...(r ? [r.side === 'source' ? r.targetId : r.sourceId] : [])]);
+  // A request is only a pointer at a task the driver stored: a forged or stale one runs nothing.
+  const refusal = refuseStep(request, context);
+  if (refusal) return { status: 'failed', recoverable: false, error: refusal };
   if (context.step) return context.step;
+  const task = context.task!;
+  const fence = { deploymentId: request.deploymentId, executionId: request.executionId, fencingToken: request.fencingToken };
 
   const found = await loadDeployment(deps, request);
   if (!found) return { status: 'failed', recoverable: false, error: `deployment '${request.deploymentId}' does not exist` };
@@ -118,14 +123,14 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
     const timeoutMs = Math.min(deps.stepTimeoutMs ?? 14 * 60_000, operation!.timeout ? operation!.timeout * 1000 : Infinity);
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const inputs = (await evaluateFunctions({ ...operation!.inputs, ...(request.inputs ?? {}) }, resolver)) as YamlMap;
+      const inputs = (await evaluateFunctions({ ...operation!.inputs, ...(task.inputs ?? {}) }, resolver)) as YamlMap;
       const ctx: OperationContext = {
         deployment: { id: deployment.id },
         node: nodeView(node),
         instance: self,
         ...(source ? { source } : {}),
         ...(target ? { target } : {}),
-        operation: { name: request.operation, retryNumber: request.attempt, maxRetries: request.maxRetries ?? -1, implementation },
+        operation: { name: request.operation, retryNumber: request.attempt, maxRetries: task.maxRetries ?? -1, implementation },
         inputs,
         logger,
         retry: (message, afterSeconds) => {
@@ -163,11 +168,18 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   // The instance change: runtime properties the operation set, the state it reached, its health.
   const update: NodeInstanceUpdate = {};
   if (!isDeepStrictEqual(self.runtimeProperties, record.runtimeProperties)) update.runtimeProperties = self.runtimeProperties;
-  if (outcome.status === 'succeeded' && request.setState) update.state = request.setState as NodeInstanceRecord['state'];
-  if (request.checkStatus && outcome.status !== 'retry') {
+  if (outcome.status === 'succeeded' && task.setState) update.state = task.setState;
+  if (task.checkStatus && outcome.status !== 'retry') {
     update.lastCheckStatus = { ok: outcome.status === 'succeeded', at: new Date().toISOString(), ...(outcome.error ? { message: outcome.error } : {}) };
   }
-  const recorded = await recordWithRetries(deps.store, key, outcome, request, record, update);
+  let recorded: Awaited<ReturnType<typeof recordWithRetries>>;
+  try {
+    recorded = await recordWithRetries(deps.store, key, outcome, request, record, update, fence);
+  } catch (err) {
+    // Another driver took the deployment while this step ran: it decides what happens next.
+    if (err instanceof FencedError) return { status: 'failed', recoverable: true, error: err.message };
+    throw err;
+  }
   if (events.length > 0 && recorded.recorded) {
     deps.onEvents?.(events);
     await deps.store.appendEvents(events);
@@ -176,15 +188,32 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
 }
 
 /**
- * The step's recorded outcome (a replay) and the instances it reads. A first send that comes with
- * the instances needs no read: nothing can be recorded for an attempt never sent before.
+ * The step's recorded outcome (a replay), its stored task, the deployment's lock and the
+ * instances it reads, in one read. A first send that comes with the instances uses those (nothing
+ * can be recorded for an attempt never sent before); the task and the lock are always read.
  */
-async function stepContext(store: StateStore, request: StepRequest, ids: string[]): Promise<{ step?: StepOutcome; instances: Map<string, NodeInstanceRecord> }> {
-  if (request.firstSend && request.instances) {
-    const given = new Map(request.instances.map((i) => [i.id, i]));
-    if (ids.every((id) => given.has(id))) return { instances: given };
-  }
-  return store.getStepContext({ executionId: request.executionId, taskId: request.taskId, attempt: request.attempt }, request.deploymentId, ids);
+async function stepContext(store: StateStore, request: StepRequest, ids: string[]): Promise<StepContext> {
+  const given = request.firstSend && request.instances ? new Map(request.instances.map((i) => [i.id, i])) : undefined;
+  const useGiven = given !== undefined && ids.every((id) => given.has(id));
+  const read = await store.getStepContext({ executionId: request.executionId, taskId: request.taskId, attempt: request.attempt }, request.deploymentId, useGiven ? [] : ids);
+  return useGiven ? { ...read, instances: given } : read;
+}
+
+/**
+ * Why a step request must not run, if it must not: it names no stored task of its execution, or
+ * a different operation, instance or relationship than that task, or the deployment's lock is not
+ * its execution's with its fencing token (an unknown or finished execution, a driver that lost
+ * the lock). The step Lambda acts only on what a driver holding the lock stored.
+ */
+export function refuseStep(request: StepRequest, context: StepContext): string | undefined {
+  const { task, lock } = context;
+  const what = `step ${request.taskId} of execution ${request.executionId}`;
+  if (!task || task.executionId !== request.executionId) return `refused ${what}: no such task in that execution`;
+  if (task.kind !== 'operation' || task.operation !== request.operation || task.nodeInstanceId !== request.nodeInstanceId) return `refused ${what}: the request does not match the stored task (${task.operation ?? task.kind} on ${task.nodeInstanceId})`;
+  if (!isDeepStrictEqual(task.relationship ?? null, request.relationship ?? null)) return `refused ${what}: the request's relationship does not match the stored task`;
+  if (!lock || lock.executionId !== request.executionId || lock.deploymentId !== request.deploymentId) return `refused ${what}: the execution does not hold deployment '${request.deploymentId}' (not running, or another execution does)`;
+  if (lock.fencingToken !== request.fencingToken) return `refused ${what}: fencing token ${request.fencingToken} is not the lock's (${lock.fencingToken}); another driver took over`;
+  return undefined;
 }
 
 /** Per store (one table), so every copy of the runtime's dependencies shares it. */
@@ -222,9 +251,10 @@ async function recordWithRetries(
   request: StepRequest,
   original: NodeInstanceRecord,
   update: NodeInstanceUpdate,
+  fence: StepFence,
 ): Promise<{ recorded: boolean; outcome: StepOutcome; instance?: NodeInstanceRecord }> {
   if (Object.keys(update).length === 0) {
-    const done = await store.recordStep(key, outcome);
+    const done = await store.recordStep(key, outcome, undefined, fence);
     return done.recorded ? { ...done, instance: original } : done;
   }
   let base = original;
@@ -232,11 +262,11 @@ async function recordWithRetries(
     const change = { ...update };
     if (update.runtimeProperties && base !== original) change.runtimeProperties = rebase(original.runtimeProperties, update.runtimeProperties, base.runtimeProperties);
     try {
-      const done = await store.recordStep(key, outcome, { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change });
+      const done = await store.recordStep(key, outcome, { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change }, fence);
       // What the conditional write stored: the record it was based on, changed, one version on.
       return done.recorded ? { ...done, instance: { ...base, ...change, version: base.version + 1 } } : done;
     } catch (err) {
-      if (!(err instanceof ConflictError) || i >= MAX_CONFLICT_RETRIES) throw err;
+      if (!(err instanceof ConflictError) || err instanceof FencedError || i >= MAX_CONFLICT_RETRIES) throw err;
       const fresh = await store.getNodeInstance(request.deploymentId, request.nodeInstanceId);
       if (!fresh) throw err;
       base = fresh;

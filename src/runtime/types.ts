@@ -1,5 +1,5 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
-import type { NodeInstanceRecord, StepOutcome } from '../state/index.js';
+import type { NodeInstanceRecord, NodeInstanceState, StepOutcome } from '../state/index.js';
 
 export type { StepOutcome };
 
@@ -15,11 +15,16 @@ export interface StepRequest {
   relationship?: { side: 'source' | 'target'; sourceId: string; targetId: string; type: string };
   /** Inputs given by the workflow (execute_operation kwargs); override the planned ones. */
   inputs?: YamlMap;
-  /** State the instance takes if the operation succeeds. */
-  setState?: string;
-  /** Record the outcome as the instance's health instead of changing its state. */
+  /** State the instance takes if the operation succeeds (informative: the stored task decides). */
+  setState?: NodeInstanceState;
+  /** Record the outcome as the instance's health instead of changing its state (the stored task decides). */
   checkStatus?: boolean;
   maxRetries?: number;
+  /**
+   * The fencing token of the deployment lock the driver holds for this execution. A step runs only
+   * while the lock is this execution's with this token, and records its outcome only if it still is.
+   */
+  fencingToken: number;
   /** The deployment version the driver saw: lets a warm runtime reuse its copy of the plan. */
   deploymentVersion?: number;
   /**

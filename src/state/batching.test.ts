@@ -54,6 +54,49 @@ describe('GroupCommit', () => {
   });
 });
 
+describe('GroupCommit shared checks (the fencing token of finding 14)', () => {
+  const check = (token: number): TransactItem => ({ ConditionCheck: { TableName: 't', Key: { pk: 'DEP#d', sk: 'LOCK' }, ConditionExpression: 'fencingToken = :t', ExpressionAttributeValues: { ':t': token } } });
+
+  it('sends an identical check once for the entries that share it; a different token goes in another transaction', async () => {
+    const sent: string[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const commits = new GroupCommit(
+      async (items) => {
+        sent.push(items.map((i) => (i.ConditionCheck ? `check:${JSON.stringify(i.ConditionCheck['ExpressionAttributeValues'])}` : String(i.Put!.Item['sk']))));
+        if (sent.length === 1) await gate;
+      },
+      { items: 50, bytes: 1e6, concurrency: 1 },
+    );
+    const first = commits.write([put('a', '0')]);
+    const rest = [commits.write([put('s', '1')], [check(7)]), commits.write([put('s', '2')], [check(7)]), commits.write([put('s', '3')], [check(8)])];
+    release();
+    await Promise.all([first, ...rest]);
+    expect(sent).toEqual([['0'], ['check:{":t":7}', '1', '2'], ['check:{":t":8}', '3']]);
+  });
+
+  it('a failed shared check fails every entry that carries it, each with the reasons it would have had alone', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const commits = new GroupCommit(
+      async (items) => {
+        if (++calls === 1) return gate;
+        const at = items.findIndex((i) => i.ConditionCheck);
+        if (at >= 0) throw new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: items.map((_, k) => ({ Code: k === at ? 'ConditionalCheckFailed' : 'None' })) });
+      },
+      { items: 50, bytes: 1e6, concurrency: 1 },
+    );
+    const first = commits.write([put('a', '0')]);
+    const results = Promise.allSettled([commits.write([put('s', '1')], [check(7)]), commits.write([put('s', '2'), put('i', '2')], [check(7)]), commits.write([put('s', '3')])]);
+    release();
+    await first;
+    const settled = await results;
+    expect(settled.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(((settled[1] as PromiseRejectedResult).reason as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None', 'None']);
+  });
+});
+
 describe('GroupRead', () => {
   it('reads together what arrives during a read, and gives each caller its own items', async () => {
     const sizes: number[] = [];

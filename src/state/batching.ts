@@ -6,8 +6,14 @@ type Item = Record<string, unknown>;
 export type TransactItem = { Put?: { Item: Item } & Item; Update?: { Key: Item } & Item; ConditionCheck?: { Key: Item } & Item; Delete?: { Key: Item } & Item };
 
 interface PendingWrite {
+  /** The entry's items as sent alone: its shared checks first, then its own items. */
   items: TransactItem[];
+  shared: TransactItem[];
+  own: TransactItem[];
+  /** Items only this entry may touch in a transaction (its own items). */
   keys: string[];
+  /** Shared checks by identity (item key and condition): equal ones are sent once per transaction. */
+  checks: Map<string, string>;
   bytes: number;
   tries: number;
   resolve: () => void;
@@ -55,9 +61,16 @@ export class GroupCommit {
     private readonly limits: GroupCommitLimits = { items: 50, bytes: 3_000_000, concurrency: 2 },
   ) {}
 
-  write(items: TransactItem[]): Promise<void> {
+  /**
+   * Commits `items` atomically. `shared` are condition checks that many entries may carry at once
+   * (the deployment lock's fencing token): a transaction sends each distinct one once, and when it
+   * fails, every entry carrying it fails as if it had been alone.
+   */
+  write(items: TransactItem[], shared: TransactItem[] = []): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ items, keys: items.map(itemKey), bytes: JSON.stringify(items).length, tries: 0, resolve, reject });
+      const all = [...shared, ...items];
+      const checks = new Map(shared.map((c) => [itemKey(c), JSON.stringify(c)]));
+      this.queue.push({ items: all, shared, own: items, keys: items.map(itemKey), checks, bytes: JSON.stringify(all).length, tries: 0, resolve, reject });
       this.pump();
     });
   }
@@ -73,20 +86,27 @@ export class GroupCommit {
     }
   }
 
-  /** The next batch, in arrival order: entries that fit and touch no item another entry of it touches. */
+  /**
+   * The next batch, in arrival order: entries that fit and touch no item another entry of it
+   * touches, except identical shared checks.
+   */
   private take(): PendingWrite[] {
     const batch: PendingWrite[] = [];
     const keys = new Set<string>();
+    const checks = new Map<string, string>();
     let items = 0;
     let bytes = 0;
     for (let i = 0; i < this.queue.length; ) {
       const e = this.queue[i]!;
-      const fits = batch.length === 0 || (items + e.items.length <= this.limits.items && bytes + e.bytes <= this.limits.bytes && e.tries < MAX_TRIES && batch[0]!.tries < MAX_TRIES);
-      if (fits && !e.keys.some((k) => keys.has(k))) {
+      const added = e.own.length + [...e.checks.keys()].filter((k) => !checks.has(k)).length;
+      const fits = batch.length === 0 || (items + added <= this.limits.items && bytes + e.bytes <= this.limits.bytes && e.tries < MAX_TRIES && batch[0]!.tries < MAX_TRIES);
+      const clashes = e.keys.some((k) => keys.has(k) || checks.has(k)) || [...e.checks].some(([k, c]) => keys.has(k) || (checks.has(k) && checks.get(k) !== c));
+      if (fits && !clashes) {
         batch.push(e);
         this.queue.splice(i, 1);
         e.keys.forEach((k) => keys.add(k));
-        items += e.items.length;
+        e.checks.forEach((c, k) => checks.set(k, c));
+        items += added;
         bytes += e.bytes;
       } else i++;
       if (items >= this.limits.items) break;
@@ -100,20 +120,31 @@ export class GroupCommit {
       await this.send(e.items).then(e.resolve, e.reject);
       return;
     }
+    // Distinct shared checks first (their positions, by identity), then each entry's own items.
+    const sharedAt = new Map<string, number>();
+    const sent: TransactItem[] = [];
+    for (const e of batch) {
+      e.shared.forEach((c) => {
+        const id = JSON.stringify(c);
+        if (!sharedAt.has(id)) sharedAt.set(id, sent.push(c) - 1);
+      });
+    }
+    const ownAt = new Map<PendingWrite, number>();
+    for (const e of batch) ownAt.set(e, sent.push(...e.own) - e.own.length);
     try {
-      await this.send(batch.flatMap((e) => e.items));
+      await this.send(sent);
       for (const e of batch) e.resolve();
     } catch (err) {
       const reasons = err instanceof TransactionCanceledException ? err.CancellationReasons : undefined;
-      if (!reasons || reasons.length !== batch.reduce((n, e) => n + e.items.length, 0)) {
+      if (!reasons || reasons.length !== sent.length) {
         await Promise.all(batch.map((e) => this.send(e.items).then(e.resolve, e.reject)));
         return;
       }
-      let offset = 0;
       const again: PendingWrite[] = [];
       for (const e of batch) {
-        const own = reasons.slice(offset, offset + e.items.length);
-        offset += e.items.length;
+        // The reasons this entry would have had alone, in the order of its own request.
+        const start = ownAt.get(e)!;
+        const own = [...e.shared.map((c) => reasons[sharedAt.get(JSON.stringify(c))!]!), ...reasons.slice(start, start + e.own.length)];
         if (own.every((r) => INNOCENT.has(r.Code))) {
           e.tries++;
           again.push(e);

@@ -2,7 +2,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../../test/support/state.js';
-import { ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type TaskRecord } from './index.js';
+import { ConflictError, FencedError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type TaskRecord } from './index.js';
 import type { DeploymentPlan } from '../plan/index.js';
 
 const plan: DeploymentPlan = {
@@ -104,11 +104,48 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
     const store = await createTestStore();
     await store.createDeployment(deployment('d1'), [instance('d1', 'a_1')]);
     await store.createExecution(execution('d1', 'e1'), [task('e1', 't1')]);
-    await store.deleteDeployment('d1');
+    const lock = await store.acquireLock('d1', 'delete', 'driver-a', 60_000);
+    await store.deleteDeployment('d1', lock);
     expect(await store.getDeployment('d1')).toBeUndefined();
+    expect(await store.getLock('d1')).toBeUndefined();
     expect(await store.listNodeInstances('d1')).toEqual([]);
     expect(await store.listTasks('e1')).toEqual([]);
     expect(await store.listDeployments()).toEqual([]);
+  });
+
+  it('finding 14: deletes a deployment only under its lock; a driver that took it meanwhile keeps it', async () => {
+    const store = await createTestStore();
+    await store.createDeployment(deployment('d2'), [instance('d2', 'a_1')]);
+    const stale = await store.acquireLock('d2', 'teardown', 'driver-a', 1);
+    await new Promise((r) => setTimeout(r, 10));
+    const taken = await store.acquireLock('d2', 'e-new', 'driver-b', 60_000);
+    await expect(store.deleteDeployment('d2', stale)).rejects.toBeInstanceOf(FencedError);
+    expect(await store.getDeployment('d2')).toBeDefined();
+    expect(await store.listNodeInstances('d2')).toHaveLength(1);
+    expect((await store.getLock('d2'))?.fencingToken).toBe(taken.fencingToken);
+  });
+
+  it('finding 14: two drivers creating one deployment at once never mix their instances', async () => {
+    const store = await createTestStore();
+    for (let round = 0; round < 5; round++) {
+      const id = `race${round}`;
+      const drivers = ['a', 'b', 'c'].map((who) => store.createDeployment(deployment(id), [instance(id, `${who}_1`), instance(id, `${who}_2`)]));
+      const settled = await Promise.allSettled(drivers);
+      expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of settled) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      const ids = (await store.listNodeInstances(id)).map((i) => i.id.split('_')[0]);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(1);
+    }
+  });
+
+  it('finding 14: a creation claim left by a dead driver expires, and the next creator clears its instances', async () => {
+    const store = await createTestStore();
+    // What a driver killed mid-create leaves: an old claim and some instances, no META.
+    await store.client.send(new PutItemCommand({ TableName: store.tableName, Item: { pk: { S: 'DEP#dead' }, sk: { S: 'CREATING' }, claimedAt: { N: '0' }, expiresAt: { N: '1' } } }));
+    await store.putNodeInstances([instance('dead', 'old_1')]);
+    await store.createDeployment(deployment('dead'), [instance('dead', 'new_1')]);
+    expect((await store.listNodeInstances('dead')).map((i) => i.id)).toEqual(['new_1']);
   });
 
   it('lists deployments with a Query of their index, never a Scan, and only complete ones', async () => {

@@ -6,11 +6,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { GroupCommit, GroupRead } from './batching.js';
 import type { DeploymentPlan } from '../plan/index.js';
-import { ConflictError } from './errors.js';
+import { ConflictError, FencedError } from './errors.js';
 import type {
   DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord,
 } from './records.js';
-import type { InstanceChange, NodeInstanceUpdate, StateStore, TaskUpdate } from './store.js';
+import type { InstanceChange, NodeInstanceUpdate, StateStore, StepContext, StepFence, TaskUpdate } from './store.js';
 import { TABLE_DEFINITION } from './table.js';
 import { eventsAfter, packEventPages } from './event-pages.js';
 
@@ -18,6 +18,9 @@ type Item = Record<string, unknown>;
 
 const EVENT_TTL_SECONDS = 30 * 24 * 3600;
 const BATCH = 25;
+
+/** How long a creation claim keeps other drivers from creating the same deployment. */
+const CREATION_CLAIM_MS = 5 * 60_000;
 
 const keys = {
   deployment: (id: string) => ({ pk: `DEP#${id}`, sk: 'META' }),
@@ -30,6 +33,7 @@ const keys = {
   step: (exec: string, task: string, attempt: number) => ({ pk: `EXEC#${exec}`, sk: `STEP#${task}#${String(attempt).padStart(4, '0')}` }),
   event: (exec: string, id: string) => ({ pk: `EXEC#${exec}`, sk: `EVT#${id}` }),
   lock: (dep: string) => ({ pk: `DEP#${dep}`, sk: 'LOCK' }),
+  creationClaim: (dep: string) => ({ pk: `DEP#${dep}`, sk: 'CREATING' }),
   blobPart: (digest: string, part: number) => ({ pk: `BLOB#${digest}`, sk: `PART#${String(part).padStart(4, '0')}` }),
 };
 
@@ -71,7 +75,30 @@ export class DynamoDbStateStore implements StateStore {
 
   // ---- deployments -------------------------------------------------------------------------
 
+  /**
+   * Creates a deployment and its instances, or refuses with ConflictError without writing any of
+   * them. Two drivers creating the same id at once must not mix their instances: the first claims
+   * the id (a conditional write), and only the claimant writes. A claim left by a driver that died
+   * mid-create expires; the next creator clears what it left and takes over.
+   */
   async createDeployment(d: DeploymentRecord, instances: NodeInstanceRecord[]): Promise<void> {
+    const now = Date.now();
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.creationClaim(d.id), claimedAt: now, expiresAt: now + CREATION_CLAIM_MS },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      throw new ConflictError((await this.getDeployment(d.id)) ? `deployment '${d.id}' already exists` : `deployment '${d.id}' is being created by another driver`);
+    }
+    // A claim taken over from a dead creator: its instances go first (there is no META yet).
+    const stale = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ni)', ExpressionAttributeValues: { ':pk': `DEP#${d.id}`, ':ni': 'NI#' }, ProjectionExpression: 'pk, sk', ConsistentRead: true });
+    await this.batchDelete(stale);
     // Instances and the index entry first: the META item, written last and only once, marks a
     // complete deployment (listing skips index entries whose META is missing).
     await this.putNodeInstances(instances);
@@ -112,7 +139,14 @@ export class DynamoDbStateStore implements StateStore {
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  async deleteDeployment(id: string): Promise<void> {
+  /**
+   * Deletes a deployment and everything of it, holding its lock: the last write (META, index
+   * entry and the lock itself) is conditional on the lock still being `lock`, so a driver that
+   * took the deployment meanwhile keeps it. Interrupted, it can be run again.
+   */
+  async deleteDeployment(id: string, lock: LockRecord): Promise<void> {
+    const held = await this.getLock(id);
+    if (!held || held.fencingToken !== lock.fencingToken || held.executionId !== lock.executionId) throw new FencedError(`deployment '${id}' is not held by this driver: not deleted`);
     const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DEP#${id}` }, ProjectionExpression: 'pk, sk' });
     for (const item of items) {
       const sk = String(item['sk']);
@@ -122,10 +156,21 @@ export class DynamoDbStateStore implements StateStore {
         await this.batchDelete(execItems);
       }
     }
-    // The META item goes last, so an interrupted delete can be run again.
-    await this.batchDelete(items.filter((i) => i['sk'] !== 'META'));
-    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.deployment(id) }));
-    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.deploymentIndex(id) }));
+    await this.batchDelete(items.filter((i) => i['sk'] !== 'META' && i['sk'] !== 'LOCK'));
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: this.tableName, Key: keys.lock(id), ConditionExpression: 'fencingToken = :t AND executionId = :e', ExpressionAttributeValues: { ':t': lock.fencingToken, ':e': lock.executionId } } },
+            { Delete: { TableName: this.tableName, Key: keys.deployment(id) } },
+            { Delete: { TableName: this.tableName, Key: keys.deploymentIndex(id) } },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new FencedError(`deployment '${id}' was taken by another driver while it was being deleted`);
+      throw err;
+    }
   }
 
   // ---- node instances ------------------------------------------------------------------------
@@ -231,42 +276,55 @@ export class DynamoDbStateStore implements StateStore {
     key: { executionId: string; taskId: string; attempt: number },
     outcome: StepOutcome,
     instanceChange?: InstanceChange,
+    fence?: StepFence,
   ): Promise<{ recorded: boolean; outcome: StepOutcome }> {
     const stepPut = { TableName: this.tableName, Item: { ...keys.step(key.executionId, key.taskId, key.attempt), outcome }, ConditionExpression: 'attribute_not_exists(pk)' };
+    // The lock check is shared by every step of the deployment committed in the same transaction.
+    const lockCheck = fence
+      ? [{ ConditionCheck: { TableName: this.tableName, Key: keys.lock(fence.deploymentId), ConditionExpression: 'fencingToken = :t AND executionId = :e', ExpressionAttributeValues: { ':t': fence.fencingToken, ':e': fence.executionId } } }]
+      : [];
+    const at = fence ? 1 : 0;
     try {
-      await this.stepCommits.write([
-        { Put: stepPut },
-        ...(instanceChange ? [{ Update: { TableName: this.tableName, Key: keys.instance(instanceChange.deploymentId, instanceChange.id), ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update) } }] : []),
-      ]);
+      await this.stepCommits.write(
+        [
+          { Put: stepPut },
+          ...(instanceChange ? [{ Update: { TableName: this.tableName, Key: keys.instance(instanceChange.deploymentId, instanceChange.id), ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update) } }] : []),
+        ],
+        lockCheck,
+      );
       return { recorded: true, outcome };
     } catch (err) {
-      const stepExists =
-        err instanceof ConditionalCheckFailedException ||
-        (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed');
+      const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+      const stepExists = (err instanceof ConditionalCheckFailedException && !fence) || reasons[at]?.Code === 'ConditionalCheckFailed';
       if (stepExists) {
         const prior = await this.getStep(key);
         if (prior) return { recorded: false, outcome: prior };
       }
-      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
+      if (fence && reasons[0]?.Code === 'ConditionalCheckFailed') {
+        throw new FencedError(`the lock of deployment '${fence.deploymentId}' no longer belongs to execution ${fence.executionId} with fencing token ${fence.fencingToken}: another driver took over, so this step's outcome is not recorded`);
+      }
+      if (reasons[at + 1]?.Code === 'ConditionalCheckFailed') {
         throw new ConflictError(`node instance '${instanceChange?.id}' changed while the step ran`);
       }
       throw err;
     }
   }
 
-  async getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<{ step?: StepOutcome; instances: Map<string, NodeInstanceRecord> }> {
-    const wanted: Item[] = [keys.step(key.executionId, key.taskId, key.attempt), ...[...new Set(instanceIds)].map((id) => keys.instance(deploymentId, id))];
+  async getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<StepContext> {
+    const wanted: Item[] = [keys.step(key.executionId, key.taskId, key.attempt), keys.task(key.executionId, key.taskId), keys.lock(deploymentId), ...[...new Set(instanceIds)].map((id) => keys.instance(deploymentId, id))];
     const found = await this.stepReads.read(wanted);
-    const instances = new Map<string, NodeInstanceRecord>();
-    let step: StepOutcome | undefined;
+    const context: StepContext = { instances: new Map() };
     for (const item of found) {
-      if (String(item['sk']).startsWith('STEP#')) step = item['outcome'] as StepOutcome;
+      const sk = String(item['sk']);
+      if (sk.startsWith('STEP#')) context.step = item['outcome'] as StepOutcome;
+      else if (sk.startsWith('TASK#')) context.task = strip(item) as unknown as TaskRecord;
+      else if (sk === 'LOCK') context.lock = lockFrom(item);
       else {
         const rec = strip(item) as unknown as NodeInstanceRecord;
-        instances.set(rec.id, rec);
+        context.instances.set(rec.id, rec);
       }
     }
-    return step ? { step, instances } : { instances };
+    return context;
   }
 
   async getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined> {

@@ -1,6 +1,6 @@
-export type { StateStore, NodeInstanceUpdate, TaskUpdate, InstanceChange } from './store.js';
+export type { StateStore, NodeInstanceUpdate, TaskUpdate, InstanceChange, StepContext, StepFence } from './store.js';
 export * from './records.js';
-export { ConflictError, NotFoundError } from './errors.js';
+export { ConflictError, FencedError, NotFoundError } from './errors.js';
 export { DynamoDbStateStore, type DynamoDbStateStoreOptions, type RequestCounts } from './dynamodb.js';
 export { ensureTable, TABLE_DEFINITION } from './table.js';
 export { startDynamoDbLocal, freeLoopbackPort, type DynamoDbLocal } from './local-server.js';

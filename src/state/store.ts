@@ -26,6 +26,23 @@ export type TaskUpdate = Partial<Pick<TaskRecord, 'status' | 'attempt' | 'retryA
  * Everything Isthmus remembers. Every write that changes shared state is conditional: on an
  * item's `version`, or on a lock's lease and fencing token. A lost condition is a ConflictError.
  */
+/**
+ * The lock a step's writes are conditional on: when another driver has taken the deployment
+ * since the step was sent (the fencing token moved on), the step's outcome is not recorded.
+ */
+export interface StepFence {
+  deploymentId: string;
+  executionId: string;
+  fencingToken: number;
+}
+
+export interface StepContext {
+  step?: StepOutcome;
+  instances: Map<string, NodeInstanceRecord>;
+  task?: TaskRecord;
+  lock?: LockRecord;
+}
+
 export interface StateStore {
   createDeployment(d: DeploymentRecord, instances: NodeInstanceRecord[]): Promise<void>;
   getDeployment(id: string): Promise<DeploymentRecord | undefined>;
@@ -33,7 +50,8 @@ export interface StateStore {
   updateDeployment(id: string, expectedVersion: number, patch: Partial<Omit<DeploymentRecord, 'id' | 'version'>>): Promise<DeploymentRecord>;
   listDeployments(): Promise<DeploymentRecord[]>;
   /** Removes the deployment, its instances and its executions' items. */
-  deleteDeployment(id: string): Promise<void>;
+  /** Deletes a deployment and all of it, under its lock (FencedError when the lock is not `lock`). */
+  deleteDeployment(id: string, lock: LockRecord): Promise<void>;
 
   putNodeInstances(instances: NodeInstanceRecord[]): Promise<void>;
   getNodeInstance(deploymentId: string, id: string): Promise<NodeInstanceRecord | undefined>;
@@ -62,10 +80,14 @@ export interface StateStore {
     key: { executionId: string; taskId: string; attempt: number },
     outcome: StepOutcome,
     instanceChange?: InstanceChange,
+    fence?: StepFence,
   ): Promise<{ recorded: boolean; outcome: StepOutcome }>;
   getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined>;
-  /** A step's recorded outcome (if any) and node instances, in one consistent read. */
-  getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<{ step?: StepOutcome; instances: Map<string, NodeInstanceRecord> }>;
+  /**
+   * What a step needs before it runs, in one consistent read: its recorded outcome (if any), the
+   * node instances, its task as the driver stored it, and the deployment's lock.
+   */
+  getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<StepContext>;
   /** Every recorded step of an execution (for resume). */
   listSteps(executionId: string): Promise<Array<{ taskId: string; attempt: number; outcome: StepOutcome }>>;
 
