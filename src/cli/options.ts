@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { defaultRootDir, parseYamlValue, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { DEFAULT_YAML_LIMITS, defaultRootDir, parseYamlValue, type LoadOptions, type YamlMap } from '../dsl/index.js';
 
 export interface BlueprintCliOptions {
   input?: string[];
@@ -17,16 +17,26 @@ export class UsageError extends Error {
 
 /**
  * Builds load options from CLI flags and the repository's `.isthmus.yaml`
- * (`blueprintImports: {id: path}`, `pluginDirs: [dir]`).
+ * (`blueprintImports: {id: path}`, `pluginDirs: [dir]`, `limits: {fileBytes, totalBytes}` to
+ * raise the loader's 384 KiB-per-file and 1 MiB-per-blueprint limits).
  */
 export function loadOptionsFrom(blueprint: string, flags: BlueprintCliOptions): LoadOptions {
   const rootDir = path.resolve(flags.root ?? defaultRootDir(blueprint));
   const options: LoadOptions = { rootDir, inputs: readInputs(flags.input ?? []), pluginDirs: [...(flags.plugins ?? [])], blueprintImports: {} };
   const configFile = path.join(rootDir, '.isthmus.yaml');
   if (existsSync(configFile)) {
-    const config = parse(readFileSync(configFile, 'utf8')) as { blueprintImports?: Record<string, string>; pluginDirs?: string[] } | null;
+    const config = parse(readFileSync(configFile, 'utf8')) as { blueprintImports?: Record<string, string>; pluginDirs?: string[]; limits?: { fileBytes?: unknown; totalBytes?: unknown } } | null;
     Object.assign(options.blueprintImports!, config?.blueprintImports ?? {});
     for (const dir of config?.pluginDirs ?? []) options.pluginDirs!.push(path.resolve(rootDir, dir));
+    const { fileBytes, totalBytes } = config?.limits ?? {};
+    if (fileBytes !== undefined) {
+      if (typeof fileBytes !== 'number' || !(fileBytes > 0)) throw new UsageError(`.isthmus.yaml: limits.fileBytes must be a positive number`);
+      options.limits = { ...DEFAULT_YAML_LIMITS, maxBytes: fileBytes };
+    }
+    if (totalBytes !== undefined) {
+      if (typeof totalBytes !== 'number' || !(totalBytes > 0)) throw new UsageError(`.isthmus.yaml: limits.totalBytes must be a positive number`);
+      options.maxTotalBytes = totalBytes;
+    }
   }
   for (const pair of flags.blueprintImport ?? []) {
     const eq = pair.indexOf('=');

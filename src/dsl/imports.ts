@@ -18,7 +18,12 @@ export interface ImportOptions {
   limits?: YamlLimits;
   /** Most files one blueprint may import (transitively). */
   maxImports?: number;
+  /** Most bytes all the blueprint's files read from disk may hold together (default 1 MiB). */
+  maxTotalBytes?: number;
 }
+
+/** Every file of a blueprint together (the largest real ones, with the AWS plugin's types, are under 500 KB). */
+export const DEFAULT_MAX_TOTAL_BYTES = 1024 * 1024;
 
 export interface ImportedFile {
   /** Path shown in errors (relative to the working directory where possible). */
@@ -82,6 +87,8 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
   }
   const mainDoc = readBlueprintFile(mainAbs, displayPath(mainAbs), diagnostics, limits);
   if (!mainDoc) return [];
+  // Files read from disk count against one budget, so many large imports cannot add up to a denial of service.
+  let budget = (options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES) - fileSize(mainAbs);
   const main: ImportedFile = { file: displayPath(mainAbs), key: mainAbs, namespace: undefined, doc: mainDoc, isCloudifyTypes: false, isPlugin: false };
   const version = dslVersionOf(mainDoc);
   const files: ImportedFile[] = [main];
@@ -133,6 +140,13 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
         return;
       }
       seen.add(seenKey);
+      if (path.isAbsolute(resolved.key)) {
+        budget -= fileSize(resolved.key);
+        if (budget < 0) {
+          diagnostics.error('import.too-large', `the blueprint's files together exceed ${options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES} bytes (at '${parsed.spec}')`, at, 'import fewer or smaller files; vendored type files can be trimmed to the types the blueprint uses');
+          return;
+        }
+      }
       const doc = resolved.load();
       if (!doc) return;
       const importVersion = dslVersionOf(doc);
@@ -352,6 +366,14 @@ function readBlueprintFile(abs: string, file: string, diagnostics: Diagnostics, 
 function isCloudifyBasicTypes(doc: YamlMap): boolean {
   const meta = doc['metadata'];
   return isYamlMap(meta) && meta['cloudify_types'] === true;
+}
+
+function fileSize(abs: string): number {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return 0;
+  }
 }
 
 function isFile(abs: string): boolean {

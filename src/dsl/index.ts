@@ -3,7 +3,7 @@ export { BlueprintError, formatDiagnostic, formatPosition, UNSUPPORTED_CODES, ty
 export { asFunctionCall, containsFunction, dig, FUNCTION_PHASES, type DeferredFunction, type FunctionCall, type FunctionName } from './functions.js';
 export { CONTAINED_IN } from './node-templates.js';
 export { parseYamlValue } from './values-from-text.js';
-export { isYamlMap } from './yaml-loader.js';
+export { DEFAULT_YAML_LIMITS, isYamlMap, type YamlLimits } from './yaml-loader.js';
 export type * from './model.js';
-export { defaultRootDir } from './imports.js';
+export { DEFAULT_MAX_TOTAL_BYTES, defaultRootDir } from './imports.js';
 export { evaluateFunctions, attributeOf, FunctionEvaluationError, type RuntimeResolver } from './runtime-functions.js';

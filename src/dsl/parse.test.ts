@@ -244,6 +244,14 @@ describe('imports', () => {
     expect(r.diagnostics[0]!.position).toMatchObject({ line: 1, column: 1 });
   });
 
+  it('finding 10: the files of a blueprint together have one size budget; going over is refused at the import', () => {
+    const big = `tosca_definitions_version: cloudify_dsl_1_5\nnode_types:\n${Array.from({ length: 4000 }, (_, i) => `  t${i}: { derived_from: cloudify.nodes.Root }`).join('\n')}\n`;
+    const r = load({ 'blueprint.yaml': `${HEADER}  - a.yaml\n  - b.yaml\n  - c.yaml\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`, 'a.yaml': big, 'b.yaml': big, 'c.yaml': big }, { maxTotalBytes: 400_000 });
+    expect(codes(r)).toEqual(['import.too-large']);
+    expect(r.diagnostics[0]!.position).toMatchObject({ line: 6, column: 5 });
+    expect(codes(load({ 'blueprint.yaml': `${HEADER}  - a.yaml\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`, 'a.yaml': big }, { maxTotalBytes: 400_000 }))).toEqual([]);
+  });
+
   it('finding 18: a node, input or type named __proto__ is refused with its position, not silently dropped', () => {
     const r = load({ 'blueprint.yaml': `${HEADER}inputs:\n  __proto__: { default: 1 }\nnode_templates:\n  __proto__: { type: cloudify.nodes.Root }\n  ok: { type: cloudify.nodes.Root }\n` });
     expect(codes(r)).toEqual(['yaml.reserved-key', 'yaml.reserved-key']);

@@ -49,3 +49,28 @@ describe('loadYaml', () => {
     expect(d.items[0]!.code).toBe('yaml.too-large');
   });
 });
+
+describe('hostile blueprint files (finding 10: loader denial of service)', () => {
+  it('the quote repair looks at each line once: after a quote that never closes, nothing is re-scanned', () => {
+    // Before: every later unterminated line scanned to the end of the file again (worse than quadratic).
+    const lines = ['inputs:', ...Array.from({ length: 2000 }, (_, i) => `  i${i}: "open`)];
+    const repaired = reindentQuotedContinuations(lines.join('\n')).split('\n');
+    expect(repaired[1]).toBe('  i0: "open');
+    // Everything after the first unterminated quote belongs to it: indented past its key once.
+    expect(repaired[2]).toBe('    i1: "open');
+    expect(repaired.at(-1)).toBe('    i1999: "open');
+  });
+
+  it('refuses a file over the limit before parsing it, with a positioned error', () => {
+    const d = new Diagnostics();
+    expect(loadYaml('x'.repeat(400 * 1024), 'big.yaml', d)).toBeUndefined();
+    expect(d.items.map((i) => [i.code, i.position?.line, i.position?.column])).toEqual([['yaml.too-large', 1, 1]]);
+  });
+
+  it('refuses an alias bomb by counting nodes as they are expanded', () => {
+    const d = new Diagnostics();
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({ length: 10 }, () => `*a${i}`).join(', ')}]`)];
+    expect(loadYaml(lines.join('\n'), 'bomb.yaml', d)).toBeUndefined();
+    expect(d.items[0]?.code).toBe('yaml.limit');
+  });
+});

@@ -24,10 +24,15 @@ export interface YamlLimits {
   maxNodes: number;
 }
 
+/**
+ * The defaults keep any hostile file within about a second and 100 MB (`npm run bench:loader`):
+ * Cloudify's largest real type files (the AWS plugin's) are about 220 KB, blueprints far less.
+ * `.isthmus.yaml` can raise them (`limits: {fileBytes, totalBytes}`).
+ */
 export const DEFAULT_YAML_LIMITS: YamlLimits = {
-  maxBytes: 8 * 1024 * 1024,
+  maxBytes: 384 * 1024,
   maxDepth: 128,
-  maxNodes: 500_000,
+  maxNodes: 200_000,
 };
 
 export interface LoadedYaml {
@@ -36,6 +41,9 @@ export interface LoadedYaml {
 }
 
 class LimitExceeded extends Error {}
+
+/** Files up to this size get the PyYAML quoted-continuation leniency (a second parse). */
+const MAX_REPAIRED_CHARS = 256 * 1024;
 
 /**
  * Parses one YAML file the way Cloudify's PyYAML loader reads it (YAML 1.1: `yes`/`no`
@@ -74,7 +82,8 @@ export function loadYaml(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   let parsed = parseWithPositions(text);
-  if (parsed.doc && parsed.doc.errors.some((e) => e.code === 'MISSING_CHAR')) {
+  // The repair costs a second parse: only for files of a size people write by hand.
+  if (text.length <= MAX_REPAIRED_CHARS && parsed.doc && parsed.doc.errors.some((e) => e.code === 'MISSING_CHAR')) {
     // PyYAML accepts quoted scalars whose continuation lines are not indented past their key;
     // the yaml package does not. Retry with those lines indented (line numbers unchanged).
     const repaired = reindentQuotedContinuations(text);
@@ -223,7 +232,11 @@ function parseWithPositions(text: string): { doc?: Document.Parsed; lineCounter:
   }
 }
 
-/** Indents the continuation lines of a quoted scalar that starts after `key:` and spans lines. */
+/**
+ * Indents the continuation lines of a quoted scalar that starts after `key:` and spans lines.
+ * Linear in the text: each line is looked at once (a quote that never closes ends the pass, as
+ * everything after it belongs to that scalar), so a hostile file cannot make it quadratic.
+ */
 export function reindentQuotedContinuations(text: string): string {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -233,15 +246,14 @@ export function reindentQuotedContinuations(text: string): string {
     if (closesQuote(m[3]!, quote)) continue;
     // Continuation lines must sit deeper than the key's own column.
     const need = m[1]!.length + 2;
-    for (let j = i + 1; j < lines.length; j++) {
+    let j = i + 1;
+    for (; j < lines.length; j++) {
       const line = lines[j]!;
       const indent = line.length - line.trimStart().length;
       if (line.trim() !== '' && indent < need) lines[j] = ' '.repeat(need - indent) + line;
-      if (closesQuote(line, quote)) {
-        i = j;
-        break;
-      }
+      if (closesQuote(line, quote)) break;
     }
+    i = j;
   }
   return lines.join('\n');
 }
