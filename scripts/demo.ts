@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,9 +27,13 @@ function isthmus(...args: string[]): void {
   if (r.status !== 0) throw new Error(`isthmus ${args.join(' ')} exited with ${r.status}`);
 }
 
+/** A request to the background sandbox with the token of its kubeconfig (the API refuses anonymous ones). */
 async function sandboxRequest(method: string, apiPath: string): Promise<unknown> {
-  const { url } = JSON.parse(readFileSync(path.join(work, '.isthmus', 'sandbox.json'), 'utf8')) as { url: string };
-  const res = await fetch(`${url}${apiPath}`, { method });
+  const { url, kubeconfig } = JSON.parse(readFileSync(path.join(work, '.isthmus', 'sandbox.json'), 'utf8')) as { url: string; kubeconfig: string };
+  const config = parseYaml(readFileSync(kubeconfig, 'utf8')) as { users: Array<{ user: { token?: string } }> };
+  const token = config.users[0]?.user.token;
+  const res = await fetch(`${url}${apiPath}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw new Error(`sandbox ${method} ${apiPath}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 

@@ -8,7 +8,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { evaluateDeploymentOutputs, LocalSecrets, observedSecrets, SecretsManagerSecrets, blueprintDirOf, secretsPrefix, type SecretsProvider } from '../runtime/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from '../plugins/index.js';
 import { LambdaInvoker, LocalInvoker, type StepInvoker } from '../invoke/index.js';
-import { DynamoDbStateStore, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
+import { DynamoDbStateStore, DYNAMODB_LOCAL_EXPOSURE_WARNING, DYNAMODB_LOCAL_LOCKDOWN, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
 import type { EngineDeps } from '../engine/index.js';
 import type { YamlValue } from '../dsl/index.js';
 
@@ -70,7 +70,7 @@ export async function localDynamoDbEndpoint(stateDir: string): Promise<string> {
       const release = dynamoDbLocalRelease();
       const child = spawn(
         'java',
-        [`-Djava.library.path=${path.join(release, 'DynamoDBLocal_lib')}`, '-jar', path.join(release, 'DynamoDBLocal.jar'), '-port', String(port), '-dbPath', dataDir, '-sharedDb', '-disableTelemetry'],
+        [`-Djava.library.path=${path.join(release, 'DynamoDBLocal_lib')}`, '-jar', path.join(release, 'DynamoDBLocal.jar'), '-port', String(port), '-dbPath', dataDir, '-sharedDb', '-disableTelemetry', ...DYNAMODB_LOCAL_LOCKDOWN],
         { cwd: path.dirname(release), detached: true, stdio: 'ignore', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
       );
       child.on('error', () => undefined);
@@ -78,6 +78,7 @@ export async function localDynamoDbEndpoint(stateDir: string): Promise<string> {
       const endpoint = `http://127.0.0.1:${port}`;
       for (let i = 0; i < 300 && !(await answers(endpoint)); i++) await new Promise((r) => setTimeout(r, 100));
       if (!(await answers(endpoint))) throw new Error('DynamoDB Local did not answer; is Java 17+ installed?');
+      process.stderr.write(DYNAMODB_LOCAL_EXPOSURE_WARNING(port));
       return { endpoint, pid: child.pid! };
     },
   });

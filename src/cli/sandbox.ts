@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ensureBackgroundService, stopBackgroundService } from './background.js';
@@ -87,9 +88,11 @@ export function registerSandboxCommands(program: Command, io: CliIO): void {
     .option('--kubeconfig <file>', 'write a kubeconfig for it here', 'sandbox.kubeconfig')
     .option('--info-file <file>', 'write {url, pid, kubeconfig} here once it listens')
     .action(async (flags: { port?: string; nodes?: string; kubeconfig: string; infoFile?: string }) => {
-      const sb = await startSandbox({ ...(flags.port ? { port: Number(flags.port) } : {}), nodes: parseNodes(flags.nodes) });
+      // A token only this user's kubeconfig holds: other local users and processes cannot use the API.
+      const token = randomBytes(24).toString('base64url');
+      const sb = await startSandbox({ ...(flags.port ? { port: Number(flags.port) } : {}), nodes: parseNodes(flags.nodes), tokens: { [token]: 'admin' } });
       const kubeconfig = path.resolve(flags.kubeconfig);
-      writeFileSync(kubeconfig, sb.kubeconfig(), { mode: 0o600 });
+      writeFileSync(kubeconfig, sb.kubeconfig(token), { mode: 0o600 });
       if (flags.infoFile) writeFileSync(flags.infoFile, JSON.stringify({ url: sb.url, pid: process.pid, kubeconfig }));
       io.out(`Sandbox Kubernetes API at ${sb.url}\nkubeconfig: ${kubeconfig}  (export KUBECONFIG=${kubeconfig})`);
       await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, PatchStrategy, Watch, type KubernetesObject } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import { startSandbox, type Sandbox } from './index.js';
 
 /** The sandbox through the real client: the wire protocol the plugin and kubectl rely on. */
@@ -172,4 +173,30 @@ describe('sandbox API server', () => {
     expect(sb.api.peek('', 'ConfigMap').some((c) => c.metadata.namespace === 'doomed')).toBe(false);
     expect(sb.api.peek('', 'Pod').some((c) => c.metadata.namespace === 'doomed')).toBe(false);
   });
+
+  it('finding 13: refuses what a web page could send — an Origin, a rebound Host, a text/plain body — and answers real clients', async () => {
+    const port = new URL(sb.url).port;
+    const post = (headers: Record<string, string>, body = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"from-browser"}}') =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/namespaces/default/configmaps', headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect(await post({ 'content-type': 'text/plain' })).toBe(415);
+    expect(await post({ 'content-type': 'application/json', origin: 'http://evil.example' })).toBe(403);
+    expect(await post({ 'content-type': 'application/json', host: `evil.example:${port}` })).toBe(403);
+    expect(await readOrUndefined(() => core.readNamespacedConfigMap({ name: 'from-browser', namespace: 'default' }))).toBeUndefined();
+    expect(await post({ 'content-type': 'application/json' })).toBe(201);
+  });
 });
+
+async function readOrUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch {
+    return undefined;
+  }
+}

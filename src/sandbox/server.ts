@@ -90,8 +90,29 @@ function authorize(req: IncomingMessage, tokens: Record<string, TokenRights> | u
   }
 }
 
+/** Body types of the Kubernetes API: JSON (and its patch flavours) and YAML. */
+const BODY_TYPES = /^application\/(json|yaml|merge-patch\+json|strategic-merge-patch\+json|apply-patch\+yaml|json-patch\+json)\b/;
+
+/**
+ * Requests a browser could make on behalf of a web page are refused: Kubernetes clients send no
+ * `Origin`, and a `Host` other than the address the request reached is a DNS-rebinding page. A
+ * body must have a Kubernetes content type, so a cross-origin `text/plain` form post (which a
+ * browser sends without asking first) is refused as well.
+ */
+function refuseBrowserRequests(req: IncomingMessage): void {
+  if (req.headers.origin !== undefined) throw new ApiError(403, 'requests from web pages (with an Origin header) are refused', 'Forbidden');
+  const port = req.socket.localPort ?? 0;
+  const local = (req.socket.localAddress ?? '').replace(/^::ffff:/, '');
+  const host = (req.headers.host ?? '').toLowerCase();
+  const allowed = new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, local.includes(':') ? `[${local}]:${port}` : `${local}:${port}`]);
+  if (!allowed.has(host)) throw new ApiError(403, `requests for host '${host}' are refused: use the address the sandbox listens on`, 'Forbidden');
+  const type = String(req.headers['content-type'] ?? '');
+  if (['POST', 'PUT', 'PATCH'].includes(req.method ?? 'GET') && !BODY_TYPES.test(type)) throw new ApiError(415, `content type '${type}' is not accepted: send application/json or application/yaml`, 'UnsupportedMediaType');
+}
+
 async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse, options: ServeOptions, watches: Set<ServerResponse>): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
+  refuseBrowserRequests(req);
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (['/healthz', '/readyz', '/livez'].includes(path)) {
     res.writeHead(200, { 'Content-Type': 'text/plain' });

@@ -113,6 +113,14 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
     expect(await store.listDeployments()).toEqual([]);
   });
 
+  it('finding 13: DynamoDB Local answers no web page (CORS allows no origin)', async () => {
+    const store = await createTestStore();
+    const endpoint = await store.client.config.endpoint!();
+    const res = await fetch(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}/`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.status).toBeGreaterThanOrEqual(400);
+  });
+
   it('finding 14: deletes a deployment only under its lock; a driver that took it meanwhile keeps it', async () => {
     const store = await createTestStore();
     await store.createDeployment(deployment('d2'), [instance('d2', 'a_1')]);

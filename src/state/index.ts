@@ -3,4 +3,4 @@ export * from './records.js';
 export { ConflictError, FencedError, NotFoundError } from './errors.js';
 export { DynamoDbStateStore, type DynamoDbStateStoreOptions, type RequestCounts } from './dynamodb.js';
 export { ensureTable, TABLE_DEFINITION } from './table.js';
-export { startDynamoDbLocal, freeLoopbackPort, type DynamoDbLocal } from './local-server.js';
+export { startDynamoDbLocal, freeLoopbackPort, DYNAMODB_LOCAL_EXPOSURE_WARNING, DYNAMODB_LOCAL_LOCKDOWN, type DynamoDbLocal } from './local-server.js';

@@ -41,13 +41,23 @@ function jarLocation(): { cwd: string; jar: string; libDir: string } {
 }
 
 /**
+ * DynamoDB Local has no bind-address option and no authentication: it listens on every
+ * interface. Its CORS default is `*` (any web page may call it from a browser): allow no origin.
+ */
+export const DYNAMODB_LOCAL_LOCKDOWN = ['-cors', 'https://isthmus.invalid'];
+
+/** What a user is told when Isthmus starts DynamoDB Local for them. */
+export const DYNAMODB_LOCAL_EXPOSURE_WARNING = (port: number) =>
+  `isthmus: warning: DynamoDB Local (the local state) listens on port ${port} of every network interface without authentication (it has no bind-address option): anyone who can reach this machine on that port can read and change local deployments. Use local mode on a trusted network or firewall the port; 'isthmus local stop' ends it.\n`;
+
+/**
  * Starts DynamoDB Local on a loopback port and waits until it answers. Telemetry is off.
  * DynamoDB Local has no bind-address option; clients here only ever use 127.0.0.1.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freeLoopbackPort());
   const { cwd, jar, libDir } = jarLocation();
-  const args = [`-Djava.library.path=${libDir}`, '-jar', jar, '-port', String(port), '-disableTelemetry'];
+  const args = [`-Djava.library.path=${libDir}`, '-jar', jar, '-port', String(port), '-disableTelemetry', ...DYNAMODB_LOCAL_LOCKDOWN];
   if (options.dataDir) args.push('-dbPath', options.dataDir, '-sharedDb');
   else args.push('-inMemory', '-sharedDb');
   const child: ChildProcess = spawn('java', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } });
