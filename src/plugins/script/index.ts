@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,6 +27,24 @@ function envValue(v: YamlValue): string {
 
 /** A stdout line that sets a runtime property: `isthmus:runtime-property NAME=VALUE` (VALUE read as YAML). */
 const SET_PROPERTY = /^isthmus:runtime-property ([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/;
+
+/**
+ * The user scripts run as (`ISTHMUS_SCRIPT_USER`), when the driver may switch to it (it runs as
+ * root, as in a container or a CI job). A script running as the driver's own user can read the
+ * driver's environment (`/proc/$PPID/environ`: its AWS credentials and GitHub token); a script of
+ * another user cannot. Without it, scripts are trusted code with the driver's identity (README,
+ * "Trust model").
+ */
+function scriptUser(): { uid: number; gid: number } | undefined {
+  const name = process.env['ISTHMUS_SCRIPT_USER'];
+  if (!name) return undefined;
+  const ids = (flag: string) => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: ids('-u'), gid: ids('-g') };
+  } catch {
+    throw new OperationError(`ISTHMUS_SCRIPT_USER names '${name}', which is not a user of this machine`, false);
+  }
+}
 
 /** Calls `onLine` for each non-empty line of a stream, lines split across chunks kept whole; a throwing handler cannot escape. */
 function readLines(stream: Readable, onLine: (line: string) => void): Promise<void> {
@@ -65,7 +83,8 @@ function parseRuntimeProperties(text: string, script: string): Record<string, Ya
  * (ISTHMUS_RUNTIME_PROPERTIES) that they may rewrite; a stdout line
  * `isthmus:runtime-property NAME=VALUE` sets one property. Exit 0 succeeds, 75 asks for a
  * retry, anything else is a recoverable failure. The environment is minimal: no driver
- * secrets leak in.
+ * variable is passed on (the driver's own environment stays readable to a script of the same
+ * user through /proc; see scriptUser).
  */
 function shellOperation(script: string): OperationFunction {
   return async (ctx) => {
@@ -74,9 +93,15 @@ function shellOperation(script: string): OperationFunction {
     const propsFile = path.join(dir, 'runtime-properties.json');
     try {
       await writeFile(propsFile, JSON.stringify(ctx.instance.runtimeProperties));
+      const runAs = scriptUser();
+      if (runAs) {
+        // Only the script's own scratch directory becomes the script user's.
+        await chown(dir, runAs.uid, runAs.gid);
+        await chown(propsFile, runAs.uid, runAs.gid);
+      }
       const env: Record<string, string> = {
         PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-        HOME: process.env['HOME'] ?? dir,
+        HOME: runAs ? dir : (process.env['HOME'] ?? dir),
         LANG: process.env['LANG'] ?? 'C.UTF-8',
         ISTHMUS_DEPLOYMENT_ID: ctx.deployment.id,
         ISTHMUS_NODE_ID: ctx.node.id,
@@ -91,7 +116,7 @@ function shellOperation(script: string): OperationFunction {
       // would kill the driver or the Lambda, not fail the step). Problems are kept and fail the step.
       const problems: string[] = [];
       const { code, stderrTail } = await new Promise<{ code: number | null; stderrTail: string[] }>((resolve, reject) => {
-        const child = spawn(full.endsWith('.bash') ? 'bash' : 'sh', [full], { cwd: ctx.blueprintDir, env, stdio: ['ignore', 'pipe', 'pipe'], signal: ctx.signal });
+        const child = spawn(full.endsWith('.bash') ? 'bash' : 'sh', [full], { cwd: ctx.blueprintDir, env, stdio: ['ignore', 'pipe', 'pipe'], signal: ctx.signal, ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) });
         const tail: string[] = [];
         const onStdout = (line: string) => {
           const assignment = SET_PROPERTY.exec(line);

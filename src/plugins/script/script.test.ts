@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../../test/support/blueprint-files.js';
 import { createHarness } from '../../../test/support/engine.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { OperationError, RetryRequest } from '../../runtime/errors.js';
 import type { InstanceView, OperationContext } from '../../runtime/types.js';
@@ -166,5 +167,39 @@ describe('script plugin output is untrusted', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('scripts and the driver credentials (finding 11)', () => {
+  const SECRET = 'driver-secret-7f3a9c';
+  /** A driver process (the built plugin) with a credential in its environment, running one script; returns what the script saw. */
+  function runInDriver(extraEnv: Record<string, string>): Record<string, unknown> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-trust-'));
+    try {
+      chmodSync(dir, 0o755);
+      writeFileSync(path.join(dir, 'peek.sh'), `if tr '\\0' '\\n' < /proc/$PPID/environ 2>/dev/null | grep -q '${SECRET}'; then echo "isthmus:runtime-property leaked=true"; else echo "isthmus:runtime-property leaked=false"; fi\necho "isthmus:runtime-property own=$AWS_SECRET_ACCESS_KEY"\n`);
+      chmodSync(path.join(dir, 'peek.sh'), 0o755);
+      const driver = `
+        const { scriptRunner } = await import(${JSON.stringify(path.resolve('build/src/plugins/script/index.js'))});
+        const instance = { id: 'i', nodeId: 'n', state: 'initial', runtimeProperties: {} };
+        const log = () => undefined;
+        await scriptRunner.run('peek.sh')({ deployment: { id: 'd' }, node: { id: 'n', type: 't', typeHierarchy: [], properties: {} }, instance,
+          operation: { name: 'op', retryNumber: 0, maxRetries: 0, implementation: 'peek.sh' }, inputs: {}, logger: { debug: log, info: log, warning: log, error: log },
+          retry: () => { throw new Error('retry'); }, blueprintDir: ${JSON.stringify(dir)}, signal: new AbortController().signal, relationships: [], evaluate: async (v) => v, readInstance: async () => undefined });
+        process.stdout.write(JSON.stringify(instance.runtimeProperties));`;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', driver], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', AWS_SECRET_ACCESS_KEY: SECRET, ...extraEnv }, encoding: 'utf8' });
+      return JSON.parse(out) as Record<string, unknown>;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('never passes the driver environment to a script', () => {
+    expect(runInDriver({})['own']).toBeNull();
+  });
+
+  it.runIf(process.getuid?.() === 0)('as ISTHMUS_SCRIPT_USER, a script cannot read the driver environment through /proc/$PPID/environ (as the driver user it can)', () => {
+    expect(runInDriver({})['leaked']).toBe(true);
+    expect(runInDriver({ ISTHMUS_SCRIPT_USER: 'nobody' })['leaked']).toBe(false);
   });
 });
