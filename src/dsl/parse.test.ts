@@ -252,6 +252,15 @@ describe('imports', () => {
     expect(codes(load({ 'blueprint.yaml': `${HEADER}  - a.yaml\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`, 'a.yaml': big }, { maxTotalBytes: 400_000 }))).toEqual([]);
   });
 
+  it('finding 23: an operation whose script is not a file of the blueprint is refused at the operation (plugin tasks are not files)', () => {
+    const bp = `${HEADER}plugins:\n  p: { executor: central_deployment_agent }\nnode_templates:\n  n:\n    type: cloudify.nodes.Root\n    interfaces:\n      cloudify.interfaces.lifecycle:\n        create: scripts/create.sh\n        configure: scripts/missing.sh\n        start: p.tasks.start\n`;
+    const r = load({ 'blueprint.yaml': bp, 'scripts/create.sh': 'true\n' });
+    expect(codes(r)).toEqual(['operation.script-not-found']);
+    expect(r.diagnostics[0]!.message).toContain("'scripts/missing.sh'");
+    expect(r.diagnostics[0]!.position).toMatchObject({ line: 12 });
+    expect(codes(load({ 'blueprint.yaml': bp, 'scripts/create.sh': 'true\n', 'scripts/missing.sh': 'true\n' }))).toEqual([]);
+  });
+
   it('finding 18: a node, input or type named __proto__ is refused with its position, not silently dropped', () => {
     const r = load({ 'blueprint.yaml': `${HEADER}inputs:\n  __proto__: { default: 1 }\nnode_templates:\n  __proto__: { type: cloudify.nodes.Root }\n  ok: { type: cloudify.nodes.Root }\n` });
     expect(codes(r)).toEqual(['yaml.reserved-key', 'yaml.reserved-key']);

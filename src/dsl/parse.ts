@@ -6,6 +6,7 @@ import { resolveInputValues, parseInputs, type InputOptions } from './inputs.js'
 import { mergeImports, type Element, type ElementSection } from './merge.js';
 import type { Blueprint, OutputDefinition, Plugin, WorkflowDefinition } from './model.js';
 import { parseNodeTemplates } from './node-templates.js';
+import { checkScriptsExist } from './implementations.js';
 import { parseSchemaMap } from './schema.js';
 import { keyPositionOf, positionOf } from './source-map.js';
 import { checkSchemaTypes, resolveDataTypes, resolveNodeTypes, resolveRelationshipTypes } from './types.js';
@@ -14,6 +15,8 @@ import { isYamlMap, type YamlMap } from './yaml-loader.js';
 export interface LoadOptions extends ImportOptions, InputOptions {
   /** Input values (already parsed from files and key=value pairs). */
   inputs?: YamlMap;
+  /** Refuse operations whose script is not a file of the blueprint (default true, as Cloudify). */
+  checkScripts?: boolean;
 }
 
 export interface LoadResult {
@@ -92,6 +95,9 @@ function buildBlueprint(mainFile: string, options: LoadOptions, diagnostics: Dia
   };
   const { scalingGroups, groups, policies } = parseScalingGroups(s.groups, s.policies, nodeTemplates, resolver, diagnostics);
 
+  const plugins = parsePlugins(s.plugins, diagnostics);
+  if (options.checkScripts !== false) checkScriptsExist(mainFile, nodeTemplates, plugins, diagnostics);
+
   const blueprint: Blueprint = {
     dslVersion: version,
     mainFile: main.file,
@@ -101,7 +107,7 @@ function buildBlueprint(mainFile: string, options: LoadOptions, diagnostics: Dia
     dataTypes,
     nodeTypes,
     relationshipTypes,
-    plugins: parsePlugins(s.plugins, diagnostics),
+    plugins,
     nodeTemplates,
     workflows: parseWorkflows(s.workflows, diagnostics),
     outputs: parseOutputs(s.outputs, 'output', resolver, diagnostics),

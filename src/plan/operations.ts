@@ -1,5 +1,6 @@
-import type { Blueprint, Operation } from '../dsl/index.js';
-import { NAMESPACE_SEPARATOR } from './constants.js';
+import { classifyImplementation, type Blueprint, type Operation } from '../dsl/index.js';
+
+export { classifyImplementation, type OperationTarget } from '../dsl/index.js';
 
 /** What Isthmus can execute. Later layers register their plugins; the planner only reads it. */
 export interface PluginCatalog {
@@ -13,34 +14,6 @@ export interface PluginCatalog {
 
 /** Nothing is executable until the engine and plugins exist; `plan` reports every real operation honestly. */
 export const EMPTY_PLUGIN_CATALOG: PluginCatalog = { plugins: new Set(), scriptExtensions: new Set() };
-
-export type OperationTarget =
-  | { kind: 'noop' }
-  | { kind: 'plugin'; plugin: string; task: string }
-  | { kind: 'script'; path: string };
-
-/**
- * Reads an implementation string the way Cloudify does: `plugin.module.task` when its first
- * segment names a declared plugin, otherwise a script path relative to the blueprint.
- */
-export function classifyImplementation(implementation: string, plugins: Blueprint['plugins']): OperationTarget {
-  if (!implementation) return { kind: 'noop' };
-  const dot = implementation.indexOf('.');
-  if (dot > 0) {
-    const candidate = implementation.slice(0, dot);
-    if (plugins[candidate]) return { kind: 'plugin', plugin: candidate, task: implementation.slice(dot + 1) };
-    // `ns--plugin.task` from a namespaced import whose plugin was not namespaced (e.g. shared Cloudify types).
-    const sep = candidate.lastIndexOf(NAMESPACE_SEPARATOR);
-    if (sep > 0) {
-      const bare = candidate.slice(sep + NAMESPACE_SEPARATOR.length);
-      if (plugins[bare]) return { kind: 'plugin', plugin: bare, task: implementation.slice(dot + 1) };
-    }
-  }
-  if (/\.[A-Za-z0-9]+$/.test(implementation) && (implementation.includes('/') || !plugins[implementation.split('.')[0]!])) {
-    return { kind: 'script', path: implementation };
-  }
-  return { kind: 'plugin', plugin: implementation.slice(0, Math.max(dot, 0)) || implementation, task: implementation.slice(dot + 1) };
-}
 
 /** Why an operation cannot run, or undefined when it can (or is a no-op). */
 export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], catalog: PluginCatalog): string | undefined {

@@ -122,7 +122,7 @@ function shellOperation(script: string): OperationFunction {
           const assignment = SET_PROPERTY.exec(line);
           if (!assignment) return ctx.logger.info(line);
           try {
-            set[assignment[1]!] = (parseYaml(assignment[2]!) ?? null) as YamlValue;
+            set[assignment[1]!] = (parseYaml(assignment[2]!, { logLevel: 'error' }) ?? null) as YamlValue;
           } catch (err) {
             problems.push(`runtime property '${assignment[1]}' is not valid YAML (${(err as Error).message.split('\n')[0]})`);
           }

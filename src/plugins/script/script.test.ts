@@ -63,7 +63,7 @@ describe('script plugin', () => {
     expect(events.filter((ev) => ev.type === 'task_rescheduled' && ev.message.includes('scripts/broken.sh'))).toHaveLength(1);
   });
 
-  it('runs JavaScript modules with ctx and refuses scripts outside the blueprint directory', async () => {
+  it('runs JavaScript modules with ctx', async () => {
     const h = await createHarness();
     scripts(h.dir, {
       'ops/create.mjs': 'export default async function (ctx) { ctx.instance.runtimeProperties.made_by = ctx.node.type; ctx.logger.info(`inputs ${JSON.stringify(ctx.inputs)}`); }\n',
@@ -72,15 +72,17 @@ describe('script plugin', () => {
   a:
     type: cloudify.nodes.Compute
     interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: ops/create.mjs, inputs: { size: 2 } } } }
-  b:
-    type: cloudify.nodes.Root
-    interfaces: { cloudify.interfaces.lifecycle: { create: ../../etc/evil.sh } }
 `);
     const e = await h.run(dep, 'install');
-    expect(e.status).toBe('failed');
-    expect(e.error).toContain('outside the blueprint directory');
+    expect(e.status).toBe('terminated');
     const a = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'a')!;
     expect(a.runtimeProperties).toEqual({ made_by: 'cloudify.nodes.Compute' });
+  });
+
+  it('refuses scripts outside the blueprint directory when loading, and again when running', async () => {
+    const h = await createHarness();
+    await expect(h.deploy(`${HEADER}node_templates:\n  b:\n    type: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: ../../etc/evil.sh } }\n`)).rejects.toThrow(/operation.script-outside/);
+    await expect(scriptRunner.run('../../etc/evil.sh')(directContext(h.dir, []))).rejects.toThrow(/outside the blueprint directory/);
   });
 });
 
