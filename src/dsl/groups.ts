@@ -12,8 +12,8 @@ export const SCALING_POLICY = 'cloudify.policies.scaling';
  * Scaling groups: `groups` name members (nodes or groups), a `cloudify.policies.scaling`
  * policy targets groups and gives their instance counts. Mirrors Cloudify's checks
  * (dsl_parser/elements/policies.py): members exist, belong to one group only, no group
- * cycles; a member contained in another member of the same group is dropped from the list
- * (it scales with its host anyway).
+ * cycles; a member contained in a node that is inside the same group (directly, or through a
+ * nested group) is dropped from the list (it scales with its host anyway).
  */
 export function parseScalingGroups(
   groupElements: Map<string, Element>,
@@ -121,10 +121,23 @@ export function parseScalingGroups(
       }
     }
   }
+  // A member whose host is inside the group — a member itself, or a member of a group nested in
+  // it — is dropped: it scales with its host (Cloudify keeps it out of the group the same way).
+  const nodesInside = (group: string, seen = new Set<string>()): Set<string> => {
+    const out = new Set<string>();
+    if (seen.has(group)) return out;
+    seen.add(group);
+    for (const m of members.get(group) ?? []) {
+      if (scalingGroups[m]) for (const n of nodesInside(m, seen)) out.add(n);
+      else out.add(m);
+    }
+    return out;
+  };
+  const inside = new Map(Object.keys(scalingGroups).map((name) => [name, nodesInside(name)]));
   for (const g of Object.values(scalingGroups)) {
-    const memberSet = new Set(g.members);
+    const within = inside.get(g.name)!;
     g.members = g.members.filter((m) => {
-      for (let host = nodes[m]?.host; host; host = nodes[host]?.host) if (memberSet.has(host)) return false;
+      for (let host = nodes[m]?.host; host; host = nodes[host]?.host) if (within.has(host)) return false;
       return true;
     });
   }

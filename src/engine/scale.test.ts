@@ -82,10 +82,12 @@ policies:
     expect(e.status).toBe('terminated');
     const plan = (await h.store.getDeployment(dep))!.plan;
     expect(plan.scalingGroups['pair']!.instanceIds).toHaveLength(3);
-    // Each app links to the ip of its own group instance only.
+    // Each app links to the ip of its host's group instance only; the group is its host's, not its own.
     for (const app of plan.nodeInstances.filter((i) => i.nodeId === 'app')) {
       const ip = plan.nodeInstances.find((i) => i.id === app.relationships.find((r) => r.targetNode === 'ip')!.targetId)!;
-      expect(ip.scalingGroups[0]!.id).toBe(app.scalingGroups[0]!.id);
+      const vm = plan.nodeInstances.find((i) => i.id === app.hostId)!;
+      expect(ip.scalingGroups[0]!.id).toBe(vm.scalingGroups[0]!.id);
+      expect(app.scalingGroups).toEqual([]);
     }
   });
 

@@ -135,9 +135,11 @@ export function connect(
       byNode.set(inst.unit.name, list);
     }
   }
+  // The groups whose instance holds this one directly (nested groups included), up to its host:
+  // a group that holds the host is the host's, not this instance's (as Cloudify lists them).
   const groupAncestors = (inst: UnitInstance): Array<{ name: string; id: string }> => {
     const out: Array<{ name: string; id: string }> = [];
-    for (let p = inst.parent; p; p = p.parent) if (p.unit.isGroup) out.push({ name: p.unit.name, id: p.id });
+    for (let p = inst.parent; p?.unit.isGroup; p = p.parent) out.push({ name: p.unit.name, id: p.id });
     return out;
   };
   const hostInstance = (inst: UnitInstance): UnitInstance | undefined => {

@@ -33,7 +33,7 @@ export interface PlannedNodeInstance {
   nodeId: string;
   hostId?: string;
   relationships: PlannedRelationshipInstance[];
-  /** Scaling-group instances this instance belongs to, innermost first. */
+  /** Scaling-group instances that hold this instance directly (nested groups included, innermost first), not those of its host. */
   scalingGroups: Array<{ name: string; id: string }>;
 }
 

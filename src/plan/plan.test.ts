@@ -150,3 +150,41 @@ node_templates:
     expect(p.unsupported).toContainEqual(expect.objectContaining({ node: 'app', operation: 'cloudify.interfaces.lifecycle.create', reason: "plugin 'p' has no Isthmus implementation" }));
   });
 });
+
+describe('scaling groups as Cloudify plans them (findings 20 and 21)', () => {
+  const plan = (bp: string, seed = 's') => {
+    const dir = writeBlueprintFiles({ 'b.yaml': bp });
+    return planDeployment(parseBlueprint(path.join(dir, 'b.yaml'), { rootDir: dir }), { seed });
+  };
+  const NESTED = `${HEADER}node_templates:
+  vm: { type: cloudify.nodes.Compute }
+  lb: { type: cloudify.nodes.Root }
+  db: { type: cloudify.nodes.Root, relationships: [ { type: cloudify.relationships.contained_in, target: vm } ] }
+groups:
+  hosts: { members: [vm] }
+  cluster: { members: [hosts, db, lb] }
+policies:
+  scale_hosts: { type: cloudify.policies.scaling, targets: [hosts], properties: { default_instances: 2 } }
+  scale_cluster: { type: cloudify.policies.scaling, targets: [cluster], properties: { default_instances: 2 } }
+`;
+
+  it('finding 20: a member hosted on a node of a nested group is dropped from the group and scales with its host', () => {
+    const p = plan(NESTED);
+    expect(p.scalingGroups['cluster']!.members).toEqual(['hosts', 'lb']);
+    const count = (node: string) => p.nodeInstances.filter((i) => i.nodeId === node).length;
+    // 2 clusters x 2 hosts = 4 vms, each with its db; 2 lbs.
+    expect([count('vm'), count('db'), count('lb')]).toEqual([4, 4, 2]);
+    for (const db of p.nodeInstances.filter((i) => i.nodeId === 'db')) {
+      expect(db.hostId).toMatch(/^vm_/);
+      expect(db.relationships.filter((r) => r.type === 'cloudify.relationships.contained_in').map((r) => r.targetId)).toEqual([db.hostId]);
+    }
+  });
+
+  it("finding 21: an instance's scaling_groups are the groups that hold it, not its host's", () => {
+    const p = plan(NESTED);
+    const vm = p.nodeInstances.find((i) => i.nodeId === 'vm')!;
+    expect(vm.scalingGroups.map((g) => g.name)).toEqual(['hosts', 'cluster']);
+    expect(p.nodeInstances.find((i) => i.nodeId === 'db')!.scalingGroups).toEqual([]);
+    expect(p.nodeInstances.find((i) => i.nodeId === 'lb')!.scalingGroups.map((g) => g.name)).toEqual(['cluster']);
+  });
+});
