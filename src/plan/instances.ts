@@ -6,6 +6,8 @@ import { CONTAINED_IN_TYPE } from './constants.js';
 export interface ScalingNode {
   id: string;
   host?: string;
+  /** A `cloudify.nodes.Compute` (or subtype): the host of everything contained in it, in Cloudify's meaning. */
+  isCompute?: boolean;
   scalable: ScalableProperties;
   relationships: NodeRelationship[];
 }
@@ -32,6 +34,9 @@ export interface UnitInstance {
 }
 
 const groupKey = (name: string) => `group:${name}`;
+
+/** Cloudify's machine type: instances contained in one run host-agent operations on it. */
+export const COMPUTE_TYPE = 'cloudify.nodes.Compute';
 
 /**
  * The unit tree (Cloudify's dsl_parser/multi_instance.py): a node in a scaling group scales
@@ -156,6 +161,12 @@ export function connect(
     return undefined;
   };
 
+  const computes = new Set(model.nodes.filter((n) => n.isCompute).map((n) => n.id));
+  // Cloudify's host_id: the instance itself when it is a Compute, else its nearest Compute ancestor.
+  const computeHost = (inst: UnitInstance): UnitInstance | undefined => {
+    for (let x: UnitInstance | undefined = inst; x; x = hostInstance(x)) if (computes.has(x.unit.name)) return x;
+    return undefined;
+  };
   const instances: PlannedNodeInstance[] = [];
   const records = new Map<string, PlannedNodeInstance>();
   for (const [node, list] of byNode) {
@@ -163,6 +174,8 @@ export function connect(
       const rec: PlannedNodeInstance = { id: inst.id, nodeId: node, relationships: [], scalingGroups: groupAncestors(inst) };
       const host = hostInstance(inst);
       if (host) rec.hostId = host.id;
+      const compute = computeHost(inst);
+      if (compute) rec.computeHostId = compute.id;
       instances.push(rec);
       records.set(inst.id, rec);
     }

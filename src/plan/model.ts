@@ -31,7 +31,13 @@ export interface PlannedRelationshipInstance {
 export interface PlannedNodeInstance {
   id: string;
   nodeId: string;
+  /** The contained_in parent. */
   hostId?: string;
+  /**
+   * Cloudify's `host_id`: the instance itself when it is a `cloudify.nodes.Compute`, else its nearest
+   * Compute ancestor (the machine `ctx instance host-ip` and host-agent operations mean).
+   */
+  computeHostId?: string;
   relationships: PlannedRelationshipInstance[];
   /** Scaling-group instances that hold this instance directly (nested groups included, innermost first), not those of its host. */
   scalingGroups: Array<{ name: string; id: string }>;

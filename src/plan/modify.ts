@@ -1,5 +1,5 @@
 import type { DeploymentPlan, PlannedNodeInstance } from './model.js';
-import { allToOneTargets, buildUnits, connect, instantiateUnit, type ScalingModel, type UnitInstance } from './instances.js';
+import { allToOneTargets, buildUnits, COMPUTE_TYPE, connect, instantiateUnit, type ScalingModel, type UnitInstance } from './instances.js';
 
 /** A scale request refused before anything changes (unknown entity, limits, bad include/exclude). */
 export class ScaleError extends Error {
@@ -30,7 +30,7 @@ export interface ScaleResult {
 
 export function scalingModelOf(plan: DeploymentPlan): ScalingModel {
   return {
-    nodes: plan.nodes.map((n) => ({ id: n.id, ...(n.hostId ? { host: n.hostId } : {}), scalable: n.scalable, relationships: n.relationships })),
+    nodes: plan.nodes.map((n) => ({ id: n.id, ...(n.hostId ? { host: n.hostId } : {}), isCompute: n.typeHierarchy.includes(COMPUTE_TYPE), scalable: n.scalable, relationships: n.relationships })),
     groups: Object.fromEntries(Object.entries(plan.scalingGroups).map(([name, g]) => [name, { members: g.members, scalable: g.scalable }])),
   };
 }

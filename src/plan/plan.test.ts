@@ -188,3 +188,23 @@ policies:
     expect(p.nodeInstances.find((i) => i.nodeId === 'lb')!.scalingGroups.map((g) => g.name)).toEqual(['cluster']);
   });
 });
+
+describe('the host of an instance (finding 22)', () => {
+  it("keeps the contained_in parent as hostId and adds Cloudify's host: the instance itself when a Compute, else its nearest Compute ancestor", () => {
+    const dir = writeBlueprintFiles({
+      'b.yaml': `${HEADER}node_templates:
+  vm: { type: cloudify.nodes.Compute }
+  app: { type: cloudify.nodes.SoftwareComponent, relationships: [ { type: cloudify.relationships.contained_in, target: vm } ] }
+  module: { type: cloudify.nodes.Root, relationships: [ { type: cloudify.relationships.contained_in, target: app } ] }
+  platform: { type: cloudify.nodes.Root }
+  tenant: { type: cloudify.nodes.Root, relationships: [ { type: cloudify.relationships.contained_in, target: platform } ] }
+`,
+    });
+    const p = planDeployment(parseBlueprint(path.join(dir, 'b.yaml'), { rootDir: dir }), { seed: 'h' });
+    const of = (node: string) => p.nodeInstances.find((i) => i.nodeId === node)!;
+    expect(of('vm').computeHostId).toBe(of('vm').id);
+    expect(of('app').computeHostId).toBe(of('vm').id);
+    expect([of('module').hostId, of('module').computeHostId]).toEqual([of('app').id, of('vm').id]);
+    expect([of('tenant').hostId, of('tenant').computeHostId]).toEqual([of('platform').id, undefined]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Blueprint, YamlValue } from '../dsl/index.js';
 import { cycleDiagnostic, findNodeCycle } from './graph.js';
 import { createIdGenerator } from './ids.js';
-import { planInstancesOf } from './instances.js';
+import { COMPUTE_TYPE, planInstancesOf } from './instances.js';
 import type { DeploymentPlan, PlannedNode, UnsupportedOperation } from './model.js';
 import { EMPTY_PLUGIN_CATALOG, unsupportedReason, type PluginCatalog } from './operations.js';
 import { PlanError } from './errors.js';
@@ -19,7 +19,7 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
   const newId = createIdGenerator(options.seed);
   const { instances, groupInstances, diagnostics } = planInstancesOf(
     {
-      nodes: Object.values(blueprint.nodeTemplates).map((t) => ({ id: t.id, ...(t.host ? { host: t.host } : {}), scalable: t.scalable, relationships: t.relationships })),
+      nodes: Object.values(blueprint.nodeTemplates).map((t) => ({ id: t.id, ...(t.host ? { host: t.host } : {}), isCompute: t.hierarchy.includes(COMPUTE_TYPE), scalable: t.scalable, relationships: t.relationships })),
       groups: blueprint.scalingGroups,
     },
     newId,

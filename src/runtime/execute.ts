@@ -76,6 +76,8 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   const logger: OperationLogger = { debug: log('debug'), info: log('info'), warning: log('warning'), error: log('error') };
 
   const self = instanceView(record);
+  const computeHostId = plan.nodeInstances.find((i) => i.id === self.id)?.computeHostId;
+  if (computeHostId) self.computeHostId = computeHostId;
   let source: { node: NodeView; instance: InstanceView } | undefined;
   let target: { node: NodeView; instance: InstanceView } | undefined;
   let operation = findOp(node.interfaces, request.operation);

@@ -51,6 +51,8 @@ export interface InstanceView {
   id: string;
   nodeId: string;
   state: string;
+  /** Cloudify's host: this instance when it is a Compute, else its nearest Compute ancestor (ctx.instance.host_ip's machine). */
+  computeHostId?: string;
   /** Mutable: changes are saved when the operation ends. */
   runtimeProperties: Record<string, YamlValue>;
 }
