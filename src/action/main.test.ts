@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { HEADER } from '../../test/support/blueprint-files.js';
-import { createHarness, recordingPlugin, RECORDING_TYPES } from '../../test/support/engine.js';
-import type { LocalEnvironment } from '../cli/local.js';
+import { createHarness, recordingPlugin, RECORDING_TYPES, type Harness } from '../../test/support/engine.js';
 import { defaultPluginRegistry } from '../plugins/index.js';
 import { LocalSecrets } from '../runtime/index.js';
 import type { YamlValue } from '../dsl/index.js';
@@ -11,7 +10,41 @@ import { DynamoDbStateStore } from '../state/index.js';
 import type { GitHubPort } from './github.js';
 import { readInputs } from './inputs.js';
 import { logLine } from './log.js';
-import { runAction, type Runner } from './main.js';
+import { runAction, type ActionDeps, type Runner } from './main.js';
+
+/** Everything the action told its runner. */
+interface RunnerRecord {
+  /** Info and warning lines, in order. */
+  lines: string[];
+  warnings: string[];
+  outputs: Map<string, string>;
+  masked: string[];
+  summaries: string[];
+  failures: string[];
+}
+
+function recordingRunner(): { runner: Runner; seen: RunnerRecord } {
+  const seen: RunnerRecord = { lines: [], warnings: [], outputs: new Map(), masked: [], summaries: [], failures: [] };
+  const runner: Runner = {
+    info: (m) => void seen.lines.push(m),
+    warning: (m) => (seen.lines.push(m), void seen.warnings.push(m)),
+    annotate: () => undefined,
+    setOutput: (n, v) => void seen.outputs.set(n, v),
+    setSecret: (v) => void seen.masked.push(v),
+    appendSummary: async (m) => void seen.summaries.push(m),
+    setFailed: (m) => void seen.failures.push(m),
+  };
+  return { runner, seen };
+}
+
+/** The harness's state as the action opens it, on a client of its own each time (runAction closes it). */
+function harnessEnvironment(h: Harness, onOpen?: (onSecret: (value: YamlValue) => void) => void): ActionDeps['openEnvironment'] {
+  return async (onSecret) => {
+    onOpen?.(onSecret);
+    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    return { store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } };
+  };
+}
 
 /** The sweep's issue bookkeeping, through runAction with an in-memory GitHub. */
 describe('healing sweep', () => {
@@ -48,15 +81,9 @@ describe('healing sweep', () => {
         return Boolean(open);
       },
     };
-    const summaries: string[] = [];
-    const failures: string[] = [];
-    const runner: Runner = { info: () => undefined, warning: () => undefined, annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async (m) => void summaries.push(m), setFailed: (m) => void failures.push(m) };
-    const environment = (): Promise<LocalEnvironment> => {
-      // Its own client: runAction closes the environment's client when it ends.
-      const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
-      return Promise.resolve({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } });
-    };
-    const sweep = () => runAction({ inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-' })[n] ?? ''), context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir }, runner, openEnvironment: environment, github });
+    const { runner, seen } = recordingRunner();
+    const { summaries, failures } = seen;
+    const sweep = () => runAction({ inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-' })[n] ?? ''), context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir }, runner, openEnvironment: harnessEnvironment(h), github });
 
     const first = await sweep();
     expect(first.status).toBe('failed');
@@ -82,14 +109,13 @@ describe('healing sweep', () => {
     const h = await createHarness();
     const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\n`, 'held');
     await h.store.acquireLock(dep, 'exec-of-another-run', 'runner-7:1234', 60_000);
-    const failures: string[] = [];
-    const runner: Runner = { info: () => undefined, warning: () => undefined, annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async () => undefined, setFailed: (m) => void failures.push(m) };
-    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const { runner, seen } = recordingRunner();
+    const { failures } = seen;
     const report = await runAction({
       inputs: readInputs((n) => ({ blueprint: 'x.yaml', 'deployment-id': 'held', workflow: 'start' })[n] ?? ''),
       context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
       runner,
-      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
+      openEnvironment: harnessEnvironment(h),
     });
     expect(report.status).toBe('failed');
     expect(report.error).toMatch(/^Another run holds this deployment: execution exec-of-another-run, run by runner-7:1234 \(lease until .*\)\. Set wait-for-lock: true/);
@@ -99,10 +125,9 @@ describe('healing sweep', () => {
   it('a pull request preview still deploys when the comments cannot be read, with a warning', async () => {
     const h = await createHarness();
     writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\n`);
-    const warnings: string[] = [];
     const comments: string[] = [];
-    const runner: Runner = { info: () => undefined, warning: (m) => void warnings.push(m), annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async () => undefined, setFailed: () => undefined };
-    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const { runner, seen } = recordingRunner();
+    const { warnings } = seen;
     const github: GitHubPort = {
       findComment: () => Promise.reject(new Error('Resource not accessible by integration')),
       upsertComment: async (_pr, _marker, body) => {
@@ -116,7 +141,7 @@ describe('healing sweep', () => {
       inputs: readInputs((n) => ({ blueprint: 'app.yaml' })[n] ?? ''),
       context: { eventName: 'pull_request', payload: { action: 'opened', pull_request: { number: 3, head: { sha: 'abc', repo: { full_name: 'o/r' } }, base: { repo: { full_name: 'o/r' } } } }, ref: '', workspace: h.dir },
       runner,
-      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
+      openEnvironment: harnessEnvironment(h),
       github,
     });
     expect(report.status).toBe('succeeded');
@@ -141,20 +166,14 @@ outputs:
   short: { value: { get_secret: short } }
   port: { value: 54321 }
 `);
-    const masked: string[] = [];
-    const outputs = new Map<string, string>();
-    const summaries: string[] = [];
-    const runner: Runner = { info: () => undefined, warning: () => undefined, annotate: () => undefined, setOutput: (n, v) => void outputs.set(n, v), setSecret: (v) => void masked.push(v), appendSummary: async (m) => void summaries.push(m), setFailed: () => undefined };
-    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const { runner, seen } = recordingRunner();
+    const { masked, outputs, summaries } = seen;
     const run = () =>
       runAction({
         inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': 'secretive', workflow: 'install' })[n] ?? ''),
         context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
         runner,
-        openEnvironment: async (onSecret) => {
-          observer.current = onSecret;
-          return { store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } };
-        },
+        openEnvironment: harnessEnvironment(h, (onSecret) => (observer.current = onSecret)),
       });
     const report = await run();
     expect(report.error).toBeUndefined();
@@ -176,14 +195,13 @@ describe('the action log (finding 8: workflow-command injection)', () => {
   it('writes every message as one line that cannot start a workflow command', async () => {
     const h = await createHarness({ maxRetries: 0 });
     writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a:\n    type: rec.Node\n    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.secret, inputs: { password: { get_secret: "x\\n::error::forged\\n##[error]old\\r::add-mask::y" } } } } }\n`);
-    const lines: string[] = [];
-    const runner: Runner = { info: (m) => void lines.push(m), warning: (m) => void lines.push(m), annotate: () => undefined, setOutput: () => undefined, setSecret: () => undefined, appendSummary: async () => undefined, setFailed: () => undefined };
-    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const { runner, seen } = recordingRunner();
+    const { lines } = seen;
     const report = await runAction({
       inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': '::warning::id', workflow: 'install' })[n] ?? ''),
       context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
       runner,
-      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
+      openEnvironment: harnessEnvironment(h),
     });
     expect(report.status).toBe('failed');
     expect(lines.join('\n'), lines.join('\n')).toContain("secret 'x\\n::error::forged\\n##[error]old\\r::add-mask::y' is not set");
@@ -200,15 +218,13 @@ describe('action outputs (finding 9: blueprint outputs overwrote the action outp
   it("keeps status, deployment-id, execution-id and outputs the action's own; such blueprint outputs are only in the JSON", async () => {
     const h = await createHarness();
     writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\noutputs:\n  status: { value: succeeded-honest }\n  deployment-id: { value: other }\n  outputs: { value: '{}' }\n  "bad\\nname": { value: x }\n  url: { value: http://app }\n`);
-    const outputs = new Map<string, string>();
-    const warnings: string[] = [];
-    const runner: Runner = { info: () => undefined, warning: (m) => void warnings.push(m), annotate: () => undefined, setOutput: (n, v) => void outputs.set(n, v), setSecret: () => undefined, appendSummary: async () => undefined, setFailed: () => undefined };
-    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
+    const { runner, seen } = recordingRunner();
+    const { outputs, warnings } = seen;
     const report = await runAction({
       inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': 'outs', workflow: 'install' })[n] ?? ''),
       context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
       runner,
-      openEnvironment: async () => ({ store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } }),
+      openEnvironment: harnessEnvironment(h),
     });
     expect(report.status).toBe('succeeded');
     expect(outputs.get('status')).toBe('succeeded');
