@@ -46,6 +46,11 @@ function harnessEnvironment(h: Harness, onOpen?: (onSecret: (value: YamlValue) =
   };
 }
 
+/** A workflow_dispatch run of the action with these inputs, over the harness's state. */
+function dispatch(h: Harness, runner: Runner, inputs: Record<string, string>, openEnvironment = harnessEnvironment(h)) {
+  return runAction({ inputs: readInputs((n) => inputs[n] ?? ''), context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir }, runner, openEnvironment });
+}
+
 /** The sweep's issue bookkeeping, through runAction with an in-memory GitHub. */
 describe('healing sweep', () => {
   it('opens one issue for a deployment still unhealthy after healing, updates it, and closes it once healthy', async () => {
@@ -111,12 +116,7 @@ describe('healing sweep', () => {
     await h.store.acquireLock(dep, 'exec-of-another-run', 'runner-7:1234', 60_000);
     const { runner, seen } = recordingRunner();
     const { failures } = seen;
-    const report = await runAction({
-      inputs: readInputs((n) => ({ blueprint: 'x.yaml', 'deployment-id': 'held', workflow: 'start' })[n] ?? ''),
-      context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
-      runner,
-      openEnvironment: harnessEnvironment(h),
-    });
+    const report = await dispatch(h, runner, { blueprint: 'x.yaml', 'deployment-id': 'held', workflow: 'start' });
     expect(report.status).toBe('failed');
     expect(report.error).toMatch(/^Another run holds this deployment: execution exec-of-another-run, run by runner-7:1234 \(lease until .*\)\. Set wait-for-lock: true/);
     expect(failures).toHaveLength(1);
@@ -169,12 +169,7 @@ outputs:
     const { runner, seen } = recordingRunner();
     const { masked, outputs, summaries } = seen;
     const run = () =>
-      runAction({
-        inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': 'secretive', workflow: 'install' })[n] ?? ''),
-        context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
-        runner,
-        openEnvironment: harnessEnvironment(h, (onSecret) => (observer.current = onSecret)),
-      });
+      dispatch(h, runner, { blueprint: 'app.yaml', 'deployment-id': 'secretive', workflow: 'install' }, harnessEnvironment(h, (onSecret) => (observer.current = onSecret)));
     const report = await run();
     expect(report.error).toBeUndefined();
     expect(report.status).toBe('succeeded');
@@ -197,12 +192,7 @@ describe('the action log (finding 8: workflow-command injection)', () => {
     writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a:\n    type: rec.Node\n    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.secret, inputs: { password: { get_secret: "x\\n::error::forged\\n##[error]old\\r::add-mask::y" } } } } }\n`);
     const { runner, seen } = recordingRunner();
     const { lines } = seen;
-    const report = await runAction({
-      inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': '::warning::id', workflow: 'install' })[n] ?? ''),
-      context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
-      runner,
-      openEnvironment: harnessEnvironment(h),
-    });
+    const report = await dispatch(h, runner, { blueprint: 'app.yaml', 'deployment-id': '::warning::id', workflow: 'install' });
     expect(report.status).toBe('failed');
     expect(lines.join('\n'), lines.join('\n')).toContain("secret 'x\\n::error::forged\\n##[error]old\\r::add-mask::y' is not set");
     for (const line of lines) {
@@ -220,12 +210,7 @@ describe('action outputs (finding 9: blueprint outputs overwrote the action outp
     writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\noutputs:\n  status: { value: succeeded-honest }\n  deployment-id: { value: other }\n  outputs: { value: '{}' }\n  "bad\\nname": { value: x }\n  url: { value: http://app }\n`);
     const { runner, seen } = recordingRunner();
     const { outputs, warnings } = seen;
-    const report = await runAction({
-      inputs: readInputs((n) => ({ blueprint: 'app.yaml', 'deployment-id': 'outs', workflow: 'install' })[n] ?? ''),
-      context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
-      runner,
-      openEnvironment: harnessEnvironment(h),
-    });
+    const report = await dispatch(h, runner, { blueprint: 'app.yaml', 'deployment-id': 'outs', workflow: 'install' });
     expect(report.status).toBe('succeeded');
     expect(outputs.get('status')).toBe('succeeded');
     expect(outputs.get('deployment-id')).toBe('outs');
