@@ -7,7 +7,7 @@ import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
 import { registerWorkflowCommands } from './workflow-commands.js';
 import { registerSandboxCommands, useLocalSandbox } from './sandbox.js';
 import { defaultPluginRegistry } from '../plugins/index.js';
-import { ConflictError } from '../state/index.js';
+import { ConflictError } from '../state/errors.js';
 import { WorkflowError } from '../workflows/index.js';
 
 export interface CliIO {

@@ -4,9 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ensureBackgroundService, stopBackgroundService } from './background.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import type { Command } from 'commander';
-import { KUBECONFIG_OVERRIDE_ENV } from '../plugins/kubernetes/index.js';
+import { KUBECONFIG_OVERRIDE_ENV } from '../plugins/kubernetes/settings.js';
 import { DEFAULT_NODES, startSandbox, type SandboxNode } from '../sandbox/index.js';
 import type { CliIO } from './main.js';
 
@@ -125,6 +124,8 @@ export function registerSandboxCommands(program: Command, io: CliIO): void {
     .option('--remove', 'delete the node (its pods go)')
     .action(async (name: string, flags: { notReady?: boolean; ready?: boolean; remove?: boolean }) => {
       const info = await ensureLocalSandbox(process.cwd());
+      // The Kubernetes client is loaded only by the command that talks to the sandbox.
+      const { CoreV1Api, KubeConfig } = await import('@kubernetes/client-node');
       const kc = new KubeConfig();
       kc.loadFromFile(info.kubeconfig);
       const core = kc.makeApiClient(CoreV1Api);

@@ -3,11 +3,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import type { YamlMap } from '../dsl/index.js';
-import { ensureDeployment, startBlueprintUpdate } from '../driver/deploy.js';
-import { cancelExecution, runExecution, runHeal, startExecution } from '../engine/index.js';
-import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/index.js';
+import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/records.js';
 import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
-import { openEnvironment, stopLocalDynamoDb, type LocalEnvironment } from './local.js';
+import type { LocalEnvironment } from './local.js';
 import { ProgressDisplay } from './progress.js';
 import { stopLocalSandbox } from './sandbox.js';
 import type { CliIO } from './main.js';
@@ -30,6 +28,9 @@ function readParameters(specs: string[] = []): YamlMap {
   return out;
 }
 
+/** The driver, engine and local state, imported when a command first runs a workflow. */
+const runtime = () => import('./workflow-runtime.js');
+
 export function defaultDeploymentId(blueprint: string): string {
   const abs = path.resolve(blueprint);
   const base = path.basename(abs).replace(/\.ya?ml$/, '');
@@ -41,7 +42,7 @@ async function drive(io: CliIO, env: LocalEnvironment, execution: ExecutionRecor
   const progress = new ProgressDisplay((t) => process.stdout.write(t), execution.taskCount, tty, flags.verbose ?? false);
   io.out(`Execution ${execution.id}: ${execution.workflow} on deployment ${execution.deploymentId} (${execution.taskCount} tasks)`);
   env.logListener.current = progress.onEvent;
-  const done = await runExecution(
+  const done = await (await runtime()).runExecution(
     { ...env.engine, onEvent: progress.onEvent, ...(flags.maxParallel ? { maxParallel: Number(flags.maxParallel) } : {}) },
     execution.deploymentId,
     execution.id,
@@ -68,7 +69,7 @@ function runFlags(cmd: Command): Command {
 /** Commands that run workflows locally (DynamoDB Local + in-process steps). */
 export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
   const withEnv = async (fn: (env: LocalEnvironment) => Promise<number>) => {
-    const env = await openEnvironment();
+    const env = await (await runtime()).openEnvironment();
     try {
       setExit(await fn(env));
     } finally {
@@ -87,9 +88,9 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
   ).action((blueprint: string, flags: BlueprintCliOptions & RunFlags & { deploymentId?: string }) =>
     withEnv(async (env) => {
       const id = flags.deploymentId ?? defaultDeploymentId(blueprint);
-      const { created, deployment } = await ensureDeployment(env.store, id, blueprint, loadOptionsFrom(blueprint, flags), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
+      const { created, deployment } = await (await runtime()).ensureDeployment(env.store, id, blueprint, loadOptionsFrom(blueprint, flags), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
       if (created) io.out(`Created deployment ${id}: ${deployment.plan.nodeInstances.length} node instances`);
-      const execution = await startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
+      const execution = await (await runtime()).startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
       return drive(io, env, execution, flags);
     }),
   );
@@ -107,7 +108,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     runFlags(program.command(`${command} <deployment>`).description(description).option('-p, --parameters <key=value|file>', 'workflow parameters (repeatable)', collect, [])).action(
       (deployment: string, flags: RunFlags) =>
         withEnv(async (env) => {
-          const execution = await startExecution(env.store, { deploymentId: deployment, workflow, parameters: readParameters(flags.parameters), catalog: env.plugins.catalog() });
+          const execution = await (await runtime()).startExecution(env.store, { deploymentId: deployment, workflow, parameters: readParameters(flags.parameters), catalog: env.plugins.catalog() });
           const code = await drive(io, env, execution, flags);
           if (workflow === 'check_status') {
             for (const i of await env.store.listNodeInstances(deployment)) {
@@ -128,7 +129,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     withEnv(async (env) => {
       const progress = new ProgressDisplay((t) => process.stdout.write(t), 0, false, flags.verbose ?? false);
       env.logListener.current = progress.onEvent;
-      const run = await runHeal(
+      const run = await (await runtime()).runHeal(
         { ...env.engine, onEvent: progress.onEvent, ...(flags.maxParallel ? { maxParallel: Number(flags.maxParallel) } : {}) },
         deployment,
         readParameters(flags.parameters),
@@ -155,7 +156,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       const dep = await env.store.getDeployment(deploymentId);
       if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
       const blueprint = flags.blueprint ?? dep.blueprintFile;
-      const { started } = await startBlueprintUpdate(env.store, dep, blueprint, loadOptionsFrom(blueprint, flags), readParameters(flags.parameters), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
+      const { started } = await (await runtime()).startBlueprintUpdate(env.store, dep, blueprint, loadOptionsFrom(blueprint, flags), readParameters(flags.parameters), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
       for (const step of started.diff.steps) io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
       if (started.diff.steps.length === 0) io.out('  no changes');
       if (started.preview) {
@@ -187,7 +188,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     .option('--force', 'do not wait for running operations')
     .action((id: string, flags: { force?: boolean }) =>
       withEnv(async (env) => {
-        const e = await cancelExecution(env.store, id, flags.force ?? false);
+        const e = await (await runtime()).cancelExecution(env.store, id, flags.force ?? false);
         io.out(`Execution ${e.id}: ${e.status}`);
         return 0;
       }),
@@ -235,8 +236,8 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     .description('manage the local state service')
     .command('stop')
     .description('stop the background DynamoDB Local and sandbox of this directory')
-    .action(() => {
-      io.out(stopLocalDynamoDb(process.cwd()) ? 'Stopped DynamoDB Local' : 'No DynamoDB Local was running here');
+    .action(async () => {
+      io.out((await runtime()).stopLocalDynamoDb(process.cwd()) ? 'Stopped DynamoDB Local' : 'No DynamoDB Local was running here');
       if (stopLocalSandbox(process.cwd())) io.out('Stopped the sandbox');
     });
 }

@@ -1,4 +1,5 @@
 import type { OperationTarget, PluginCatalog } from '../plan/index.js';
+import { OperationError } from '../runtime/errors.js';
 import type { OperationFunction } from '../runtime/types.js';
 
 /** A plugin: operations by task name (the part of `plugin.module.task` after the plugin name). */
@@ -9,23 +10,42 @@ export interface PluginModule {
   operations: Record<string, OperationFunction>;
 }
 
+/** A plugin known by its metadata, its code loaded on first use. */
+export interface PluginDescriptor {
+  name: string;
+  aliases?: string[];
+  tasks: string[];
+  load: () => Promise<PluginModule>;
+}
+
 /** Runs script files (`implementation: scripts/x.sh`). */
 export interface ScriptRunner {
   extensions: string[];
   run: (scriptPath: string) => OperationFunction;
 }
 
-/** Finds the code behind an implementation string. */
+interface Entry {
+  tasks: ReadonlySet<string>;
+  /** The plugin's operations, loaded once (shared by its aliases). */
+  operations: () => Promise<Record<string, OperationFunction>>;
+}
+
+/** Finds the code behind an implementation string; a described plugin is loaded when first used. */
 export class PluginRegistry {
-  private readonly byName = new Map<string, PluginModule>();
+  private readonly byName = new Map<string, Entry>();
 
   constructor(
-    plugins: PluginModule[] = [],
+    plugins: Array<PluginModule | PluginDescriptor> = [],
     private readonly scripts?: ScriptRunner,
   ) {
     for (const p of plugins) {
-      this.byName.set(p.name, p);
-      for (const a of p.aliases ?? []) this.byName.set(a, p);
+      let loading: Promise<Record<string, OperationFunction>> | undefined;
+      const entry: Entry =
+        'operations' in p
+          ? { tasks: new Set(Object.keys(p.operations)), operations: () => Promise.resolve(p.operations) }
+          : { tasks: new Set(p.tasks), operations: () => (loading ??= p.load().then((m) => m.operations)) };
+      this.byName.set(p.name, entry);
+      for (const a of p.aliases ?? []) this.byName.set(a, entry);
     }
   }
 
@@ -35,12 +55,18 @@ export class PluginRegistry {
       const ext = target.path.slice(target.path.lastIndexOf('.'));
       return this.scripts?.extensions.includes(ext) ? this.scripts.run(target.path) : undefined;
     }
-    return this.byName.get(target.plugin)?.operations[target.task];
+    const entry = this.byName.get(target.plugin);
+    if (!entry?.tasks.has(target.task)) return undefined;
+    return async (ctx) => {
+      const fn = (await entry.operations())[target.task];
+      if (!fn) throw new OperationError(`plugin '${target.plugin}' does not implement '${target.task}'`, false);
+      return fn(ctx);
+    };
   }
 
   /** What the planner may call supported. */
   catalog(): PluginCatalog {
-    const tasks = new Map([...this.byName].map(([name, p]) => [name, new Set(Object.keys(p.operations))]));
+    const tasks = new Map([...this.byName].map(([name, e]) => [name, e.tasks]));
     return { plugins: new Set(this.byName.keys()), scriptExtensions: new Set(this.scripts?.extensions ?? []), tasks };
   }
 }

@@ -6,9 +6,10 @@ import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import { cachedEksToken } from './eks-token.js';
+import { KUBECONFIG_OVERRIDE_ENV } from './settings.js';
 
 /** Points every Kubernetes node at one cluster (the sandbox, or a test cluster), whatever its blueprint says. */
-export const KUBECONFIG_OVERRIDE_ENV = 'ISTHMUS_KUBECONFIG_OVERRIDE';
+export { KUBECONFIG_OVERRIDE_ENV };
 
 const MASTER_TYPE = 'cloudify.nodes.kubernetes.Master';
 const SHARED_CLUSTER_TYPE = 'cloudify.nodes.kubernetes.resources.SharedCluster';
