@@ -1,9 +1,11 @@
-/** Bundles the step Lambda (lambdas/step/handler.ts) into <dir>/index.mjs (handler: index.handler). */
+/** Bundles the step Lambda (lambdas/step/handler.ts) into <dir>/index.mjs (handler: index.handler) and its plugin chunks. */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { bundle, isMain, repositoryRoot } from './bundle.js';
 
 export async function bundleStepLambda(dir = path.join(repositoryRoot(), 'build', 'lambda', 'step')): Promise<string> {
-  await bundle('lambdas/step/handler.ts', path.join(dir, 'index.mjs'));
+  rmSync(dir, { recursive: true, force: true });
+  await bundle('lambdas/step/handler.ts', path.join(dir, 'index.mjs'), { split: true });
   return dir;
 }
 
