@@ -40,16 +40,15 @@ const CASES: Record<string, (dir: string) => string> = {
   },
   'deep-nesting': (dir) => write(dir, 'blueprint.yaml', `${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root, properties: { x: ${'['.repeat(50_000)}${']'.repeat(50_000)} } }\n`),
   'huge-scalar': (dir) => write(dir, 'blueprint.yaml', `${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root, properties: { x: "${'x'.repeat(MB - 200)}" } }\n`),
-  'many-nodes-at-file-limit': (dir) => write(dir, 'blueprint.yaml', linesUpTo(384 * 1024 - 100, [`${HEADER}node_templates:`], (i) => `  n${i}: { type: cloudify.nodes.Root }`)),
+  'many-nodes-at-file-limit': (dir) => write(dir, 'blueprint.yaml', linesUpTo(256 * 1024 - 100, [`${HEADER}node_templates:`], (i) => `  n${i}: { type: cloudify.nodes.Root }`)),
   'many-nodes-1mb': (dir) => write(dir, 'blueprint.yaml', linesUpTo(MB - 100, [`${HEADER}node_templates:`], (i) => `  n${i}: { type: cloudify.nodes.Root }`)),
   'unterminated-quotes-250kb': (dir) => write(dir, 'blueprint.yaml', linesUpTo(250 * 1024, [HEADER.trimEnd(), 'inputs:'], (i) => `  i${i}: "open`)),
   'unterminated-quotes-120kb': (dir) => write(dir, 'blueprint.yaml', linesUpTo(120 * 1024, [HEADER.trimEnd(), 'inputs:'], (i) => `  i${i}: { default: 'open`)),
-  'unterminated-quotes-380kb': (dir) => write(dir, 'blueprint.yaml', linesUpTo(380 * 1024, [HEADER.trimEnd(), 'inputs:'], (i) => `  i${i}: "open`)),
   'file-8mb': (dir) => write(dir, 'blueprint.yaml', `${HEADER}node_templates:\n${'  # padding\n'.repeat((8 * MB) / 12)}`),
-  'six-380kb-imports': (dir) => {
+  'six-250kb-imports': (dir) => {
     const imports: string[] = [];
     for (let f = 0; f < 6; f++) {
-      write(dir, `types${f}.yaml`, linesUpTo(380 * 1024, ['tosca_definitions_version: cloudify_dsl_1_5', 'node_types:'], (i) => `  t${f}_${i}: { derived_from: cloudify.nodes.Root }`));
+      write(dir, `types${f}.yaml`, linesUpTo(250 * 1024, ['tosca_definitions_version: cloudify_dsl_1_5', 'node_types:'], (i) => `  t${f}_${i}: { derived_from: cloudify.nodes.Root }`));
       imports.push(`  - types${f}.yaml`);
     }
     return write(dir, 'blueprint.yaml', `${HEADER}${imports.join('\n')}\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`);

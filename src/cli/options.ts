@@ -18,7 +18,7 @@ export class UsageError extends Error {
 /**
  * Builds load options from CLI flags and the repository's `.isthmus.yaml`
  * (`blueprintImports: {id: path}`, `pluginDirs: [dir]`, `limits: {fileBytes, totalBytes}` to
- * raise the loader's 384 KiB-per-file and 1 MiB-per-blueprint limits).
+ * raise the loader's 256 KiB-per-file and 768 KiB-per-blueprint limits).
  */
 export function loadOptionsFrom(blueprint: string, flags: BlueprintCliOptions): LoadOptions {
   const rootDir = path.resolve(flags.root ?? defaultRootDir(blueprint));

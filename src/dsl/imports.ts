@@ -18,12 +18,12 @@ export interface ImportOptions {
   limits?: YamlLimits;
   /** Most files one blueprint may import (transitively). */
   maxImports?: number;
-  /** Most bytes all the blueprint's files read from disk may hold together (default 1 MiB). */
+  /** Most bytes all the blueprint's files read from disk may hold together (default 768 KiB). */
   maxTotalBytes?: number;
 }
 
 /** Every file of a blueprint together (the largest real ones, with the AWS plugin's types, are under 500 KB). */
-export const DEFAULT_MAX_TOTAL_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_TOTAL_BYTES = 768 * 1024;
 
 export interface ImportedFile {
   /** Path shown in errors (relative to the working directory where possible). */

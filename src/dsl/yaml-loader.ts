@@ -30,7 +30,7 @@ export interface YamlLimits {
  * `.isthmus.yaml` can raise them (`limits: {fileBytes, totalBytes}`).
  */
 export const DEFAULT_YAML_LIMITS: YamlLimits = {
-  maxBytes: 384 * 1024,
+  maxBytes: 256 * 1024,
   maxDepth: 128,
   maxNodes: 200_000,
 };
