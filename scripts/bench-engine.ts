@@ -20,7 +20,7 @@ import { LambdaInvoker, LocalInvoker, startLocalLambdaEndpoint, type LocalLambda
 import { planDeployment } from '../src/plan/index.js';
 import { defaultPluginRegistry } from '../src/plugins/index.js';
 import { executeStep, LocalSecrets, type RuntimeDeps } from '../src/runtime/index.js';
-import { DynamoDbStateStore, ensureTable, startDynamoDbLocal } from '../src/state/index.js';
+import { DynamoDbStateStore, ensureTable, startDynamoDbLocal } from '../src/state/dynamodb-adapter.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 const INSTANCES = Number(process.env['BENCH_INSTANCES'] ?? 500);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalLambdaEndpoint, type LocalLambdaEndpoint } from '../src/invoke/index.js';
 import { KUBECONFIG_OVERRIDE_ENV } from '../src/plugins/kubernetes/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import type { DynamoDbStateStore } from '../src/state/index.js';
+import type { DynamoDbStateStore } from '../src/state/dynamodb-adapter.js';
 import { resetStepHandler, stepHandler } from '../lambdas/step/handler.js';
 import { writeBlueprintFiles } from './support/blueprint-files.js';
 import { FakeGitHub } from './support/fake-github.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbStateStore } from '../src/state/index.js';
+import { DynamoDbStateStore } from '../src/state/dynamodb-adapter.js';
 import { seededRandom } from '../src/plan/ids.js';
 import { writeBlueprintFiles } from './support/blueprint-files.js';
 

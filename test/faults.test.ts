@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbStateStore, ensureTable } from '../src/state/index.js';
+import { DynamoDbStateStore, ensureTable } from '../src/state/dynamodb-adapter.js';
 import { LocalInvoker } from '../src/invoke/index.js';
 import { createDeployment, digestOf, runExecution, startExecution } from '../src/engine/index.js';
 import { parseBlueprint } from '../src/dsl/index.js';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -25,6 +25,24 @@ function packagesLoadedBy(entry: string): Set<string> {
   return packages;
 }
 
+/** Our own modules each source module imports at load time (type-only imports are erased). */
+function sourceGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) {
+        const text = readFileSync(full, 'utf8');
+        const deps = [...text.matchAll(/^(?:import|export)\s+(?!type\b)[^'";]*?from\s+'(\.[^']+)'/gm)].map((m) => path.resolve(path.dirname(full), m[1]!.replace(/\.js$/, '.ts'))).filter((f) => existsSync(f));
+        graph.set(full, deps);
+      }
+    }
+  };
+  walk(path.join(root, 'src'));
+  return graph;
+}
+
 const HEAVY = ['@kubernetes/client-node', '@aws-sdk/client-ec2', '@aws-sdk/client-eks', '@aws-sdk/client-iam', '@aws-sdk/client-route-53', '@aws-sdk/client-ssm', '@aws-sdk/client-sts'];
 
 describe('the import graph', () => {
@@ -33,15 +51,34 @@ describe('the import graph', () => {
     for (const pkg of HEAVY) expect(loaded.has(pkg), pkg).toBe(false);
   });
 
+  it('has no import cycle between modules', () => {
+    const graph = sourceGraph();
+    const state = new Map<string, 'visiting' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'visiting') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(root, f)).join(' -> '));
+        return;
+      }
+      state.set(file, 'visiting');
+      for (const dep of graph.get(file) ?? []) visit(dep, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('the CLI starts without the AWS SDK or the Kubernetes client: commands that need them import them', () => {
     const loaded = [...packagesLoadedBy('src/cli/index.ts')];
     expect(loaded.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@kubernetes/') || p.startsWith('@smithy/'))).toEqual([]);
   });
 
-  it('the pure core (dsl, plan, workflows) imports no AWS SDK and no Kubernetes client', () => {
-    for (const entry of ['src/dsl/index.ts', 'src/plan/index.ts', 'src/workflows/index.ts']) {
+  it('the core (dsl, plan, workflows, engine, runtime, state port) imports no AWS SDK and no Kubernetes client; adapters do', () => {
+    for (const entry of ['src/dsl/index.ts', 'src/plan/index.ts', 'src/workflows/index.ts', 'src/engine/index.ts', 'src/runtime/index.ts', 'src/state/index.ts']) {
       const loaded = [...packagesLoadedBy(entry)];
       expect(loaded.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@kubernetes/')), entry).toEqual([]);
     }
+    expect(packagesLoadedBy('src/state/dynamodb-adapter.ts').has('@aws-sdk/client-dynamodb')).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import { Ajv } from 'ajv';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { blueprintDirOf, executeStep, LocalSecrets, materializeBlueprintFiles, SecretsManagerSecrets, secretsPrefix, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
+import { blueprintDirOf, executeStep, LocalSecrets, materializeBlueprintFiles, secretsPrefix, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
+import { SecretsManagerSecrets } from '../../src/runtime/secrets-manager.js';
 import { defaultPluginRegistry } from '../../src/plugins/index.js';
-import { DynamoDbStateStore } from '../../src/state/index.js';
+import { DynamoDbStateStore } from '../../src/state/dynamodb-adapter.js';
 import { STEP_REQUEST_SCHEMA } from './schema.js';
 
 /**

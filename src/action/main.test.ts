@@ -6,7 +6,7 @@ import { createHarness, recordingPlugin, RECORDING_TYPES, type Harness } from '.
 import { defaultPluginRegistry } from '../plugins/index.js';
 import { LocalSecrets } from '../runtime/index.js';
 import type { YamlValue } from '../dsl/index.js';
-import { DynamoDbStateStore } from '../state/index.js';
+import { DynamoDbStateStore } from '../state/dynamodb-adapter.js';
 import type { GitHubPort } from './github.js';
 import { readInputs } from './inputs.js';
 import { logLine } from './log.js';

@@ -5,10 +5,12 @@ import { ensureBackgroundService, stopBackgroundService } from './background.js'
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { evaluateDeploymentOutputs, LocalSecrets, observedSecrets, SecretsManagerSecrets, blueprintDirOf, secretsPrefix, type SecretsProvider } from '../runtime/index.js';
+import { evaluateDeploymentOutputs, LocalSecrets, observedSecrets, blueprintDirOf, secretsPrefix, type SecretsProvider } from '../runtime/index.js';
+import { SecretsManagerSecrets } from '../runtime/secrets-manager.js';
 import { defaultPluginRegistry, type PluginRegistry } from '../plugins/index.js';
 import { LambdaInvoker, LocalInvoker, type StepInvoker } from '../invoke/index.js';
-import { DynamoDbStateStore, DYNAMODB_LOCAL_EXPOSURE_WARNING, DYNAMODB_LOCAL_LOCKDOWN, ensureTable, freeLoopbackPort, type EventRecord } from '../state/index.js';
+import type { EventRecord } from '../state/index.js';
+import { DynamoDbStateStore, DYNAMODB_LOCAL_EXPOSURE_WARNING, DYNAMODB_LOCAL_LOCKDOWN, ensureTable, freeLoopbackPort } from '../state/dynamodb-adapter.js';
 import type { EngineDeps } from '../engine/index.js';
 import type { YamlValue } from '../dsl/index.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadManifest, materializeBlueprintFiles, BLUEPRINT_FILES_FORMAT } from '../runtime/index.js';
-import type { DynamoDbStateStore } from '../state/index.js';
+import type { DynamoDbStateStore } from '../state/dynamodb-adapter.js';
 import { createTestStore } from '../../test/support/state.js';
 import { writeBlueprintFiles } from '../../test/support/blueprint-files.js';
 import { shipBlueprintFiles, ShipError, SHIP_LIMITS } from './ship.js';

@@ -1,9 +1,10 @@
 import type { YamlMap } from '../dsl/index.js';
 import type { PluginCatalog } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
+import type { ExecutionRecord, StateStore } from '../state/index.js';
 import { healGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
 import { runExecution, type EngineDeps, type RunOptions } from './engine.js';
-import { refuseUnsupported, startExecution, storeExecution } from './start.js';
+import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
+import { startExecution } from './start.js';
 
 const HEAL_PARAMETERS = ['node_instance_id', 'check_status', 'diagnose_value', 'ignore_failure', 'allow_reinstall', 'force_reinstall'];
 
@@ -51,8 +52,7 @@ export async function runHeal(deps: EngineDeps, deploymentId: string, parameters
 export async function startHealExecution(store: StateStore, deploymentId: string, parameters: YamlMap, failing: string[], options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {}): Promise<ExecutionRecord> {
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
-  const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
-  if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
+  await refuseIfActive(store, deploymentId);
   const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state as InstanceState]));
   const graph = healGraph(deployment.plan, failing, (id) => states.get(id) ?? 'uninitialized', {
     forceReinstall: parameters['force_reinstall'] === true,

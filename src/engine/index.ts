@@ -1,5 +1,6 @@
 export { runExecution, defaultOwner, type EngineDeps, type RunOptions } from './engine.js';
-export { startExecution, createDeployment, cancelExecution, digestOf, newExecutionId, type StartOptions } from './start.js';
+export { startExecution, createDeployment, cancelExecution, digestOf, type StartOptions } from './start.js';
+export { newExecutionId } from './executions.js';
 export { EventSink } from './events.js';
 export { runHeal, startHealExecution, type HealRun } from './heal.js';
 export { startScale } from './scale.js';

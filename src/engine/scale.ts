@@ -1,9 +1,9 @@
 import type { YamlMap } from '../dsl/index.js';
 import { scalePlan, withoutInstances, type PluginCatalog } from '../plan/index.js';
 import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
+import { ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
 import { buildWorkflowGraph, isResizable, resizeGraph, scaleInGraph, scaleOutGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
-import { refuseUnsupported, storeExecution } from './start.js';
+import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 
 /** What a scale execution remembers, so that it can be resumed and finished by any driver. */
 export interface ScaleContext {
@@ -36,8 +36,7 @@ export async function startScale(store: StateStore, deploymentId: string, parame
   if (typeof delta !== 'number' || !Number.isInteger(delta)) throw new WorkflowError("scale 'delta' must be a whole number", 'parameter-type');
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
-  const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
-  if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
+  await refuseIfActive(store, deploymentId);
 
   if (isResizable(deployment.plan, entity)) {
     if (parameters['include_instances'] !== undefined || parameters['exclude_instances'] !== undefined) throw new WorkflowError(`'${entity}' scales in place (its resource is resized); include_instances and exclude_instances do not apply`, 'parameter');

@@ -1,9 +1,9 @@
 import type { YamlMap } from '../dsl/index.js';
 import { diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
+import { ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
 import { updateGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
 import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
-import { refuseUnsupported, storeExecution } from './start.js';
+import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 
 /** What an update execution remembers to prepare, resume and finish the deployment. */
 export interface UpdateContext {
@@ -55,8 +55,7 @@ export async function startUpdate(store: StateStore, deploymentId: string, sourc
     ...(Array.isArray(reinstall) ? { reinstall_list: reinstall.map(String) } : {}),
   }, options.retries);
   if (parameters['preview'] === true) return { preview: true, diff, taskCount: graph.tasks.length };
-  const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
-  if (active.length > 0) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${active[0]!.id}; resume or cancel it first`);
+  await refuseIfActive(store, deploymentId);
   if (options.catalog) refuseUnsupported(diff.plan, graph.tasks, options.catalog);
   const context: UpdateContext = {
     planGz: encodePlan(diff.plan),

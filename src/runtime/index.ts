@@ -5,6 +5,5 @@ export { LocalSecrets, observedSecrets, type SecretsProvider } from './secrets.j
 export { MASK, Redactor } from './redact.js';
 export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 export type * from './types.js';
-export { SecretsManagerSecrets } from './secrets-manager.js';
 export { secretsPrefix } from './secrets-prefix.js';
 export { materializeBlueprintFiles, loadManifest, BLUEPRINT_FILES_FORMAT, type BlueprintFilesManifest } from './blueprint-files.js';

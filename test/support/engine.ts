@@ -7,7 +7,7 @@ import { LocalInvoker } from '../../src/invoke/index.js';
 import { planDeployment } from '../../src/plan/index.js';
 import { defaultPluginRegistry, type PluginModule } from '../../src/plugins/index.js';
 import { OperationError, LocalSecrets, evaluateDeploymentOutputs, observedSecrets, type OperationContext } from '../../src/runtime/index.js';
-import type { DynamoDbStateStore } from '../../src/state/index.js';
+import type { DynamoDbStateStore } from '../../src/state/dynamodb-adapter.js';
 import { createTestStore } from './state.js';
 import { writeBlueprintFiles } from './blueprint-files.js';
 

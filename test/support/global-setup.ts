@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/state/index.js';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/state/dynamodb-adapter.js';
 
 /** One Amazon DynamoDB Local for the whole run, on a loopback port; each test file uses its own table. */
 let server: DynamoDbLocal | undefined;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { DynamoDbStateStore, ensureTable } from '../../src/state/index.js';
+import { DynamoDbStateStore, ensureTable } from '../../src/state/dynamodb-adapter.js';
 
 /** A state store on a fresh table of the run's DynamoDB Local. */
 export async function createTestStore(): Promise<DynamoDbStateStore> {
