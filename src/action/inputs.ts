@@ -1,3 +1,4 @@
+import { IsthmusError } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { YamlMap } from '../dsl/index.js';
@@ -30,7 +31,12 @@ export interface ActionInputs {
   planDigest?: string;
 }
 
-export class InputError extends Error {}
+export class InputError extends IsthmusError {
+  override readonly name = 'InputError';
+  constructor(message: string) {
+    super('action.input', message);
+  }
+}
 
 /** YAML or JSON text, or `@path` / a path ending in .yaml/.yml/.json naming a file holding it. */
 function mapping(text: string, name: string): YamlMap {

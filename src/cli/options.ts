@@ -1,3 +1,4 @@
+import { IsthmusError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -11,8 +12,11 @@ export interface BlueprintCliOptions {
 }
 
 /** Thrown for bad command-line arguments; rendered once by the CLI entry. */
-export class UsageError extends Error {
+export class UsageError extends IsthmusError {
   override readonly name = 'UsageError';
+  constructor(message: string) {
+    super('cli.usage', message);
+  }
 }
 
 /**

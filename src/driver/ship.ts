@@ -1,3 +1,4 @@
+import { IsthmusError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,12 @@ import { BLUEPRINT_FILES_FORMAT, loadManifest, type BlueprintFilesManifest } fro
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.isthmus']);
 export const SHIP_LIMITS = { files: 2000, bytes: 20 * 1024 * 1024 };
 
-export class ShipError extends Error {}
+export class ShipError extends IsthmusError {
+  override readonly name = 'ShipError';
+  constructor(message: string) {
+    super('ship.limit', message);
+  }
+}
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 

@@ -1,3 +1,4 @@
+import { IsthmusError } from '../errors.js';
 /** A place in a source file, 1-based, as editors and GitHub annotations count. */
 export interface SourcePosition {
   file: string;
@@ -17,18 +18,14 @@ export interface BlueprintDiagnostic {
 }
 
 /** Thrown when a blueprint cannot be loaded; carries every problem found, not only the first. */
-export class BlueprintError extends Error {
-  override readonly name = 'BlueprintError';
+export class BlueprintError extends IsthmusError {
+  override readonly name: string = 'BlueprintError';
   readonly diagnostics: BlueprintDiagnostic[];
 
-  constructor(diagnostics: BlueprintDiagnostic[]) {
+  constructor(diagnostics: BlueprintDiagnostic[], code = 'blueprint.invalid') {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0] ?? diagnostics[0];
-    super(
-      first
-        ? `${formatDiagnostic(first)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`
-        : 'invalid blueprint',
-    );
+    super(code, first ? `${formatDiagnostic(first)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : 'invalid blueprint');
     this.diagnostics = diagnostics;
   }
 

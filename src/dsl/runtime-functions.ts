@@ -1,3 +1,4 @@
+import { IsthmusError } from '../errors.js';
 import { applyValueFunction, asFunctionCall, dig, type FunctionCall } from './functions.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml-loader.js';
 
@@ -23,8 +24,11 @@ export interface RuntimeResolver {
 }
 
 /** Raised when a runtime function cannot be evaluated (unknown node, ambiguous instance, missing secret). */
-export class FunctionEvaluationError extends Error {
+export class FunctionEvaluationError extends IsthmusError {
   override readonly name = 'FunctionEvaluationError';
+  constructor(message: string) {
+    super('function.evaluation', message);
+  }
 }
 
 function pathOf(args: YamlValue[]): Array<string | number> {

@@ -1,3 +1,4 @@
+import { IsthmusError } from '../errors.js';
 import {
   LineCounter,
   parseDocument,
@@ -40,7 +41,12 @@ export interface LoadedYaml {
   file: string;
 }
 
-class LimitExceeded extends Error {}
+class LimitExceeded extends IsthmusError {
+  override readonly name = 'LimitExceeded';
+  constructor(message: string) {
+    super('yaml.limit', message);
+  }
+}
 
 /** Files up to this size get the PyYAML quoted-continuation leniency (a second parse). */
 const MAX_REPAIRED_CHARS = 256 * 1024;

@@ -1,9 +1,13 @@
+import { IsthmusError } from '../errors.js';
 import type { DeploymentPlan, PlannedNodeInstance } from './model.js';
 import { allToOneTargets, buildUnits, COMPUTE_TYPE, connect, instantiateUnit, type ScalingModel, type UnitInstance } from './instances.js';
 
 /** A scale request refused before anything changes (unknown entity, limits, bad include/exclude). */
-export class ScaleError extends Error {
+export class ScaleError extends IsthmusError {
   override readonly name = 'ScaleError';
+  constructor(message: string) {
+    super('plan.scale', message);
+  }
 }
 
 export interface ScaleRequest {

@@ -1,11 +1,15 @@
+import { IsthmusError } from '../errors.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { DeploymentPlan, PlannedNode } from './model.js';
 import { allToOneTargets, buildUnits, connect, type Unit, type UnitInstance } from './instances.js';
 import { reconstruct, scalingModelOf, withInstances } from './modify.js';
 
 /** An update the planner cannot express (e.g. a node moved to another host). */
-export class UpdateError extends Error {
+export class UpdateError extends IsthmusError {
   override readonly name = 'UpdateError';
+  constructor(message: string) {
+    super('plan.update', message);
+  }
 }
 
 export type RelationshipRef = { sourceId: string; targetId: string; type: string };

@@ -1,3 +1,4 @@
+import { IsthmusError } from '../errors.js';
 /**
  * A counting semaphore for operations: at most `size` run at once, waiters start in arrival order.
  * When steps run in this process, the engine bounds operations with it rather than whole steps, so
@@ -44,9 +45,9 @@ export class OperationSlots {
   }
 }
 
-export class SlotsClosedError extends Error {
+export class SlotsClosedError extends IsthmusError {
+  override readonly name = 'SlotsClosedError';
   constructor() {
-    super('the execution starts no more operations');
-    this.name = 'SlotsClosedError';
+    super('runtime.slots-closed', 'the execution starts no more operations');
   }
 }

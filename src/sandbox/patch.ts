@@ -1,6 +1,7 @@
 import { clone, isPlainObject, type Json } from './objects.js';
 
 export class PatchError extends Error {
+  override readonly name = 'PatchError';
   constructor(
     message: string,
     readonly code: 400 | 422 = 422,

@@ -7,7 +7,9 @@ interface Requirement {
   values: string[];
 }
 
-export class SelectorError extends Error {}
+export class SelectorError extends Error {
+  override readonly name = 'SelectorError';
+}
 
 /** Parses `a=b,c!=d,e in (x,y),f notin (z),g,!h`. */
 export function parseLabelSelector(text: string): Requirement[] {

@@ -1,19 +1,21 @@
+import { IsthmusError } from '../errors.js';
+
 /** A conditional write lost: another writer changed the item, or a lock is held by someone else. */
-export class ConflictError extends Error {
+export class ConflictError extends IsthmusError {
   override readonly name: string = 'ConflictError';
   constructor(
     message: string,
     readonly holder?: { executionId: string; owner: string; expiresAt: number },
+    code = 'state.conflict',
   ) {
-    super(message);
+    super(code, message, { retryable: true });
   }
-}
-
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
 }
 
 /** A step's write refused because the deployment's lock moved on (another driver, a newer fencing token). */
 export class FencedError extends ConflictError {
   override readonly name = 'FencedError';
+  constructor(message: string) {
+    super(message, undefined, 'state.fenced');
+  }
 }
