@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostics } from './errors.js';
 import { NAMESPACE_DELIMITER } from './imports.js';
-import type { Blueprint, Interfaces, NodeTemplate, Plugin } from './model.js';
+import type { Blueprint, Interfaces, NodeTemplate, Operation, Plugin } from './model.js';
 
 export type OperationTarget =
   | { kind: 'noop' }
@@ -30,6 +30,12 @@ export function classifyImplementation(implementation: string, plugins: Blueprin
     return { kind: 'script', path: implementation };
   }
   return { kind: 'plugin', plugin: implementation.slice(0, Math.max(dot, 0)) || implementation, task: implementation.slice(dot + 1) };
+}
+
+/** The operation a qualified name (`cloudify.interfaces.lifecycle.create`) names in some interfaces. */
+export function findOperation(interfaces: Interfaces, qualified: string): Operation | undefined {
+  const dot = qualified.lastIndexOf('.');
+  return interfaces[qualified.slice(0, dot)]?.[qualified.slice(dot + 1)];
 }
 
 /**

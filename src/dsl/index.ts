@@ -7,4 +7,4 @@ export { DEFAULT_YAML_LIMITS, isYamlMap, type YamlLimits } from './yaml-loader.j
 export type * from './model.js';
 export { DEFAULT_MAX_TOTAL_BYTES, defaultRootDir } from './imports.js';
 export { evaluateFunctions, attributeOf, FunctionEvaluationError, type RuntimeResolver } from './runtime-functions.js';
-export { classifyImplementation, type OperationTarget } from './implementations.js';
+export { classifyImplementation, findOperation, type OperationTarget } from './implementations.js';

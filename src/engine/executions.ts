@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { YamlMap } from '../dsl/index.js';
+import { findOperation, type YamlMap } from '../dsl/index.js';
 import { unsupportedReason, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore, type TaskRecord } from '../state/index.js';
 import { WorkflowError, type TaskSpec } from '../workflows/index.js';
@@ -78,8 +78,7 @@ export function refuseUnsupported(plan: DeploymentPlan, tasks: TaskSpec[], catal
       const rel = node.relationships.find((r) => r.type === t.relationship!.type && r.target === targetNode);
       ifaces = (t.relationship.side === 'source' ? rel?.sourceInterfaces : rel?.targetInterfaces) ?? {};
     }
-    const dot = t.operation.lastIndexOf('.');
-    const op = ifaces[t.operation.slice(0, dot)]?.[t.operation.slice(dot + 1)];
+    const op = findOperation(ifaces, t.operation);
     if (!op?.implementation) continue;
     const reason = unsupportedReason(op, plan.plugins, catalog);
     if (reason) problems.add(`${node.id}: ${t.operation} → ${op.implementation} (${reason})`);

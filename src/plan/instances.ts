@@ -1,6 +1,5 @@
-import type { BlueprintDiagnostic, NodeRelationship, ScalableProperties } from '../dsl/index.js';
+import { CONTAINED_IN as CONTAINED_IN_TYPE, type BlueprintDiagnostic, type NodeRelationship, type ScalableProperties } from '../dsl/index.js';
 import type { PlannedNodeInstance, PlannedRelationshipInstance } from './model.js';
-import { CONTAINED_IN_TYPE } from './constants.js';
 
 /** What instance multiplication needs of a node: shared by blueprints and stored plans. */
 export interface ScalingNode {

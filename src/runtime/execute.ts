@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
-import { evaluateFunctions, FunctionEvaluationError, type YamlMap, type YamlValue } from '../dsl/index.js';
+import { evaluateFunctions, findOperation, FunctionEvaluationError, type YamlMap, type YamlValue } from '../dsl/index.js';
 import { classifyImplementation, type DeploymentPlan, type PlannedNode } from '../plan/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import { ConflictError, FencedError, type DeploymentRecord, type EventRecord, type NodeInstanceRecord, type NodeInstanceUpdate, type StateStore, type StepContext, type StepFence, type StepOutcome } from '../state/index.js';
@@ -26,11 +26,6 @@ export interface RuntimeDeps {
 }
 
 const MAX_CONFLICT_RETRIES = 5;
-
-function findOp(ifaces: PlannedNode['interfaces'], qualified: string) {
-  const dot = qualified.lastIndexOf('.');
-  return ifaces[qualified.slice(0, dot)]?.[qualified.slice(dot + 1)];
-}
 
 function nodeView(node: PlannedNode): NodeView {
   return { id: node.id, type: node.type, typeHierarchy: node.typeHierarchy, properties: node.properties };
@@ -80,7 +75,7 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   if (computeHostId) self.computeHostId = computeHostId;
   let source: { node: NodeView; instance: InstanceView } | undefined;
   let target: { node: NodeView; instance: InstanceView } | undefined;
-  let operation = findOp(node.interfaces, request.operation);
+  let operation = findOperation(node.interfaces, request.operation);
   if (r) {
     const other = context.instances.get(r.side === 'source' ? r.targetId : r.sourceId);
     if (!other) return { status: 'failed', recoverable: false, error: `relationship end '${r.side === 'source' ? r.targetId : r.sourceId}' does not exist` };
@@ -92,7 +87,7 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
     source = { node: nodeView(sourceNode), instance: sourceView };
     target = { node: nodeView(targetNode), instance: targetView };
     const rel = sourceNode.relationships.find((x) => x.type === r.type && x.target === targetNode.id);
-    operation = rel ? findOp(r.side === 'source' ? rel.sourceInterfaces : rel.targetInterfaces, request.operation) : undefined;
+    operation = rel ? findOperation(r.side === 'source' ? rel.sourceInterfaces : rel.targetInterfaces, request.operation) : undefined;
   }
 
   let outcome: StepOutcome;

@@ -1,4 +1,4 @@
-import type { YamlMap } from '../dsl/index.js';
+import { findOperation, type YamlMap } from '../dsl/index.js';
 import type { DeploymentPlan, PlannedNode, PlannedNodeInstance } from '../plan/index.js';
 
 /** Cloudify's node instance states (kept here so the pure layers need not import state/). */
@@ -146,10 +146,7 @@ function withoutId(extra: Partial<TaskSpec>): Partial<TaskSpec> {
   return rest;
 }
 
-export function findOperation(ifaces: PlannedNode['interfaces'], qualified: string) {
-  const dot = qualified.lastIndexOf('.');
-  return ifaces[qualified.slice(0, dot)]?.[qualified.slice(dot + 1)];
-}
+export { findOperation };
 
 /**
  * A chain of steps for one instance: each step depends on the previous step's tasks (a step

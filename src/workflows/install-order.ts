@@ -1,5 +1,5 @@
 import type { DeploymentPlan, PlannedNodeInstance } from '../plan/index.js';
-import type { Operation } from '../dsl/index.js';
+import { findOperation } from '../dsl/index.js';
 
 /** One operation a workflow would run, for dry runs (`isthmus plan --workflow install`). */
 export interface PlannedStep {
@@ -34,11 +34,6 @@ const UNINSTALL_SEQUENCE: Array<[string, 'node' | 'relationship']> = [
   ['cloudify.interfaces.lifecycle.delete', 'node'],
   ['cloudify.interfaces.lifecycle.postdelete', 'node'],
 ];
-
-function findOperation(ifaces: Record<string, Record<string, Operation>>, qualified: string): Operation | undefined {
-  const dot = qualified.lastIndexOf('.');
-  return ifaces[qualified.slice(0, dot)]?.[qualified.slice(dot + 1)];
-}
 
 /**
  * The operations of install (or uninstall) in Cloudify's order: an instance's whole

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
 import { stringify as toYaml } from 'yaml';
-import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import { cachedEksToken } from './eks-token.js';
@@ -14,7 +14,7 @@ export { KUBECONFIG_OVERRIDE_ENV };
 const MASTER_TYPE = 'cloudify.nodes.kubernetes.Master';
 const SHARED_CLUSTER_TYPE = 'cloudify.nodes.kubernetes.resources.SharedCluster';
 
-const isMap = (v: YamlValue | undefined): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMap = isYamlMap;
 const nonEmpty = (v: YamlValue | undefined): v is YamlMap => isMap(v) && Object.values(v).some((x) => x !== null && x !== undefined && x !== '' && !(isMap(x) && Object.keys(x).length === 0));
 
 /** The generic object client, plus the discovery answer it already caches (is a kind namespaced?). */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { K8sObject } from './health.js';
 
@@ -11,7 +11,7 @@ export interface DesiredObject {
   object: K8sObject;
 }
 
-const isMap = (v: YamlValue | undefined): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMap = isYamlMap;
 
 /** Kinds that others in the same file may need first. */
 const FIRST = ['Namespace', 'CustomResourceDefinition', 'StorageClass', 'ServiceAccount', 'ClusterRole', 'Role', 'ClusterRoleBinding', 'RoleBinding', 'ConfigMap', 'Secret', 'PersistentVolume', 'PersistentVolumeClaim'];

@@ -1,5 +1,5 @@
 import { PatchStrategy } from '@kubernetes/client-node';
-import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import { toOperationError } from './errors.js';
@@ -10,7 +10,7 @@ import { appliedRefs, apply, kubernetesClient, podsOf, pollSeconds, readLive, re
 export const MIGRATE_FIELD_MANAGER = 'isthmus-migrate';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'];
-const isMap = (v: YamlValue | undefined): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMap = isYamlMap;
 
 /** Where to move: a node pool (by its label), a node (by hostname), or any node selector. */
 export function targetSelector(inputs: YamlMap): Record<string, string> {

@@ -1,5 +1,5 @@
 import { PatchStrategy, VersionApi } from '@kubernetes/client-node';
-import type { YamlMap, YamlValue } from '../../dsl/index.js';
+import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
 import { kubernetesClient, type ObjectClient } from './client.js';
@@ -25,7 +25,7 @@ interface AppliedRef {
   external: boolean;
 }
 
-const isMap = (v: YamlValue | undefined): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMap = isYamlMap;
 const describe = (o: { kind: string; name: string; namespace?: string | null }) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 const header = (r: AppliedRef): K8sObject => ({ apiVersion: r.apiVersion, kind: r.kind, metadata: { name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) } });
 const plain = <T>(v: T): K8sObject => JSON.parse(JSON.stringify(v)) as K8sObject;
