@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -51,6 +52,18 @@ describe('step Lambda through the Lambda Invoke API (local endpoint, real SDK)',
 node_templates:
   a: { type: counted, capabilities: { scalable: { properties: { default_instances: 6 } } } }
 `;
+
+  it('logs through Powertools, with the Lambda context in every line and nothing of the request inputs', () => {
+    // In a process of its own (the built handler), as Lambda runs it: its stdout is the log.
+    const script = `const { handler } = await import(${JSON.stringify(path.resolve('build/lambdas/step/handler.js'))});
+      await handler({ deploymentId: 'd', inputs: { password: 'hunter2' } }, { functionName: 'isthmus-step', awsRequestId: 'req-7', functionVersion: '$LATEST', memoryLimitInMB: '1024', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:isthmus-step' });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', STATE_TABLE: 't', AWS_REGION: 'eu-west-1' } });
+    // Errors go to stderr, the rest to stdout (Lambda sends both to CloudWatch).
+    const out = `${run.stdout}\n${run.stderr}`;
+    const entries = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries).toEqual([expect.objectContaining({ level: 'ERROR', message: 'invalid step request', service: 'isthmus-step', function_request_id: 'req-7', function_name: 'isthmus-step' })]);
+    expect(out).not.toContain('hunter2');
+  });
 
   it('refuses a malformed request without acting', async () => {
     expect(await stepHandler({ deploymentId: 'd' })).toMatchObject({ status: 'failed', recoverable: false, error: expect.stringContaining("must have required property 'executionId'") });

@@ -1,3 +1,5 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { Ajv } from 'ajv';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -9,8 +11,9 @@ import { STEP_REQUEST_SCHEMA } from './schema.js';
 
 /**
  * The step Lambda: one operation per invocation (DESIGN.md "The step protocol"). A thin middy
- * wrapper around src/runtime: validate the payload, log structured lines (no inputs, no
- * secrets), run the step, answer `{status, retryAfter?, error?}`.
+ * wrapper around src/runtime: validate the payload, log structured lines with Powertools' logger
+ * (the Lambda context in every line; no inputs, no secrets; POWERTOOLS_LOG_LEVEL sets the level),
+ * run the step, answer `{status, retryAfter?, error?}`.
  *
  * Environment: STATE_TABLE (required), DYNAMODB_ENDPOINT (tests), ISTHMUS_SECRETS_PREFIX,
  * ISTHMUS_SECRETS_FILE (local only), ISTHMUS_BLUEPRINT_ROOT (a checkout to read blueprint files
@@ -44,22 +47,22 @@ export function resetStepHandler(): void {
   deps = undefined;
 }
 
-function log(level: 'info' | 'error', message: string, fields: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...fields })}\n`);
-}
+const logger = new Logger({ serviceName: 'isthmus-step' });
 
 export async function stepHandler(event: unknown): Promise<StepOutcome> {
   if (!validate(event)) {
     const detail = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
-    log('error', 'invalid step request', { detail });
+    logger.error('invalid step request', { detail });
     return { status: 'failed', recoverable: false, error: `invalid step request: ${detail}` };
   }
   const request = event as unknown as StepRequest;
   const meta = { deploymentId: request.deploymentId, executionId: request.executionId, taskId: request.taskId, attempt: request.attempt, operation: request.operation, nodeInstanceId: request.nodeInstanceId };
   const started = Date.now();
   const outcome = await executeStep(request, runtimeDeps());
-  log(outcome.status === 'failed' ? 'error' : 'info', `step ${outcome.status}`, { ...meta, ms: Date.now() - started, ...(outcome.error ? { error: outcome.error } : {}) });
+  const fields = { ...meta, ms: Date.now() - started, ...(outcome.error ? { error: outcome.error } : {}) };
+  if (outcome.status === 'failed') logger.error(`step ${outcome.status}`, fields);
+  else logger.info(`step ${outcome.status}`, fields);
   return outcome;
 }
 
-export const handler = middy(stepHandler);
+export const handler = middy(stepHandler).use(injectLambdaContext(logger));
