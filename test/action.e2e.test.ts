@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -299,7 +299,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     const toolCache = mkdtempSync(path.join(tmpdir(), 'isthmus-tool-cache-'));
     const actionCopy = path.join(runnerTemp, 'action', 'dist', 'index.js');
     mkdirSync(path.dirname(actionCopy), { recursive: true });
-    copyFileSync(bundle, actionCopy);
+    cpSync(path.dirname(bundle), path.dirname(actionCopy), { recursive: true });
     try {
       const run = await runAction('dispatch-install-mode-local', 'workflow_dispatch', { inputs: {} }, { blueprint: 'examples/hello-world/blueprint.yaml', 'deployment-id': 'trial', workflow: 'install', mode: 'local', 'state-table': '', 'step-function': '' }, {
         // Where the runner checks the action out: dist/ and no node_modules anywhere above it.
