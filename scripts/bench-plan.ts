@@ -5,10 +5,10 @@
  *
  *   npm run bench:plan
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseBlueprint } from '../src/dsl/index.js';
+import { DEFAULT_YAML_LIMITS, parseBlueprint } from '../src/dsl/index.js';
 import { planDeployment } from '../src/plan/index.js';
 
 function syntheticBlueprint(templates: number): string {
@@ -55,7 +55,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** The synthetic blueprints exceed the default file limits, as a user raises them in .isthmus.yaml. */
+const LARGE = { limits: { ...DEFAULT_YAML_LIMITS, maxBytes: 8 * 1024 * 1024 }, maxTotalBytes: 8 * 1024 * 1024 };
+
 const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-bench-'));
+// The script the synthetic types run: a blueprint's scripts must exist for it to load.
+mkdirSync(path.join(dir, 'scripts'));
+writeFileSync(path.join(dir, 'scripts', 'create.sh'), 'true\n');
 try {
   const results: Record<number, number> = {};
   for (const templates of [100, 1000, 5000]) {
@@ -68,7 +74,7 @@ try {
     for (let r = 0; r < runs + 1; r++) {
       (globalThis as { gc?: () => void }).gc?.();
       const t0 = performance.now();
-      const plan = planDeployment(parseBlueprint(file, { rootDir: dir }), { seed: 'bench' });
+      const plan = planDeployment(parseBlueprint(file, { rootDir: dir, ...LARGE }), { seed: 'bench' });
       const ms = performance.now() - t0;
       peak = Math.max(peak, process.memoryUsage().rss);
       instances = plan.nodeInstances.length;
