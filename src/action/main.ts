@@ -9,7 +9,7 @@ import type { LocalEnvironment } from '../cli/local.js';
 import { commentMarker, planDigestIn, renderReport, sameDigest, SHOWN_DIGEST_CHARS, type ReportStatus, type RunReport } from './comment.js';
 import type { GitHubPort } from './github.js';
 import type { ActionInputs } from './inputs.js';
-import { Redactor } from '../runtime/index.js';
+import { Redactor, secretTexts } from '../runtime/index.js';
 import { matchesFilter, routeEvent, type Route } from './route.js';
 import { abandonExecution, settleDeployment } from './settle.js';
 import { hiddenMarker, mdCode, mdText } from './markdown.js';
@@ -76,7 +76,7 @@ export async function runAction(given: ActionDeps): Promise<RunReport> {
     const before = redactor.size;
     redactor.addValue(value);
     if (redactor.size === before) return;
-    for (const text of scalarsOf(value)) {
+    for (const text of secretTexts(value)) {
       runner.setSecret(text);
       const lines = text.split(/\r?\n/).map((line) => line.trim());
       if (lines.length > 1) for (const line of lines) if (line.length >= 3) runner.setSecret(line);
@@ -112,15 +112,6 @@ export async function runAction(given: ActionDeps): Promise<RunReport> {
   } finally {
     env.store.client.destroy();
   }
-}
-
-/** The text leaves of a value (a secret may be a structure). */
-function scalarsOf(value: YamlValue): string[] {
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (Array.isArray(value)) return value.flatMap(scalarsOf);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(scalarsOf);
-  return [];
 }
 
 /** The action's own outputs (action.yml): a blueprint output may not take their place. */

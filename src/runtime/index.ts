@@ -2,7 +2,7 @@ export { executeStep, blueprintDirOf, type RuntimeDeps } from './execute.js';
 export { OperationError, RetryRequest } from './errors.js';
 export { OperationSlots, SlotsClosedError } from './slots.js';
 export { LocalSecrets, observedSecrets, type SecretsProvider } from './secrets.js';
-export { MASK, Redactor } from './redact.js';
+export { MASK, Redactor, secretTexts } from './redact.js';
 export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 export type * from './types.js';
 export { secretsPrefix } from './secrets-prefix.js';

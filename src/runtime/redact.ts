@@ -7,6 +7,18 @@ export const MASK = '***';
 const MIN_SECRET_CHARS = 3;
 
 /**
+ * The scalars of a secret value as text (a secret may be a structure: each of its leaves is
+ * secret). Booleans are left out: masking every `true` would hide nothing and garble everything.
+ */
+export function secretTexts(value: YamlValue | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number' || typeof value === 'bigint') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(secretTexts);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(secretTexts);
+  return [];
+}
+
+/**
  * Masks secret values. Text (log lines, event messages, Markdown) is masked by its substrings; a
  * value tree (outputs, operation results) is masked leaf by leaf, so masking can never break its
  * structure the way masking serialised JSON did (secret `543` in `54321`). A secret is also known
@@ -31,12 +43,9 @@ export class Redactor {
     }
   }
 
-  /** Every scalar of a value (strings, and numbers written as text), for secrets read as structures. */
+  /** Every scalar of a value, for secrets read as structures. */
   addValue(value: YamlValue | undefined): void {
-    if (typeof value === 'string') this.add(value);
-    else if (typeof value === 'number' || typeof value === 'bigint') this.add(String(value));
-    else if (Array.isArray(value)) value.forEach((v) => this.addValue(v));
-    else if (value && typeof value === 'object') Object.values(value).forEach((v) => this.addValue(v));
+    for (const text of secretTexts(value)) this.add(text);
   }
 
   get size(): number {

@@ -38,13 +38,21 @@ const SET_PROPERTY = /^isthmus:runtime-property ([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$
 function scriptUser(): { uid: number; gid: number } | undefined {
   const name = process.env['ISTHMUS_SCRIPT_USER'];
   if (!name) return undefined;
-  const ids = (flag: string) => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
-  try {
-    return { uid: ids('-u'), gid: ids('-g') };
-  } catch {
-    throw new OperationError(`ISTHMUS_SCRIPT_USER names '${name}', which is not a user of this machine`, false);
+  let ids = scriptUserIds.get(name);
+  if (!ids) {
+    // Looked up once per process, not on every step.
+    const id = (flag: string) => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
+    try {
+      ids = { uid: id('-u'), gid: id('-g') };
+    } catch {
+      throw new OperationError(`ISTHMUS_SCRIPT_USER names '${name}', which is not a user of this machine`, false);
+    }
+    scriptUserIds.set(name, ids);
   }
+  return ids;
 }
+
+const scriptUserIds = new Map<string, { uid: number; gid: number }>();
 
 /** Calls `onLine` for each non-empty line of a stream, lines split across chunks kept whole; a throwing handler cannot escape. */
 function readLines(stream: Readable, onLine: (line: string) => void): Promise<void> {
