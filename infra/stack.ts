@@ -4,7 +4,7 @@ import { Effect, FederatedPrincipal, ManagedPolicy, OidcProviderNative, PolicySt
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { secretsPrefix } from '../src/runtime/secrets-prefix.js';
+import { DEFAULT_SECRETS_PREFIX } from '../src/settings.js';
 import { TABLE_DEFINITION } from '../src/state/table.js';
 import { DEFAULT_ATTACHABLE_POLICIES, pluginStatements } from './plugin-permissions.js';
 
@@ -159,7 +159,7 @@ export class IsthmusStack extends Stack {
     const branch = props.defaultBranch ?? 'main';
     if (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.includes('*')) throw new Error(`defaultBranch must be a branch name, not '${branch}'`);
     for (const env of props.environments ?? []) if (!/^[A-Za-z0-9._ -]+$/.test(env)) throw new Error(`environment names are letters, digits, '.', '_', '-' and spaces, not '${env}'`);
-    const prefix = props.secretsPrefix ?? secretsPrefix({});
+    const prefix = props.secretsPrefix ?? DEFAULT_SECRETS_PREFIX;
 
     // The native AWS::IAM::OIDCProvider resource: no custom-resource Lambda with IAM rights on *.
     const provider: IOidcProvider = props.githubOidcProviderArn

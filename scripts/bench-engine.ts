@@ -19,6 +19,7 @@ import { createDeployment, digestOf, runExecution, startExecution } from '../src
 import { LambdaInvoker, LocalInvoker, startLocalLambdaEndpoint, type LocalLambdaEndpoint, type StepInvoker } from '../src/invoke/index.js';
 import { planDeployment } from '../src/plan/index.js';
 import { defaultPluginRegistry } from '../src/plugins/index.js';
+import { DEFAULT_PLUGIN_SETTINGS } from '../src/settings.js';
 import { executeStep, LocalSecrets, type RuntimeDeps } from '../src/runtime/index.js';
 import { DynamoDbStateStore, ensureTable, startDynamoDbLocal } from '../src/state/dynamodb-adapter.js';
 
@@ -69,7 +70,7 @@ try {
     writeFileSync(file, blueprint(op));
     const plan = planDeployment(parseBlueprint(file, { rootDir: dir }), { seed: scenario, catalog: plugins.catalog() });
     await createDeployment(store, { id: scenario, blueprintFile: file, blueprintDigest: digestOf(scenario), inputs: {}, plan });
-    const runtime: RuntimeDeps = { store, plugins, secrets: new LocalSecrets(), blueprintDir: () => dir };
+    const runtime: RuntimeDeps = { store, plugins, secrets: new LocalSecrets(), settings: DEFAULT_PLUGIN_SETTINGS, blueprintDir: () => dir };
     let endpoint: LocalLambdaEndpoint | undefined;
     let invoker: StepInvoker = new LocalInvoker(runtime);
     if (steps === 'lambda') {

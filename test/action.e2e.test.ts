@@ -7,7 +7,6 @@ import type { WebhookDefinition } from '@octokit/webhooks-examples';
 import type { PullRequestEvent } from '@octokit/webhooks-types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalLambdaEndpoint, type LocalLambdaEndpoint } from '../src/invoke/index.js';
-import { KUBECONFIG_OVERRIDE_ENV } from '../src/plugins/kubernetes/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import type { DynamoDbStateStore } from '../src/state/dynamodb-adapter.js';
 import { resetStepHandler, stepHandler } from '../lambdas/step/handler.js';
@@ -52,7 +51,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       STATE_TABLE: store.tableName,
       DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
       ISTHMUS_SECRETS_FILE: path.join(dir, 'secrets.yaml'),
-      [KUBECONFIG_OVERRIDE_ENV]: path.join(dir, 'kubeconfig'),
+      ISTHMUS_KUBECONFIG_OVERRIDE: path.join(dir, 'kubeconfig'),
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_REGION: 'local',

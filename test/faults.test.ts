@@ -8,6 +8,7 @@ import { parseBlueprint } from '../src/dsl/index.js';
 import { planDeployment } from '../src/plan/index.js';
 import { defaultPluginRegistry } from '../src/plugins/index.js';
 import { LocalSecrets } from '../src/runtime/index.js';
+import { testPluginSettings } from './support/engine.js';
 import { recordingPlugin, RECORDING_TYPES } from './support/engine.js';
 import { HEADER, writeBlueprintFiles } from './support/blueprint-files.js';
 import { startThrottlingProxy } from './support/throttling-proxy.js';
@@ -29,7 +30,7 @@ describe('DynamoDB throttling', () => {
       const plan = planDeployment(parseBlueprint(path.join(dir, 'bp.yaml'), { rootDir: dir }), { seed: 'faults' });
       await createDeployment(store, { id: 'f', blueprintFile: path.join(dir, 'bp.yaml'), blueprintDigest: digestOf('f'), inputs: {}, plan });
       const e = await startExecution(store, { deploymentId: 'f', workflow: 'install' });
-      const done = await runExecution({ store, invoker: new LocalInvoker({ store, plugins, secrets: new LocalSecrets(), blueprintDir: () => dir }), leaseMs: 5000 }, 'f', e.id);
+      const done = await runExecution({ store, invoker: new LocalInvoker({ store, plugins, secrets: new LocalSecrets(), settings: testPluginSettings(), blueprintDir: () => dir }), leaseMs: 5000 }, 'f', e.id);
       expect(done.error).toBeUndefined();
       expect(done.status).toBe('terminated');
       expect(proxy.throttled).toBeGreaterThan(10);

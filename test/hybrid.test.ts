@@ -85,7 +85,6 @@ describe('hybrid targets: http and ssm', () => {
   const ssm = mockClient(SSMClient);
   const sent: Array<{ commands: string[]; targets: string[] }> = [];
   beforeAll(async () => {
-    process.env['ISTHMUS_AWS_WAIT_SCALE'] = '0';
     forgetAwsClients();
     app = appliance();
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', () => r()));
@@ -107,11 +106,10 @@ describe('hybrid targets: http and ssm', () => {
   });
   beforeEach(async () => {
     // A fresh harness per test: its blueprint directory is removed after each test.
-    h = await createHarness({ maxRetries: 5, secrets: { appliance_token: 'appliance-token' } });
+    h = await createHarness({ maxRetries: 5, secrets: { appliance_token: 'appliance-token' }, settings: { awsWaitScale: 0 } });
   });
   afterAll(async () => {
     ssm.restore();
-    delete process.env['ISTHMUS_AWS_WAIT_SCALE'];
     await new Promise<void>((r) => app.server.close(() => r()));
   });
 

@@ -81,4 +81,25 @@ describe('the import graph', () => {
     }
     expect(packagesLoadedBy('src/state/dynamodb-adapter.ts').has('@aws-sdk/client-dynamodb')).toBe(true);
   });
+
+  it('reads the process environment only at the entry points: everything else receives typed settings from the composition root', () => {
+    const entryPoints = new Set(['src/cli/index.ts', 'src/action/index.ts', 'lambdas/step/handler.ts']);
+    const readers: string[] = [];
+    for (const dir of ['src', 'lambdas']) {
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const full = path.join(d, e.name);
+          if (e.isDirectory()) walk(full);
+          else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && /\bprocess\.env\b/.test(readFileSync(full, 'utf8'))) readers.push(path.relative(root, full));
+        }
+      };
+      walk(path.join(root, dir));
+    }
+    expect(readers.filter((f) => !entryPoints.has(f))).toEqual([]);
+  });
+
+  it('only the composition root (and the entry points through it) builds adapters', () => {
+    const importers = [...sourceGraph()].filter(([, deps]) => deps.some((d) => d.endsWith(path.join('state', 'dynamodb-adapter.ts')) || d.endsWith(path.join('runtime', 'secrets-manager.ts')))).map(([f]) => path.relative(root, f));
+    expect(importers.sort()).toEqual(['src/compose.ts']);
+  });
 });

@@ -69,6 +69,28 @@ node_templates:
     expect(await stepHandler({ deploymentId: 'd' })).toMatchObject({ status: 'failed', recoverable: false, error: expect.stringContaining("must have required property 'executionId'") });
   });
 
+  const wellFormed = { deploymentId: 'd', executionId: 'e', taskId: 't', attempt: 0, operation: 'cloudify.interfaces.lifecycle.create', nodeInstanceId: 'n_1', fencingToken: 1 };
+
+  it('a misconfigured function answers each request with the reason instead of crashing', async () => {
+    const saved = process.env['STATE_TABLE'];
+    delete process.env['STATE_TABLE'];
+    resetStepHandler();
+    try {
+      expect(await stepHandler(wellFormed)).toEqual({ status: 'failed', recoverable: false, error: 'the step function is misconfigured: STATE_TABLE: is not set (the state table of the step Lambda)' });
+    } finally {
+      if (saved !== undefined) process.env['STATE_TABLE'] = saved;
+      resetStepHandler();
+    }
+  });
+
+  it('takes optional fields sent as null (as JSON encoders write them) for absent ones', async () => {
+    await setup();
+    const outcome = await stepHandler({ ...wellFormed, relationship: null, inputs: null, instances: null, setState: null, firstSend: null });
+    // Past the schema, to the stored-task check: no task 't' exists, so nothing runs.
+    expect(outcome).toMatchObject({ status: 'failed', recoverable: false });
+    expect(outcome.error).not.toMatch(/invalid step request/);
+  });
+
   it('installs through LambdaInvoker despite throttling, 5xx, dropped answers and handler errors, each effect once', async () => {
     const ep = await setup();
     const dep = await h.deploy(blueprint, 'lambda-dep');

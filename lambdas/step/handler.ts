@@ -2,11 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { Ajv } from 'ajv';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { blueprintDirOf, executeStep, LocalSecrets, materializeBlueprintFiles, secretsPrefix, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
-import { SecretsManagerSecrets } from '../../src/runtime/secrets-manager.js';
-import { defaultPluginRegistry } from '../../src/plugins/index.js';
-import { DynamoDbStateStore } from '../../src/state/dynamodb-adapter.js';
+import { stepRuntime } from '../../src/compose.js';
+import { executeStep, type RuntimeDeps, type StepOutcome, type StepRequest } from '../../src/runtime/index.js';
+import { parseStepSettings, SettingsError } from '../../src/settings.js';
 import { STEP_REQUEST_SCHEMA } from './schema.js';
 
 /**
@@ -15,30 +13,18 @@ import { STEP_REQUEST_SCHEMA } from './schema.js';
  * (the Lambda context in every line; no inputs, no secrets; POWERTOOLS_LOG_LEVEL sets the level),
  * run the step, answer `{status, retryAfter?, error?}`.
  *
- * Environment: STATE_TABLE (required), DYNAMODB_ENDPOINT (tests), ISTHMUS_SECRETS_PREFIX,
- * ISTHMUS_SECRETS_FILE (local only), ISTHMUS_BLUEPRINT_ROOT (a checkout to read blueprint files
- * from instead of the copy the driver shipped to the state table; tests and custom images).
+ * Its environment is parsed once into StepSettings (src/settings.ts): STATE_TABLE (required),
+ * DYNAMODB_ENDPOINT (tests), ISTHMUS_SECRETS_PREFIX, ISTHMUS_SECRETS_FILE (local only),
+ * ISTHMUS_BLUEPRINT_ROOT (a checkout to read blueprint files from instead of the copy the driver
+ * shipped to the state table; tests and custom images), and the plugins' settings.
  */
 const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile(STEP_REQUEST_SCHEMA);
 
 let deps: RuntimeDeps | undefined;
+/** Built on the first invocation, not at import: a misconfigured function answers each request with the reason. */
 function runtimeDeps(): RuntimeDeps {
-  if (deps) return deps;
-  const table = process.env['STATE_TABLE'];
-  if (!table) throw new Error('STATE_TABLE is not set');
-  const endpoint = process.env['DYNAMODB_ENDPOINT'];
-  const client = new DynamoDBClient({ maxAttempts: 8, ...(endpoint ? { endpoint } : {}) });
-  const secretsFile = process.env['ISTHMUS_SECRETS_FILE'];
-  const root = process.env['ISTHMUS_BLUEPRINT_ROOT'];
-  const store = new DynamoDbStateStore({ tableName: table, client });
-  deps = {
-    store,
-    plugins: defaultPluginRegistry(),
-    secrets: secretsFile ? new LocalSecrets(secretsFile) : new SecretsManagerSecrets(undefined, secretsPrefix()),
-    blueprintDir: (d) => (root || !d.resources ? blueprintDirOf(d, root ?? process.cwd()) : materializeBlueprintFiles(store, d.resources)),
-    stepTimeoutMs: 14 * 60_000,
-  };
+  deps ??= stepRuntime(parseStepSettings(process.env));
   return deps;
 }
 
@@ -55,10 +41,19 @@ export async function stepHandler(event: unknown): Promise<StepOutcome> {
     logger.error('invalid step request', { detail });
     return { status: 'failed', recoverable: false, error: `invalid step request: ${detail}` };
   }
-  const request = event as unknown as StepRequest;
+  // The schema lets optional fields be null (JSON's absent); the runtime sees them absent.
+  const request = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== null)) as unknown as StepRequest;
   const meta = { deploymentId: request.deploymentId, executionId: request.executionId, taskId: request.taskId, attempt: request.attempt, operation: request.operation, nodeInstanceId: request.nodeInstanceId };
   const started = Date.now();
-  const outcome = await executeStep(request, runtimeDeps());
+  let runtime: RuntimeDeps;
+  try {
+    runtime = runtimeDeps();
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err;
+    logger.error('misconfigured step function', { ...meta, error: err.message });
+    return { status: 'failed', recoverable: false, error: `the step function is misconfigured: ${err.message}` };
+  }
+  const outcome = await executeStep(request, runtime);
   const fields = { ...meta, ms: Date.now() - started, ...(outcome.error ? { error: outcome.error } : {}) };
   if (outcome.status === 'failed') logger.error(`step ${outcome.status}`, fields);
   else logger.info(`step ${outcome.status}`, fields);

@@ -1,7 +1,17 @@
-import { NODE_INSTANCE_STATES } from '../../src/state/records.js';
+import type { JSONSchemaType } from 'ajv';
+import type { YamlMap } from '../../src/dsl/index.js';
+import type { StepRequest } from '../../src/runtime/types.js';
+import { NODE_INSTANCE_STATES, type NodeInstanceRecord } from '../../src/state/records.js';
 
-/** JSON schema of the step protocol's request (DESIGN.md "The step protocol"). */
-export const STEP_REQUEST_SCHEMA = {
+/** Any JSON object: operation inputs and runtime properties are the blueprint's, checked where they are used. */
+const ANY_OBJECT = { type: 'object', required: [] } as unknown as JSONSchemaType<YamlMap>;
+
+/**
+ * JSON schema of the step protocol's request (DESIGN.md "The step protocol"), typed by the
+ * request itself: a field added to, removed from or retyped in `StepRequest` fails to compile here
+ * until the schema says the same.
+ */
+export const STEP_REQUEST_SCHEMA: JSONSchemaType<StepRequest> = {
   type: 'object',
   additionalProperties: false,
   required: ['deploymentId', 'executionId', 'taskId', 'attempt', 'operation', 'nodeInstanceId', 'fencingToken'],
@@ -14,23 +24,25 @@ export const STEP_REQUEST_SCHEMA = {
     nodeInstanceId: { type: 'string', minLength: 1, maxLength: 512 },
     relationship: {
       type: 'object',
+      nullable: true,
       additionalProperties: false,
       required: ['side', 'sourceId', 'targetId', 'type'],
       properties: {
-        side: { enum: ['source', 'target'] },
+        side: { type: 'string', enum: ['source', 'target'] },
         sourceId: { type: 'string' },
         targetId: { type: 'string' },
         type: { type: 'string' },
       },
     },
-    inputs: { type: 'object' },
+    inputs: { ...ANY_OBJECT, nullable: true },
     fencingToken: { type: 'integer', minimum: 1 },
-    setState: { enum: [...NODE_INSTANCE_STATES] },
-    checkStatus: { type: 'boolean' },
-    maxRetries: { type: 'integer', minimum: -1 },
-    deploymentVersion: { type: 'integer', minimum: 1 },
+    setState: { type: 'string', enum: [...NODE_INSTANCE_STATES, null], nullable: true },
+    checkStatus: { type: 'boolean', nullable: true },
+    maxRetries: { type: 'integer', minimum: -1, nullable: true },
+    deploymentVersion: { type: 'integer', minimum: 1, nullable: true },
     instances: {
       type: 'array',
+      nullable: true,
       maxItems: 2,
       items: {
         type: 'object',
@@ -39,12 +51,14 @@ export const STEP_REQUEST_SCHEMA = {
           deploymentId: { type: 'string' },
           id: { type: 'string' },
           nodeId: { type: 'string' },
-          state: { type: 'string' },
-          runtimeProperties: { type: 'object' },
+          hostId: { type: 'string', nullable: true },
+          state: { type: 'string', enum: [...NODE_INSTANCE_STATES] },
+          runtimeProperties: ANY_OBJECT,
+          lastCheckStatus: { type: 'object', nullable: true, required: [] } as unknown as JSONSchemaType<NodeInstanceRecord['lastCheckStatus']>,
           version: { type: 'integer', minimum: 0 },
         },
-      },
+      } as JSONSchemaType<NodeInstanceRecord>,
     },
-    firstSend: { type: 'boolean' },
+    firstSend: { type: 'boolean', nullable: true },
   },
-} as const;
+};

@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import path from 'node:path';
 import type { YamlValue } from '../dsl/index.js';
-import { openAwsEnvironment, openLocalEnvironment, stopLocalDynamoDb, type LocalEnvironment } from '../cli/local.js';
+import { openDriverEnvironment, stopLocalState } from '../compose.js';
+import { parseDriverSettings, parseRunnerSettings, type DriverSettings } from '../settings.js';
 import { gitHubPort } from './github.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { runAction, type Runner } from './main.js';
@@ -19,47 +20,52 @@ const runner: Runner = {
   setFailed: (m) => core.setFailed(m),
 };
 
-/** mode local: a DynamoDB Local of this job only (its state goes with the runner: for trials); steps run in the runner. */
-function openLocal(inputs: ActionInputs, stateDir: string, onSecret: (value: YamlValue) => void): Promise<LocalEnvironment> {
-  core.info('mode local: state in a DynamoDB Local of this job, steps run in the runner');
-  return openLocalEnvironment({ stateDir, blueprintRoot: process.cwd(), onSecret, ...(inputs.maxParallel ? { maxParallel: inputs.maxParallel } : {}) });
-}
-
-/** mode aws: the state table and the step Lambda (endpoint overrides serve local trials and tests). */
-function openAws(inputs: ActionInputs, onSecret: (value: YamlValue) => void): Promise<LocalEnvironment> {
+/**
+ * The runner's settings with the action's inputs over them: `mode`, `state-table`,
+ * `step-function`, `aws-region` and `secrets-prefix` name what ISTHMUS_* variables would.
+ */
+function driverSettings(inputs: ActionInputs, base: DriverSettings): DriverSettings {
+  if (inputs.mode === 'local') return { ...base, mode: 'local' };
   if (!inputs.stateTable || !inputs.stepFunction) throw new InputError("mode 'aws' needs the 'state-table' and 'step-function' inputs");
-  const dynamoDbEndpoint = process.env['ISTHMUS_DYNAMODB_ENDPOINT'];
-  const lambdaEndpoint = process.env['ISTHMUS_LAMBDA_ENDPOINT'];
-  return openAwsEnvironment({
-    tableName: inputs.stateTable,
-    functionName: inputs.stepFunction,
-    onSecret,
+  return {
+    ...base,
+    mode: 'aws',
+    stateTable: inputs.stateTable,
+    stepFunction: inputs.stepFunction,
     ...(inputs.secretsPrefix ? { secretsPrefix: inputs.secretsPrefix } : {}),
-    ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
-    ...(dynamoDbEndpoint ? { dynamoDbEndpoint } : {}),
-    ...(lambdaEndpoint ? { lambdaEndpoint } : {}),
-    ...(inputs.maxParallel ? { maxParallel: inputs.maxParallel } : {}),
-  });
+    ...(inputs.awsRegion ? { plugins: { ...base.plugins, defaultRegion: inputs.awsRegion } } : {}),
+  };
 }
 
 /** The action's entry point (bundled to dist/index.js): wires @actions/core and the event to runAction. */
 async function main(): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name));
-  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = process.env;
-  const runUrl = server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
+  const runnerSettings = parseRunnerSettings(process.env);
+  const baseSettings = parseDriverSettings(process.env);
+  const workspace = runnerSettings.workspace ?? process.cwd();
+  const { serverUrl, repository, runId } = runnerSettings;
+  const runUrl = serverUrl && repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined;
   const [owner, repo] = (repository ?? '/').split('/');
-  const localState = path.join(process.env['RUNNER_TEMP'] ?? workspace, 'isthmus-local');
+  // mode local: a DynamoDB Local of this job only (its state goes with the runner: for trials); steps run in the runner.
+  const localState = path.join(runnerSettings.runnerTemp ?? workspace, 'isthmus-local');
+  const maxParallel = inputs.maxParallel ? { maxParallel: inputs.maxParallel } : {};
+  const openEnvironment = async (onSecret: (value: YamlValue) => void) => {
+    // Checked when the run opens its state, so a wrong input is reported like every other failure.
+    const settings = driverSettings(inputs, baseSettings);
+    core.info(settings.mode === 'local' ? 'mode local: state in a DynamoDB Local of this job, steps run in the runner' : `mode aws: state in ${settings.stateTable}, steps run by ${settings.stepFunction}`);
+    return openDriverEnvironment(settings, settings.mode === 'local' ? { stateDir: localState, blueprintRoot: process.cwd(), onSecret, ...maxParallel } : { onSecret, ...maxParallel });
+  };
+  const github = inputs.githubToken && owner && repo ? gitHubPort(inputs.githubToken, owner, repo, { ...(inputs.commentAuthor ? { author: inputs.commentAuthor } : {}), ...(runnerSettings.apiUrl ? { apiUrl: runnerSettings.apiUrl } : {}) }) : undefined;
   try {
     await runAction({
       inputs,
       context: { eventName: context.eventName, payload: context.payload, ref: context.ref, workspace, ...(runUrl ? { runUrl } : {}) },
       runner,
-      openEnvironment: (onSecret) => (inputs.mode === 'local' ? openLocal(inputs, localState, onSecret) : openAws(inputs, onSecret)),
-      ...(inputs.githubToken && owner && repo ? { github: gitHubPort(inputs.githubToken, owner, repo, { ...(inputs.commentAuthor ? { author: inputs.commentAuthor } : {}), ...(process.env['GITHUB_API_URL'] ? { apiUrl: process.env['GITHUB_API_URL'] } : {}) }) } : {}),
+      openEnvironment,
+      ...(github ? { github } : {}),
     });
   } finally {
-    if (inputs.mode === 'local') stopLocalDynamoDb(localState);
+    if (inputs.mode === 'local') stopLocalState(localState);
   }
 }
 

@@ -5,7 +5,7 @@ import { defaultOwner, runExecution, runHeal, startExecution, type RunOptions } 
 import type { EngineDeps } from '../engine/index.js';
 import { ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord } from '../state/index.js';
 import type { DeploymentPlan, PluginCatalog, UpdateStep } from '../plan/index.js';
-import type { LocalEnvironment } from '../cli/local.js';
+import type { DriverEnvironment } from '../compose.js';
 import { commentMarker, planDigestIn, renderReport, sameDigest, SHOWN_DIGEST_CHARS, type ReportStatus, type RunReport } from './comment.js';
 import type { GitHubPort } from './github.js';
 import type { ActionInputs } from './inputs.js';
@@ -39,7 +39,7 @@ export interface ActionDeps {
   context: GitHubContext;
   runner: Runner;
   /** Opens state and steps; `onSecret` is told every secret value the run reads, to mask it. */
-  openEnvironment: (onSecret: (value: YamlValue) => void) => Promise<LocalEnvironment>;
+  openEnvironment: (onSecret: (value: YamlValue) => void) => Promise<DriverEnvironment>;
   github?: GitHubPort;
 }
 
@@ -131,7 +131,7 @@ function setBlueprintOutputs(runner: Runner, outputs: YamlMap): void {
   if (skipped.length > 0) runner.warning(`blueprint outputs ${skipped.map((n) => JSON.stringify(n)).join(', ')} are only in the 'outputs' JSON: their names are the action's own outputs or not plain identifiers`);
 }
 
-function engineFor(deps: ActionDeps, env: LocalEnvironment): EngineDeps {
+function engineFor(deps: ActionDeps, env: DriverEnvironment): EngineDeps {
   const onEvent = (e: EventRecord) => {
     if (e.type === 'log' || e.type.startsWith('workflow_') || e.type === 'task_failed' || e.type === 'task_rescheduled') deps.runner.info(`${e.nodeInstanceId ? `${e.nodeInstanceId}: ` : ''}${e.message}`);
   };
@@ -146,7 +146,7 @@ function loadOptions(deps: ActionDeps): LoadOptions {
 }
 
 /** Runs a new execution; one that lost the race for the lock is cancelled, never left pending. */
-async function run(deps: ActionDeps, env: LocalEnvironment, execution: ExecutionRecord, options: RunOptions): Promise<ExecutionRecord> {
+async function run(deps: ActionDeps, env: DriverEnvironment, execution: ExecutionRecord, options: RunOptions): Promise<ExecutionRecord> {
   try {
     return await runExecution(engineFor(deps, env), execution.deploymentId, execution.id, options);
   } catch (err) {
@@ -160,7 +160,7 @@ async function run(deps: ActionDeps, env: LocalEnvironment, execution: Execution
  * meanwhile). A run that started an execution after the uninstall owns it now: it is kept, and
  * the answer says so.
  */
-async function deleteUninstalled(deps: ActionDeps, env: LocalEnvironment, deploymentId: string, uninstallId: string): Promise<string | undefined> {
+async function deleteUninstalled(deps: ActionDeps, env: DriverEnvironment, deploymentId: string, uninstallId: string): Promise<string | undefined> {
   const engine = engineFor(deps, env);
   const lock = await env.store.acquireLock(deploymentId, `delete-after-${uninstallId}`, engine.owner ?? defaultOwner(), engine.leaseMs ?? 60_000);
   const latest = (await env.store.listExecutions(deploymentId)).at(-1);
@@ -173,12 +173,12 @@ async function deleteUninstalled(deps: ActionDeps, env: LocalEnvironment, deploy
 }
 
 /** Before this run's execution: fail fast on (or wait for) a live holder; resume a dead run's execution. */
-function settle(deps: ActionDeps, env: LocalEnvironment, deploymentId: string): Promise<string[]> {
+function settle(deps: ActionDeps, env: DriverEnvironment, deploymentId: string): Promise<string[]> {
   const waitForLock = deps.inputs.waitForLock;
   return settleDeployment(env.store, deploymentId, { waitForLock, resume: (e) => runExecution(engineFor(deps, env), deploymentId, e.id, { waitForLock }) });
 }
 
-async function single(deps: ActionDeps, env: LocalEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
+async function single(deps: ActionDeps, env: DriverEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
   const { inputs } = deps;
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, inputs.blueprint);
@@ -252,7 +252,7 @@ const allAdded = (plan: DeploymentPlan): UpdateStep[] => plan.nodes.map((n) => (
  * the blueprint or its inputs changed since, the run re-plans, stops before applying anything,
  * and says so. Undefined when there is nothing to stop for.
  */
-async function replanned(deps: ActionDeps, env: LocalEnvironment, existing: DeploymentRecord | undefined, blueprint: string, catalog: PluginCatalog): Promise<Partial<RunReport> | undefined> {
+async function replanned(deps: ActionDeps, env: DriverEnvironment, existing: DeploymentRecord | undefined, blueprint: string, catalog: PluginCatalog): Promise<Partial<RunReport> | undefined> {
   const reviewed = deps.inputs.planDigest;
   if (!reviewed) return undefined;
   let report: Partial<RunReport>;
@@ -286,7 +286,7 @@ function failure(deps: ActionDeps, err: unknown): Partial<RunReport> {
   return { status: 'failed', error: (err as Error).message ?? String(err) };
 }
 
-async function dispatch(deps: ActionDeps, env: LocalEnvironment, route: Extract<Route, { kind: 'dispatch' }>, exists: boolean, lock: RunOptions, base: RunReport): Promise<RunReport> {
+async function dispatch(deps: ActionDeps, env: DriverEnvironment, route: Extract<Route, { kind: 'dispatch' }>, exists: boolean, lock: RunOptions, base: RunReport): Promise<RunReport> {
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, deps.inputs.blueprint);
   const { workflow, parameters, deploymentId } = route;
@@ -312,7 +312,7 @@ async function dispatch(deps: ActionDeps, env: LocalEnvironment, route: Extract<
   return { ...base, ...result(done), ...(await outputsOf(env, deploymentId)) };
 }
 
-async function outputsOf(env: LocalEnvironment, id: string): Promise<Partial<RunReport>> {
+async function outputsOf(env: DriverEnvironment, id: string): Promise<Partial<RunReport>> {
   const d = await env.store.getDeployment(id);
   return d?.outputs ? { outputs: d.outputs } : {};
 }
@@ -322,7 +322,7 @@ async function outputsOf(env: LocalEnvironment, id: string): Promise<Partial<Run
  * a deployment still unhealthy gets (or keeps) an issue, a healthy one has its issue closed. Each
  * run looks at the current state, so missed or late ticks do not matter.
  */
-async function sweep(deps: ActionDeps, env: LocalEnvironment, filter: string | undefined): Promise<RunReport> {
+async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | undefined): Promise<RunReport> {
   const catalog = env.plugins.catalog();
   const rows: string[] = [];
   let unhealthy = 0;

@@ -1,3 +1,6 @@
 import { runCli } from './main.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+import { processIO } from './io.js';
+
+// The CLI's entry: the only place it reads the process environment.
+process.exitCode = await runCli(process.argv.slice(2), processIO, process.env);

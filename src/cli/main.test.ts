@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './main.js';
 import { HEADER, writeBlueprintFiles } from '../../test/support/blueprint-files.js';
 
-async function run(args: string[]) {
+async function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, env);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -42,6 +42,22 @@ describe('isthmus validate', () => {
     const r = await run(['validate', path.join(dir, 'bp.yaml'), '--root', dir]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('plan.cycle: relationships form a cycle: a -> b -> a');
+  });
+});
+
+describe('settings: the environment, with the global flags over it', () => {
+  it('--aws without a state table names what is missing; the environment can give it, and a bad variable is named', async () => {
+    const missing = await run(['--aws', 'deployments']);
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('ISTHMUS_STATE_TABLE: AWS mode needs the state table') });
+    const noFunction = await run(['--aws', '--state-table', 't', 'deployments']);
+    expect(noFunction).toMatchObject({ code: 2, err: expect.stringContaining('ISTHMUS_STEP_FUNCTION: AWS mode needs the step Lambda') });
+    const fromEnv = await run(['deployments'], { ISTHMUS_MODE: 'aws', ISTHMUS_STATE_TABLE: 't' });
+    expect(fromEnv.err).toContain('ISTHMUS_STEP_FUNCTION');
+    expect(await run(['deployments'], { ISTHMUS_LEASE_MS: 'soon' })).toMatchObject({ code: 2, err: "isthmus: ISTHMUS_LEASE_MS: 'soon' is not a positive whole number of milliseconds" });
+  });
+
+  it('commands that need no state never read the settings', async () => {
+    expect((await run(['validate', example], { ISTHMUS_MODE: 'nonsense' })).code).toBe(0);
   });
 });
 

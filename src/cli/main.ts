@@ -5,17 +5,14 @@ import { lifecycleSteps } from '../workflows/index.js';
 import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
 import { registerWorkflowCommands } from './workflow-commands.js';
-import { registerSandboxCommands, useLocalSandbox } from './sandbox.js';
+import { ensureLocalSandbox, registerSandboxCommands } from './sandbox.js';
+import { processIO, type CliIO } from './io.js';
+import { parseDriverSettings, SettingsError, type DriverSettings, type Environment } from '../settings.js';
 import { defaultPluginRegistry } from '../plugins/index.js';
 import { ConflictError } from '../state/errors.js';
 import { WorkflowError } from '../workflows/index.js';
 
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIO: CliIO = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+export type { CliIO };
 
 function blueprintFlags(cmd: Command): Command {
   return cmd
@@ -25,21 +22,38 @@ function blueprintFlags(cmd: Command): Command {
     .option('--root <dir>', 'imports may not leave this directory (default: the repository root)');
 }
 
-/** Runs the CLI; returns the exit code instead of exiting, so tests can drive it. */
-export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code instead of exiting, so tests can drive it. `env` is the
+ * process environment (src/cli/index.ts passes it): parsed once into settings, which the global
+ * flags then override.
+ */
+export async function runCli(argv: string[], io: CliIO = processIO, env: Environment = {}): Promise<number> {
   let exitCode = 0;
+  let kubeconfigOverride: string | undefined;
+  let settings: DriverSettings | undefined;
+  const globalFlags = () => program.opts<{ aws?: boolean; stateTable?: string; stepFunction?: string; sandbox?: boolean }>();
+  const driverSettings = (): DriverSettings => {
+    if (settings) return settings;
+    const base = parseDriverSettings(env);
+    const o = globalFlags();
+    settings = {
+      ...base,
+      ...(o.aws ? { mode: 'aws' as const } : {}),
+      ...(o.stateTable ? { stateTable: o.stateTable } : {}),
+      ...(o.stepFunction ? { stepFunction: o.stepFunction } : {}),
+      ...(kubeconfigOverride ? { plugins: { ...base.plugins, kubeconfigOverride } } : {}),
+    };
+    return settings;
+  };
   const program = new Command('isthmus')
     .description('Serverless Cloudify-DSL orchestrator: validate, plan and run blueprints (local mode: DynamoDB Local + in-process steps)')
     .option('--aws', 'AWS mode: use the state table and step Lambda in your account (ISTHMUS_MODE=aws)')
     .option('--state-table <name>', 'DynamoDB table of AWS mode (ISTHMUS_STATE_TABLE)')
     .option('--step-function <name>', 'step Lambda of AWS mode (ISTHMUS_STEP_FUNCTION)')
     .option('--sandbox', "point every Kubernetes node at this directory's local sandbox (started when missing)")
-    .hook('preAction', async (cmd) => {
-      const o = cmd.opts<{ aws?: boolean; stateTable?: string; stepFunction?: string; sandbox?: boolean }>();
-      if (o.aws) process.env['ISTHMUS_MODE'] = 'aws';
-      if (o.stateTable) process.env['ISTHMUS_STATE_TABLE'] = o.stateTable;
-      if (o.stepFunction) process.env['ISTHMUS_STEP_FUNCTION'] = o.stepFunction;
-      if (o.sandbox) await useLocalSandbox(process.cwd());
+    .hook('preAction', async () => {
+      // `--sandbox`: every Kubernetes node of the command talks to this directory's sandbox.
+      if (globalFlags().sandbox) kubeconfigOverride = (await ensureLocalSandbox(process.cwd())).kubeconfig;
     })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -86,7 +100,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       else io.out(renderPlanTable(plan, steps, flags.workflow));
     });
 
-  registerWorkflowCommands(program, io, (code) => (exitCode = code));
+  registerWorkflowCommands(program, io, (code) => (exitCode = code), driverSettings);
   registerSandboxCommands(program, io);
 
   try {
@@ -102,6 +116,10 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     if (err instanceof WorkflowError || err instanceof ConflictError) {
       io.err(`isthmus: ${err.message}`);
       return 1;
+    }
+    if (err instanceof SettingsError) {
+      io.err(`isthmus: ${err.message}`);
+      return 2;
     }
     if (err instanceof UsageError) {
       io.err(`isthmus: ${err.message}`);

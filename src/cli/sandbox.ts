@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { ensureBackgroundService, stopBackgroundService } from './background.js';
+import { ensureBackgroundService, stopBackgroundService } from '../background.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { KUBECONFIG_OVERRIDE_ENV } from '../plugins/kubernetes/settings.js';
 import { DEFAULT_NODES, startSandbox, type SandboxNode } from '../sandbox/index.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './io.js';
 
 interface SandboxInfo {
   url: string;
@@ -59,13 +58,6 @@ export async function ensureLocalSandbox(stateDir: string): Promise<SandboxInfo>
 
 export function stopLocalSandbox(stateDir: string): boolean {
   return stopBackgroundService(stateDir, 'sandbox');
-}
-
-/** `--sandbox`: every Kubernetes node of the command talks to this directory's sandbox. */
-export async function useLocalSandbox(stateDir: string): Promise<SandboxInfo> {
-  const info = await ensureLocalSandbox(stateDir);
-  process.env[KUBECONFIG_OVERRIDE_ENV] = info.kubeconfig;
-  return info;
 }
 
 function parseNodes(spec: string | undefined): SandboxNode[] {

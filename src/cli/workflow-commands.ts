@@ -5,10 +5,11 @@ import { parse } from 'yaml';
 import type { YamlMap } from '../dsl/index.js';
 import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/records.js';
 import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
-import type { LocalEnvironment } from './local.js';
+import type { DriverEnvironment } from '../compose.js';
+import type { DriverSettings } from '../settings.js';
 import { ProgressDisplay } from './progress.js';
 import { stopLocalSandbox } from './sandbox.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './io.js';
 
 interface RunFlags {
   maxParallel?: string;
@@ -37,7 +38,7 @@ export function defaultDeploymentId(blueprint: string): string {
   return (base === 'blueprint' ? path.basename(path.dirname(abs)) : base).replace(/[^A-Za-z0-9_.-]/g, '-');
 }
 
-async function drive(io: CliIO, env: LocalEnvironment, execution: ExecutionRecord, flags: RunFlags): Promise<number> {
+async function drive(io: CliIO, env: DriverEnvironment, execution: ExecutionRecord, flags: RunFlags): Promise<number> {
   const tty = Boolean(process.stdout.isTTY);
   const progress = new ProgressDisplay((t) => process.stdout.write(t), execution.taskCount, tty, flags.verbose ?? false);
   io.out(`Execution ${execution.id}: ${execution.workflow} on deployment ${execution.deploymentId} (${execution.taskCount} tasks)`);
@@ -67,9 +68,9 @@ function runFlags(cmd: Command): Command {
 }
 
 /** Commands that run workflows locally (DynamoDB Local + in-process steps). */
-export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const withEnv = async (fn: (env: LocalEnvironment) => Promise<number>) => {
-    const env = await (await runtime()).openEnvironment();
+export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (code: number) => void, settings: () => DriverSettings): void {
+  const withEnv = async (fn: (env: DriverEnvironment) => Promise<number>) => {
+    const env = await (await runtime()).openDriverEnvironment(settings());
     try {
       setExit(await fn(env));
     } finally {
@@ -237,7 +238,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     .command('stop')
     .description('stop the background DynamoDB Local and sandbox of this directory')
     .action(async () => {
-      io.out((await runtime()).stopLocalDynamoDb(process.cwd()) ? 'Stopped DynamoDB Local' : 'No DynamoDB Local was running here');
+      io.out((await runtime()).stopLocalState(process.cwd()) ? 'Stopped DynamoDB Local' : 'No DynamoDB Local was running here');
       if (stopLocalSandbox(process.cwd())) io.out('Stopped the sandbox');
     });
 }

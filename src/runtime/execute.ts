@@ -9,6 +9,7 @@ import { Redactor } from './redact.js';
 import { deploymentResolver } from './resolver.js';
 import type { SecretsProvider } from './secrets.js';
 import { SlotsClosedError, type OperationSlots } from './slots.js';
+import type { PluginSettings } from '../settings.js';
 import type { InstanceView, NodeView, OperationContext, OperationLogger, StepRequest } from './types.js';
 
 export interface RuntimeDeps {
@@ -23,6 +24,8 @@ export interface RuntimeDeps {
   onEvents?: (events: EventRecord[]) => void;
   /** Bounds operations running at once in this process (the engine's parallelism); see OperationSlots. */
   operationSlots?: OperationSlots;
+  /** The process's configuration plugins read (`ctx.settings`), parsed once by the composition root. */
+  settings: PluginSettings;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
@@ -134,6 +137,7 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
           throw new RetryRequest(message, afterSeconds);
         },
         blueprintDir: await deps.blueprintDir(deployment),
+        settings: deps.settings,
         signal: controller.signal,
         relationships: (plan.nodeInstances.find((i) => i.id === self.id)?.relationships ?? []).map((rel) => ({
           type: rel.type,

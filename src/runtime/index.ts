@@ -5,5 +5,4 @@ export { LocalSecrets, observedSecrets, type SecretsProvider } from './secrets.j
 export { MASK, Redactor, secretTexts } from './redact.js';
 export { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 export type * from './types.js';
-export { secretsPrefix } from './secrets-prefix.js';
 export { materializeBlueprintFiles, loadManifest, BLUEPRINT_FILES_FORMAT, type BlueprintFilesManifest } from './blueprint-files.js';

@@ -16,7 +16,8 @@ export class LocalSecrets implements SecretsProvider {
 
   constructor(
     private readonly file?: string,
-    private readonly env: NodeJS.ProcessEnv = process.env,
+    /** The `ISTHMUS_SECRET_*` variables (settings.secretVariables); none by default. */
+    private readonly env: Readonly<Record<string, string | undefined>> = {},
   ) {}
 
   async get(name: string): Promise<YamlValue | undefined> {

@@ -1,4 +1,5 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
+import type { PluginSettings } from '../settings.js';
 import type { NodeInstanceRecord, NodeInstanceState, StepOutcome } from '../state/index.js';
 
 export type { StepOutcome };
@@ -80,6 +81,8 @@ export interface OperationContext {
   retry(message: string, afterSeconds?: number): never;
   /** Directory of the blueprint (scripts resolve against it). */
   blueprintDir: string;
+  /** The process's configuration (default region, kubeconfig override, script user, …). */
+  settings: PluginSettings;
   /** Aborted when the step's time is up. */
   signal: AbortSignal;
   /** The instance's relationships, to find e.g. the cluster a resource is managed by. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { YamlValue } from '../../src/dsl/index.js';
 import { parseBlueprint } from '../../src/dsl/index.js';
 import { createDeployment, digestOf, runExecution, startExecution, type EngineDeps } from '../../src/engine/index.js';
+import { parsePluginSettings, type PluginSettings } from '../../src/settings.js';
 import { LocalInvoker } from '../../src/invoke/index.js';
 import { planDeployment } from '../../src/plan/index.js';
 import { defaultPluginRegistry, type PluginModule } from '../../src/plugins/index.js';
@@ -75,6 +76,8 @@ export interface Harness {
   concurrency: { active: number; max: number };
   deps: EngineDeps;
   dir: string;
+  /** The plugins' settings, shared with the in-process steps: a test may change them between runs. */
+  settings: PluginSettings;
   deploy(blueprint: string, id?: string, inputs?: Record<string, YamlValue>): Promise<string>;
   run(deploymentId: string, workflow: string, parameters?: Record<string, YamlValue>): ReturnType<typeof runExecution>;
   /** Plans a blueprint text (for updates) with fresh instance ids. */
@@ -96,17 +99,23 @@ relationships:
       cloudify.interfaces.relationship_lifecycle: { preconfigure: rec.op, establish: rec.op, unlink: rec.op }
 `;
 
-export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string>; maxRetries?: number; onSecret?: (value: YamlValue) => void } = {}): Promise<Harness> {
+/** Plugin settings as the test process's environment gives them, with a test's own over them. */
+export function testPluginSettings(overrides: Partial<PluginSettings> = {}): PluginSettings {
+  return { ...parsePluginSettings(process.env), ...overrides };
+}
+
+export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string>; maxRetries?: number; onSecret?: (value: YamlValue) => void; settings?: Partial<PluginSettings> } = {}): Promise<Harness> {
   const store = await createTestStore();
   const log: string[] = [];
   const concurrency = { active: 0, max: 0 };
   const plugins = defaultPluginRegistry([recordingPlugin(log, concurrency)]);
   const dir = writeBlueprintFiles({});
-  const secretsEnv: NodeJS.ProcessEnv = {};
+  const settings = testPluginSettings(options.settings);
+  const secretsEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.secrets ?? {})) secretsEnv[`ISTHMUS_SECRET_${k.toUpperCase()}`] = v;
   const stored = new LocalSecrets(undefined, secretsEnv);
   const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
-  const invoker = new LocalInvoker({ store, plugins, secrets, blueprintDir: () => dir });
+  const invoker = new LocalInvoker({ store, plugins, secrets, settings, blueprintDir: () => dir });
   const deps: EngineDeps = {
     store,
     invoker,
@@ -122,6 +131,7 @@ export async function createHarness(options: { maxParallel?: number; secrets?: R
     concurrency,
     deps,
     dir,
+    settings,
     async deploy(blueprint, id = `dep${++n}`, inputs = {}) {
       const file = path.join(dir, `${id}.yaml`);
       writeFileSync(file, blueprint);

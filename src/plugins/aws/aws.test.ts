@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import { OperationError, RetryRequest } from '../../runtime/errors.js';
+import { DEFAULT_PLUGIN_SETTINGS, parsePluginSettings, type PluginSettings } from '../../settings.js';
 import type { InstanceView, OperationContext, RelationshipView } from '../../runtime/types.js';
 import { FakeAws } from '../../../test/support/fake-aws.js';
 import { awsPlugin, forgetAwsClients } from './index.js';
@@ -14,6 +15,7 @@ interface CtxSpec {
   runtime?: Record<string, YamlValue>;
   related?: Array<{ type: string; runtime: Record<string, YamlValue> }>;
   retryNumber?: number;
+  settings?: Partial<PluginSettings>;
 }
 
 /** A step context as the runtime builds it (functions already evaluated). */
@@ -35,6 +37,7 @@ function ctxOf(spec: CtxSpec, instanceId = 'node_1'): OperationContext & { insta
       throw new RetryRequest(message, after);
     },
     blueprintDir: '.',
+    settings: { ...DEFAULT_PLUGIN_SETTINGS, awsWaitScale: 0, ...spec.settings },
     signal: new AbortController().signal,
     relationships,
     evaluate: async (v) => v,
@@ -56,13 +59,11 @@ async function outcome(p: Promise<unknown>): Promise<'ok' | 'retry' | 'recoverab
 describe('AWS plugin operations (against stateful mocks)', () => {
   let aws: FakeAws;
   beforeEach(() => {
-    process.env['ISTHMUS_AWS_WAIT_SCALE'] = '0';
     aws = new FakeAws({ ticks: 2 }).install();
     forgetAwsClients();
   });
   afterEach(() => {
     aws.restore();
-    delete process.env['ISTHMUS_AWS_WAIT_SCALE'];
   });
 
   it('VPC: creates once, tagged; a re-run after a lost step result finds it by tag; adopts an external one; refuses a missing one', async () => {
@@ -184,14 +185,11 @@ describe('AWS plugin operations (against stateful mocks)', () => {
   });
 
   it('finding 4: in AWS, a role is created under the permissions boundary the step Lambda names', async () => {
-    process.env['ISTHMUS_ROLE_BOUNDARY_ARN'] = 'arn:aws:iam::123456789012:policy/IsthmusRoleBoundary';
-    try {
-      const spec = { type: 'cloudify.nodes.aws.iam.Role', properties: { resource_config: { RoleName: 'bounded', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } } };
-      await op('iam.resources.role.create')(ctxOf(spec));
-      expect(aws.roles.get('bounded')!.boundary).toBe('arn:aws:iam::123456789012:policy/IsthmusRoleBoundary');
-    } finally {
-      delete process.env['ISTHMUS_ROLE_BOUNDARY_ARN'];
-    }
+    // As the step Lambda reads it from the environment infra/stack.ts gives it.
+    const settings = parsePluginSettings({ ISTHMUS_ROLE_BOUNDARY_ARN: 'arn:aws:iam::123456789012:policy/IsthmusRoleBoundary' });
+    const spec = { type: 'cloudify.nodes.aws.iam.Role', properties: { resource_config: { RoleName: 'bounded', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } }, settings };
+    await op('iam.resources.role.create')(ctxOf(spec));
+    expect(aws.roles.get('bounded')!.boundary).toBe('arn:aws:iam::123456789012:policy/IsthmusRoleBoundary');
   });
 
   it('IAM role: trust policy as JSON, policies attached; a foreign role of that name is refused; delete detaches first and tolerates a role already gone', async () => {

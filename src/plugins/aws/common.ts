@@ -11,9 +11,6 @@ const str = (v: YamlValue | undefined): string | undefined => (typeof v === 'str
 export const OWNER_TAG = 'isthmus:owner';
 export const ownerOf = (ctx: OperationContext) => `${ctx.deployment.id}/${ctx.instance.id}`;
 
-/** The permissions boundary the step Lambda's environment names (infra/stack.ts): roles it creates must carry it. */
-export const roleBoundaryArn = (): string | undefined => process.env['ISTHMUS_ROLE_BOUNDARY_ARN'] || undefined;
-
 /** Converts an SDK answer (Dates, undefined) into something runtime properties can hold. */
 export const plain = <T>(v: T): YamlValue => JSON.parse(JSON.stringify(v ?? null)) as YamlValue;
 
@@ -44,7 +41,7 @@ async function assumeRole(roleArn: string, region: string, base: AwsCredentialId
 export async function awsSettings(ctx: OperationContext, node: NodeView = ctx.node): Promise<AwsSettings> {
   const cc = (await ctx.evaluate(node.properties['client_config'] ?? null)) as YamlValue;
   const config = isMap(cc) ? cc : {};
-  const region = str(config['region_name']) ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  const region = str(config['region_name']) ?? ctx.settings.defaultRegion;
   if (!region) throw new OperationError(`node '${node.id}': no AWS region; set client_config.region_name or AWS_REGION`, false);
   const keyId = str(config['aws_access_key_id']);
   const secret = str(config['aws_secret_access_key']);
@@ -195,8 +192,7 @@ export async function must<T>(doing: string, fn: () => Promise<T>): Promise<T> {
  * waits for local runs against mocks.
  */
 export function waitSeconds(ctx: OperationContext, first = 30, cap = 180): number {
-  const scale = Number(process.env['ISTHMUS_AWS_WAIT_SCALE'] ?? '1');
-  return Math.min(cap, first * 2 ** Math.min(ctx.operation.retryNumber, 6)) * (Number.isFinite(scale) && scale >= 0 ? scale : 1);
+  return Math.min(cap, first * 2 ** Math.min(ctx.operation.retryNumber, 6)) * ctx.settings.awsWaitScale;
 }
 
 /** Cloudify's `prepare`/`precreate`: record the configuration the create will use. */

@@ -13,7 +13,7 @@ import {
 import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
-import { apiParameters, awsSettings, roleBoundaryArn, call, clientFor, currentId, externalId, isExternal, isMap, must, OWNER_TAG, ownerOf, properties, remember, tagsFor } from './common.js';
+import { apiParameters, awsSettings, call, clientFor, currentId, externalId, isExternal, isMap, must, OWNER_TAG, ownerOf, properties, remember, tagsFor } from './common.js';
 
 const policyArns = (v: YamlValue | undefined): string[] =>
   Array.isArray(v) ? v.map((p) => (isMap(p) ? p['PolicyArn'] : p)).filter((p): p is string => typeof p === 'string' && p !== '') : [];
@@ -47,8 +47,8 @@ async function roleCreate(ctx: OperationContext): Promise<void> {
   if (!role) {
     const trust = params['AssumeRolePolicyDocument'];
     const document = typeof trust === 'string' ? trust : JSON.stringify(trust ?? {});
-    // In AWS the step role may create roles only under the stack's permissions boundary.
-    const boundary = typeof params['PermissionsBoundary'] === 'string' ? params['PermissionsBoundary'] : roleBoundaryArn();
+    // In AWS the step role may create roles only under the stack's permissions boundary (infra/stack.ts names it).
+    const boundary = typeof params['PermissionsBoundary'] === 'string' ? params['PermissionsBoundary'] : ctx.settings.roleBoundaryArn;
     role = (await must(`creating role ${name}`, () => iam.send(new CreateRoleCommand({ ...(params as unknown as object), RoleName: name, AssumeRolePolicyDocument: document, Tags: tagsFor(ctx, props), ...(boundary ? { PermissionsBoundary: boundary } : {}) })))).Role;
     ctx.logger.info(`IAM role ${name} created`);
   }

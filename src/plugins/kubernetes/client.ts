@@ -6,10 +6,8 @@ import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import { cachedEksToken } from './eks-token.js';
-import { KUBECONFIG_OVERRIDE_ENV } from './settings.js';
 
 /** Points every Kubernetes node at one cluster (the sandbox, or a test cluster), whatever its blueprint says. */
-export { KUBECONFIG_OVERRIDE_ENV };
 
 const MASTER_TYPE = 'cloudify.nodes.kubernetes.Master';
 const SHARED_CLUSTER_TYPE = 'cloudify.nodes.kubernetes.resources.SharedCluster';
@@ -90,12 +88,12 @@ async function fromConfiguration(ctx: OperationContext, configuration: YamlMap, 
  * Applies `authentication`: `aws_eks` replaces the user's credentials with an EKS token (cached,
  * refreshed before it expires); the GCP and Azure variants of Cloudify's plugin are refused.
  */
-async function authenticate(kc: KubeConfig, authentication: YamlValue | undefined, source: string): Promise<KubeConfig> {
+async function authenticate(kc: KubeConfig, authentication: YamlValue | undefined, source: string, defaultRegion: string | undefined): Promise<KubeConfig> {
   if (!nonEmpty(authentication)) return kc;
   const eks = authentication['aws_eks'];
   if (isMap(eks) && Object.keys(eks).length > 0) {
     const clusterName = eks['cluster_name'];
-    const region = eks['region'] ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+    const region = eks['region'] ?? defaultRegion;
     if (typeof clusterName !== 'string' || !clusterName) throw new OperationError(`${source}: authentication.aws_eks needs cluster_name`, false);
     if (typeof region !== 'string' || !region) throw new OperationError(`${source}: authentication.aws_eks needs region (or AWS_REGION)`, false);
     return withEksToken(kc, clusterName, region, source);
@@ -129,7 +127,7 @@ async function withEksToken(kc: KubeConfig, clusterName: string, region: string,
  * Cloudify's EKS cluster node write) or `aws-iam-authenticator token`: there is no aws CLI in a
  * Lambda, so Isthmus signs the same token itself.
  */
-async function replaceEksExec(kc: KubeConfig, source: string): Promise<KubeConfig> {
+async function replaceEksExec(kc: KubeConfig, source: string, defaultRegion: string | undefined): Promise<KubeConfig> {
   const exec = kc.getCurrentUser()?.exec as { command?: string; args?: string[]; env?: Array<{ name: string; value: string }> } | undefined;
   if (!exec?.command) return kc;
   const args = exec.args ?? [];
@@ -143,7 +141,7 @@ async function replaceEksExec(kc: KubeConfig, source: string): Promise<KubeConfi
   if (!isAwsCli && !isAuthenticator) return kc;
   const clusterName = isAwsCli ? flag('--cluster-name', '--cluster-id') : flag('-i', '--cluster-id');
   const envRegion = exec.env?.find((e) => e.name === 'AWS_REGION' || e.name === 'AWS_DEFAULT_REGION')?.value;
-  const region = flag('--region') ?? envRegion ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  const region = flag('--region') ?? envRegion ?? defaultRegion;
   if (!clusterName || !region) throw new OperationError(`${source}: the kubeconfig runs ${command} without a cluster name or region`, false);
   return withEksToken(kc, clusterName, region, source);
 }
@@ -151,26 +149,27 @@ async function replaceEksExec(kc: KubeConfig, source: string): Promise<KubeConfi
 /**
  * Finds how to reach the cluster for an operation, as Cloudify's plugin does: the node's own
  * client_config, else a related Master/SharedCluster node (its properties, or a `kubeconfig`
- * runtime property such as an EKS cluster node exposes). ISTHMUS_KUBECONFIG_OVERRIDE wins over both.
+ * runtime property such as an EKS cluster node exposes). The kubeconfig override (`--sandbox`,
+ * ISTHMUS_KUBECONFIG_OVERRIDE) wins over both.
  */
 export async function kubernetesClient(ctx: OperationContext): Promise<ResolvedClient> {
-  const override = process.env[KUBECONFIG_OVERRIDE_ENV];
+  const override = ctx.settings.kubeconfigOverride;
   let kc: KubeConfig;
   let source: string;
   if (override) {
     kc = new KubeConfig();
     kc.loadFromString(await readFile(override, 'utf8'));
-    source = `${KUBECONFIG_OVERRIDE_ENV} (${override})`;
+    source = `the kubeconfig override (${override})`;
   } else {
     const own = (await ctx.evaluate(ctx.node.properties['client_config'] ?? null)) as YamlValue;
     if (isMap(own) && nonEmpty(own['configuration'] ?? null)) {
       source = `client_config of node '${ctx.node.id}'`;
-      kc = await authenticate(await fromConfiguration(ctx, own['configuration'] as YamlMap, source), own['authentication'], source);
+      kc = await authenticate(await fromConfiguration(ctx, own['configuration'] as YamlMap, source), own['authentication'], source, ctx.settings.defaultRegion);
     } else {
       kc = await fromRelationships(ctx);
       source = `the cluster node related to '${ctx.node.id}'`;
     }
-    kc = await replaceEksExec(kc, source);
+    kc = await replaceEksExec(kc, source, ctx.settings.defaultRegion);
   }
   const key = kc.exportConfig();
   let client = cache.get(key);
@@ -197,12 +196,12 @@ async function fromRelationships(ctx: OperationContext): Promise<KubeConfig> {
     }
     if (isMaster) {
       const props = (await ctx.evaluate(target.properties)) as YamlMap;
-      if (isMap(props['configuration'])) return authenticate(await fromConfiguration(ctx, props['configuration'], source), props['authentication'], source);
+      if (isMap(props['configuration'])) return authenticate(await fromConfiguration(ctx, props['configuration'], source), props['authentication'], source, ctx.settings.defaultRegion);
     }
     if (isShared) {
       const props = (await ctx.evaluate(target.properties)) as YamlMap;
       const cc = props['client_config'];
-      if (isMap(cc) && isMap(cc['configuration'])) return authenticate(await fromConfiguration(ctx, cc['configuration'], source), cc['authentication'], source);
+      if (isMap(cc) && isMap(cc['configuration'])) return authenticate(await fromConfiguration(ctx, cc['configuration'], source), cc['authentication'], source, ctx.settings.defaultRegion);
     }
   }
   throw new OperationError(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YamlMap } from '../../dsl/index.js';
+import { DEFAULT_PLUGIN_SETTINGS } from '../../settings.js';
 import type { OperationContext } from '../../runtime/types.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { kubernetesClient } from './client.js';
@@ -12,7 +13,6 @@ describe('kubeconfig users that run aws eks get-token', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ tokens: {}, tokenCheck: (t) => (seen.push(t), t.startsWith('k8s-aws-v1.') ? 'admin' : undefined) });
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' });
-    delete process.env['ISTHMUS_KUBECONFIG_OVERRIDE'];
   });
   afterAll(async () => {
     process.env = saved;
@@ -32,6 +32,7 @@ describe('kubeconfig users that run aws eks get-token', () => {
       node: { id: 'n', type: 't', typeHierarchy: ['t'], properties: { client_config: { configuration: { file_content: kubeconf } } } },
       evaluate: async (v: YamlMap) => v,
       relationships: [],
+      settings: DEFAULT_PLUGIN_SETTINGS,
     } as unknown as OperationContext;
     const { objects } = await kubernetesClient(ctx);
     const namespaces = await objects.list('v1', 'Namespace');

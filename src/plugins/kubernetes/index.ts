@@ -2,7 +2,6 @@ import type { PluginModule } from '../registry.js';
 import { migrate } from './migrate.js';
 import { TASKS } from './operations.js';
 
-export { KUBECONFIG_OVERRIDE_ENV } from './client.js';
 export { healthOf, type Health, type K8sObject } from './health.js';
 export { factsOf } from './facts.js';
 export { renderTemplate } from './definitions.js';

@@ -35,8 +35,7 @@ const SET_PROPERTY = /^isthmus:runtime-property ([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$
  * another user cannot. Without it, scripts are trusted code with the driver's identity (README,
  * "Trust model").
  */
-function scriptUser(): { uid: number; gid: number } | undefined {
-  const name = process.env['ISTHMUS_SCRIPT_USER'];
+function scriptUser(name: string | undefined): { uid: number; gid: number } | undefined {
   if (!name) return undefined;
   let ids = scriptUserIds.get(name);
   if (!ids) {
@@ -101,16 +100,16 @@ function shellOperation(script: string): OperationFunction {
     const propsFile = path.join(dir, 'runtime-properties.json');
     try {
       await writeFile(propsFile, JSON.stringify(ctx.instance.runtimeProperties));
-      const runAs = scriptUser();
+      const runAs = scriptUser(ctx.settings.scriptUser);
       if (runAs) {
         // Only the script's own scratch directory becomes the script user's.
         await chown(dir, runAs.uid, runAs.gid);
         await chown(propsFile, runAs.uid, runAs.gid);
       }
       const env: Record<string, string> = {
-        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-        HOME: runAs ? dir : (process.env['HOME'] ?? dir),
-        LANG: process.env['LANG'] ?? 'C.UTF-8',
+        PATH: ctx.settings.scriptEnvironment.PATH,
+        HOME: runAs ? dir : (ctx.settings.scriptEnvironment.HOME ?? dir),
+        LANG: ctx.settings.scriptEnvironment.LANG,
         ISTHMUS_DEPLOYMENT_ID: ctx.deployment.id,
         ISTHMUS_NODE_ID: ctx.node.id,
         ISTHMUS_NODE_INSTANCE: ctx.instance.id,

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { OperationError, RetryRequest } from '../../runtime/errors.js';
+import { parsePluginSettings } from '../../settings.js';
 import type { InstanceView, OperationContext } from '../../runtime/types.js';
 import { scriptRunner } from './index.js';
 
@@ -101,6 +102,7 @@ function directContext(dir: string, messages: string[]): OperationContext {
       throw new RetryRequest(message, undefined);
     },
     blueprintDir: dir,
+    settings: parsePluginSettings(process.env),
     signal: new AbortController().signal,
     relationships: [],
     evaluate: async (v) => v,
@@ -183,11 +185,12 @@ describe('scripts and the driver credentials (finding 11)', () => {
       chmodSync(path.join(dir, 'peek.sh'), 0o755);
       const driver = `
         const { scriptRunner } = await import(${JSON.stringify(path.resolve('build/src/plugins/script/index.js'))});
+        const { parsePluginSettings } = await import(${JSON.stringify(path.resolve('build/src/settings.js'))});
         const instance = { id: 'i', nodeId: 'n', state: 'initial', runtimeProperties: {} };
         const log = () => undefined;
         await scriptRunner.run('peek.sh')({ deployment: { id: 'd' }, node: { id: 'n', type: 't', typeHierarchy: [], properties: {} }, instance,
           operation: { name: 'op', retryNumber: 0, maxRetries: 0, implementation: 'peek.sh' }, inputs: {}, logger: { debug: log, info: log, warning: log, error: log },
-          retry: () => { throw new Error('retry'); }, blueprintDir: ${JSON.stringify(dir)}, signal: new AbortController().signal, relationships: [], evaluate: async (v) => v, readInstance: async () => undefined });
+          retry: () => { throw new Error('retry'); }, blueprintDir: ${JSON.stringify(dir)}, settings: parsePluginSettings(process.env), signal: new AbortController().signal, relationships: [], evaluate: async (v) => v, readInstance: async () => undefined });
         process.stdout.write(JSON.stringify(instance.runtimeProperties));`;
       const out = execFileSync(process.execPath, ['--input-type=module', '-e', driver], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', AWS_SECRET_ACCESS_KEY: SECRET, ...extraEnv }, encoding: 'utf8' });
       return JSON.parse(out) as Record<string, unknown>;
