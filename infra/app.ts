@@ -15,9 +15,33 @@ const ctx = (k: string) => app.node.tryGetContext(k) as string | undefined;
 const githubRepository = ctx('githubRepository') ?? process.argv[2] ?? process.env['GITHUB_REPOSITORY'];
 if (!githubRepository) throw new Error('give the repository: cdk synth -c githubRepository=owner/repo (or npm run infra:synth -- owner/repo)');
 const stepCodePath = await bundleStepLambda();
-const optional = Object.fromEntries(['githubOwnerId', 'githubRepositoryId', 'githubOidcProviderArn', 'secretsPrefix', 'tableName', 'defaultBranch'].flatMap((k) => (ctx(k) ? [[k, ctx(k)!]] : [])));
+const optional = Object.fromEntries(
+  ['githubOwnerId', 'githubRepositoryId', 'githubOidcProviderArn', 'secretsPrefix', 'tableName', 'defaultBranch'].flatMap((k) =>
+    ctx(k) ? [[k, ctx(k)!]] : [],
+  ),
+);
 // Lists as comma-separated context values: -c environments=production,staging -c hostedZoneIds=Z1,Z2
-const lists = Object.fromEntries(['environments', 'hostedZoneIds', 'attachablePolicies', 'passableRoleArns'].flatMap((k) => (ctx(k) ? [[k, ctx(k)!.split(',').map((v) => v.trim()).filter(Boolean)]] : [])));
-new IsthmusStack(app, ctx('stackName') ?? 'Isthmus', { githubRepository, stepCodePath, ...optional, ...lists, env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] } });
+const lists = Object.fromEntries(
+  ['environments', 'hostedZoneIds', 'attachablePolicies', 'passableRoleArns'].flatMap((k) =>
+    ctx(k)
+      ? [
+          [
+            k,
+            ctx(k)!
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean),
+          ],
+        ]
+      : [],
+  ),
+);
+new IsthmusStack(app, ctx('stackName') ?? 'Isthmus', {
+  githubRepository,
+  stepCodePath,
+  ...optional,
+  ...lists,
+  env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },
+});
 const assembly = app.synth();
 if (!process.env['CDK_OUTDIR']) process.stdout.write(`${assembly.stacks.map((s) => path.join(assembly.directory, s.templateFile)).join('\n')}\n`);

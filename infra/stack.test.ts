@@ -12,7 +12,13 @@ import { IsthmusStack } from './stack.js';
 const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, string | string[]>> };
+type Statement = {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+};
 
 /**
  * The template's intrinsic functions resolved the way CloudFormation would in one account and
@@ -111,8 +117,14 @@ describe('IsthmusStack', () => {
     template.allResources('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       Properties: {
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
         BillingMode: 'PAY_PER_REQUEST',
         TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -135,44 +147,84 @@ describe('IsthmusStack', () => {
 
   it('finding 3: trusts pull requests for the preview role only, and the default branch or named environments for production only', () => {
     const json = template.toJSON() as { Resources: Record<string, { Type: string; Properties: Record<string, Json> }> };
-    const trustOf = (prefix: string) => (json.Resources[logicalId(prefix, 'AWS::IAM::Role')]!.Properties['AssumeRolePolicyDocument'] as { Statement: Statement[] }).Statement;
+    const trustOf = (prefix: string) =>
+      (json.Resources[logicalId(prefix, 'AWS::IAM::Role')]!.Properties['AssumeRolePolicyDocument'] as { Statement: Statement[] }).Statement;
     const subjects = (prefix: string) => trustOf(prefix).flatMap((s) => s.Condition?.['StringEquals']?.['token.actions.githubusercontent.com:sub'] ?? []);
     expect(subjects('PreviewDriverRole')).toEqual(['repo:octo-org/shop:pull_request', 'repo:octo-org@123/shop@456:pull_request']);
-    expect(subjects('ProductionDriverRole')).toEqual(['repo:octo-org/shop:ref:refs/heads/main', 'repo:octo-org/shop:environment:production', 'repo:octo-org@123/shop@456:ref:refs/heads/main', 'repo:octo-org@123/shop@456:environment:production']);
+    expect(subjects('ProductionDriverRole')).toEqual([
+      'repo:octo-org/shop:ref:refs/heads/main',
+      'repo:octo-org/shop:environment:production',
+      'repo:octo-org@123/shop@456:ref:refs/heads/main',
+      'repo:octo-org@123/shop@456:environment:production',
+    ]);
     for (const prefix of ['PreviewDriverRole', 'ProductionDriverRole']) {
       const [statement] = trustOf(prefix);
       // Exact subjects: no wildcard can match another branch, a tag or another event.
       expect(Object.keys(statement!.Condition!)).toEqual(['StringEquals']);
       expect(statement!.Condition!['StringEquals']!['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
     }
-    for (const output of ['Preview', 'Production']) for (const name of ['DriverRoleArn', 'StepFunctionArn', 'StateTableName', 'SecretsPrefix']) template.hasOutput(`${output}${name}`, {});
+    for (const output of ['Preview', 'Production'])
+      for (const name of ['DriverRoleArn', 'StepFunctionArn', 'StateTableName', 'SecretsPrefix']) template.hasOutput(`${output}${name}`, {});
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
   it('finding 3: a preview driver reaches only preview state, the preview step and preview secrets', async () => {
     expect(await decide('PreviewDriverRole', 'dynamodb:PutItem', table('Preview'))).toBe('Allowed');
     expect(await decide('PreviewDriverRole', 'dynamodb:PutItem', table('Production'))).toBe('ImplicitlyDenied');
-    expect(await decide('PreviewDriverRole', 'lambda:InvokeFunction', `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${logicalId('ProductionStep', 'AWS::Lambda::Function')}`)).toBe('ImplicitlyDenied');
-    expect(await decide('PreviewDriverRole', 'lambda:InvokeFunction', `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${logicalId('PreviewStep', 'AWS::Lambda::Function')}`)).toBe('Allowed');
-    expect(await decide('PreviewDriverRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/preview/db-AbCdEf`)).toBe('Allowed');
-    expect(await decide('PreviewDriverRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/prod-db-AbCdEf`)).toBe('ImplicitlyDenied');
-    expect(await decide('PreviewStepRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/prod-db-AbCdEf`)).toBe('ImplicitlyDenied');
-    expect(await decide('ProductionDriverRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/prod-db-AbCdEf`)).toBe('Allowed');
+    expect(
+      await decide(
+        'PreviewDriverRole',
+        'lambda:InvokeFunction',
+        `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${logicalId('ProductionStep', 'AWS::Lambda::Function')}`,
+      ),
+    ).toBe('ImplicitlyDenied');
+    expect(
+      await decide(
+        'PreviewDriverRole',
+        'lambda:InvokeFunction',
+        `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${logicalId('PreviewStep', 'AWS::Lambda::Function')}`,
+      ),
+    ).toBe('Allowed');
+    expect(
+      await decide('PreviewDriverRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/preview/db-AbCdEf`),
+    ).toBe('Allowed');
+    expect(
+      await decide('PreviewDriverRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/prod-db-AbCdEf`),
+    ).toBe('ImplicitlyDenied');
+    expect(await decide('PreviewStepRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/prod-db-AbCdEf`)).toBe(
+      'ImplicitlyDenied',
+    );
+    expect(
+      await decide('ProductionDriverRole', 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:isthmus/prod-db-AbCdEf`),
+    ).toBe('Allowed');
   });
 
   it('finding 4: roles are created only under the permissions boundary, get only allow-listed policies, and only owned roles are passed, to EKS/EC2 only', async () => {
     const create = { 'aws:RequestTag/isthmus:owner': 'prod/cluster_role_1' };
     expect(await decide('ProductionStepRole', 'iam:CreateRole', role('eks-cluster'), { ...create, 'iam:PermissionsBoundary': boundary() })).toBe('Allowed');
     expect(await decide('ProductionStepRole', 'iam:CreateRole', role('eks-cluster'), create)).toBe('ImplicitlyDenied');
-    expect(await decide('ProductionStepRole', 'iam:CreateRole', role('eks-cluster'), { ...create, 'iam:PermissionsBoundary': `arn:aws:iam::${ACCOUNT}:policy/Anything` })).toBe('ImplicitlyDenied');
-    expect(await decide('PreviewStepRole', 'iam:CreateRole', role('eks-cluster'), { ...create, 'iam:PermissionsBoundary': boundary() })).toBe('ImplicitlyDenied');
-    const attach = (policy: string) => decide('ProductionStepRole', 'iam:AttachRolePolicy', role('eks-cluster'), { [owner]: 'prod/cluster_role_1', 'iam:PolicyARN': policy });
+    expect(
+      await decide('ProductionStepRole', 'iam:CreateRole', role('eks-cluster'), {
+        ...create,
+        'iam:PermissionsBoundary': `arn:aws:iam::${ACCOUNT}:policy/Anything`,
+      }),
+    ).toBe('ImplicitlyDenied');
+    expect(await decide('PreviewStepRole', 'iam:CreateRole', role('eks-cluster'), { ...create, 'iam:PermissionsBoundary': boundary() })).toBe(
+      'ImplicitlyDenied',
+    );
+    const attach = (policy: string) =>
+      decide('ProductionStepRole', 'iam:AttachRolePolicy', role('eks-cluster'), { [owner]: 'prod/cluster_role_1', 'iam:PolicyARN': policy });
     expect(await attach('arn:aws:iam::aws:policy/AmazonEKSClusterPolicy')).toBe('Allowed');
     expect(await attach('arn:aws:iam::aws:policy/AdministratorAccess')).toBe('ImplicitlyDenied');
     expect(await attach(`arn:aws:iam::${ACCOUNT}:policy/Anything`)).toBe('ImplicitlyDenied');
     // Never on a role Isthmus did not create (its own step role included).
-    expect(await decide('ProductionStepRole', 'iam:AttachRolePolicy', role(logicalId('ProductionStepRole', 'AWS::IAM::Role')), { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy' })).toBe('ImplicitlyDenied');
-    const pass = (tags: Record<string, string>, service: string) => decide('PreviewStepRole', 'iam:PassRole', role('r'), { ...tags, 'iam:PassedToService': service });
+    expect(
+      await decide('ProductionStepRole', 'iam:AttachRolePolicy', role(logicalId('ProductionStepRole', 'AWS::IAM::Role')), {
+        'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+      }),
+    ).toBe('ImplicitlyDenied');
+    const pass = (tags: Record<string, string>, service: string) =>
+      decide('PreviewStepRole', 'iam:PassRole', role('r'), { ...tags, 'iam:PassedToService': service });
     expect(await pass({ 'iam:ResourceTag/isthmus:owner': 'pr-3-app/role_1' }, 'eks.amazonaws.com')).toBe('Allowed');
     expect(await pass({ 'iam:ResourceTag/isthmus:owner': 'prod/role_1' }, 'eks.amazonaws.com')).toBe('ImplicitlyDenied');
     expect(await pass({}, 'eks.amazonaws.com')).toBe('ImplicitlyDenied');
@@ -185,26 +237,38 @@ describe('IsthmusStack', () => {
     expect(await decide('PreviewStepRole', 'eks:DeleteCluster', cluster('shop'), { [owner]: 'prod/cluster_1' })).toBe('ImplicitlyDenied');
     expect(await decide('PreviewStepRole', 'eks:DeleteCluster', cluster('pr'), { [owner]: 'pr-3-app/cluster_1' })).toBe('Allowed');
     expect(await decide('PreviewStepRole', 'ec2:DeleteVpc', `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-1`, { [owner]: 'prod/vpc_1' })).toBe('ImplicitlyDenied');
-    expect(await decide('PreviewStepRole', 'ec2:TerminateInstances', `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-1`, { 'aws:ResourceTag/eks:nodegroup-name': 'ng' })).toBe('ImplicitlyDenied');
+    expect(
+      await decide('PreviewStepRole', 'ec2:TerminateInstances', `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-1`, {
+        'aws:ResourceTag/eks:nodegroup-name': 'ng',
+      }),
+    ).toBe('ImplicitlyDenied');
     const host = `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-2`;
     expect(await decide('ProductionStepRole', 'ssm:SendCommand', host, { 'ssm:resourceTag/isthmus:target': 'production' })).toBe('Allowed');
     expect(await decide('ProductionStepRole', 'ssm:SendCommand', host)).toBe('ImplicitlyDenied');
     expect(await decide('PreviewStepRole', 'ssm:SendCommand', host, { 'ssm:resourceTag/isthmus:target': 'production' })).toBe('ImplicitlyDenied');
     // AWS-owned documents have ARNs without an account, which the simulator's data cannot express.
-    expect(policiesOf('ProductionStepRole').find((s) => s.Sid === 'SsmRunDocuments')!.Resource).toEqual([`arn:aws:ssm:${REGION}::document/AWS-RunPowerShellScript`, `arn:aws:ssm:${REGION}::document/AWS-RunShellScript`]);
+    expect(policiesOf('ProductionStepRole').find((s) => s.Sid === 'SsmRunDocuments')!.Resource).toEqual([
+      `arn:aws:ssm:${REGION}::document/AWS-RunPowerShellScript`,
+      `arn:aws:ssm:${REGION}::document/AWS-RunShellScript`,
+    ]);
     expect(await decide('ProductionStepRole', 'route53:ChangeResourceRecordSets', 'arn:aws:route53:::hostedzone/Z0PROD')).toBe('Allowed');
     expect(await decide('ProductionStepRole', 'route53:ChangeResourceRecordSets', 'arn:aws:route53:::hostedzone/ZOTHER')).toBe('ImplicitlyDenied');
   });
 
   it('grants no action wildcard in any role policy; only the role boundary (a cap, not a grant) names services with *', () => {
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+    );
     for (const r of Object.values(template.findResources('AWS::IAM::Role')) as Array<{ Properties: Record<string, unknown> }>) {
       expect(r.Properties['Policies']).toBeUndefined();
       expect(r.Properties['ManagedPolicyArns']).toBeUndefined();
     }
     for (const s of statements) {
       const actions = ([] as string[]).concat(s.Action);
-      expect(actions.some((a) => a.includes('*')), JSON.stringify(s)).toBe(false);
+      expect(
+        actions.some((a) => a.includes('*')),
+        JSON.stringify(s),
+      ).toBe(false);
     }
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
     template.resourceCountIs('AWS::IAM::OIDCProvider', 1);

@@ -1,6 +1,15 @@
 import { Annotations, ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, FederatedPrincipal, ManagedPolicy, OidcProviderNative, PolicyStatement, Role, ServicePrincipal, type IOidcProvider } from 'aws-cdk-lib/aws-iam';
+import {
+  Effect,
+  FederatedPrincipal,
+  ManagedPolicy,
+  OidcProviderNative,
+  PolicyStatement,
+  Role,
+  ServicePrincipal,
+  type IOidcProvider,
+} from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -59,7 +68,12 @@ class IsthmusTier extends Construct {
   readonly stepFunction: LambdaFunction;
   readonly driverRole: Role;
 
-  constructor(scope: Stack, id: string, spec: TierSpec, shared: { provider: IOidcProvider; props: IsthmusStackProps; boundary: ManagedPolicy; attachable: string[] }) {
+  constructor(
+    scope: Stack,
+    id: string,
+    spec: TierSpec,
+    shared: { provider: IOidcProvider; props: IsthmusStackProps; boundary: ManagedPolicy; attachable: string[] },
+  ) {
     super(scope, id);
     const { props } = shared;
     this.table = new Table(this, 'State', {
@@ -73,16 +87,34 @@ class IsthmusTier extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const secretsArn = scope.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${spec.secretsPrefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const secretsArn = scope.formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      resourceName: `${spec.secretsPrefix}*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
     const readSecrets = new PolicyStatement({ sid: 'ReadIsthmusSecrets', actions: ['secretsmanager:GetSecretValue'], resources: [secretsArn] });
     const tableAccess = new PolicyStatement({
       sid: 'StateTable',
-      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:Query',
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DescribeTable',
+      ],
       resources: [this.table.tableArn],
     });
 
     const logGroup = new LogGroup(this, 'StepLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    const stepRole = new Role(this, 'StepRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Isthmus ${spec.name} step Lambda: its state table, its secrets, its own logs, and what the shipped plugins manage for ${spec.name}` });
+    const stepRole = new Role(this, 'StepRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Isthmus ${spec.name} step Lambda: its state table, its secrets, its own logs, and what the shipped plugins manage for ${spec.name}`,
+    });
     stepRole.addToPolicy(tableAccess);
     stepRole.addToPolicy(readSecrets);
     for (const statement of pluginStatements(scope, {
@@ -117,12 +149,18 @@ class IsthmusTier extends Construct {
     });
 
     const [owner, repo] = props.githubRepository.split('/') as [string, string];
-    const prefixes = [`repo:${owner}/${repo}:`, ...(props.githubOwnerId && props.githubRepositoryId ? [`repo:${owner}@${props.githubOwnerId}/${repo}@${props.githubRepositoryId}:`] : [])];
+    const prefixes = [
+      `repo:${owner}/${repo}:`,
+      ...(props.githubOwnerId && props.githubRepositoryId ? [`repo:${owner}@${props.githubOwnerId}/${repo}@${props.githubRepositoryId}:`] : []),
+    ];
     this.driverRole = new Role(this, 'DriverRole', {
       assumedBy: new FederatedPrincipal(
         shared.provider.oidcProviderArn,
         {
-          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com', [`${GITHUB_OIDC_HOST}:sub`]: prefixes.flatMap((p) => spec.subjects.map((s) => `${p}${s}`)) },
+          StringEquals: {
+            [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',
+            [`${GITHUB_OIDC_HOST}:sub`]: prefixes.flatMap((p) => spec.subjects.map((s) => `${p}${s}`)),
+          },
         },
         'sts:AssumeRoleWithWebIdentity',
       ),
@@ -130,14 +168,25 @@ class IsthmusTier extends Construct {
       maxSessionDuration: Duration.hours(6),
     });
     this.driverRole.addToPolicy(tableAccess);
-    this.driverRole.addToPolicy(new PolicyStatement({ sid: 'InvokeStep', effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [this.stepFunction.functionArn] }));
+    this.driverRole.addToPolicy(
+      new PolicyStatement({ sid: 'InvokeStep', effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [this.stepFunction.functionArn] }),
+    );
     this.driverRole.addToPolicy(readSecrets);
 
     const title = spec.name === 'production' ? 'Production' : 'Preview';
-    new CfnOutput(scope, `${title}StepFunctionArn`, { value: this.stepFunction.functionArn, description: `step-function input of the action (${spec.name} workflows)` });
+    new CfnOutput(scope, `${title}StepFunctionArn`, {
+      value: this.stepFunction.functionArn,
+      description: `step-function input of the action (${spec.name} workflows)`,
+    });
     new CfnOutput(scope, `${title}StateTableName`, { value: this.table.tableName, description: `state-table input of the action (${spec.name} workflows)` });
-    new CfnOutput(scope, `${title}DriverRoleArn`, { value: this.driverRole.roleArn, description: `role-to-assume of aws-actions/configure-aws-credentials in ${spec.name} workflows (${spec.subjects.join(', ')})` });
-    new CfnOutput(scope, `${title}SecretsPrefix`, { value: spec.secretsPrefix, description: `secrets-prefix input of the action; get_secret NAME reads ${spec.secretsPrefix}NAME` });
+    new CfnOutput(scope, `${title}DriverRoleArn`, {
+      value: this.driverRole.roleArn,
+      description: `role-to-assume of aws-actions/configure-aws-credentials in ${spec.name} workflows (${spec.subjects.join(', ')})`,
+    });
+    new CfnOutput(scope, `${title}SecretsPrefix`, {
+      value: spec.secretsPrefix,
+      description: `secrets-prefix input of the action; get_secret NAME reads ${spec.secretsPrefix}NAME`,
+    });
   }
 }
 
@@ -155,18 +204,26 @@ export class IsthmusStack extends Stack {
 
   constructor(scope: Construct, id: string, props: IsthmusStackProps) {
     super(scope, id, props);
-    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(props.githubRepository)) throw new Error(`githubRepository must be owner/repo, not '${props.githubRepository}'`);
+    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(props.githubRepository))
+      throw new Error(`githubRepository must be owner/repo, not '${props.githubRepository}'`);
     const branch = props.defaultBranch ?? 'main';
     if (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.includes('*')) throw new Error(`defaultBranch must be a branch name, not '${branch}'`);
-    for (const env of props.environments ?? []) if (!/^[A-Za-z0-9._ -]+$/.test(env)) throw new Error(`environment names are letters, digits, '.', '_', '-' and spaces, not '${env}'`);
+    for (const env of props.environments ?? [])
+      if (!/^[A-Za-z0-9._ -]+$/.test(env)) throw new Error(`environment names are letters, digits, '.', '_', '-' and spaces, not '${env}'`);
     const prefix = props.secretsPrefix ?? DEFAULT_SECRETS_PREFIX;
 
     // The native AWS::IAM::OIDCProvider resource: no custom-resource Lambda with IAM rights on *.
     const provider: IOidcProvider = props.githubOidcProviderArn
       ? OidcProviderNative.fromOidcProviderArn(this, 'GitHubOidc', props.githubOidcProviderArn)
-      : new OidcProviderNative(this, 'GitHubOidc', { url: `https://${GITHUB_OIDC_HOST}`, clientIds: ['sts.amazonaws.com'], removalPolicy: RemovalPolicy.RETAIN });
+      : new OidcProviderNative(this, 'GitHubOidc', {
+          url: `https://${GITHUB_OIDC_HOST}`,
+          clientIds: ['sts.amazonaws.com'],
+          removalPolicy: RemovalPolicy.RETAIN,
+        });
     if (!(props.githubOwnerId && props.githubRepositoryId)) {
-      Annotations.of(this).addWarning('githubOwnerId and githubRepositoryId are not set: only the classic (name-based) OIDC subject is trusted; repositories with immutable subject claims need them');
+      Annotations.of(this).addWarning(
+        'githubOwnerId and githubRepositoryId are not set: only the classic (name-based) OIDC subject is trusted; repositories with immutable subject claims need them',
+      );
     }
 
     // Every role a deployment creates (EKS cluster and node roles) must carry this boundary: it caps
@@ -176,21 +233,62 @@ export class IsthmusStack extends Stack {
       statements: [
         new PolicyStatement({
           sid: 'EksWorkloads',
-          actions: ['ec2:*', 'elasticloadbalancing:*', 'autoscaling:*', 'eks:*', 'ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetAuthorizationToken', 'ecr:GetDownloadUrlForLayer', 'ecr:DescribeRepositories', 'ecr:ListImages', 'ssm:*', 'ssmmessages:*', 'ec2messages:*', 'logs:*', 'cloudwatch:*', 'kms:DescribeKey', 'kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession'],
+          actions: [
+            'ec2:*',
+            'elasticloadbalancing:*',
+            'autoscaling:*',
+            'eks:*',
+            'ecr:BatchCheckLayerAvailability',
+            'ecr:BatchGetImage',
+            'ecr:GetAuthorizationToken',
+            'ecr:GetDownloadUrlForLayer',
+            'ecr:DescribeRepositories',
+            'ecr:ListImages',
+            'ssm:*',
+            'ssmmessages:*',
+            'ec2messages:*',
+            'logs:*',
+            'cloudwatch:*',
+            'kms:DescribeKey',
+            'kms:CreateGrant',
+            'kms:ListGrants',
+            'kms:RevokeGrant',
+            'sts:AssumeRoleWithWebIdentity',
+            'sts:TagSession',
+          ],
           resources: ['*'],
         }),
         new PolicyStatement({ sid: 'ServiceLinkedRoles', actions: ['iam:CreateServiceLinkedRole'], resources: ['*'] }),
       ],
     });
-    const attachable = (props.attachablePolicies ?? DEFAULT_ATTACHABLE_POLICIES).map((p) => (p.startsWith('arn:') ? p : `arn:${this.partition}:iam::aws:policy/${p}`));
+    const attachable = (props.attachablePolicies ?? DEFAULT_ATTACHABLE_POLICIES).map((p) =>
+      p.startsWith('arn:') ? p : `arn:${this.partition}:iam::aws:policy/${p}`,
+    );
 
     const shared = { provider, props, boundary: this.roleBoundary, attachable };
     this.production = new IsthmusTier(
       this,
       'Production',
-      { name: 'production', subjects: [`ref:refs/heads/${branch}`, ...(props.environments ?? []).map((e) => `environment:${e}`)], ownerPattern: '*', secretsPrefix: prefix, ...(props.tableName ? { tableName: props.tableName } : {}) },
+      {
+        name: 'production',
+        subjects: [`ref:refs/heads/${branch}`, ...(props.environments ?? []).map((e) => `environment:${e}`)],
+        ownerPattern: '*',
+        secretsPrefix: prefix,
+        ...(props.tableName ? { tableName: props.tableName } : {}),
+      },
       shared,
     );
-    this.preview = new IsthmusTier(this, 'Preview', { name: 'preview', subjects: ['pull_request'], ownerPattern: 'pr-*', secretsPrefix: `${prefix}preview/`, ...(props.tableName ? { tableName: `${props.tableName}-preview` } : {}) }, shared);
+    this.preview = new IsthmusTier(
+      this,
+      'Preview',
+      {
+        name: 'preview',
+        subjects: ['pull_request'],
+        ownerPattern: 'pr-*',
+        secretsPrefix: `${prefix}preview/`,
+        ...(props.tableName ? { tableName: `${props.tableName}-preview` } : {}),
+      },
+      shared,
+    );
   }
 }

@@ -75,7 +75,10 @@ try {
     let invoker: StepInvoker = new LocalInvoker(runtime);
     if (steps === 'lambda') {
       endpoint = await startLocalLambdaEndpoint({ step: (event) => executeStep(event as Parameters<typeof executeStep>[0], runtime) });
-      invoker = new LambdaInvoker({ functionName: 'step', clientConfig: { endpoint: endpoint.url, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } } });
+      invoker = new LambdaInvoker({
+        functionName: 'step',
+        clientConfig: { endpoint: endpoint.url, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } },
+      });
     }
     const execution = await startExecution(store, { deploymentId: scenario, workflow: 'install' });
     const before = { ...store.requestCounts };

@@ -38,17 +38,47 @@ const CASES: Record<string, (dir: string) => string> = {
     lines.push('node_templates:\n  n: { type: cloudify.nodes.Root, properties: { x: *a9 } }');
     return write(dir, 'blueprint.yaml', lines.join('\n'));
   },
-  'deep-nesting': (dir) => write(dir, 'blueprint.yaml', `${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root, properties: { x: ${'['.repeat(50_000)}${']'.repeat(50_000)} } }\n`),
-  'huge-scalar': (dir) => write(dir, 'blueprint.yaml', `${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root, properties: { x: "${'x'.repeat(MB - 200)}" } }\n`),
-  'many-nodes-at-file-limit': (dir) => write(dir, 'blueprint.yaml', linesUpTo(256 * 1024 - 100, [`${HEADER}node_templates:`], (i) => `  n${i}: { type: cloudify.nodes.Root }`)),
-  'many-nodes-1mb': (dir) => write(dir, 'blueprint.yaml', linesUpTo(MB - 100, [`${HEADER}node_templates:`], (i) => `  n${i}: { type: cloudify.nodes.Root }`)),
-  'unterminated-quotes-250kb': (dir) => write(dir, 'blueprint.yaml', linesUpTo(250 * 1024, [HEADER.trimEnd(), 'inputs:'], (i) => `  i${i}: "open`)),
-  'unterminated-quotes-120kb': (dir) => write(dir, 'blueprint.yaml', linesUpTo(120 * 1024, [HEADER.trimEnd(), 'inputs:'], (i) => `  i${i}: { default: 'open`)),
+  'deep-nesting': (dir) =>
+    write(
+      dir,
+      'blueprint.yaml',
+      `${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root, properties: { x: ${'['.repeat(50_000)}${']'.repeat(50_000)} } }\n`,
+    ),
+  'huge-scalar': (dir) =>
+    write(dir, 'blueprint.yaml', `${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root, properties: { x: "${'x'.repeat(MB - 200)}" } }\n`),
+  'many-nodes-at-file-limit': (dir) =>
+    write(
+      dir,
+      'blueprint.yaml',
+      linesUpTo(256 * 1024 - 100, [`${HEADER}node_templates:`], (i) => `  n${i}: { type: cloudify.nodes.Root }`),
+    ),
+  'many-nodes-1mb': (dir) =>
+    write(
+      dir,
+      'blueprint.yaml',
+      linesUpTo(MB - 100, [`${HEADER}node_templates:`], (i) => `  n${i}: { type: cloudify.nodes.Root }`),
+    ),
+  'unterminated-quotes-250kb': (dir) =>
+    write(
+      dir,
+      'blueprint.yaml',
+      linesUpTo(250 * 1024, [HEADER.trimEnd(), 'inputs:'], (i) => `  i${i}: "open`),
+    ),
+  'unterminated-quotes-120kb': (dir) =>
+    write(
+      dir,
+      'blueprint.yaml',
+      linesUpTo(120 * 1024, [HEADER.trimEnd(), 'inputs:'], (i) => `  i${i}: { default: 'open`),
+    ),
   'file-8mb': (dir) => write(dir, 'blueprint.yaml', `${HEADER}node_templates:\n${'  # padding\n'.repeat((8 * MB) / 12)}`),
   'six-250kb-imports': (dir) => {
     const imports: string[] = [];
     for (let f = 0; f < 6; f++) {
-      write(dir, `types${f}.yaml`, linesUpTo(250 * 1024, ['tosca_definitions_version: cloudify_dsl_1_5', 'node_types:'], (i) => `  t${f}_${i}: { derived_from: cloudify.nodes.Root }`));
+      write(
+        dir,
+        `types${f}.yaml`,
+        linesUpTo(250 * 1024, ['tosca_definitions_version: cloudify_dsl_1_5', 'node_types:'], (i) => `  t${f}_${i}: { derived_from: cloudify.nodes.Root }`),
+      );
       imports.push(`  - types${f}.yaml`);
     }
     return write(dir, 'blueprint.yaml', `${HEADER}${imports.join('\n')}\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`);
@@ -82,8 +112,14 @@ function runCase(name: string): void {
     const ms = performance.now() - started;
     const peakMb = (process.resourceUsage().maxRSS * 1024 - rssBefore) / MB;
     const error = result.diagnostics.find((d) => d.severity === 'error');
-    const outcome = error ? { refused: `${error.code} at ${error.position ? `${path.basename(error.position.file)}:${error.position.line}:${error.position.column}` : '(no position)'}` } : { loaded: true };
-    process.stdout.write(`${JSON.stringify({ case: name, ...outcome, ms: Math.round(ms), peakRssGrowthMb: Math.round(Math.max(0, peakMb)), withinGoal: ms <= 1000 && peakMb <= 100 && (!error || error.position !== undefined) })}\n`);
+    const outcome = error
+      ? {
+          refused: `${error.code} at ${error.position ? `${path.basename(error.position.file)}:${error.position.line}:${error.position.column}` : '(no position)'}`,
+        }
+      : { loaded: true };
+    process.stdout.write(
+      `${JSON.stringify({ case: name, ...outcome, ms: Math.round(ms), peakRssGrowthMb: Math.round(Math.max(0, peakMb)), withinGoal: ms <= 1000 && peakMb <= 100 && (!error || error.position !== undefined) })}\n`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -93,6 +129,8 @@ const which = process.argv.indexOf('--case');
 if (which >= 0) runCase(process.argv[which + 1]!);
 else {
   for (const name of Object.keys(CASES)) {
-    process.stdout.write(execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--case', name], { encoding: 'utf8', maxBuffer: 16 * MB }));
+    process.stdout.write(
+      execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--case', name], { encoding: 'utf8', maxBuffer: 16 * MB }),
+    );
   }
 }

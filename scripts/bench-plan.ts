@@ -44,7 +44,8 @@ function syntheticBlueprint(templates: number): string {
       lines.push('    capabilities: { scalable: { properties: { default_instances: { get_input: replicas } } } }');
     }
     if (i > 0 && i % 3 === 1) rels.push(`      - { type: cloudify.relationships.depends_on, target: svc${i - 1} }`); // chain
-    if (i >= 10 && i % 10 === 2) rels.push(`      - { type: cloudify.relationships.connected_to, target: svc${i - 10}, properties: { connection_type: all_to_one } }`); // fan-in
+    if (i >= 10 && i % 10 === 2)
+      rels.push(`      - { type: cloudify.relationships.connected_to, target: svc${i - 10}, properties: { connection_type: all_to_one } }`); // fan-in
     if (rels.length > 0) lines.push('    relationships:', ...rels);
   }
   return `${lines.join('\n')}\n`;

@@ -17,7 +17,10 @@ const root = repositoryRoot();
 const work = mkdtempSync(path.join(tmpdir(), 'isthmus-bench-startup-'));
 // Preloaded into every measured process: its peak RSS, written when it exits.
 const probe = path.join(work, 'probe.mjs');
-writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.ISTHMUS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+writeFileSync(
+  probe,
+  "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.ISTHMUS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -27,7 +30,11 @@ function measure(name: string, args: string[], extra: Record<string, unknown> = 
   const rssFile = path.join(work, 'rss');
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['--import', probe, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ISTHMUS_BENCH_RSS_FILE: rssFile, AWS_REGION: 'us-east-1' } });
+    const r = spawnSync(process.execPath, ['--import', probe, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ISTHMUS_BENCH_RSS_FILE: rssFile, AWS_REGION: 'us-east-1' },
+    });
     walls.push(performance.now() - started);
     if (r.error) throw r.error;
     rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
@@ -45,7 +52,9 @@ try {
   measure('isthmus validate hello-world', [cli, 'validate', example]);
   measure('isthmus plan hello-world', [cli, 'plan', example]);
   // Importing the handler module is what a cold start pays before the first event.
-  measure('step Lambda: import the handler', ['--input-type=module', '-e', `await import(${JSON.stringify(lambdaFile)})`], { bundleBytes: statSync(lambdaFile).size });
+  measure('step Lambda: import the handler', ['--input-type=module', '-e', `await import(${JSON.stringify(lambdaFile)})`], {
+    bundleBytes: statSync(lambdaFile).size,
+  });
   measure('action: parse dist/index.js', ['--check', action], { bundleBytes: statSync(action).size });
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -25,7 +25,13 @@ export async function bundle(entry: string, outfile: string, options: { split?: 
   await build({
     entryPoints: [path.join(repositoryRoot(), entry)],
     ...(options.split
-      ? { outdir: path.dirname(outfile), entryNames: path.basename(outfile, ext), chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': ext }, splitting: true }
+      ? {
+          outdir: path.dirname(outfile),
+          entryNames: path.basename(outfile, ext),
+          chunkNames: 'chunks/[name]-[hash]',
+          outExtension: { '.js': ext },
+          splitting: true,
+        }
       : { outfile }),
     bundle: true,
     platform: 'node',

@@ -51,12 +51,24 @@ async function main(): Promise<void> {
 
     step('4. A bare pod disappears; check_status finds it, heal reinstalls it');
     await sandboxRequest('DELETE', '/api/v1/namespaces/wordpress/pods/wordpress-cron');
-    process.stdout.write('deleted pod wordpress/wordpress-cron behind Isthmus\'s back\n');
+    process.stdout.write("deleted pod wordpress/wordpress-cron behind Isthmus's back\n");
     isthmus('--sandbox', 'heal', 'wordpress');
 
     step('5. Migrate WordPress to node pool pool-b (day two: execute_operation)');
-    isthmus('--sandbox', 'execute-operation', 'wordpress', '-p', 'operation=isthmus.interfaces.kubernetes.migrate', '-p', 'node_ids=[wordpress]', '-p', 'operation_kwargs={node_pool: pool-b}');
-    const pods = (await sandboxRequest('GET', '/api/v1/namespaces/wordpress/pods?labelSelector=tier%3Dweb')) as { items: Array<{ metadata: { name: string }; spec: { nodeName?: string } }> };
+    isthmus(
+      '--sandbox',
+      'execute-operation',
+      'wordpress',
+      '-p',
+      'operation=isthmus.interfaces.kubernetes.migrate',
+      '-p',
+      'node_ids=[wordpress]',
+      '-p',
+      'operation_kwargs={node_pool: pool-b}',
+    );
+    const pods = (await sandboxRequest('GET', '/api/v1/namespaces/wordpress/pods?labelSelector=tier%3Dweb')) as {
+      items: Array<{ metadata: { name: string }; spec: { nodeName?: string } }>;
+    };
     for (const p of pods.items) process.stdout.write(`  ${p.metadata.name} on ${p.spec.nodeName ?? '(unscheduled)'}\n`);
     isthmus('outputs', 'wordpress');
 

@@ -5,7 +5,15 @@ import type { YamlValue } from './dsl/index.js';
 import type { EngineDeps } from './engine/index.js';
 import { LambdaInvoker, LocalInvoker, type StepInvoker } from './invoke/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from './plugins/index.js';
-import { blueprintDirOf, evaluateDeploymentOutputs, LocalSecrets, materializeBlueprintFiles, observedSecrets, type RuntimeDeps, type SecretsProvider } from './runtime/index.js';
+import {
+  blueprintDirOf,
+  evaluateDeploymentOutputs,
+  LocalSecrets,
+  materializeBlueprintFiles,
+  observedSecrets,
+  type RuntimeDeps,
+  type SecretsProvider,
+} from './runtime/index.js';
 import { SecretsManagerSecrets } from './runtime/secrets-manager.js';
 import { SettingsError, type DriverSettings, type StepSettings } from './settings.js';
 import { DynamoDbStateStore, ensureBackgroundDynamoDbLocal, ensureTable, stopBackgroundDynamoDbLocal } from './state/dynamodb-adapter.js';
@@ -66,7 +74,10 @@ export async function openAwsEnvironment(settings: DriverSettings, options: Driv
   const store = new DynamoDbStateStore({ tableName: stateTable, client });
   const stored = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), settings.secretsPrefix);
   const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
-  const invoker = new LambdaInvoker({ functionName: stepFunction, clientConfig: { ...(region ? { region } : {}), ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}) } });
+  const invoker = new LambdaInvoker({
+    functionName: stepFunction,
+    clientConfig: { ...(region ? { region } : {}), ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}) },
+  });
   return {
     store,
     plugins: defaultPluginRegistry(),
@@ -99,9 +110,19 @@ export async function openLocalEnvironment(settings: DriverSettings, options: Dr
     secrets,
     settings: settings.plugins,
     blueprintDir: (d) => blueprintDirOf(d, options.blueprintRoot ?? stateDir),
-    onEvents: (events) => events.forEach((e) => logListener.current?.(e)),
+    onEvents: (events) => {
+      for (const e of events) logListener.current?.(e);
+    },
   });
-  return { logListener, store, plugins, secrets, endpoint, shipsBlueprintFiles: false, engine: engineDeps(store, invoker, secrets, options.maxParallel, settings.leaseMs ?? 30_000) };
+  return {
+    logListener,
+    store,
+    plugins,
+    secrets,
+    endpoint,
+    shipsBlueprintFiles: false,
+    engine: engineDeps(store, invoker, secrets, options.maxParallel, settings.leaseMs ?? 30_000),
+  };
 }
 
 /** Ends local mode's background DynamoDB Local of a directory; false when none ran. */
@@ -120,7 +141,9 @@ export function stepRuntime(settings: StepSettings): RuntimeDeps {
   return {
     store,
     plugins: defaultPluginRegistry(),
-    secrets: settings.secretsFile ? new LocalSecrets(settings.secretsFile, settings.secretVariables) : new SecretsManagerSecrets(undefined, settings.secretsPrefix),
+    secrets: settings.secretsFile
+      ? new LocalSecrets(settings.secretsFile, settings.secretVariables)
+      : new SecretsManagerSecrets(undefined, settings.secretsPrefix),
     settings: settings.plugins,
     blueprintDir: (d) => (root || !d.resources ? blueprintDirOf(d, root ?? process.cwd()) : materializeBlueprintFiles(store, d.resources)),
     stepTimeoutMs: 14 * 60_000,

@@ -21,7 +21,14 @@ describe('settings parsed once from the environment', () => {
       AWS_SECRET_ACCESS_KEY: 'not a secret variable of ours',
       AWS_DEFAULT_REGION: 'eu-west-1',
     });
-    expect(s).toMatchObject({ mode: 'aws', stateTable: 'table', stepFunction: 'step', dynamoDbEndpoint: 'http://127.0.0.1:1', leaseMs: 600, secretsPrefix: 'team/' });
+    expect(s).toMatchObject({
+      mode: 'aws',
+      stateTable: 'table',
+      stepFunction: 'step',
+      dynamoDbEndpoint: 'http://127.0.0.1:1',
+      leaseMs: 600,
+      secretsPrefix: 'team/',
+    });
     expect(s.secretVariables).toEqual({ ISTHMUS_SECRET_DB: 'pw' });
     expect(s.plugins.defaultRegion).toBe('eu-west-1');
   });
@@ -35,16 +42,40 @@ describe('settings parsed once from the environment', () => {
   });
 
   it('gives plugins what they read: region, boundary, kubeconfig override, script user and a minimal script environment', () => {
-    const p = parsePluginSettings({ AWS_REGION: 'us-east-2', AWS_DEFAULT_REGION: 'eu-west-1', ISTHMUS_ROLE_BOUNDARY_ARN: 'arn:aws-us-gov:iam::123456789012:policy/b', ISTHMUS_KUBECONFIG_OVERRIDE: '/k', ISTHMUS_SCRIPT_USER: 'nobody', ISTHMUS_AWS_WAIT_SCALE: '0', PATH: '/bin', SECRET: 'x' });
-    expect(p).toEqual({ defaultRegion: 'us-east-2', roleBoundaryArn: 'arn:aws-us-gov:iam::123456789012:policy/b', kubeconfigOverride: '/k', scriptUser: 'nobody', awsWaitScale: 0, scriptEnvironment: { PATH: '/bin', LANG: 'C.UTF-8' } });
+    const p = parsePluginSettings({
+      AWS_REGION: 'us-east-2',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      ISTHMUS_ROLE_BOUNDARY_ARN: 'arn:aws-us-gov:iam::123456789012:policy/b',
+      ISTHMUS_KUBECONFIG_OVERRIDE: '/k',
+      ISTHMUS_SCRIPT_USER: 'nobody',
+      ISTHMUS_AWS_WAIT_SCALE: '0',
+      PATH: '/bin',
+      SECRET: 'x',
+    });
+    expect(p).toEqual({
+      defaultRegion: 'us-east-2',
+      roleBoundaryArn: 'arn:aws-us-gov:iam::123456789012:policy/b',
+      kubeconfigOverride: '/k',
+      scriptUser: 'nobody',
+      awsWaitScale: 0,
+      scriptEnvironment: { PATH: '/bin', LANG: 'C.UTF-8' },
+    });
   });
 
   it('the step Lambda needs its state table', () => {
     expect(() => parseStepSettings({})).toThrow(/STATE_TABLE: is not set/);
-    expect(parseStepSettings({ STATE_TABLE: 't', ISTHMUS_BLUEPRINT_ROOT: '/src' })).toMatchObject({ stateTable: 't', blueprintRoot: '/src', secretsPrefix: 'isthmus/' });
+    expect(parseStepSettings({ STATE_TABLE: 't', ISTHMUS_BLUEPRINT_ROOT: '/src' })).toMatchObject({
+      stateTable: 't',
+      blueprintRoot: '/src',
+      secretsPrefix: 'isthmus/',
+    });
   });
 
   it('reads the runner of a GitHub job', () => {
-    expect(parseRunnerSettings({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '7', GITHUB_API_URL: 'https://ghe/api/v3' })).toEqual({ repository: 'o/r', runId: '7', apiUrl: 'https://ghe/api/v3' });
+    expect(parseRunnerSettings({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '7', GITHUB_API_URL: 'https://ghe/api/v3' })).toEqual({
+      repository: 'o/r',
+      runId: '7',
+      apiUrl: 'https://ghe/api/v3',
+    });
   });
 });

@@ -105,7 +105,8 @@ function secretVariables(env: Environment): Environment {
 export function parsePluginSettings(env: Environment): PluginSettings {
   const defaultRegion = text(env, 'AWS_REGION') ?? text(env, 'AWS_DEFAULT_REGION');
   const roleBoundaryArn = text(env, 'ISTHMUS_ROLE_BOUNDARY_ARN');
-  if (roleBoundaryArn && !/^arn:aws[a-z-]*:iam::\d{12}:policy\//.test(roleBoundaryArn)) throw new SettingsError('ISTHMUS_ROLE_BOUNDARY_ARN', `'${roleBoundaryArn}' is not the ARN of an IAM managed policy`);
+  if (roleBoundaryArn && !/^arn:aws[a-z-]*:iam::\d{12}:policy\//.test(roleBoundaryArn))
+    throw new SettingsError('ISTHMUS_ROLE_BOUNDARY_ARN', `'${roleBoundaryArn}' is not the ARN of an IAM managed policy`);
   const kubeconfigOverride = text(env, 'ISTHMUS_KUBECONFIG_OVERRIDE');
   const scriptUser = text(env, 'ISTHMUS_SCRIPT_USER');
   const home = text(env, 'HOME');
@@ -144,7 +145,11 @@ export function parseStepSettings(env: Environment): StepSettings {
   if (!stateTable) throw new SettingsError('STATE_TABLE', 'is not set (the state table of the step Lambda)');
   return {
     stateTable,
-    ...withoutUndefined({ dynamoDbEndpoint: text(env, 'DYNAMODB_ENDPOINT'), secretsFile: text(env, 'ISTHMUS_SECRETS_FILE'), blueprintRoot: text(env, 'ISTHMUS_BLUEPRINT_ROOT') }),
+    ...withoutUndefined({
+      dynamoDbEndpoint: text(env, 'DYNAMODB_ENDPOINT'),
+      secretsFile: text(env, 'ISTHMUS_SECRETS_FILE'),
+      blueprintRoot: text(env, 'ISTHMUS_BLUEPRINT_ROOT'),
+    }),
     secretsPrefix: env['ISTHMUS_SECRETS_PREFIX'] ?? DEFAULT_SECRETS_PREFIX,
     secretVariables: secretVariables(env),
     plugins: parsePluginSettings(env),

@@ -26,7 +26,9 @@ const bundle = path.join(root, 'dist', 'index.js');
 const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookDefinition[];
 /** GitHub's own example payload of a pull_request `action`, renumbered. */
 const prExample = (action: string, number: number): PullRequestEvent => {
-  const payload = structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((e) => (e as PullRequestEvent).action === action)) as PullRequestEvent;
+  const payload = structuredClone(
+    examples.find((e) => e.name === 'pull_request')!.examples.find((e) => (e as PullRequestEvent).action === action),
+  ) as PullRequestEvent;
   payload.number = number;
   payload.pull_request.number = number;
   return payload;
@@ -69,7 +71,13 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runAction(name: string, eventName: string, payload: unknown, inputs: Record<string, string>, options: { workspace?: string; runId?: string; env?: Record<string, string | undefined>; bundle?: string; expectExit?: number } = {}): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
+  async function runAction(
+    name: string,
+    eventName: string,
+    payload: unknown,
+    inputs: Record<string, string>,
+    options: { workspace?: string; runId?: string; env?: Record<string, string | undefined>; bundle?: string; expectExit?: number } = {},
+  ): Promise<{ code: number; outputs: Record<string, string>; summary: string; log: string }> {
     const { workspace = root, runId = '4242', env: overrides = {} } = options;
     const eventPath = path.join(dir, `${name}.event.json`);
     const outputFile = path.join(dir, `${name}.output`);
@@ -95,8 +103,8 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ISTHMUS_DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
       ISTHMUS_LAMBDA_ENDPOINT: lambda.url,
-      'INPUT_BLUEPRINT': 'examples/wordpress-hybrid/blueprint.yaml',
-      'INPUT_MODE': 'aws',
+      INPUT_BLUEPRINT: 'examples/wordpress-hybrid/blueprint.yaml',
+      INPUT_MODE: 'aws',
       'INPUT_STATE-TABLE': store.tableName,
       'INPUT_STEP-FUNCTION': 'isthmus-step',
       'INPUT_AWS-REGION': 'local',
@@ -104,7 +112,9 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       'INPUT_COMMENT-ON-PR': 'true',
     };
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-    for (const [k, v] of Object.entries(overrides)) if (v === undefined) delete env[k]; else env[k] = v;
+    for (const [k, v] of Object.entries(overrides))
+      if (v === undefined) delete env[k];
+      else env[k] = v;
     const child = spawn(process.execPath, [options.bundle ?? bundle], { env, cwd: root });
     let log = '';
     child.stdout.on('data', (c: Buffer) => (log += c.toString()));
@@ -122,7 +132,9 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
     const result = { code, outputs, summary: readFileSync(summaryFile, 'utf8'), log };
     // ok: the run ended as the scenario expects (some scenarios expect the action to fail).
-    process.stdout.write(`${JSON.stringify({ scenario: name, ok: code === (options.expectExit ?? 0), exit: code, status: outputs['status'], deployment: outputs['deployment-id'] })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ scenario: name, ok: code === (options.expectExit ?? 0), exit: code, status: outputs['status'], deployment: outputs['deployment-id'] })}\n`,
+    );
     return result;
   }
 
@@ -143,7 +155,12 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(comment.body).toContain('https://github.com/Codertocat/Hello-World/actions/runs/4242');
     expect(first.summary).toContain('Preview deployment');
     for (const text of [first.log, first.summary, comment.body]) expect(text).not.toContain('e2e-db-pa55');
-    expect(sandbox.api.peek('apps', 'Deployment').map((d) => d.metadata.name).sort()).toEqual(['mysql', 'wordpress']);
+    expect(
+      sandbox.api
+        .peek('apps', 'Deployment')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual(['mysql', 'wordpress']);
 
     const sync = prExample('synchronize', 7);
     const second = await runAction('pr-synchronize', 'pull_request', sync, { inputs: 'wordpress_replicas: 3' });
@@ -151,7 +168,9 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(github.comments).toHaveLength(1);
     expect(github.calls.filter((c) => c.startsWith('PATCH /repos/Codertocat/Hello-World/issues/comments/'))).toHaveLength(1);
     expect(github.comments[0]!.body).toContain('| modify | node | <code>wordpress</code> |');
-    expect(github.comments[0]!.body).toMatch(/changed since the plan this comment showed before \(<code>[0-9a-f]{32}<\/code>\): re-planned as <code>[0-9a-f]{32}<\/code>/);
+    expect(github.comments[0]!.body).toMatch(
+      /changed since the plan this comment showed before \(<code>[0-9a-f]{32}<\/code>\): re-planned as <code>[0-9a-f]{32}<\/code>/,
+    );
     // ISTHMUS_E2E_ARTIFACTS=dir keeps the comment and summary a reviewer would see.
     const artifacts = process.env['ISTHMUS_E2E_ARTIFACTS'];
     if (artifacts) {
@@ -170,7 +189,12 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   }, 180_000);
 
   it('dispatch installs an environment; the scheduled sweep finds a pod deleted behind its back and heals it', async () => {
-    const install = await runAction('dispatch-install', 'workflow_dispatch', { inputs: {} }, { 'deployment-id': 'env-e2e', workflow: 'install', inputs: '{namespace: env-e2e}' });
+    const install = await runAction(
+      'dispatch-install',
+      'workflow_dispatch',
+      { inputs: {} },
+      { 'deployment-id': 'env-e2e', workflow: 'install', inputs: '{namespace: env-e2e}' },
+    );
     expect(install.code, install.log).toBe(0);
     expect(install.outputs['status']).toBe('succeeded');
     await sandbox.api.delete(sandbox.api.typeOf('v1', 'Pod'), 'env-e2e', 'wordpress-cron');
@@ -196,8 +220,16 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   }, 60_000);
 
   it('a blueprint error fails the run with annotations at file:line', async () => {
-    const bad = writeBlueprintFiles({ 'bad.yaml': 'tosca_definitions_version: cloudify_dsl_1_5\nimports: [cloudify/types/types.yaml]\nnode_templates:\n  a: { type: cloudify.nodes.Nope }\n' });
-    const run = await runAction('dispatch-bad-blueprint', 'workflow_dispatch', { inputs: {} }, { blueprint: 'bad.yaml', 'deployment-id': 'bad', workflow: 'install' }, { workspace: bad, expectExit: 1 });
+    const bad = writeBlueprintFiles({
+      'bad.yaml': 'tosca_definitions_version: cloudify_dsl_1_5\nimports: [cloudify/types/types.yaml]\nnode_templates:\n  a: { type: cloudify.nodes.Nope }\n',
+    });
+    const run = await runAction(
+      'dispatch-bad-blueprint',
+      'workflow_dispatch',
+      { inputs: {} },
+      { blueprint: 'bad.yaml', 'deployment-id': 'bad', workflow: 'install' },
+      { workspace: bad, expectExit: 1 },
+    );
     expect(run.code).toBe(1);
     expect(run.log).toMatch(/::error title=Blueprint error,file=bad\.yaml,line=4,col=\d+::node\.unknown-type: node .a. has type .cloudify\.nodes\.Nope./);
     expect(run.outputs['status']).toBe('failed');
@@ -224,19 +256,36 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
         '',
       ].join('\n'),
       'ops/scripts/create.sh': 'set -eu\nmkdir -p "$state_dir"\necho created > "$state_dir/$ISTHMUS_NODE_INSTANCE"\n',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
       'ops/scripts/start.sh': 'sleep "${seconds:-0}"\n',
       'ops/scripts/delete.sh': 'rm -f "$state_dir/$ISTHMUS_NODE_INSTANCE"\n',
-      'ops/scripts/check.sh': 'if [ -f "$state_dir/outage" ]; then echo "an outage is declared" >&2; exit 1; fi\n[ -f "$state_dir/$ISTHMUS_NODE_INSTANCE" ] || { echo "$ISTHMUS_NODE_INSTANCE lost its state" >&2; exit 1; }\n',
+      'ops/scripts/check.sh':
+        'if [ -f "$state_dir/outage" ]; then echo "an outage is declared" >&2; exit 1; fi\n[ -f "$state_dir/$ISTHMUS_NODE_INSTANCE" ] || { echo "$ISTHMUS_NODE_INSTANCE lost its state" >&2; exit 1; }\n',
     });
-    const markers = () => readdirSync(state).filter((f) => f.startsWith('app_')).sort();
+    const markers = () =>
+      readdirSync(state)
+        .filter((f) => f.startsWith('app_'))
+        .sort();
     const dispatch = { inputs: {} };
     const ops = { blueprint: 'ops/blueprint.yaml', 'deployment-id': 'ops-e2e' };
     try {
-      const install = await runAction('dispatch-install-ops', 'workflow_dispatch', dispatch, { ...ops, workflow: 'install', inputs: JSON.stringify({ state_dir: state }) }, { workspace });
+      const install = await runAction(
+        'dispatch-install-ops',
+        'workflow_dispatch',
+        dispatch,
+        { ...ops, workflow: 'install', inputs: JSON.stringify({ state_dir: state }) },
+        { workspace },
+      );
       expect(install.code, install.log).toBe(0);
       expect(markers()).toHaveLength(1);
 
-      const scale = await runAction('dispatch-scale', 'workflow_dispatch', dispatch, { ...ops, workflow: 'scale', parameters: '{scalable_entity_name: app, delta: 1}' }, { workspace });
+      const scale = await runAction(
+        'dispatch-scale',
+        'workflow_dispatch',
+        dispatch,
+        { ...ops, workflow: 'scale', parameters: '{scalable_entity_name: app, delta: 1}' },
+        { workspace },
+      );
       expect(scale.code, scale.log).toBe(0);
       expect(scale.outputs['status']).toBe('succeeded');
       expect(markers()).toHaveLength(2);
@@ -251,33 +300,67 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
 
       // An outage healing cannot fix: the sweep opens one issue, then closes it once healthy.
       writeFileSync(path.join(state, 'outage'), '');
-      const unhealthy = await runAction('schedule-sweep-unhealthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace, expectExit: 1 });
+      const unhealthy = await runAction(
+        'schedule-sweep-unhealthy',
+        'schedule',
+        { schedule: '0 * * * *' },
+        { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' },
+        { workspace, expectExit: 1 },
+      );
       expect(unhealthy.code).toBe(1);
       expect(unhealthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ❌ unhealthy \| 2 healed, 2 still failing \|/);
       expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment ops-e2e is unhealthy', 'open']]);
       expect(github.issues[0]!.body).toContain('an outage is declared');
       rmSync(path.join(state, 'outage'));
-      const healthy = await runAction('schedule-sweep-healthy', 'schedule', { schedule: '0 * * * *' }, { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' }, { workspace });
+      const healthy = await runAction(
+        'schedule-sweep-healthy',
+        'schedule',
+        { schedule: '0 * * * *' },
+        { blueprint: 'ops/blueprint.yaml', deployments: 'ops-' },
+        { workspace },
+      );
       expect(healthy.code, healthy.log).toBe(0);
       expect(healthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ✅ healthy \| nothing to heal; issue closed \|/);
       expect(github.issues.map((i) => i.state)).toEqual(['closed']);
 
       // Two runs on one deployment: the second fails fast naming the first; a third waits for it.
-      const slow = { ...ops, workflow: 'execute_operation', parameters: '{operation: cloudify.interfaces.lifecycle.start, operation_kwargs: {seconds: 4}, allow_kwargs_override: true}' };
+      const slow = {
+        ...ops,
+        workflow: 'execute_operation',
+        parameters: '{operation: cloudify.interfaces.lifecycle.start, operation_kwargs: {seconds: 4}, allow_kwargs_override: true}',
+      };
       const first = runAction('concurrent-first', 'workflow_dispatch', dispatch, slow, { workspace, runId: '5001' });
       for (let i = 0; i < 200 && !(await store.getLock('ops-e2e')); i++) await new Promise((r) => setTimeout(r, 50));
-      const second = await runAction('concurrent-second', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart' }, { workspace, runId: '5002', expectExit: 1 });
+      const second = await runAction(
+        'concurrent-second',
+        'workflow_dispatch',
+        dispatch,
+        { ...ops, workflow: 'restart' },
+        { workspace, runId: '5002', expectExit: 1 },
+      );
       expect(second.code).toBe(1);
       expect(second.summary).toContain('Another run holds this deployment');
       expect(second.summary).toContain('run by https://github.com/Codertocat/Hello-World/actions/runs/5001');
-      const third = await runAction('concurrent-waits', 'workflow_dispatch', dispatch, { ...ops, workflow: 'restart', 'wait-for-lock': 'true' }, { workspace, runId: '5003' });
+      const third = await runAction(
+        'concurrent-waits',
+        'workflow_dispatch',
+        dispatch,
+        { ...ops, workflow: 'restart', 'wait-for-lock': 'true' },
+        { workspace, runId: '5003' },
+      );
       expect(third.code, third.log).toBe(0);
       expect((await first).code).toBe(0);
       const executions = await store.listExecutions('ops-e2e');
       expect(executions.filter((e) => e.status === 'pending' || e.status === 'started')).toEqual([]);
 
       // An apply approved for another plan re-plans and stops without applying.
-      const stale = await runAction('dispatch-update-stale-plan', 'workflow_dispatch', dispatch, { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'f'.repeat(32) }, { workspace });
+      const stale = await runAction(
+        'dispatch-update-stale-plan',
+        'workflow_dispatch',
+        dispatch,
+        { ...ops, workflow: 'update', inputs: JSON.stringify({ state_dir: `${state}/v2` }), 'plan-digest': 'f'.repeat(32) },
+        { workspace },
+      );
       expect(stale.code, stale.log).toBe(0);
       expect(stale.outputs['status']).toBe('planned');
       expect(stale.summary).toContain(`changed since the reviewed plan (<code>${'f'.repeat(32)}</code>)`);
@@ -300,19 +383,34 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     mkdirSync(path.dirname(actionCopy), { recursive: true });
     cpSync(path.dirname(bundle), path.dirname(actionCopy), { recursive: true });
     try {
-      const run = await runAction('dispatch-install-mode-local', 'workflow_dispatch', { inputs: {} }, { blueprint: 'examples/hello-world/blueprint.yaml', 'deployment-id': 'trial', workflow: 'install', mode: 'local', 'state-table': '', 'step-function': '' }, {
-        // Where the runner checks the action out: dist/ and no node_modules anywhere above it.
-        bundle: actionCopy,
-        env: {
-        ISTHMUS_DYNAMODB_ENDPOINT: undefined,
-        ISTHMUS_LAMBDA_ENDPOINT: undefined,
-        RUNNER_TEMP: runnerTemp,
-        RUNNER_TOOL_CACHE: toolCache,
-        ISTHMUS_SECRET_HELLO_DB_PASSWORD: 'local-pa55',
-        // npm reaches the registry as this machine does (proxies, extra CAs).
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(npm_config_|NODE_EXTRA_CA_CERTS$|SSL_CERT_FILE$|HTTPS?_PROXY$|NO_PROXY$)/i.test(k))),
+      const run = await runAction(
+        'dispatch-install-mode-local',
+        'workflow_dispatch',
+        { inputs: {} },
+        {
+          blueprint: 'examples/hello-world/blueprint.yaml',
+          'deployment-id': 'trial',
+          workflow: 'install',
+          mode: 'local',
+          'state-table': '',
+          'step-function': '',
         },
-      });
+        {
+          // Where the runner checks the action out: dist/ and no node_modules anywhere above it.
+          bundle: actionCopy,
+          env: {
+            ISTHMUS_DYNAMODB_ENDPOINT: undefined,
+            ISTHMUS_LAMBDA_ENDPOINT: undefined,
+            RUNNER_TEMP: runnerTemp,
+            RUNNER_TOOL_CACHE: toolCache,
+            ISTHMUS_SECRET_HELLO_DB_PASSWORD: 'local-pa55',
+            // npm reaches the registry as this machine does (proxies, extra CAs).
+            ...Object.fromEntries(
+              Object.entries(process.env).filter(([k]) => /^(npm_config_|NODE_EXTRA_CA_CERTS$|SSL_CERT_FILE$|HTTPS?_PROXY$|NO_PROXY$)/i.test(k)),
+            ),
+          },
+        },
+      );
       expect(run.code, run.log).toBe(0);
       expect(run.outputs['status']).toBe('succeeded');
       expect(run.log).toContain('mode local');
@@ -327,4 +425,3 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
   }, 180_000);
 });
-

@@ -42,13 +42,22 @@ describe.runIf(haveCorpus)('corpus blueprints', () => {
   });
 
   it("runs the REST plugin's operations in the utilities and client-certificate examples natively", () => {
-    const files = ['rest-plugin-cert/client-cert.yaml', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `utilities-examples/cloudify_rest/example-${n}-blueprint.yaml`)].filter((f) => existsSync(path.join(examples, f)));
+    const files = [
+      'rest-plugin-cert/client-cert.yaml',
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => `utilities-examples/cloudify_rest/example-${n}-blueprint.yaml`),
+    ].filter((f) => existsSync(path.join(examples, f)));
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) {
       const r = load(f);
-      expect(r.diagnostics.filter((d) => d.severity === 'error'), f).toEqual([]);
+      expect(
+        r.diagnostics.filter((d) => d.severity === 'error'),
+        f,
+      ).toEqual([]);
       const plan = planDeployment(r.blueprint!, { seed: 'rest', catalog: defaultPluginRegistry().catalog() });
-      expect(plan.unsupported.filter((u) => u.implementation.startsWith('rest.')), f).toEqual([]);
+      expect(
+        plan.unsupported.filter((u) => u.implementation.startsWith('rest.')),
+        f,
+      ).toEqual([]);
     }
   });
 
@@ -61,7 +70,9 @@ describe.runIf(haveCorpus)('corpus blueprints', () => {
 
   it('reports blueprint: imports without a mapping as unsupported, naming the id', () => {
     const r = load('db-lb-app/app/application.yaml');
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'import.blueprint-unmapped', message: "blueprint 'infrastructure' is not mapped to a file" })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'import.blueprint-unmapped', message: "blueprint 'infrastructure' is not mapped to a file" }),
+    ]);
   });
 
   it('rejects a genuinely malformed corpus file at its line', () => {

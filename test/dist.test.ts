@@ -21,7 +21,10 @@ describe('dist/', () => {
       const committed = path.resolve(import.meta.dirname, '../dist');
       expect(filesOf(committed), 'dist/ has other files than a fresh build: run `npm run build:action` and commit dist/').toEqual(filesOf(dir));
       for (const file of filesOf(dir)) {
-        expect(readFileSync(path.join(committed, file), 'utf8') === readFileSync(path.join(dir, file), 'utf8'), `dist/${file} differs from a fresh build: run \`npm run build:action\` and commit dist/`).toBe(true);
+        expect(
+          readFileSync(path.join(committed, file), 'utf8') === readFileSync(path.join(dir, file), 'utf8'),
+          `dist/${file} differs from a fresh build: run \`npm run build:action\` and commit dist/`,
+        ).toBe(true);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -38,10 +38,32 @@ describe('examples/eks-cluster', () => {
     expect(install.status).toBe('terminated');
 
     // AWS: the network, roles, cluster (API access mode, creator admin), node group, add-ons.
-    expect(aws.inventory()).toMatchObject({ vpc: 1, subnet: 4, 'security-group': 1, 'internet-gateway': 1, natgateway: 2, address: 2, 'route-table': 4, 'key-pair': 1, role: 3, cluster: 1, nodegroup: 1, addon: 2, record: 1, route: 4, rule: 1 });
-    expect(aws.clusters.get('demo')!.request['accessConfig']).toEqual({ authenticationMode: 'API_AND_CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: true });
+    expect(aws.inventory()).toMatchObject({
+      vpc: 1,
+      subnet: 4,
+      'security-group': 1,
+      'internet-gateway': 1,
+      natgateway: 2,
+      address: 2,
+      'route-table': 4,
+      'key-pair': 1,
+      role: 3,
+      cluster: 1,
+      nodegroup: 1,
+      addon: 2,
+      record: 1,
+      route: 4,
+      rule: 1,
+    });
+    expect(aws.clusters.get('demo')!.request['accessConfig']).toEqual({
+      authenticationMode: 'API_AND_CONFIG_MAP',
+      bootstrapClusterCreatorAdminPermissions: true,
+    });
     expect(aws.clusters.get('demo')!.tags['isthmus:owner']).toMatch(/^eks\/eks_cluster_/);
-    expect([...aws.roles.get('eks_test_roledemo')!.policies]).toEqual(['arn:aws:iam::aws:policy/AmazonEKSServicePolicy', 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy']);
+    expect([...aws.roles.get('eks_test_roledemo')!.policies]).toEqual([
+      'arn:aws:iam::aws:policy/AmazonEKSServicePolicy',
+      'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+    ]);
     // Kubernetes: the node group's instances are Ready Nodes; the workload runs on them.
     expect(groupNodes().filter(isNodeReady)).toHaveLength(2);
     const instances = await h.store.listNodeInstances(dep);

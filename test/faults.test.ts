@@ -18,7 +18,12 @@ describe('DynamoDB throttling', () => {
   it('completes an install while every 7th DynamoDB request is throttled, each operation once', async () => {
     const proxy = await startThrottlingProxy(inject('dynamoDbEndpoint'), 7);
     try {
-      const client = new DynamoDBClient({ endpoint: proxy.endpoint, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 10 });
+      const client = new DynamoDBClient({
+        endpoint: proxy.endpoint,
+        region: 'local',
+        credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+        maxAttempts: 10,
+      });
       const table = `isthmus-faults-${randomUUID()}`;
       await ensureTable(client, table);
       const store = new DynamoDbStateStore({ tableName: table, client });
@@ -30,7 +35,15 @@ describe('DynamoDB throttling', () => {
       const plan = planDeployment(parseBlueprint(path.join(dir, 'bp.yaml'), { rootDir: dir }), { seed: 'faults' });
       await createDeployment(store, { id: 'f', blueprintFile: path.join(dir, 'bp.yaml'), blueprintDigest: digestOf('f'), inputs: {}, plan });
       const e = await startExecution(store, { deploymentId: 'f', workflow: 'install' });
-      const done = await runExecution({ store, invoker: new LocalInvoker({ store, plugins, secrets: new LocalSecrets(), settings: testPluginSettings(), blueprintDir: () => dir }), leaseMs: 5000 }, 'f', e.id);
+      const done = await runExecution(
+        {
+          store,
+          invoker: new LocalInvoker({ store, plugins, secrets: new LocalSecrets(), settings: testPluginSettings(), blueprintDir: () => dir }),
+          leaseMs: 5000,
+        },
+        'f',
+        e.id,
+      );
       expect(done.error).toBeUndefined();
       expect(done.status).toBe('terminated');
       expect(proxy.throttled).toBeGreaterThan(10);

@@ -24,7 +24,30 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-const TOKENS = ['{', '}', '[', ']', ':', '- ', '&a ', '*a', '"', "'", '\t', '{ get_input: nope }', '{ get_property: [SELF, x] }', '{ concat: 1 }', 'derived_from: cloudify.nodes.Root', '__proto__: 1', '<<: *a', '!!binary x', '%', '@', '\u0000', '\uFFFF'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  '- ',
+  '&a ',
+  '*a',
+  '"',
+  "'",
+  '\t',
+  '{ get_input: nope }',
+  '{ get_property: [SELF, x] }',
+  '{ concat: 1 }',
+  'derived_from: cloudify.nodes.Root',
+  '__proto__: 1',
+  '<<: *a',
+  '!!binary x',
+  '%',
+  '@',
+  '\u0000',
+  '\uFFFF',
+];
 
 function mutate(text: string, random: () => number): string {
   const lines = text.split('\n');
@@ -67,7 +90,7 @@ describe('fuzzing the loader and planner with mutated blueprints', () => {
     expect(seeds.length).toBeGreaterThan(0);
     const dir = writeBlueprintFiles({ 'scripts/create.sh': 'true\n' });
     const file = path.join(dir, 'blueprint.yaml');
-    const random = seededRandom(Number(process.env["ISTHMUS_FUZZ_SEED"] ?? 20261124));
+    const random = seededRandom(Number(process.env['ISTHMUS_FUZZ_SEED'] ?? 20261124));
     let planned = 0;
     let rejected = 0;
     for (let n = 0; n < CASES; n++) {

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetCommandInvocationCommand, SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -126,7 +126,9 @@ describe('hybrid targets: http and ssm', () => {
     expect(steps[2]).toContain("Start-Service -Name 'LegacyApp'");
     expect(sent.every((s) => s.targets[0] === 'mi-0123456789abcdef0')).toBe(true);
     const windows = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'windows_app')!;
-    expect((windows.runtimeProperties['ssm_output'] as Record<string, Record<string, { status: string }>>)['start']!['mi-0123456789abcdef0']!.status).toBe('Success');
+    expect((windows.runtimeProperties['ssm_output'] as Record<string, Record<string, { status: string }>>)['start']!['mi-0123456789abcdef0']!.status).toBe(
+      'Success',
+    );
     // The token never reaches stored state or events.
     expect(JSON.stringify(await h.store.listNodeInstances(dep))).not.toContain('appliance-token');
 
@@ -142,7 +144,12 @@ describe('hybrid targets: http and ssm', () => {
   }, 60_000);
 
   it('fails at once on a 4xx the operation did not expect, naming the call and the answer', async () => {
-    const dep = await h.deploy(BLUEPRINT(url).replace("expected_status: [201]", "expected_status: [201]\n            headers: { X-Bad: '1' }").replace('path: /pools\n', 'path: /nowhere\n'), 'hybrid-bad');
+    const dep = await h.deploy(
+      BLUEPRINT(url)
+        .replace('expected_status: [201]', "expected_status: [201]\n            headers: { X-Bad: '1' }")
+        .replace('path: /pools\n', 'path: /nowhere\n'),
+      'hybrid-bad',
+    );
     const install = await h.run(dep, 'install');
     expect(install.status).toBe('failed');
     expect(install.error).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/api\/nowhere answered 400: \{"error":"bad request"\}/);

@@ -34,7 +34,9 @@ function sourceGraph(): Map<string, string[]> {
       if (e.isDirectory()) walk(full);
       else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) {
         const text = readFileSync(full, 'utf8');
-        const deps = [...text.matchAll(/^(?:import|export)\s+(?!type\b)[^'";]*?from\s+'(\.[^']+)'/gm)].map((m) => path.resolve(path.dirname(full), m[1]!.replace(/\.js$/, '.ts'))).filter((f) => existsSync(f));
+        const deps = [...text.matchAll(/^(?:import|export)\s+(?!type\b)[^'";]*?from\s+'(\.[^']+)'/gm)]
+          .map((m) => path.resolve(path.dirname(full), m[1]!.replace(/\.js$/, '.ts')))
+          .filter((f) => existsSync(f));
         graph.set(full, deps);
       }
     }
@@ -43,7 +45,15 @@ function sourceGraph(): Map<string, string[]> {
   return graph;
 }
 
-const HEAVY = ['@kubernetes/client-node', '@aws-sdk/client-ec2', '@aws-sdk/client-eks', '@aws-sdk/client-iam', '@aws-sdk/client-route-53', '@aws-sdk/client-ssm', '@aws-sdk/client-sts'];
+const HEAVY = [
+  '@kubernetes/client-node',
+  '@aws-sdk/client-ec2',
+  '@aws-sdk/client-eks',
+  '@aws-sdk/client-iam',
+  '@aws-sdk/client-route-53',
+  '@aws-sdk/client-ssm',
+  '@aws-sdk/client-sts',
+];
 
 describe('the import graph', () => {
   it('the plugin registry loads no plugin client: each plugin is imported when a step first needs it', () => {
@@ -75,9 +85,19 @@ describe('the import graph', () => {
   });
 
   it('the core (dsl, plan, workflows, engine, runtime, state port) imports no AWS SDK and no Kubernetes client; adapters do', () => {
-    for (const entry of ['src/dsl/index.ts', 'src/plan/index.ts', 'src/workflows/index.ts', 'src/engine/index.ts', 'src/runtime/index.ts', 'src/state/index.ts']) {
+    for (const entry of [
+      'src/dsl/index.ts',
+      'src/plan/index.ts',
+      'src/workflows/index.ts',
+      'src/engine/index.ts',
+      'src/runtime/index.ts',
+      'src/state/index.ts',
+    ]) {
       const loaded = [...packagesLoadedBy(entry)];
-      expect(loaded.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@kubernetes/')), entry).toEqual([]);
+      expect(
+        loaded.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@kubernetes/')),
+        entry,
+      ).toEqual([]);
     }
     expect(packagesLoadedBy('src/state/dynamodb-adapter.ts').has('@aws-sdk/client-dynamodb')).toBe(true);
   });
@@ -90,7 +110,8 @@ describe('the import graph', () => {
         for (const e of readdirSync(d, { withFileTypes: true })) {
           const full = path.join(d, e.name);
           if (e.isDirectory()) walk(full);
-          else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && /\bprocess\.env\b/.test(readFileSync(full, 'utf8'))) readers.push(path.relative(root, full));
+          else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && /\bprocess\.env\b/.test(readFileSync(full, 'utf8')))
+            readers.push(path.relative(root, full));
         }
       };
       walk(path.join(root, dir));
@@ -99,7 +120,9 @@ describe('the import graph', () => {
   });
 
   it('only the composition root (and the entry points through it) builds adapters', () => {
-    const importers = [...sourceGraph()].filter(([, deps]) => deps.some((d) => d.endsWith(path.join('state', 'dynamodb-adapter.ts')) || d.endsWith(path.join('runtime', 'secrets-manager.ts')))).map(([f]) => path.relative(root, f));
+    const importers = [...sourceGraph()]
+      .filter(([, deps]) => deps.some((d) => d.endsWith(path.join('state', 'dynamodb-adapter.ts')) || d.endsWith(path.join('runtime', 'secrets-manager.ts'))))
+      .map(([f]) => path.relative(root, f));
     expect(importers.sort()).toEqual(['src/compose.ts']);
   });
 });

@@ -23,12 +23,17 @@ describe.runIf(existsSync(examples))('corpus Kubernetes plugin examples on the s
     cpSync(path.join(examples, 'hello-world'), h.dir, { recursive: true });
     // The blueprint names k8s-resources.yaml; the example ships the file as resources.yaml.
     cpSync(path.join(h.dir, 'resources.yaml'), path.join(h.dir, 'k8s-resources.yaml'));
-    const dep = await h.deploy(readFileSync(path.join(h.dir, 'blueprint.yaml'), 'utf8'), 'corpus-hello', { kubernetes_endpoint: sandbox.url, kubernetes_token: 'corpus-token' });
+    const dep = await h.deploy(readFileSync(path.join(h.dir, 'blueprint.yaml'), 'utf8'), 'corpus-hello', {
+      kubernetes_endpoint: sandbox.url,
+      kubernetes_token: 'corpus-token',
+    });
     const install = await h.run(dep, 'install');
     expect(install.error).toBeUndefined();
     const deployment = live('apps', 'Deployment', 'cloudify-hello-world-app');
     expect(deployment?.status?.['availableReplicas']).toBe(1);
-    expect((deployment?.spec?.['template'] as { spec: { containers: Array<{ image: string }> } }).spec.containers[0]!.image).toBe('gcr.io/google-samples/node-hello:1.0');
+    expect((deployment!.spec!['template'] as { spec: { containers: Array<{ image: string }> } }).spec.containers[0]!.image).toBe(
+      'gcr.io/google-samples/node-hello:1.0',
+    );
     expect(live('', 'Service', 'cloudify-hello-world-svc')?.status?.['loadBalancer']).toBeDefined();
     const uninstall = await h.run(dep, 'uninstall');
     expect(uninstall.error).toBeUndefined();
@@ -40,7 +45,10 @@ describe.runIf(existsSync(examples))('corpus Kubernetes plugin examples on the s
     // What an OpenShift project provides: the namespace, and the gp2 storage class the claim names.
     sandbox.api.createInternal({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'corpus-project' }, status: { phase: 'Active' } });
     sandbox.api.createInternal({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp2' }, provisioner: 'kubernetes.io/aws-ebs' });
-    const h = await createHarness({ maxRetries: 10, secrets: { openshift_master_endpoint: sandbox.url, openshift_secret_token: 'corpus-token', openshift_namespace: 'corpus-project' } });
+    const h = await createHarness({
+      maxRetries: 10,
+      secrets: { openshift_master_endpoint: sandbox.url, openshift_secret_token: 'corpus-token', openshift_namespace: 'corpus-project' },
+    });
     cpSync(path.join(examples, 'openshift'), h.dir, { recursive: true });
     const dep = await h.deploy(readFileSync(path.join(h.dir, 'blueprint.yaml'), 'utf8'), 'corpus-openshift', {});
     const install = await h.run(dep, 'install');
@@ -54,7 +62,12 @@ describe.runIf(existsSync(examples))('corpus Kubernetes plugin examples on the s
     expect(messages.join('\n')).not.toContain('corpus-token');
     const uninstall = await h.run(dep, 'uninstall');
     expect(uninstall.error).toBeUndefined();
-    for (const [g, k, n] of [['apps', 'Deployment', 'exampleapp-app'], ['', 'PersistentVolumeClaim', 'exampleapp-pvc0'], ['networking.k8s.io', 'Ingress', 'exampleapp-ingress'], ['', 'Service', 'exampleapp-app-svc']] as const) {
+    for (const [g, k, n] of [
+      ['apps', 'Deployment', 'exampleapp-app'],
+      ['', 'PersistentVolumeClaim', 'exampleapp-pvc0'],
+      ['networking.k8s.io', 'Ingress', 'exampleapp-ingress'],
+      ['', 'Service', 'exampleapp-app-svc'],
+    ] as const) {
       expect(live(g, k, n), k).toBeUndefined();
     }
   }, 60_000);

@@ -62,7 +62,11 @@ describe('Kubernetes plugin', () => {
     expect(again?.metadata?.uid).not.toBe(cron!.metadata!.uid);
 
     // Migrate WordPress to pool-b: every pod ends up on a pool-b node.
-    const migrate = await h.run(dep, 'execute_operation', { operation: 'isthmus.interfaces.kubernetes.migrate', node_ids: ['wordpress'], operation_kwargs: { node_pool: 'pool-b' } });
+    const migrate = await h.run(dep, 'execute_operation', {
+      operation: 'isthmus.interfaces.kubernetes.migrate',
+      node_ids: ['wordpress'],
+      operation_kwargs: { node_pool: 'pool-b' },
+    });
     expect(migrate.error).toBeUndefined();
     const nodes = await cluster.objects.list('v1', 'Node');
     const poolB = new Set(nodes.items.filter((n) => n.metadata?.labels?.['isthmus.dev/node-pool'] === 'pool-b').map((n) => n.metadata!.name));
@@ -81,7 +85,8 @@ describe('Kubernetes plugin', () => {
 
   it('refuses an invalid spec at once, with the server message and field, without retrying', async () => {
     const h = await createHarness({ maxRetries: 5 });
-    const dep = await h.deploy(`${KUBERNETES_HEADER}node_templates:
+    const dep = await h.deploy(
+      `${KUBERNETES_HEADER}node_templates:
   bad:
     type: cloudify.nodes.kubernetes.resources.Deployment
     properties:
@@ -93,7 +98,10 @@ describe('Kubernetes plugin', () => {
         spec:
           selector: { matchLabels: { app: a } }
           template: { metadata: { labels: { app: b } }, spec: { containers: [ { name: c, image: nginx } ] } }
-`, 'invalid', { kubeconfig: cluster.kubeconfig });
+`,
+      'invalid',
+      { kubeconfig: cluster.kubeconfig },
+    );
     const run = await h.run(dep, 'install');
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/applying Deployment default\/bad-selector: the API server refused it: .*spec\.template\.metadata\.labels/);
@@ -103,8 +111,18 @@ describe('Kubernetes plugin', () => {
   }, 60_000);
 
   it('adopts existing objects unless told not to, and leaves external ones in place', async () => {
-    await cluster.objects.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'pre-existing', namespace: 'default' }, data: { a: '1' } } as KubernetesObject);
-    await cluster.objects.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shared-config', namespace: 'default' }, data: { b: '2' } } as KubernetesObject);
+    await cluster.objects.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'pre-existing', namespace: 'default' },
+      data: { a: '1' },
+    } as KubernetesObject);
+    await cluster.objects.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'shared-config', namespace: 'default' },
+      data: { b: '2' },
+    } as KubernetesObject);
     const node = (name: string, extra: string) => `
   ${name.replace(/-/g, '_')}:
     type: cloudify.nodes.kubernetes.resources.ConfigMap
@@ -113,12 +131,18 @@ describe('Kubernetes plugin', () => {
       definition: { apiVersion: v1, kind: ConfigMap, metadata: { name: ${name} }, data: { c: '3' } }
 ${extra}`;
     const h = await createHarness({ maxRetries: 5 });
-    const strict = await h.deploy(`${KUBERNETES_HEADER}node_templates:${node('pre-existing', '      use_if_exists: false')}`, 'strict', { kubeconfig: cluster.kubeconfig });
+    const strict = await h.deploy(`${KUBERNETES_HEADER}node_templates:${node('pre-existing', '      use_if_exists: false')}`, 'strict', {
+      kubeconfig: cluster.kubeconfig,
+    });
     const refused = await h.run(strict, 'install');
     expect(refused.status).toBe('failed');
     expect(refused.error).toMatch(/ConfigMap default\/pre-existing already exists, and use_if_exists is false/);
 
-    const adopt = await h.deploy(`${KUBERNETES_HEADER}node_templates:${node('pre-existing', '')}${node('shared-config', '      use_external_resource: true')}`, 'adopt', { kubeconfig: cluster.kubeconfig });
+    const adopt = await h.deploy(
+      `${KUBERNETES_HEADER}node_templates:${node('pre-existing', '')}${node('shared-config', '      use_external_resource: true')}`,
+      'adopt',
+      { kubeconfig: cluster.kubeconfig },
+    );
     expect((await h.run(adopt, 'install')).status).toBe('terminated');
     // A second install of the same objects converges (server-side apply), as a resumed step would.
     const inst = (await h.store.listNodeInstances(adopt)).find((i) => i.nodeId === 'pre_existing')!;
@@ -134,7 +158,9 @@ ${extra}`;
 
   it('applies file-defined resources with template variables, CRDs before their objects, and names unknown variables', async () => {
     const h = await createHarness({ maxRetries: 10 });
-    writeFileSync(path.join(h.dir, 'app.yaml'), `apiVersion: example.isthmus.dev/v1
+    writeFileSync(
+      path.join(h.dir, 'app.yaml'),
+      `apiVersion: example.isthmus.dev/v1
 kind: Gadget
 metadata: { name: "{{ NAME }}-gadget", namespace: "{{ NS }}" }
 spec: { size: {{ SIZE }} }
@@ -151,12 +177,16 @@ spec:
 apiVersion: v1
 kind: Namespace
 metadata: { name: "{{ NS }}" }
-`);
-    writeFileSync(path.join(h.dir, 'web.yaml'), `apiVersion: v1
+`,
+    );
+    writeFileSync(
+      path.join(h.dir, 'web.yaml'),
+      `apiVersion: v1
 kind: ConfigMap
 metadata: { name: web-settings, namespace: "{{ NS }}" }
 data: { size: "{{ SIZE }}" }
-`);
+`,
+    );
     const bp = (vars: string) => `${KUBERNETES_HEADER}node_templates:
   app:
     type: cloudify.nodes.kubernetes.resources.FileDefinedResource
@@ -205,21 +235,33 @@ data: { size: "{{ SIZE }}" }
     const dep = await h.deploy(bp('settings-v1', false), 'redefine', { kubeconfig: cluster.kubeconfig });
     expect((await h.run(dep, 'install')).error).toBeUndefined();
     const update = (changes: YamlMap) =>
-      h.run(dep, 'execute_operation', { operation: 'cloudify.interfaces.lifecycle.update', node_ids: ['settings'], operation_kwargs: { resource_definition_changes: changes } });
+      h.run(dep, 'execute_operation', {
+        operation: 'cloudify.interfaces.lifecycle.update',
+        node_ids: ['settings'],
+        operation_kwargs: { resource_definition_changes: changes },
+      });
     const refused = await update({ metadata: { name: 'settings-v2' } });
     expect(refused.error).toMatch(/no longer names ConfigMap default\/settings-v1; set allow_node_redefinition: true/);
     expect(await readObject(cluster.objects, 'v1', 'ConfigMap', 'settings-v2', 'default')).toBeUndefined();
 
     const dep2 = await h.deploy(bp('settings-a', true), 'redefine2', { kubeconfig: cluster.kubeconfig });
     expect((await h.run(dep2, 'install')).error).toBeUndefined();
-    const renamed = await h.run(dep2, 'execute_operation', { operation: 'cloudify.interfaces.lifecycle.update', node_ids: ['settings'], operation_kwargs: { resource_definition_changes: { metadata: { name: 'settings-b' } } } });
+    const renamed = await h.run(dep2, 'execute_operation', {
+      operation: 'cloudify.interfaces.lifecycle.update',
+      node_ids: ['settings'],
+      operation_kwargs: { resource_definition_changes: { metadata: { name: 'settings-b' } } },
+    });
     expect(renamed.error).toBeUndefined();
     expect(await readObject(cluster.objects, 'v1', 'ConfigMap', 'settings-a', 'default')).toBeUndefined();
     expect((await readObject<V1ConfigMap>(cluster.objects, 'v1', 'ConfigMap', 'settings-b', 'default'))?.data).toEqual({ k: 'v' });
 
     // A bare pod cannot change nodes: migrate deletes it and creates it again with the selector.
     const before = await readObject<V1Pod>(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
-    const moved = await h.run(dep2, 'execute_operation', { operation: 'isthmus.interfaces.kubernetes.migrate', node_ids: ['worker'], operation_kwargs: { node_pool: 'pool-b' } });
+    const moved = await h.run(dep2, 'execute_operation', {
+      operation: 'isthmus.interfaces.kubernetes.migrate',
+      node_ids: ['worker'],
+      operation_kwargs: { node_pool: 'pool-b' },
+    });
     expect(moved.error).toBeUndefined();
     const after = await readObject<V1Pod>(cluster.objects, 'v1', 'Pod', 'bare-worker', 'default');
     expect(after!.metadata!.uid).not.toBe(before!.metadata!.uid);
@@ -269,12 +311,13 @@ ${extra}`;
     expect(admin.status).toBe('terminated');
   }, 60_000);
 
-  it('authenticates with an EKS token signed with the step\'s AWS credentials (authentication.aws_eks)', async () => {
+  it("authenticates with an EKS token signed with the step's AWS credentials (authentication.aws_eks)", async () => {
     const saved = { ...process.env };
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret', AWS_REGION: 'eu-west-1' });
     try {
       const h = await createHarness({ maxRetries: 2 });
-      const dep = await h.deploy(`${KUBERNETES_HEADER}node_templates:
+      const dep = await h.deploy(
+        `${KUBERNETES_HEADER}node_templates:
   cm:
     type: cloudify.nodes.kubernetes.resources.ConfigMap
     properties:
@@ -282,7 +325,10 @@ ${extra}`;
         configuration: { api_options: { host: '${sandbox.url}', verify_ssl: false } }
         authentication: { aws_eks: { cluster_name: isthmus-demo } }
       definition: { apiVersion: v1, kind: ConfigMap, metadata: { name: via-eks-token } }
-`, 'eks-auth', { kubeconfig: '' });
+`,
+        'eks-auth',
+        { kubeconfig: '' },
+      );
       const run = await h.run(dep, 'install');
       expect(run.error).toBeUndefined();
       expect(sandbox.api.peek('', 'ConfigMap').some((c) => c.metadata.name === 'via-eks-token')).toBe(true);
@@ -318,7 +364,8 @@ ${extra}`;
   it('resumes an install whose rollout stalled: the stored create is not repeated, the wait finishes', async () => {
     const h = await createHarness({ maxRetries: 2 });
     const kubeconfig = sandbox.kubeconfig('admin-token');
-    const dep = await h.deploy(`${KUBERNETES_HEADER}node_templates:
+    const dep = await h.deploy(
+      `${KUBERNETES_HEADER}node_templates:
   web:
     type: cloudify.nodes.kubernetes.resources.Deployment
     properties:
@@ -333,7 +380,10 @@ ${extra}`;
           template:
             metadata: { labels: { app: stalled }, annotations: { sandbox.isthmus.dev/ready: 'false' } }
             spec: { containers: [ { name: web, image: nginx } ] }
-`, 'stalled', { kubeconfig });
+`,
+      'stalled',
+      { kubeconfig },
+    );
     const started = await startExecution(h.store, { deploymentId: dep, workflow: 'install', retries: { maxRetries: 2, retryInterval: 0 } });
     const first = await runExecution(h.deps, dep, started.id);
     expect(first.status).toBe('failed');

@@ -12,7 +12,8 @@ function staticClosure(dir: string, entry: string): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(path.join(dir, file), 'utf8');
-    for (const m of text.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(path.normalize(path.join(path.dirname(file), m[1]!)));
+    for (const m of text.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?"(\.{1,2}\/[^"]+)"/g))
+      visit(path.normalize(path.join(path.dirname(file), m[1]!)));
   };
   visit(entry);
   return [...seen];
@@ -42,6 +43,11 @@ describe('the step Lambda bundle (#14: a cold start loads its core and the plugi
       if (typeof m.handler !== 'function') throw new Error('no handler');
       for (const c of ${JSON.stringify(readdirSync(path.join(dir, 'chunks')).filter((c) => c.endsWith('.mjs')))}) await import(${JSON.stringify(path.join(dir, 'chunks'))} + '/' + c);
       process.stdout.write('ok');`;
-    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, STATE_TABLE: 't', AWS_REGION: 'us-east-1' } })).toBe('ok');
+    expect(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, STATE_TABLE: 't', AWS_REGION: 'us-east-1' },
+      }),
+    ).toBe('ok');
   });
 });

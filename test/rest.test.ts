@@ -21,7 +21,14 @@ function service() {
     req.on('end', () => {
       calls.push(`${req.method} ${req.url} ${req.headers['authorization'] ?? ''}`.trim());
       const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (req.url === '/users/10') return json(200, { id: 10, name: 'Clementina', username: 'moriah', address: { city: 'Lebsackbury', geo: { lat: '-38.2', lng: '57.2' } }, website: 'ambrose.net' });
+      if (req.url === '/users/10')
+        return json(200, {
+          id: 10,
+          name: 'Clementina',
+          username: 'moriah',
+          address: { city: 'Lebsackbury', geo: { lat: '-38.2', lng: '57.2' } },
+          website: 'ambrose.net',
+        });
       const post = /^\/posts\/(\d+)$/.exec(req.url ?? '');
       if (post && req.method === 'PUT') {
         const body = { ...(JSON.parse(text) as object), id: Number(post[1]) };
@@ -81,7 +88,9 @@ describe("Cloudify's REST plugin, run natively", () => {
       mkdirSync(path.join(h.dir, 'templates'), { recursive: true });
       writeFileSync(path.join(h.dir, 'templates', name), text);
     };
-    t('user.yaml', `rest_calls:
+    t(
+      'user.yaml',
+      `rest_calls:
   - path: /users/10
     method: GET
     headers: { Content-type: application/json }
@@ -98,8 +107,11 @@ describe("Cloudify's REST plugin, run natively", () => {
       id: [post, id]
       title: [post, title]
     response_expectation: [['id', '{{ saved_user.id }}']]
-`);
-    t('some.yaml', `rest_calls:
+`,
+    );
+    t(
+      'some.yaml',
+      `rest_calls:
   - path: /users/10
     method: GET
     response_translation:
@@ -108,23 +120,33 @@ describe("Cloudify's REST plugin, run natively", () => {
         city: [user-city]
         geo:
           lat: [user-city-geo, latitude]
-`);
-    t('login.yaml', `rest_calls:
+`,
+    );
+    t(
+      'login.yaml',
+      `rest_calls:
   - path: /authenticate
     method: GET
     response_format: xml
     translation_format: v3
     response_translation: { message: [response, message], token: [response, token] }
-`);
-    t('prerendered.yaml', `rest_calls:
+`,
+    );
+    t(
+      'prerendered.yaml',
+      `rest_calls:
   - path: /posts/{{ POST_ID }}
     method: PUT
     payload:
       {% if USERNAME %}title: '{{ USERNAME }}'{% endif %}
       body: {{ USER|tojson }}
     response_expectation: [['id', '{{ POST_ID }}']]
-`);
-    t('wait.yaml', 'rest_calls:\n  - { path: /flaky, method: GET, recoverable_codes: [400] }\n  - { path: /job, method: GET, response_expectation: [[state, ready]] }\n');
+`,
+    );
+    t(
+      'wait.yaml',
+      'rest_calls:\n  - { path: /flaky, method: GET, recoverable_codes: [400] }\n  - { path: /job, method: GET, response_expectation: [[state, ready]] }\n',
+    );
     t('forbidden.yaml', 'rest_calls:\n  - { path: /forbidden, method: GET, recoverable_codes: [400] }\n');
     t('delete.yaml', "rest_calls:\n  - path: '/posts/{{ POST_ID }}'\n    method: DELETE\n");
   });
@@ -141,27 +163,48 @@ describe("Cloudify's REST plugin, run natively", () => {
 `;
 
   it('runs templates call by call: later calls see earlier results; v1/v3 translations, XML, basic auth, save_path', async () => {
-    const dep = await h.deploy(`tosca_definitions_version: cloudify_dsl_1_5
+    const dep = await h.deploy(
+      `tosca_definitions_version: cloudify_dsl_1_5
 imports: [cloudify/types/types.yaml]
 ${TYPES}node_templates:
-${node('user', '{ template_file: templates/user.yaml }', `['127.0.0.1:1', '127.0.0.1']`)}${node('some', '{ template_file: templates/some.yaml, save_path: details, remove_calls: true }')}${node('login', '{ template_file: templates/login.yaml, auth: { user: alice, password: s3cret } }')}`, 'rest');
+${node('user', '{ template_file: templates/user.yaml }', `['127.0.0.1:1', '127.0.0.1']`)}${node('some', '{ template_file: templates/some.yaml, save_path: details, remove_calls: true }')}${node('login', '{ template_file: templates/login.yaml, auth: { user: alice, password: s3cret } }')}`,
+      'rest',
+    );
     const run = await h.run(dep, 'install');
     expect(run.error).toBeUndefined();
     const rp = new Map((await h.store.listNodeInstances(dep)).map((i) => [i.nodeId, i.runtimeProperties]));
     // The first host does not answer; the second does. The PUT used the GET's result.
     expect(api.posts.get('10')).toEqual({ title: 'Clementina-new', site: 'example.org', id: 10 });
-    expect(rp.get('user')).toMatchObject({ saved_user: { id: 10 }, post: { id: 10, title: 'Clementina-new' }, result_properties: { post: { id: 10 } }, calls: [{ method: 'GET', path: '/users/10', status: 200 }, { method: 'PUT', path: '/posts/10', status: 200 }] });
-    expect(rp.get('some')).toEqual({ details: { 'user-full-name': 'Clementina', 'user-city': 'Lebsackbury', 'user-city-geo': { latitude: '-38.2' }, result_properties: { 'user-full-name': 'Clementina', 'user-city': 'Lebsackbury', 'user-city-geo': { latitude: '-38.2' } } } });
+    expect(rp.get('user')).toMatchObject({
+      saved_user: { id: 10 },
+      post: { id: 10, title: 'Clementina-new' },
+      result_properties: { post: { id: 10 } },
+      calls: [
+        { method: 'GET', path: '/users/10', status: 200 },
+        { method: 'PUT', path: '/posts/10', status: 200 },
+      ],
+    });
+    expect(rp.get('some')).toEqual({
+      details: {
+        'user-full-name': 'Clementina',
+        'user-city': 'Lebsackbury',
+        'user-city-geo': { latitude: '-38.2' },
+        result_properties: { 'user-full-name': 'Clementina', 'user-city': 'Lebsackbury', 'user-city-geo': { latitude: '-38.2' } },
+      },
+    });
     expect(rp.get('login')).toMatchObject({ message: 'welcome alice', token: 't-42' });
     // Credentials and payloads are not kept in runtime properties.
     expect(JSON.stringify([...rp.values()])).not.toContain('s3cret');
   });
 
   it('prerenders Jinja blocks, retries recoverable codes and unmet expectations, fails at once otherwise, and runs bunches', async () => {
-    const dep = await h.deploy(`tosca_definitions_version: cloudify_dsl_1_5
+    const dep = await h.deploy(
+      `tosca_definitions_version: cloudify_dsl_1_5
 imports: [cloudify/types/types.yaml]
 ${TYPES}node_templates:
-${node('post', "{ template_file: templates/prerendered.yaml, prerender: true, params: { POST_ID: '5', USERNAME: bob, USER: { a: 1 } } }")}${node('waits', '{ template_file: templates/wait.yaml }')}`, 'rest2');
+${node('post', "{ template_file: templates/prerendered.yaml, prerender: true, params: { POST_ID: '5', USERNAME: bob, USER: { a: 1 } } }")}${node('waits', '{ template_file: templates/wait.yaml }')}`,
+      'rest2',
+    );
     const run = await h.run(dep, 'install');
     expect(run.error).toBeUndefined();
     expect(api.posts.get('5')).toEqual({ title: 'bob', body: { a: 1 }, id: 5 });
@@ -173,10 +216,13 @@ ${node('post', "{ template_file: templates/prerendered.yaml, prerender: true, pa
     const stop = await h.run(dep, 'stop', { node_ids: ['post'], operation_parms: {} });
     expect(stop.error).toBeUndefined();
 
-    const bad = await h.deploy(`tosca_definitions_version: cloudify_dsl_1_5
+    const bad = await h.deploy(
+      `tosca_definitions_version: cloudify_dsl_1_5
 imports: [cloudify/types/types.yaml]
 ${TYPES}node_templates:
-${node('denied', '{ template_file: templates/forbidden.yaml }')}`, 'rest3');
+${node('denied', '{ template_file: templates/forbidden.yaml }')}`,
+      'rest3',
+    );
     const failed = await h.run(bad, 'install');
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/GET http:\/\/\{127\.0\.0\.1\}:\d+\/forbidden answered 403/);
@@ -184,7 +230,8 @@ ${node('denied', '{ template_file: templates/forbidden.yaml }')}`, 'rest3');
   });
 
   it('bunch_execute runs several templates with params from runtime properties (params_attributes)', async () => {
-    const dep = await h.deploy(`tosca_definitions_version: cloudify_dsl_1_5
+    const dep = await h.deploy(
+      `tosca_definitions_version: cloudify_dsl_1_5
 imports: [cloudify/types/types.yaml]
 ${TYPES}node_templates:
   bunch:
@@ -203,7 +250,9 @@ ${TYPES}node_templates:
                 params_attributes: { USERNAME: [user-details, saved_user, username], USER: [user-details, saved_user, address, geo] }
                 params: { POST_ID: '9' }
               - { template_file: templates/delete.yaml, params: { POST_ID: '10' } }
-`, 'rest4');
+`,
+      'rest4',
+    );
     const run = await h.run(dep, 'install');
     expect(run.error).toBeUndefined();
     expect(api.posts.get('9')).toEqual({ title: 'moriah', body: { lat: '-38.2', lng: '57.2' }, id: 9 });
@@ -223,7 +272,22 @@ describe.runIf(hasOpenssl)("Cloudify's REST plugin over HTTPS", () => {
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-rest-tls-'));
     const make = (name: string, subject: string, extra: string[]) => {
-      const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', subject, '-keyout', path.join(dir, `${name}.key`), '-out', path.join(dir, `${name}.crt`), ...extra]);
+      const r = spawnSync('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        subject,
+        '-keyout',
+        path.join(dir, `${name}.key`),
+        '-out',
+        path.join(dir, `${name}.crt`),
+        ...extra,
+      ]);
       if (r.status !== 0) throw new Error(r.stderr.toString());
       pems[`${name}Cert`] = readFileSync(path.join(dir, `${name}.crt`), 'utf8');
       pems[`${name}Key`] = readFileSync(path.join(dir, `${name}.key`), 'utf8');
@@ -232,17 +296,23 @@ describe.runIf(hasOpenssl)("Cloudify's REST plugin over HTTPS", () => {
     make('client', '/CN=alice', []);
     rmSync(dir, { recursive: true, force: true });
     // The server trusts only alice's certificate, as rest-plugin-cert's endpoint does.
-    server = createHttpsServer({ cert: pems['serverCert'], key: pems['serverKey'], ca: pems['clientCert'], requestCert: true, rejectUnauthorized: true }, (req, res) => {
-      const peer = (req.socket as TLSSocket).getPeerCertificate();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `hello ${peer.subject?.CN ?? 'nobody'}` }));
-    });
+    server = createHttpsServer(
+      { cert: pems['serverCert'], key: pems['serverKey'], ca: pems['clientCert'], requestCert: true, rejectUnauthorized: true },
+      (req, res) => {
+        const peer = (req.socket as TLSSocket).getPeerCertificate();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `hello ${peer.subject?.CN ?? 'nobody'}` }));
+      },
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     port = (server.address() as AddressInfo).port;
   });
   beforeEach(async () => {
     h = await createHarness({ maxRetries: 0 });
     mkdirSync(path.join(h.dir, 'templates'), { recursive: true });
-    writeFileSync(path.join(h.dir, 'templates', 'hello.yaml'), 'rest_calls:\n  - { path: /authenticate, method: GET, response_translation: { message: [message] } }\n');
+    writeFileSync(
+      path.join(h.dir, 'templates', 'hello.yaml'),
+      'rest_calls:\n  - { path: /authenticate, method: GET, response_translation: { message: [message] } }\n',
+    );
   });
   afterAll(async () => {
     await new Promise<void>((r) => server?.close(() => r()));
@@ -263,14 +333,20 @@ node_templates:
 `;
 
   it('verifies the server with the CA given as content and presents the client certificate', async () => {
-    const dep = await h.deploy(blueprint.replace('PORT', String(port)), 'tls', { verify: pems['serverCert']!, cert: `${pems['clientCert']!}${pems['clientKey']!}` });
+    const dep = await h.deploy(blueprint.replace('PORT', String(port)), 'tls', {
+      verify: pems['serverCert']!,
+      cert: `${pems['clientCert']!}${pems['clientKey']!}`,
+    });
     const run = await h.run(dep, 'install');
     expect(run.error).toBeUndefined();
     expect((await h.store.listNodeInstances(dep))[0]!.runtimeProperties['message']).toBe('hello alice');
   });
 
   it('refuses a server it cannot verify, and a server refuses a client without the certificate', async () => {
-    const untrusted = await h.deploy(blueprint.replace('PORT', String(port)), 'tls-untrusted', { verify: true, cert: `${pems['clientCert']!}${pems['clientKey']!}` });
+    const untrusted = await h.deploy(blueprint.replace('PORT', String(port)), 'tls-untrusted', {
+      verify: true,
+      cert: `${pems['clientCert']!}${pems['clientKey']!}`,
+    });
     const first = await h.run(untrusted, 'install');
     expect(first.status).toBe('failed');
     expect(first.error).toMatch(/no host answered .*self.signed/i);

@@ -27,7 +27,11 @@ describe('examples/wordpress-hybrid on EKS with a Windows edge service', () => {
     sandbox = await startSandbox({ timing: { podReadyMs: 50, loadBalancerMs: 50 } });
     aws = new FakeAws({ sandbox }).install();
     aws.existingCluster('prod');
-    ssm = new FakeSsm().host(EDGE[0]!, { Role: 'wordpress-edge' }).host(EDGE[1]!, { Role: 'wordpress-edge' }).host('i-0ffffffffffffffff', { Role: 'billing' }).install();
+    ssm = new FakeSsm()
+      .host(EDGE[0]!, { Role: 'wordpress-edge' })
+      .host(EDGE[1]!, { Role: 'wordpress-edge' })
+      .host('i-0ffffffffffffffff', { Role: 'billing' })
+      .install();
     forgetAwsClients();
     h = await createHarness({ maxRetries: 30, secrets: { wordpress_db_password: 'wp-pa55' } });
     restoreEnv = useExampleWithSandbox(h, EXAMPLE, sandbox);
@@ -46,14 +50,24 @@ describe('examples/wordpress-hybrid on EKS with a Windows edge service', () => {
     expect(install.status).toBe('terminated');
 
     // Kubernetes: WordPress and MySQL run in the cluster, behind a load balancer.
-    expect(sandbox.api.peek('apps', 'Deployment').filter((d) => d.metadata.namespace === 'wp').map((d) => d.metadata.name).sort()).toEqual(['mysql', 'wordpress']);
+    expect(
+      sandbox.api
+        .peek('apps', 'Deployment')
+        .filter((d) => d.metadata.namespace === 'wp')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual(['mysql', 'wordpress']);
     const instances = await h.store.listNodeInstances(dep);
     const lb = instances.find((i) => i.nodeId === 'wordpress_service')!.runtimeProperties['load_balancer'];
     expect(typeof lb).toBe('string');
 
     // Windows: the edge service on both tagged hosts (not the billing one), configured with that address, running.
     for (const host of EDGE) {
-      expect(ssm.service(host, 'WordPressEdge')).toEqual({ status: 'Running', binaryPath: 'C:\\Program Files\\EdgeProxy\\edge-proxy.exe --service', environment: [`BACKEND_ADDRESS=${String(lb)}`, 'BACKEND_PORT=80', 'PUBLIC_HOST=wordpress.example.test'] });
+      expect(ssm.service(host, 'WordPressEdge')).toEqual({
+        status: 'Running',
+        binaryPath: 'C:\\Program Files\\EdgeProxy\\edge-proxy.exe --service',
+        environment: [`BACKEND_ADDRESS=${String(lb)}`, 'BACKEND_PORT=80', 'PUBLIC_HOST=wordpress.example.test'],
+      });
     }
     expect(ssm.service('i-0ffffffffffffffff', 'WordPressEdge')).toBeUndefined();
     expect(ssm.commands.every((c) => c.document === 'AWS-RunPowerShellScript')).toBe(true);

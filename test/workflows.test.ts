@@ -13,7 +13,11 @@ function usesOf(file: string): string[] {
 
 describe('shipped workflows (finding 19: actions pinned by tag)', () => {
   it('pin every third-party action to a full commit SHA, as GitHub hardening guide recommends', () => {
-    const files = DIRS.flatMap((dir) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f)));
+    const files = DIRS.flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => path.join(dir, f)),
+    );
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {
       for (const uses of usesOf(file)) {
@@ -27,7 +31,8 @@ describe('shipped workflows (finding 19: actions pinned by tag)', () => {
   it('check out without persisting the token, where blueprint scripts run in the job', () => {
     for (const file of readdirSync('examples/workflows').map((f) => path.join('examples/workflows', f))) {
       const doc = parse(readFileSync(file, 'utf8')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
-      for (const step of Object.values(doc.jobs).flatMap((j) => j.steps)) if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], file).toBe(false);
+      for (const step of Object.values(doc.jobs).flatMap((j) => j.steps))
+        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], file).toBe(false);
     }
   });
 });

@@ -57,26 +57,56 @@ node_templates:
     // In a process of its own (the built handler), as Lambda runs it: its stdout is the log.
     const script = `const { handler } = await import(${JSON.stringify(path.resolve('build/lambdas/step/handler.js'))});
       await handler({ deploymentId: 'd', inputs: { password: 'hunter2' } }, { functionName: 'isthmus-step', awsRequestId: 'req-7', functionVersion: '$LATEST', memoryLimitInMB: '1024', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:isthmus-step' });`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', STATE_TABLE: 't', AWS_REGION: 'eu-west-1' } });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', STATE_TABLE: 't', AWS_REGION: 'eu-west-1' },
+    });
     // Errors go to stderr, the rest to stdout (Lambda sends both to CloudWatch).
     const out = `${run.stdout}\n${run.stderr}`;
-    const entries = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(entries).toEqual([expect.objectContaining({ level: 'ERROR', message: 'invalid step request', service: 'isthmus-step', function_request_id: 'req-7', function_name: 'isthmus-step' })]);
+    const entries = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'invalid step request',
+        service: 'isthmus-step',
+        function_request_id: 'req-7',
+        function_name: 'isthmus-step',
+      }),
+    ]);
     expect(out).not.toContain('hunter2');
   });
 
   it('refuses a malformed request without acting', async () => {
-    expect(await stepHandler({ deploymentId: 'd' })).toMatchObject({ status: 'failed', recoverable: false, error: expect.stringContaining("must have required property 'executionId'") });
+    expect(await stepHandler({ deploymentId: 'd' })).toMatchObject({
+      status: 'failed',
+      recoverable: false,
+      error: expect.stringContaining("must have required property 'executionId'"),
+    });
   });
 
-  const wellFormed = { deploymentId: 'd', executionId: 'e', taskId: 't', attempt: 0, operation: 'cloudify.interfaces.lifecycle.create', nodeInstanceId: 'n_1', fencingToken: 1 };
+  const wellFormed = {
+    deploymentId: 'd',
+    executionId: 'e',
+    taskId: 't',
+    attempt: 0,
+    operation: 'cloudify.interfaces.lifecycle.create',
+    nodeInstanceId: 'n_1',
+    fencingToken: 1,
+  };
 
   it('a misconfigured function answers each request with the reason instead of crashing', async () => {
     const saved = process.env['STATE_TABLE'];
     delete process.env['STATE_TABLE'];
     resetStepHandler();
     try {
-      expect(await stepHandler(wellFormed)).toEqual({ status: 'failed', recoverable: false, error: 'the step function is misconfigured: STATE_TABLE: is not set (the state table of the step Lambda)' });
+      expect(await stepHandler(wellFormed)).toEqual({
+        status: 'failed',
+        recoverable: false,
+        error: 'the step function is misconfigured: STATE_TABLE: is not set (the state table of the step Lambda)',
+      });
     } finally {
       if (saved !== undefined) process.env['STATE_TABLE'] = saved;
       resetStepHandler();

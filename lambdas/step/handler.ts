@@ -43,7 +43,14 @@ export async function stepHandler(event: unknown): Promise<StepOutcome> {
   }
   // The schema lets optional fields be null (JSON's absent); the runtime sees them absent.
   const request = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== null)) as unknown as StepRequest;
-  const meta = { deploymentId: request.deploymentId, executionId: request.executionId, taskId: request.taskId, attempt: request.attempt, operation: request.operation, nodeInstanceId: request.nodeInstanceId };
+  const meta = {
+    deploymentId: request.deploymentId,
+    executionId: request.executionId,
+    taskId: request.taskId,
+    attempt: request.attempt,
+    operation: request.operation,
+    nodeInstanceId: request.nodeInstanceId,
+  };
   const started = Date.now();
   let runtime: RuntimeDeps;
   try {

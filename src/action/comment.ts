@@ -52,7 +52,6 @@ export function sameDigest(reviewed: string, current: string): boolean {
 
 const ICON: Record<ReportStatus, string> = { succeeded: '✅', failed: '❌', cancelled: '⏹️', planned: '📝', uninstalled: '🧹', skipped: '⏭️' };
 
-
 function changesTable(changes: UpdateStep[], limit: number): string {
   if (changes.length === 0) return '_No changes._';
   const rows = changes.slice(0, limit).map((c) => `| ${mdText(c.action)} | ${mdText(c.entity)} | ${mdCode(c.name)} | ${mdText(c.detail ?? '')} |`);
@@ -88,13 +87,20 @@ export function renderReport(report: RunReport, secrets: Redactor = new Redactor
       const graph = renderMermaid(report.plan);
       const summary = `${report.plan.nodes.length} nodes, ${report.plan.nodeInstances.length} node instances`;
       parts.push(`<details><summary>Graph of the plan (${summary})</summary>`, '');
-      parts.push(withGraph ? `\`\`\`mermaid\n${graph}\n\`\`\`` : '_The graph is too large for a comment; run `isthmus plan --mermaid` to see it._', '', '</details>', '');
+      parts.push(
+        withGraph ? `\`\`\`mermaid\n${graph}\n\`\`\`` : '_The graph is too large for a comment; run `isthmus plan --mermaid` to see it._',
+        '',
+        '</details>',
+        '',
+      );
     }
     if (report.outputs) parts.push('#### Outputs', '', outputsTable(report.outputs), '');
     if (report.planDigest) {
       parts.push(`<!-- isthmus:plan-digest=${report.planDigest} -->`);
       const shown = mdText(report.planDigest.slice(0, SHOWN_DIGEST_CHARS));
-      parts.push(`<sub>Plan digest <code>${shown}</code>. To apply exactly this plan, pass <code>plan-digest: ${shown}</code>: an apply whose blueprint, files or inputs changed since re-plans and stops, saying so.</sub>`);
+      parts.push(
+        `<sub>Plan digest <code>${shown}</code>. To apply exactly this plan, pass <code>plan-digest: ${shown}</code>: an apply whose blueprint, files or inputs changed since re-plans and stops, saying so.</sub>`,
+      );
     }
     return secrets.redact(parts.join('\n'));
   };

@@ -34,7 +34,14 @@ describe('GitHub port', () => {
     github = await new FakeGitHub().start();
     const marker = hiddenMarker('health', 'env-a');
     const port = gitHubPort('fake-token', 'o', 'r', { apiUrl: github.url });
-    github.issues.push({ number: 1, title: 'fake', body: marker, state: 'open', labels: [{ name: 'isthmus-unhealthy' }], user: { login: 'mallory', type: 'User' } });
+    github.issues.push({
+      number: 1,
+      title: 'fake',
+      body: marker,
+      state: 'open',
+      labels: [{ name: 'isthmus-unhealthy' }],
+      user: { login: 'mallory', type: 'User' },
+    });
     expect(await port.reportUnhealthy(marker, 'T', `${marker}\nbody`)).toBe('opened');
     expect(await port.reportUnhealthy(marker, 'T', `${marker}\nbody 2`)).toBe('updated');
     expect(github.issues.map((i) => [i.user.login, i.body])).toEqual([

@@ -36,11 +36,17 @@ export function gitHubPort(token: string, owner: string, repo: string, options: 
           () => ACTIONS_BOT_LOGIN,
         ));
   const findIssue = async (marker: string) => {
-    const [login, issues] = await Promise.all([ownLogin(), octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', labels: HEALTH_LABEL, per_page: 100 })]);
+    const [login, issues] = await Promise.all([
+      ownLogin(),
+      octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', labels: HEALTH_LABEL, per_page: 100 }),
+    ]);
     return issues.find((i) => !i.pull_request && i.user?.login === login && (i.body ?? '').includes(marker));
   };
   const findMine = async (issueNumber: number, marker: string) => {
-    const [login, comments] = await Promise.all([ownLogin(), octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 })]);
+    const [login, comments] = await Promise.all([
+      ownLogin(),
+      octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }),
+    ]);
     return comments.find((c) => c.user?.login === login && (c.body ?? '').includes(marker));
   };
   return {

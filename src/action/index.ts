@@ -52,10 +52,23 @@ async function main(): Promise<void> {
   const openEnvironment = async (onSecret: (value: YamlValue) => void) => {
     // Checked when the run opens its state, so a wrong input is reported like every other failure.
     const settings = driverSettings(inputs, baseSettings);
-    core.info(settings.mode === 'local' ? 'mode local: state in a DynamoDB Local of this job, steps run in the runner' : `mode aws: state in ${settings.stateTable}, steps run by ${settings.stepFunction}`);
-    return openDriverEnvironment(settings, settings.mode === 'local' ? { stateDir: localState, blueprintRoot: process.cwd(), onSecret, ...maxParallel } : { onSecret, ...maxParallel });
+    core.info(
+      settings.mode === 'local'
+        ? 'mode local: state in a DynamoDB Local of this job, steps run in the runner'
+        : `mode aws: state in ${settings.stateTable}, steps run by ${settings.stepFunction}`,
+    );
+    return openDriverEnvironment(
+      settings,
+      settings.mode === 'local' ? { stateDir: localState, blueprintRoot: process.cwd(), onSecret, ...maxParallel } : { onSecret, ...maxParallel },
+    );
   };
-  const github = inputs.githubToken && owner && repo ? gitHubPort(inputs.githubToken, owner, repo, { ...(inputs.commentAuthor ? { author: inputs.commentAuthor } : {}), ...(runnerSettings.apiUrl ? { apiUrl: runnerSettings.apiUrl } : {}) }) : undefined;
+  const github =
+    inputs.githubToken && owner && repo
+      ? gitHubPort(inputs.githubToken, owner, repo, {
+          ...(inputs.commentAuthor ? { author: inputs.commentAuthor } : {}),
+          ...(runnerSettings.apiUrl ? { apiUrl: runnerSettings.apiUrl } : {}),
+        })
+      : undefined;
   try {
     await runAction({
       inputs,

@@ -72,11 +72,26 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     deployBranches: (get('deploy-branches') || '').split(/[\s,]+/).filter(Boolean),
     waitForLock: get('wait-for-lock') === 'true',
   };
-  for (const [key, name] of [['deploymentId', 'deployment-id'], ['workflow', 'workflow'], ['awsRegion', 'aws-region'], ['stepFunction', 'step-function'], ['stateTable', 'state-table'], ['githubToken', 'github-token'], ['pluginsDir', 'plugins-dir'], ['deployments', 'deployments'], ['planDigest', 'plan-digest'], ['commentAuthor', 'comment-author'], ['secretsPrefix', 'secrets-prefix']] as const) {
+  for (const [key, name] of [
+    ['deploymentId', 'deployment-id'],
+    ['workflow', 'workflow'],
+    ['awsRegion', 'aws-region'],
+    ['stepFunction', 'step-function'],
+    ['stateTable', 'state-table'],
+    ['githubToken', 'github-token'],
+    ['pluginsDir', 'plugins-dir'],
+    ['deployments', 'deployments'],
+    ['planDigest', 'plan-digest'],
+    ['commentAuthor', 'comment-author'],
+    ['secretsPrefix', 'secrets-prefix'],
+  ] as const) {
     const v = opt(name);
     if (v !== undefined) inputs[key] = v;
   }
   if (maxParallel) inputs.maxParallel = Number(maxParallel);
-  if (inputs.planDigest && !/^[0-9a-fA-F]{32,64}$/.test(inputs.planDigest.trim())) throw new InputError("input 'plan-digest' must be the digest a plan showed (32 to 64 hex characters; a shorter prefix could be matched by a crafted blueprint)");
+  if (inputs.planDigest && !/^[0-9a-fA-F]{32,64}$/.test(inputs.planDigest.trim()))
+    throw new InputError(
+      "input 'plan-digest' must be the digest a plan showed (32 to 64 hex characters; a shorter prefix could be matched by a crafted blueprint)",
+    );
   return inputs;
 }

@@ -27,7 +27,10 @@ function recordingRunner(): { runner: Runner; seen: RunnerRecord } {
   const seen: RunnerRecord = { lines: [], warnings: [], outputs: new Map(), masked: [], summaries: [], failures: [] };
   const runner: Runner = {
     info: (m) => void seen.lines.push(m),
-    warning: (m) => (seen.lines.push(m), void seen.warnings.push(m)),
+    warning: (m) => {
+      seen.lines.push(m);
+      seen.warnings.push(m);
+    },
     annotate: () => undefined,
     setOutput: (n, v) => void seen.outputs.set(n, v),
     setSecret: (v) => void seen.masked.push(v),
@@ -41,14 +44,30 @@ function recordingRunner(): { runner: Runner; seen: RunnerRecord } {
 function harnessEnvironment(h: Harness, onOpen?: (onSecret: (value: YamlValue) => void) => void): ActionDeps['openEnvironment'] {
   return async (onSecret) => {
     onOpen?.(onSecret);
-    const store = new DynamoDbStateStore({ tableName: h.store.tableName, client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }) });
-    return { store, plugins: defaultPluginRegistry([recordingPlugin([])]), secrets: new LocalSecrets(undefined, {}), endpoint: 'test', shipsBlueprintFiles: false, logListener: {}, engine: { ...h.deps, store } };
+    const store = new DynamoDbStateStore({
+      tableName: h.store.tableName,
+      client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),
+    });
+    return {
+      store,
+      plugins: defaultPluginRegistry([recordingPlugin([])]),
+      secrets: new LocalSecrets(undefined, {}),
+      endpoint: 'test',
+      shipsBlueprintFiles: false,
+      logListener: {},
+      engine: { ...h.deps, store },
+    };
   };
 }
 
 /** A workflow_dispatch run of the action with these inputs, over the harness's state. */
 function dispatch(h: Harness, runner: Runner, inputs: Record<string, string>, openEnvironment = harnessEnvironment(h)) {
-  return runAction({ inputs: readInputs((n) => inputs[n] ?? ''), context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir }, runner, openEnvironment });
+  return runAction({
+    inputs: readInputs((n) => inputs[n] ?? ''),
+    context: { eventName: 'workflow_dispatch', payload: {}, ref: '', workspace: h.dir },
+    runner,
+    openEnvironment,
+  });
 }
 
 /** The sweep's issue bookkeeping, through runAction with an in-memory GitHub. */
@@ -56,13 +75,16 @@ describe('healing sweep', () => {
   it('opens one issue for a deployment still unhealthy after healing, updates it, and closes it once healthy', async () => {
     const h = await createHarness({ maxRetries: 0 });
     // check_status fails while `broken` is set, and reinstalling does not clear it: healing cannot fix it.
-    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:
+    const dep = await h.deploy(
+      `${HEADER}${RECORDING_TYPES}node_templates:
   app:
     type: cloudify.nodes.Root
     interfaces:
       cloudify.interfaces.lifecycle: { create: rec.secret }
       cloudify.interfaces.validation: { check_status: rec.check }
-`, 'env-app');
+`,
+      'env-app',
+    );
     expect((await h.run(dep, 'install')).status).toBe('terminated');
     const inst = (await h.store.listNodeInstances(dep))[0]!;
     await h.store.updateNodeInstance(dep, inst.id, inst.version, { runtimeProperties: { ...inst.runtimeProperties, broken: true } });
@@ -88,7 +110,14 @@ describe('healing sweep', () => {
     };
     const { runner, seen } = recordingRunner();
     const { summaries, failures } = seen;
-    const sweep = () => runAction({ inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-' })[n] ?? ''), context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir }, runner, openEnvironment: harnessEnvironment(h), github });
+    const sweep = () =>
+      runAction({
+        inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-' })[n] ?? ''),
+        context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir },
+        runner,
+        openEnvironment: harnessEnvironment(h),
+        github,
+      });
 
     const first = await sweep();
     expect(first.status).toBe('failed');
@@ -118,7 +147,9 @@ describe('healing sweep', () => {
     const { failures } = seen;
     const report = await dispatch(h, runner, { blueprint: 'x.yaml', 'deployment-id': 'held', workflow: 'start' });
     expect(report.status).toBe('failed');
-    expect(report.error).toMatch(/^Another run holds this deployment: execution exec-of-another-run, run by runner-7:1234 \(lease until .*\)\. Set wait-for-lock: true/);
+    expect(report.error).toMatch(
+      /^Another run holds this deployment: execution exec-of-another-run, run by runner-7:1234 \(lease until .*\)\. Set wait-for-lock: true/,
+    );
     expect(failures).toHaveLength(1);
   }, 30_000);
 
@@ -139,7 +170,12 @@ describe('healing sweep', () => {
     };
     const report = await runAction({
       inputs: readInputs((n) => ({ blueprint: 'app.yaml' })[n] ?? ''),
-      context: { eventName: 'pull_request', payload: { action: 'opened', pull_request: { number: 3, head: { sha: 'abc', repo: { full_name: 'o/r' } }, base: { repo: { full_name: 'o/r' } } } }, ref: '', workspace: h.dir },
+      context: {
+        eventName: 'pull_request',
+        payload: { action: 'opened', pull_request: { number: 3, head: { sha: 'abc', repo: { full_name: 'o/r' } }, base: { repo: { full_name: 'o/r' } } } },
+        ref: '',
+        workspace: h.dir,
+      },
       runner,
       openEnvironment: harnessEnvironment(h),
       github,
@@ -151,25 +187,32 @@ describe('healing sweep', () => {
   }, 60_000);
 });
 
-
 describe('secrets in the action (finding 2)', () => {
   it('masks multi-line, quoted and substring secrets in outputs, summary and action outputs, registers each with setSecret, and does not wedge the deployment', async () => {
     const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAv1Xc0ffee\nQ29mZmVlIGlzIG5vdCBhIHNlY3JldA\n-----END RSA PRIVATE KEY-----';
     const quoted = 'he said "x\\y"';
     const observer: { current: (v: YamlValue) => void } = { current: () => undefined };
     const h = await createHarness({ secrets: { pem, quoted, short: '543' }, onSecret: (v) => observer.current(v) });
-    writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:
+    writeFileSync(
+      `${h.dir}/app.yaml`,
+      `${HEADER}${RECORDING_TYPES}node_templates:
   a: { type: rec.Node }
 outputs:
   key: { value: { get_secret: pem } }
   quoted: { value: { get_secret: quoted } }
   short: { value: { get_secret: short } }
   port: { value: 54321 }
-`);
+`,
+    );
     const { runner, seen } = recordingRunner();
     const { masked, outputs, summaries } = seen;
     const run = () =>
-      dispatch(h, runner, { blueprint: 'app.yaml', 'deployment-id': 'secretive', workflow: 'install' }, harnessEnvironment(h, (onSecret) => (observer.current = onSecret)));
+      dispatch(
+        h,
+        runner,
+        { blueprint: 'app.yaml', 'deployment-id': 'secretive', workflow: 'install' },
+        harnessEnvironment(h, (onSecret) => (observer.current = onSecret)),
+      );
     const report = await run();
     expect(report.error).toBeUndefined();
     expect(report.status).toBe('succeeded');
@@ -189,7 +232,10 @@ outputs:
 describe('the action log (finding 8: workflow-command injection)', () => {
   it('writes every message as one line that cannot start a workflow command', async () => {
     const h = await createHarness({ maxRetries: 0 });
-    writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a:\n    type: rec.Node\n    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.secret, inputs: { password: { get_secret: "x\\n::error::forged\\n##[error]old\\r::add-mask::y" } } } } }\n`);
+    writeFileSync(
+      `${h.dir}/app.yaml`,
+      `${HEADER}${RECORDING_TYPES}node_templates:\n  a:\n    type: rec.Node\n    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: rec.secret, inputs: { password: { get_secret: "x\\n::error::forged\\n##[error]old\\r::add-mask::y" } } } } }\n`,
+    );
     const { runner, seen } = recordingRunner();
     const { lines } = seen;
     const report = await dispatch(h, runner, { blueprint: 'app.yaml', 'deployment-id': '::warning::id', workflow: 'install' });
@@ -207,16 +253,25 @@ describe('the action log (finding 8: workflow-command injection)', () => {
 describe('action outputs (finding 9: blueprint outputs overwrote the action outputs)', () => {
   it("keeps status, deployment-id, execution-id and outputs the action's own; such blueprint outputs are only in the JSON", async () => {
     const h = await createHarness();
-    writeFileSync(`${h.dir}/app.yaml`, `${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\noutputs:\n  status: { value: succeeded-honest }\n  deployment-id: { value: other }\n  outputs: { value: '{}' }\n  "bad\\nname": { value: x }\n  url: { value: http://app }\n`);
+    writeFileSync(
+      `${h.dir}/app.yaml`,
+      `${HEADER}${RECORDING_TYPES}node_templates:\n  a: { type: rec.Node }\noutputs:\n  status: { value: succeeded-honest }\n  deployment-id: { value: other }\n  outputs: { value: '{}' }\n  "bad\\nname": { value: x }\n  url: { value: http://app }\n`,
+    );
     const { runner, seen } = recordingRunner();
     const { outputs, warnings } = seen;
     const report = await dispatch(h, runner, { blueprint: 'app.yaml', 'deployment-id': 'outs', workflow: 'install' });
     expect(report.status).toBe('succeeded');
     expect(outputs.get('status')).toBe('succeeded');
     expect(outputs.get('deployment-id')).toBe('outs');
-    expect(JSON.parse(outputs.get('outputs')!)).toEqual({ status: 'succeeded-honest', 'deployment-id': 'other', outputs: '{}', 'bad\nname': 'x', url: 'http://app' });
+    expect(JSON.parse(outputs.get('outputs')!)).toEqual({
+      status: 'succeeded-honest',
+      'deployment-id': 'other',
+      outputs: '{}',
+      'bad\nname': 'x',
+      url: 'http://app',
+    });
     expect(outputs.get('url')).toBe('http://app');
     expect([...outputs.keys()].sort()).toEqual(['deployment-id', 'execution-id', 'outputs', 'status', 'url']);
-    expect(warnings.join('\n')).toContain('are only in the \'outputs\' JSON');
+    expect(warnings.join('\n')).toContain("are only in the 'outputs' JSON");
   }, 30_000);
 });

@@ -59,7 +59,12 @@ function annotate(runner: Runner, diagnostics: BlueprintDiagnostic[], workspace:
     const text = `${d.code}: ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`;
     if (d.position && count[level] < MAX_ANNOTATIONS) {
       count[level]++;
-      runner.annotate(level, text, { file: path.relative(workspace, path.resolve(d.position.file)), startLine: d.position.line, startColumn: d.position.column, title: `Blueprint ${level}` });
+      runner.annotate(level, text, {
+        file: path.relative(workspace, path.resolve(d.position.file)),
+        startLine: d.position.line,
+        startColumn: d.position.column,
+        title: `Blueprint ${level}`,
+      });
     } else rest.push(`${where ? `${where}: ` : ''}${text}`);
   }
   return rest;
@@ -128,12 +133,16 @@ function setBlueprintOutputs(runner: Runner, outputs: YamlMap): void {
     if (RESERVED_OUTPUTS.has(name) || !/^[A-Za-z_][A-Za-z0-9_-]{0,99}$/.test(name)) skipped.push(name);
     else runner.setOutput(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
-  if (skipped.length > 0) runner.warning(`blueprint outputs ${skipped.map((n) => JSON.stringify(n)).join(', ')} are only in the 'outputs' JSON: their names are the action's own outputs or not plain identifiers`);
+  if (skipped.length > 0)
+    runner.warning(
+      `blueprint outputs ${skipped.map((n) => JSON.stringify(n)).join(', ')} are only in the 'outputs' JSON: their names are the action's own outputs or not plain identifiers`,
+    );
 }
 
 function engineFor(deps: ActionDeps, env: DriverEnvironment): EngineDeps {
   const onEvent = (e: EventRecord) => {
-    if (e.type === 'log' || e.type.startsWith('workflow_') || e.type === 'task_failed' || e.type === 'task_rescheduled') deps.runner.info(`${e.nodeInstanceId ? `${e.nodeInstanceId}: ` : ''}${e.message}`);
+    if (e.type === 'log' || e.type.startsWith('workflow_') || e.type === 'task_failed' || e.type === 'task_rescheduled')
+      deps.runner.info(`${e.nodeInstanceId ? `${e.nodeInstanceId}: ` : ''}${e.message}`);
   };
   env.logListener.current = onEvent;
   // The lock names this workflow run, so that a second run can say which one holds the deployment.
@@ -183,7 +192,12 @@ async function single(deps: ActionDeps, env: DriverEnvironment, route: Exclude<R
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, inputs.blueprint);
   const lock: RunOptions = { waitForLock: inputs.waitForLock };
-  const title = route.kind === 'preview' || route.kind === 'plan-only' ? `Preview deployment \`${route.deploymentId}\`` : route.kind === 'teardown' ? `Preview deployment \`${route.deploymentId}\` torn down` : `Deployment \`${route.deploymentId}\``;
+  const title =
+    route.kind === 'preview' || route.kind === 'plan-only'
+      ? `Preview deployment \`${route.deploymentId}\``
+      : route.kind === 'teardown'
+        ? `Preview deployment \`${route.deploymentId}\` torn down`
+        : `Deployment \`${route.deploymentId}\``;
   const base: RunReport = { deploymentId: route.deploymentId, title, status: 'failed' };
   try {
     const settled = route.kind === 'plan-only' ? [] : await settle(deps, env, route.deploymentId);
@@ -203,20 +217,51 @@ async function single(deps: ActionDeps, env: DriverEnvironment, route: Exclude<R
         if (stop) return { ...base, ...stop, notes: [...settled, ...(stop.notes ?? [])] };
         // The digest the sticky comment showed before this push: say when the plan moved on from it.
         const shown = route.kind === 'preview' ? await shownDigest(deps, route.pr, route.deploymentId) : undefined;
-        const moved = (digest: string) => (shown && shown !== digest ? [`The blueprint or its inputs changed since the plan this comment showed before (\`${shown.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${digest.slice(0, SHOWN_DIGEST_CHARS)}\`.`] : []);
+        const moved = (digest: string) =>
+          shown && shown !== digest
+            ? [
+                `The blueprint or its inputs changed since the plan this comment showed before (\`${shown.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${digest.slice(0, SHOWN_DIGEST_CHARS)}\`.`,
+              ]
+            : [];
         if (!existing) {
-          const { deployment, planned } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
+          const { deployment } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog, {
+            ship: env.shipsBlueprintFiles,
+          });
           const execution = await startExecution(env.store, { deploymentId: deployment.id, workflow: 'install', catalog });
           const done = await run(deps, env, execution, lock);
           const after = await env.store.getDeployment(deployment.id);
-          return { ...base, ...result(done), notes: [...settled, ...moved(deployment.blueprintDigest)], changes: allAdded(deployment.plan), plan: deployment.plan, planDigest: deployment.blueprintDigest, ...(after?.outputs ? { outputs: after.outputs } : {}) };
+          return {
+            ...base,
+            ...result(done),
+            notes: [...settled, ...moved(deployment.blueprintDigest)],
+            changes: allAdded(deployment.plan),
+            plan: deployment.plan,
+            planDigest: deployment.blueprintDigest,
+            ...(after?.outputs ? { outputs: after.outputs } : {}),
+          };
         }
-        const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), {}, catalog, { ship: env.shipsBlueprintFiles });
+        const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), {}, catalog, {
+          ship: env.shipsBlueprintFiles,
+        });
         if (started.preview) throw new Error('unexpected preview');
-        const notes = [...settled, ...moved(planned.digest), ...(planned.digest === existing.blueprintDigest ? ['The blueprint and inputs are unchanged since the last run: nothing to apply beyond converging.'] : [])];
+        const notes = [
+          ...settled,
+          ...moved(planned.digest),
+          ...(planned.digest === existing.blueprintDigest
+            ? ['The blueprint and inputs are unchanged since the last run: nothing to apply beyond converging.']
+            : []),
+        ];
         const done = await run(deps, env, started.execution, lock);
         const after = await env.store.getDeployment(existing.id);
-        return { ...base, ...result(done), notes, changes: started.diff.steps, plan: started.diff.finalPlan, planDigest: planned.digest, ...(after?.outputs ? { outputs: after.outputs } : {}) };
+        return {
+          ...base,
+          ...result(done),
+          notes,
+          changes: started.diff.steps,
+          plan: started.diff.finalPlan,
+          planDigest: planned.digest,
+          ...(after?.outputs ? { outputs: after.outputs } : {}),
+        };
       }
       case 'teardown': {
         if (!existing) return { ...base, status: 'skipped', notes: [...settled, 'No preview deployment existed for this pull request.'] };
@@ -252,7 +297,13 @@ const allAdded = (plan: DeploymentPlan): UpdateStep[] => plan.nodes.map((n) => (
  * the blueprint or its inputs changed since, the run re-plans, stops before applying anything,
  * and says so. Undefined when there is nothing to stop for.
  */
-async function replanned(deps: ActionDeps, env: DriverEnvironment, existing: DeploymentRecord | undefined, blueprint: string, catalog: PluginCatalog): Promise<Partial<RunReport> | undefined> {
+async function replanned(
+  deps: ActionDeps,
+  env: DriverEnvironment,
+  existing: DeploymentRecord | undefined,
+  blueprint: string,
+  catalog: PluginCatalog,
+): Promise<Partial<RunReport> | undefined> {
   const reviewed = deps.inputs.planDigest;
   if (!reviewed) return undefined;
   let report: Partial<RunReport>;
@@ -281,12 +332,22 @@ function failure(deps: ActionDeps, err: unknown): Partial<RunReport> {
     return { status: 'failed', error: `The blueprint has ${shown} error(s)${rest.length ? `:\n${rest.join('\n')}` : ' (annotated on the files)'}` };
   }
   if (err instanceof ConflictError && err.holder) {
-    return { status: 'failed', error: `Another run holds this deployment: execution ${err.holder.executionId}, run by ${err.holder.owner} (lease until ${new Date(err.holder.expiresAt).toISOString()}). Set wait-for-lock: true to wait for it instead.` };
+    return {
+      status: 'failed',
+      error: `Another run holds this deployment: execution ${err.holder.executionId}, run by ${err.holder.owner} (lease until ${new Date(err.holder.expiresAt).toISOString()}). Set wait-for-lock: true to wait for it instead.`,
+    };
   }
   return { status: 'failed', error: (err as Error).message ?? String(err) };
 }
 
-async function dispatch(deps: ActionDeps, env: DriverEnvironment, route: Extract<Route, { kind: 'dispatch' }>, exists: boolean, lock: RunOptions, base: RunReport): Promise<RunReport> {
+async function dispatch(
+  deps: ActionDeps,
+  env: DriverEnvironment,
+  route: Extract<Route, { kind: 'dispatch' }>,
+  exists: boolean,
+  lock: RunOptions,
+  base: RunReport,
+): Promise<RunReport> {
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, deps.inputs.blueprint);
   const { workflow, parameters, deploymentId } = route;
@@ -294,15 +355,23 @@ async function dispatch(deps: ActionDeps, env: DriverEnvironment, route: Extract
     const stop = await replanned(deps, env, exists ? await env.store.getDeployment(deploymentId) : undefined, blueprint, catalog);
     if (stop) return { ...base, ...stop, notes: [...(base.notes ?? []), ...(stop.notes ?? [])] };
   }
-  if (workflow === 'install' && !exists) await ensureDeployment(env.store, deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
+  if (workflow === 'install' && !exists)
+    await ensureDeployment(env.store, deploymentId, blueprint, loadOptions(deps), catalog, { ship: env.shipsBlueprintFiles });
   else if (!exists) return { ...base, error: `deployment '${deploymentId}' does not exist; run install first` };
   if (workflow === 'heal') {
     const healed = await runHeal(engineFor(deps, env), deploymentId, parameters, { ...lock, catalog });
-    return { ...base, ...result(healed.heal), notes: [...(base.notes ?? []), healed.healed.length ? `Healed ${healed.healed.join(', ')}.` : 'Every checked instance is healthy: nothing to heal.'], ...(await outputsOf(env, deploymentId)) };
+    return {
+      ...base,
+      ...result(healed.heal),
+      notes: [...(base.notes ?? []), healed.healed.length ? `Healed ${healed.healed.join(', ')}.` : 'Every checked instance is healthy: nothing to heal.'],
+      ...(await outputsOf(env, deploymentId)),
+    };
   }
   if (workflow === 'update') {
     const existing = (await env.store.getDeployment(deploymentId))!;
-    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), parameters, catalog, { ship: env.shipsBlueprintFiles });
+    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), parameters, catalog, {
+      ship: env.shipsBlueprintFiles,
+    });
     if (started.preview) return { ...base, status: 'planned', changes: started.diff.steps, planDigest: planned.digest };
     const done = await run(deps, env, started.execution, lock);
     return { ...base, ...result(done), changes: started.diff.steps, ...(await outputsOf(env, deploymentId)) };
@@ -346,7 +415,9 @@ async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | 
         rows.push(`| ${mdCode(d.id)} | ❌ unhealthy | ${healed.healed.length} healed, ${still.length} still failing |`);
       } else {
         const closed = await deps.github?.reportHealthy(marker, `Deployment ${mdCode(d.id)} is healthy again${runLink ? ` (${runLink})` : ''}.`);
-        rows.push(`| ${mdCode(d.id)} | ✅ healthy | ${healed.healed.length ? `healed ${mdText(healed.healed.join(', '))}` : 'nothing to heal'}${closed ? '; issue closed' : ''} |`);
+        rows.push(
+          `| ${mdCode(d.id)} | ✅ healthy | ${healed.healed.length ? `healed ${mdText(healed.healed.join(', '))}` : 'nothing to heal'}${closed ? '; issue closed' : ''} |`,
+        );
       }
     } catch (err) {
       // Another run is working on it: that run reports; the next sweep looks again.
@@ -359,5 +430,11 @@ async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | 
     }
   }
   const table = rows.length ? `| deployment | health | what happened |\n|---|---|---|\n${rows.join('\n')}` : '_No deployment to check._';
-  return { deploymentId: filter ?? '*', title: 'Healing sweep', status: unhealthy > 0 ? 'failed' : 'succeeded', body: table, ...(unhealthy > 0 ? { error: `${unhealthy} deployment(s) still unhealthy` } : {}) };
+  return {
+    deploymentId: filter ?? '*',
+    title: 'Healing sweep',
+    status: unhealthy > 0 ? 'failed' : 'succeeded',
+    body: table,
+    ...(unhealthy > 0 ? { error: `${unhealthy} deployment(s) still unhealthy` } : {}),
+  };
 }

@@ -14,13 +14,15 @@ const SYNTAX = /[&<>"'`*_[\]#|~\\!$]/g;
  * one line), and `@`, `://` and `www.` get a word joiner so that they mention or link no one.
  */
 export function mdText(value: string): string {
-  return value
-    .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
-    .replace(SYNTAX, (c) => `&#${c.codePointAt(0)};`)
-    .replace(/@/g, '@\u2060')
-    // GitHub turns bare URLs into links after entities are decoded: break the scheme and `www.`.
-    .replace(/:\/\//g, ':\u2060//')
-    .replace(/(w)(ww\.)/gi, '$1\u2060$2');
+  return (
+    value
+      .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
+      .replace(SYNTAX, (c) => `&#${c.codePointAt(0)};`)
+      .replace(/@/g, '@\u2060')
+      // GitHub turns bare URLs into links after entities are decoded: break the scheme and `www.`.
+      .replace(/:\/\//g, ':\u2060//')
+      .replace(/(w)(ww\.)/gi, '$1\u2060$2')
+  );
 }
 
 /** A value as inline code: `<code>` with escaped content (a backtick in the value cannot end it). */

@@ -9,19 +9,28 @@ import { InputError, readInputs } from './inputs.js';
 import { matchesFilter, previewDeploymentId, routeEvent } from './route.js';
 
 const inputs = (extra: Record<string, string> = {}) => readInputs((n) => ({ blueprint: 'deploy/blueprint.yaml', ...extra })[n] ?? '');
-const pr = (action: string, head = 'o/r') => ({ action, pull_request: { number: 5, head: { sha: 'abc', repo: { full_name: head } }, base: { repo: { full_name: 'o/r' } } } });
+const pr = (action: string, head = 'o/r') => ({
+  action,
+  pull_request: { number: 5, head: { sha: 'abc', repo: { full_name: head } }, base: { repo: { full_name: 'o/r' } } },
+});
 
 describe('routeEvent', () => {
   it('previews pull requests, plans forks only, tears down on close', () => {
     expect(routeEvent('pull_request', pr('opened'), inputs())).toEqual({ kind: 'preview', deploymentId: 'pr-5-deploy', pr: 5, headSha: 'abc' });
     expect(routeEvent('pull_request', pr('synchronize'), inputs()).kind).toBe('preview');
-    expect(routeEvent('pull_request_target', pr('opened', 'fork/r'), inputs())).toMatchObject({ kind: 'plan-only', why: expect.stringContaining('fork (fork/r)') });
+    expect(routeEvent('pull_request_target', pr('opened', 'fork/r'), inputs())).toMatchObject({
+      kind: 'plan-only',
+      why: expect.stringContaining('fork (fork/r)'),
+    });
     expect(routeEvent('pull_request', pr('closed'), inputs())).toEqual({ kind: 'teardown', deploymentId: 'pr-5-deploy', pr: 5 });
     expect(routeEvent('pull_request', pr('labeled'), inputs()).kind).toBe('skip');
   });
 
   it('finding 16: fork detection fails closed — a missing head repository, or another repository id, is a fork', () => {
-    const event = (head: unknown, base: unknown = { id: 1, full_name: 'o/r' }) => ({ action: 'opened', pull_request: { number: 5, head: { sha: 'abc', repo: head }, base: { repo: base } } });
+    const event = (head: unknown, base: unknown = { id: 1, full_name: 'o/r' }) => ({
+      action: 'opened',
+      pull_request: { number: 5, head: { sha: 'abc', repo: head }, base: { repo: base } },
+    });
     expect(routeEvent('pull_request_target', event(null), inputs())).toMatchObject({ kind: 'plan-only', why: expect.stringContaining('a deleted repository') });
     expect(routeEvent('pull_request_target', event(undefined), inputs()).kind).toBe('plan-only');
     expect(routeEvent('pull_request_target', event({ id: 2 }), inputs()).kind).toBe('plan-only');
@@ -33,9 +42,15 @@ describe('routeEvent', () => {
   });
 
   it('updates environments on pushes to named branches, dispatches workflows, sweeps on schedule', () => {
-    expect(routeEvent('push', {}, inputs({ 'deploy-branches': 'main, staging' }), 'refs/heads/staging')).toEqual({ kind: 'environment', deploymentId: 'env-staging', branch: 'staging' });
+    expect(routeEvent('push', {}, inputs({ 'deploy-branches': 'main, staging' }), 'refs/heads/staging')).toEqual({
+      kind: 'environment',
+      deploymentId: 'env-staging',
+      branch: 'staging',
+    });
     expect(routeEvent('push', {}, inputs({ 'deploy-branches': 'main' }), 'refs/heads/feature').kind).toBe('skip');
-    expect(routeEvent('workflow_dispatch', {}, inputs({ 'deployment-id': 'prod', workflow: 'scale', parameters: '{scalable_entity_name: web, delta: 2}' }))).toEqual({ kind: 'dispatch', deploymentId: 'prod', workflow: 'scale', parameters: { scalable_entity_name: 'web', delta: 2 } });
+    expect(
+      routeEvent('workflow_dispatch', {}, inputs({ 'deployment-id': 'prod', workflow: 'scale', parameters: '{scalable_entity_name: web, delta: 2}' })),
+    ).toEqual({ kind: 'dispatch', deploymentId: 'prod', workflow: 'scale', parameters: { scalable_entity_name: 'web', delta: 2 } });
     expect(routeEvent('workflow_dispatch', {}, inputs()).kind).toBe('skip');
     expect(routeEvent('schedule', {}, inputs({ deployments: 'prod-*' }))).toEqual({ kind: 'sweep', filter: 'prod-*' });
   });
@@ -55,8 +70,16 @@ describe('routeEvent', () => {
 
 describe('renderReport', () => {
   it('carries the marker, redacts secrets, and stays under the size limit by dropping the graph and changes', () => {
-    const changes = Array.from({ length: 5000 }, (_, i) => ({ action: 'add' as const, entity: 'node' as const, name: `node_${i}_${'x'.repeat(20)}`, detail: 'cloudify.nodes.Root' }));
-    const text = renderReport({ deploymentId: 'd', title: 'T', status: 'succeeded', changes, outputs: { url: 'http://h/?token=s3cr3t' } }, new Redactor(['s3cr3t']));
+    const changes = Array.from({ length: 5000 }, (_, i) => ({
+      action: 'add' as const,
+      entity: 'node' as const,
+      name: `node_${i}_${'x'.repeat(20)}`,
+      detail: 'cloudify.nodes.Root',
+    }));
+    const text = renderReport(
+      { deploymentId: 'd', title: 'T', status: 'succeeded', changes, outputs: { url: 'http://h/?token=s3cr3t' } },
+      new Redactor(['s3cr3t']),
+    );
     expect(text.startsWith(commentMarker('d'))).toBe(true);
     expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expect(text).toContain('more changes, left out');
@@ -83,9 +106,21 @@ describe('the plan digest a comment shows', () => {
 });
 
 describe('hostile names and outputs in the comment (finding 7: Markdown/HTML injection)', () => {
-  const HOSTILE = ['a"]; click A call alert(1)', '`x` `', '<img src=x onerror=alert(1)>', '</details><!--', '@octocat', '[l](https://evil.example)', 'x|y', '```'];
+  const HOSTILE = [
+    'a"]; click A call alert(1)',
+    '`x` `',
+    '<img src=x onerror=alert(1)>',
+    '</details><!--',
+    '@octocat',
+    '[l](https://evil.example)',
+    'x|y',
+    '```',
+  ];
   const plan = () => {
-    const nodes = HOSTILE.map((name, i) => `  ${JSON.stringify(name)}:\n    type: cloudify.nodes.Root\n${i > 0 ? `    relationships: [{ type: cloudify.relationships.depends_on, target: ${JSON.stringify(HOSTILE[i - 1])} }]\n` : ''}`);
+    const nodes = HOSTILE.map(
+      (name, i) =>
+        `  ${JSON.stringify(name)}:\n    type: cloudify.nodes.Root\n${i > 0 ? `    relationships: [{ type: cloudify.relationships.depends_on, target: ${JSON.stringify(HOSTILE[i - 1])} }]\n` : ''}`,
+    );
     const dir = writeBlueprintFiles({ 'b.yaml': `${HEADER}node_templates:\n${nodes.join('')}` });
     return planDeployment(parseBlueprint(path.join(dir, 'b.yaml'), { rootDir: dir }), { seed: 's' });
   };

@@ -15,7 +15,11 @@ export type Route =
 interface PullRequestPayload {
   action?: string;
   number?: number;
-  pull_request?: { number: number; head: { sha: string; repo?: { id?: number; full_name?: string } | null }; base: { repo: { id?: number; full_name: string } } };
+  pull_request?: {
+    number: number;
+    head: { sha: string; repo?: { id?: number; full_name?: string } | null };
+    base: { repo: { id?: number; full_name: string } };
+  };
   repository?: { full_name?: string };
 }
 
@@ -50,10 +54,17 @@ export function routeEvent(eventName: string, payload: unknown, inputs: ActionIn
       if (!pr) return { kind: 'skip', why: `${eventName} event without a pull_request` };
       const id = inputs.deploymentId ?? previewDeploymentId(pr.number, inputs.blueprint);
       const fork = isFork(pr);
-      if (p.action === 'closed') return fork ? { kind: 'skip', why: 'a pull request from a fork never had a preview' } : { kind: 'teardown', deploymentId: id, pr: pr.number };
+      if (p.action === 'closed')
+        return fork ? { kind: 'skip', why: 'a pull request from a fork never had a preview' } : { kind: 'teardown', deploymentId: id, pr: pr.number };
       if (!['opened', 'synchronize', 'reopened'].includes(p.action ?? '')) return { kind: 'skip', why: `nothing to do for pull_request '${p.action ?? ''}'` };
       // Code from a fork must not run with this repository's cloud credentials.
-      if (fork) return { kind: 'plan-only', deploymentId: id, pr: pr.number, why: `the pull request comes from a fork (${pr.head.repo?.full_name ?? 'a deleted repository'}): validated and planned only, never applied` };
+      if (fork)
+        return {
+          kind: 'plan-only',
+          deploymentId: id,
+          pr: pr.number,
+          why: `the pull request comes from a fork (${pr.head.repo?.full_name ?? 'a deleted repository'}): validated and planned only, never applied`,
+        };
       return { kind: 'preview', deploymentId: id, pr: pr.number, headSha: pr.head.sha };
     }
     case 'push': {
@@ -78,6 +89,11 @@ export function routeEvent(eventName: string, payload: unknown, inputs: ActionIn
 export function matchesFilter(id: string, filter: string | undefined): boolean {
   if (!filter) return true;
   if (!filter.includes('*')) return id.startsWith(filter);
-  const re = new RegExp(`^${filter.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${filter
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(id);
 }

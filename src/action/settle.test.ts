@@ -3,7 +3,16 @@ import { ConflictError, type ExecutionRecord } from '../state/index.js';
 import { createTestStore } from '../../test/support/state.js';
 import { abandonExecution, settleDeployment } from './settle.js';
 
-const execution = (id: string, createdAt: string, status: ExecutionRecord['status'] = 'pending'): ExecutionRecord => ({ deploymentId: 'd', id, workflow: 'install', parameters: {}, status, createdAt, taskCount: 0, version: 1 });
+const execution = (id: string, createdAt: string, status: ExecutionRecord['status'] = 'pending'): ExecutionRecord => ({
+  deploymentId: 'd',
+  id,
+  workflow: 'install',
+  parameters: {},
+  status,
+  createdAt,
+  taskCount: 0,
+  version: 1,
+});
 const longAgo = new Date(Date.now() - 10 * 60_000).toISOString();
 
 describe('settling a deployment before a run starts its execution', () => {
@@ -17,7 +26,9 @@ describe('settling a deployment before a run starts its execution', () => {
     const store = await createTestStore();
     await store.createExecution(execution('e1', longAgo, 'started'), []);
     await store.acquireLock('d', 'e1', 'https://github.com/o/r/actions/runs/7', 60_000);
-    const err = await settleDeployment(store, 'd', { waitForLock: false, resume: () => Promise.reject(new Error('must not resume a live run')) }).catch((e: unknown) => e);
+    const err = await settleDeployment(store, 'd', { waitForLock: false, resume: () => Promise.reject(new Error('must not resume a live run')) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).message).toBe("deployment 'd' is busy: execution e1 (install) is run by https://github.com/o/r/actions/runs/7");
     expect((err as ConflictError).holder?.executionId).toBe('e1');
@@ -26,7 +37,9 @@ describe('settling a deployment before a run starts its execution', () => {
   it('treats a just-created execution with no lock yet as taken', async () => {
     const store = await createTestStore();
     await store.createExecution(execution('e2', new Date().toISOString()), []);
-    await expect(settleDeployment(store, 'd', { waitForLock: false, resume: () => Promise.reject(new Error('too early')) })).rejects.toThrow(/e2 \(install\) is run by a run that is starting it/);
+    await expect(settleDeployment(store, 'd', { waitForLock: false, resume: () => Promise.reject(new Error('too early')) })).rejects.toThrow(
+      /e2 \(install\) is run by a run that is starting it/,
+    );
   });
 
   it("resumes a dead run's unfinished execution (its lease expired), then reports it", async () => {

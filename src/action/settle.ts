@@ -30,10 +30,15 @@ export async function settleDeployment(store: StateStore, deploymentId: string, 
     if (active.length === 0 && !live) return notes;
     const starting = active.find((e) => e.status === 'pending' && now() - Date.parse(e.createdAt) < grace);
     if (live || starting) {
-      const holder = live ? { executionId: live.executionId, owner: live.owner, expiresAt: live.expiresAt } : { executionId: starting!.id, owner: 'a run that is starting it', expiresAt: Date.parse(starting!.createdAt) + grace };
+      const holder = live
+        ? { executionId: live.executionId, owner: live.owner, expiresAt: live.expiresAt }
+        : { executionId: starting!.id, owner: 'a run that is starting it', expiresAt: Date.parse(starting!.createdAt) + grace };
       if (!options.waitForLock || now() > deadline) {
         const execution = active.find((e) => e.id === holder.executionId);
-        throw new ConflictError(`deployment '${deploymentId}' is busy: execution ${holder.executionId}${execution ? ` (${execution.workflow})` : ''} is run by ${holder.owner}`, holder);
+        throw new ConflictError(
+          `deployment '${deploymentId}' is busy: execution ${holder.executionId}${execution ? ` (${execution.workflow})` : ''} is run by ${holder.owner}`,
+          holder,
+        );
       }
       await new Promise((r) => setTimeout(r, options.pollMs ?? Math.min(5000, Math.max(250, holder.expiresAt - now()))));
       continue;
@@ -51,7 +56,7 @@ export async function settleDeployment(store: StateStore, deploymentId: string, 
  */
 export async function abandonExecution(store: StateStore, execution: ExecutionRecord, why: string): Promise<void> {
   const current = await store.getExecution(execution.deploymentId, execution.id);
-  if (!current || current.status !== 'pending') return;
+  if (current?.status !== 'pending') return;
   try {
     await store.updateExecution(current.deploymentId, current.id, current.version, { status: 'cancelled', endedAt: new Date().toISOString(), error: why });
   } catch (err) {

@@ -53,7 +53,10 @@ describe('settings: the environment, with the global flags over it', () => {
     expect(noFunction).toMatchObject({ code: 2, err: expect.stringContaining('ISTHMUS_STEP_FUNCTION: AWS mode needs the step Lambda') });
     const fromEnv = await run(['deployments'], { ISTHMUS_MODE: 'aws', ISTHMUS_STATE_TABLE: 't' });
     expect(fromEnv.err).toContain('ISTHMUS_STEP_FUNCTION');
-    expect(await run(['deployments'], { ISTHMUS_LEASE_MS: 'soon' })).toMatchObject({ code: 2, err: "isthmus: ISTHMUS_LEASE_MS: 'soon' is not a positive whole number of milliseconds" });
+    expect(await run(['deployments'], { ISTHMUS_LEASE_MS: 'soon' })).toMatchObject({
+      code: 2,
+      err: "isthmus: ISTHMUS_LEASE_MS: 'soon' is not a positive whole number of milliseconds",
+    });
   });
 
   it('commands that need no state never read the settings', async () => {

@@ -29,7 +29,11 @@ export function loadOptionsFrom(blueprint: string, flags: BlueprintCliOptions): 
   const options: LoadOptions = { rootDir, inputs: readInputs(flags.input ?? []), pluginDirs: [...(flags.plugins ?? [])], blueprintImports: {} };
   const configFile = path.join(rootDir, '.isthmus.yaml');
   if (existsSync(configFile)) {
-    const config = parse(readFileSync(configFile, 'utf8')) as { blueprintImports?: Record<string, string>; pluginDirs?: string[]; limits?: { fileBytes?: unknown; totalBytes?: unknown } } | null;
+    const config = parse(readFileSync(configFile, 'utf8')) as {
+      blueprintImports?: Record<string, string>;
+      pluginDirs?: string[];
+      limits?: { fileBytes?: unknown; totalBytes?: unknown };
+    } | null;
     Object.assign(options.blueprintImports!, config?.blueprintImports ?? {});
     for (const dir of config?.pluginDirs ?? []) options.pluginDirs!.push(path.resolve(rootDir, dir));
     const { fileBytes, totalBytes } = config?.limits ?? {};

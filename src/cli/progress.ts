@@ -5,7 +5,6 @@ import type { EventRecord } from '../state/index.js';
  * lines; on a terminal, a status line with counts and the tasks running now.
  */
 export class ProgressDisplay {
-  private sent = 0;
   private succeeded = 0;
   private failed = 0;
   private readonly running = new Map<string, string>();
@@ -21,7 +20,6 @@ export class ProgressDisplay {
   onEvent = (e: EventRecord): void => {
     switch (e.type) {
       case 'task_sent':
-        this.sent++;
         if (e.taskId) this.running.set(e.taskId, e.message);
         if (this.verbose) this.line(`  → ${e.message}`);
         break;

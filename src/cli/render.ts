@@ -9,7 +9,14 @@ export function renderDiagnostics(diagnostics: BlueprintDiagnostic[]): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function renderPlanTable(plan: DeploymentPlan, steps: PlannedStep[] | undefined, workflow: string): string {
@@ -19,7 +26,13 @@ export function renderPlanTable(plan: DeploymentPlan, steps: PlannedStep[] | und
   const rows = [['INSTANCE', 'NODE', 'TYPE', 'HOST', 'RELATIONSHIPS']];
   const types = new Map(plan.nodes.map((n) => [n.id, n.type]));
   for (const i of plan.nodeInstances) {
-    rows.push([i.id, i.nodeId, types.get(i.nodeId) ?? '', i.hostId ?? '-', i.relationships.map((r) => `${r.type.replace('cloudify.relationships.', '')}→${r.targetId}`).join(', ') || '-']);
+    rows.push([
+      i.id,
+      i.nodeId,
+      types.get(i.nodeId) ?? '',
+      i.hostId ?? '-',
+      i.relationships.map((r) => `${r.type.replace('cloudify.relationships.', '')}→${r.targetId}`).join(', ') || '-',
+    ]);
   }
   out.push(table(rows));
   if (Object.keys(plan.scalingGroups).length > 0) {
@@ -29,7 +42,8 @@ export function renderPlanTable(plan: DeploymentPlan, steps: PlannedStep[] | und
   if (steps) {
     out.push('', `Operations ${workflow} would run (dry run), in order; the same wave runs in parallel:`);
     if (steps.length === 0) out.push('  (none: every lifecycle operation is a no-op)');
-    steps.forEach((s, n) => out.push(`  ${String(n + 1).padStart(3)}. [wave ${s.wave}] ${s.instanceId}  ${s.operation}  → ${s.implementation}${s.peer ? `  (with ${s.peer})` : ''}`));
+    for (const [n, s] of steps.entries())
+      out.push(`  ${String(n + 1).padStart(3)}. [wave ${s.wave}] ${s.instanceId}  ${s.operation}  → ${s.implementation}${s.peer ? `  (with ${s.peer})` : ''}`);
   }
   if (plan.unsupported.length > 0) {
     out.push('', `Unsupported operations (${plan.unsupported.length}); a workflow that needs them refuses before it starts:`);

@@ -46,7 +46,11 @@ export async function ensureLocalSandbox(stateDir: string): Promise<SandboxInfo>
     async start(infoFile) {
       const kubeconfig = path.join(stateDir, '.isthmus', 'sandbox.kubeconfig');
       // The child writes the info file once it listens.
-      const child = spawn(process.execPath, [launcher(), 'sandbox', 'run', '--kubeconfig', kubeconfig, '--info-file', infoFile], { detached: true, stdio: 'ignore', cwd: stateDir });
+      const child = spawn(process.execPath, [launcher(), 'sandbox', 'run', '--kubeconfig', kubeconfig, '--info-file', infoFile], {
+        detached: true,
+        stdio: 'ignore',
+        cwd: stateDir,
+      });
       child.on('error', () => undefined);
       child.unref();
       for (let i = 0; i < 150 && !existsSync(infoFile); i++) await new Promise((r) => setTimeout(r, 100));
@@ -70,7 +74,9 @@ function parseNodes(spec: string | undefined): SandboxNode[] {
 }
 
 export function registerSandboxCommands(program: Command, io: CliIO): void {
-  const sandbox = program.command('sandbox').description('a local Kubernetes API sandbox for trying blueprints (not a real cluster: see src/sandbox/README.md)');
+  const sandbox = program
+    .command('sandbox')
+    .description('a local Kubernetes API sandbox for trying blueprints (not a real cluster: see src/sandbox/README.md)');
   sandbox
     .command('run')
     .description('run a sandbox in the foreground until interrupted')
@@ -95,7 +101,7 @@ export function registerSandboxCommands(program: Command, io: CliIO): void {
     });
   sandbox
     .command('start')
-    .description('start this directory\'s sandbox in the background (the --sandbox flag does this too)')
+    .description("start this directory's sandbox in the background (the --sandbox flag does this too)")
     .action(async () => {
       const info = await ensureLocalSandbox(process.cwd());
       io.out(`Sandbox Kubernetes API at ${info.url}\nexport KUBECONFIG=${info.kubeconfig}`);
@@ -130,7 +136,19 @@ export function registerSandboxCommands(program: Command, io: CliIO): void {
       const ready = Boolean(flags.ready);
       const now = new Date();
       const node = await core.readNodeStatus({ name });
-      node.status = { ...node.status, conditions: [{ type: 'Ready', status: ready ? 'True' : 'Unknown', reason: ready ? 'KubeletReady' : 'NodeStatusUnknown', message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.', lastHeartbeatTime: now, lastTransitionTime: now }] };
+      node.status = {
+        ...node.status,
+        conditions: [
+          {
+            type: 'Ready',
+            status: ready ? 'True' : 'Unknown',
+            reason: ready ? 'KubeletReady' : 'NodeStatusUnknown',
+            message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.',
+            lastHeartbeatTime: now,
+            lastTransitionTime: now,
+          },
+        ],
+      };
       await core.replaceNodeStatus({ name, body: node });
       io.out(`Node ${name} is ${ready ? 'Ready' : 'NotReady'}`);
       return;

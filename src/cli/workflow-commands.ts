@@ -52,7 +52,8 @@ async function drive(io: CliIO, env: DriverEnvironment, execution: ExecutionReco
   progress.end();
   if (done.status === 'terminated') {
     const dep = await env.store.getDeployment(done.deploymentId);
-    if (dep && Object.keys(dep.outputs).length > 0 && (done.workflow === 'install' || done.workflow === 'update')) io.out(`Outputs:\n${JSON.stringify(dep.outputs, null, 2)}`);
+    if (dep && Object.keys(dep.outputs).length > 0 && (done.workflow === 'install' || done.workflow === 'update'))
+      io.out(`Outputs:\n${JSON.stringify(dep.outputs, null, 2)}`);
     return 0;
   }
   io.err(`Execution ${done.id} ${done.status}${done.error ? `: ${done.error}` : ''}`);
@@ -89,7 +90,14 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
   ).action((blueprint: string, flags: BlueprintCliOptions & RunFlags & { deploymentId?: string }) =>
     withEnv(async (env) => {
       const id = flags.deploymentId ?? defaultDeploymentId(blueprint);
-      const { created, deployment } = await (await runtime()).ensureDeployment(env.store, id, blueprint, loadOptionsFrom(blueprint, flags), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
+      const { created, deployment } = await (await runtime()).ensureDeployment(
+        env.store,
+        id,
+        blueprint,
+        loadOptionsFrom(blueprint, flags),
+        env.plugins.catalog(),
+        { ship: env.shipsBlueprintFiles },
+      );
       if (created) io.out(`Created deployment ${id}: ${deployment.plan.nodeInstances.length} node instances`);
       const execution = await (await runtime()).startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
       return drive(io, env, execution, flags);
@@ -102,22 +110,33 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     ['stop', 'stop', 'run lifecycle stop on the deployment'],
     ['restart', 'restart', 'stop then start'],
     ['execute-operation', 'execute_operation', 'run an operation: -p operation=cloudify.interfaces.lifecycle.configure -p operation_kwargs={...}'],
-    ['check-status', 'check_status', 'run check_status and record each instance\'s health'],
+    ['check-status', 'check_status', "run check_status and record each instance's health"],
     ['scale', 'scale', 'add or remove instances: -p scalable_entity_name=NODE_OR_GROUP -p delta=2 (negative scales in)'],
   ];
   for (const [command, workflow, description] of dayTwo) {
-    runFlags(program.command(`${command} <deployment>`).description(description).option('-p, --parameters <key=value|file>', 'workflow parameters (repeatable)', collect, [])).action(
-      (deployment: string, flags: RunFlags) =>
-        withEnv(async (env) => {
-          const execution = await (await runtime()).startExecution(env.store, { deploymentId: deployment, workflow, parameters: readParameters(flags.parameters), catalog: env.plugins.catalog() });
-          const code = await drive(io, env, execution, flags);
-          if (workflow === 'check_status') {
-            for (const i of await env.store.listNodeInstances(deployment)) {
-              io.out(`  ${i.lastCheckStatus?.ok ? 'healthy  ' : 'UNHEALTHY'} ${i.id} (${i.state})${i.lastCheckStatus?.message ? `: ${i.lastCheckStatus.message}` : ''}`);
-            }
+    runFlags(
+      program
+        .command(`${command} <deployment>`)
+        .description(description)
+        .option('-p, --parameters <key=value|file>', 'workflow parameters (repeatable)', collect, []),
+    ).action((deployment: string, flags: RunFlags) =>
+      withEnv(async (env) => {
+        const execution = await (await runtime()).startExecution(env.store, {
+          deploymentId: deployment,
+          workflow,
+          parameters: readParameters(flags.parameters),
+          catalog: env.plugins.catalog(),
+        });
+        const code = await drive(io, env, execution, flags);
+        if (workflow === 'check_status') {
+          for (const i of await env.store.listNodeInstances(deployment)) {
+            io.out(
+              `  ${i.lastCheckStatus?.ok ? 'healthy  ' : 'UNHEALTHY'} ${i.id} (${i.state})${i.lastCheckStatus?.message ? `: ${i.lastCheckStatus.message}` : ''}`,
+            );
           }
-          return code;
-        }),
+        }
+        return code;
+      }),
     );
   }
 
@@ -137,7 +156,11 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         { waitForLock: flags.waitLock ?? false, catalog: env.plugins.catalog() },
       );
       progress.end();
-      io.out(run.healed.length === 0 ? 'Nothing to heal: every checked instance is healthy' : `Healed ${run.healed.join(', ')} (execution ${run.heal.id}: ${run.heal.status})`);
+      io.out(
+        run.healed.length === 0
+          ? 'Nothing to heal: every checked instance is healthy'
+          : `Healed ${run.healed.join(', ')} (execution ${run.heal.id}: ${run.heal.status})`,
+      );
       if (run.heal.status !== 'terminated') io.err(`Resume it with: isthmus executions resume ${run.heal.id}`);
       return run.heal.status === 'terminated' ? 0 : 1;
     }),
@@ -147,7 +170,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     program
       .command('update <deployment>')
       .description('update a deployment to a new blueprint and/or inputs (-p preview=true shows the steps only)')
-      .option('-b, --blueprint <file>', 'the new blueprint (default: the deployment\'s blueprint file, re-read)')
+      .option('-b, --blueprint <file>', "the new blueprint (default: the deployment's blueprint file, re-read)")
       .option('-i, --input <file|key=value>', 'new or changed inputs (repeatable)', collect, [])
       .option('--plugins <dir>', 'plugin type files directory (repeatable)', collect, [])
       .option('--blueprint-import <id=path>', 'map a blueprint:<id> import (repeatable)', collect, [])
@@ -157,8 +180,17 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       const dep = await env.store.getDeployment(deploymentId);
       if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
       const blueprint = flags.blueprint ?? dep.blueprintFile;
-      const { started } = await (await runtime()).startBlueprintUpdate(env.store, dep, blueprint, loadOptionsFrom(blueprint, flags), readParameters(flags.parameters), env.plugins.catalog(), { ship: env.shipsBlueprintFiles });
-      for (const step of started.diff.steps) io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
+      const { started } = await (await runtime()).startBlueprintUpdate(
+        env.store,
+        dep,
+        blueprint,
+        loadOptionsFrom(blueprint, flags),
+        readParameters(flags.parameters),
+        env.plugins.catalog(),
+        { ship: env.shipsBlueprintFiles },
+      );
+      for (const step of started.diff.steps)
+        io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
       if (started.diff.steps.length === 0) io.out('  no changes');
       if (started.preview) {
         io.out(`Preview only: the update would run ${started.taskCount} tasks`);
@@ -171,7 +203,8 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
   const executions = program.command('executions').description('list, show, cancel and resume executions');
   executions.command('list <deployment>').action((deployment: string) =>
     withEnv(async (env) => {
-      for (const e of await env.store.listExecutions(deployment)) io.out(`${e.id}  ${e.workflow.padEnd(18)} ${e.status.padEnd(12)} ${e.createdAt}${e.error ? `  ${e.error}` : ''}`);
+      for (const e of await env.store.listExecutions(deployment))
+        io.out(`${e.id}  ${e.workflow.padEnd(18)} ${e.status.padEnd(12)} ${e.createdAt}${e.error ? `  ${e.error}` : ''}`);
       return 0;
     }),
   );
@@ -180,7 +213,13 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       const e = await env.store.findExecution(id);
       if (!e) throw new UsageError(`execution '${id}' does not exist`);
       const tasks = await env.store.listTasks(id);
-      io.out(JSON.stringify({ ...e, tasks: { total: tasks.length, failed: tasks.filter((t) => t.status === 'failed').map((t) => ({ id: t.id, error: t.error })) } }, null, 2));
+      io.out(
+        JSON.stringify(
+          { ...e, tasks: { total: tasks.length, failed: tasks.filter((t) => t.status === 'failed').map((t) => ({ id: t.id, error: t.error })) } },
+          null,
+          2,
+        ),
+      );
       return 0;
     }),
   );
@@ -194,44 +233,54 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         return 0;
       }),
     );
-  runFlags(executions.command('resume <execution>').description('continue an unfinished or failed execution where it stopped')).action((id: string, flags: RunFlags) =>
-    withEnv(async (env) => {
-      let e = await env.store.findExecution(id);
-      if (!e) throw new UsageError(`execution '${id}' does not exist`);
-      if (e.status === 'terminated') {
-        io.out(`Execution ${id} already succeeded`);
-        return 0;
-      }
-      if (!ACTIVE_EXECUTION_STATUSES.includes(e.status)) e = await env.store.updateExecution(e.deploymentId, e.id, e.version, { status: 'started' });
-      return drive(io, env, e, { ...flags, waitLock: flags.waitLock ?? true });
-    }),
+  runFlags(executions.command('resume <execution>').description('continue an unfinished or failed execution where it stopped')).action(
+    (id: string, flags: RunFlags) =>
+      withEnv(async (env) => {
+        let e = await env.store.findExecution(id);
+        if (!e) throw new UsageError(`execution '${id}' does not exist`);
+        if (e.status === 'terminated') {
+          io.out(`Execution ${id} already succeeded`);
+          return 0;
+        }
+        if (!ACTIVE_EXECUTION_STATUSES.includes(e.status)) e = await env.store.updateExecution(e.deploymentId, e.id, e.version, { status: 'started' });
+        return drive(io, env, e, { ...flags, waitLock: flags.waitLock ?? true });
+      }),
   );
 
-  program.command('events <execution>').description('print the events of an execution').action((id: string) =>
-    withEnv(async (env) => {
-      for (const e of await env.store.listEvents(id)) io.out(`${e.at} ${e.level.padEnd(7)} ${e.type.padEnd(17)} ${e.nodeInstanceId ?? ''} ${e.message}`);
-      return 0;
-    }),
-  );
-  program.command('outputs <deployment>').description("print a deployment's outputs as JSON").action((id: string) =>
-    withEnv(async (env) => {
-      const dep = await env.store.getDeployment(id);
-      if (!dep) throw new UsageError(`deployment '${id}' does not exist`);
-      io.out(JSON.stringify(dep.outputs, null, 2));
-      return 0;
-    }),
-  );
-  program.command('deployments').description('list deployments and their instances').action(() =>
-    withEnv(async (env) => {
-      for (const d of await env.store.listDeployments()) {
-        const instances = await env.store.listNodeInstances(d.id);
-        const states = new Map<string, number>();
-        for (const i of instances) states.set(i.state, (states.get(i.state) ?? 0) + 1);
-        io.out(`${d.id.padEnd(24)} ${d.status.padEnd(12)} ${[...states].map(([s, n]) => `${n} ${s}`).join(', ')}  (${d.blueprintFile})`);
-      }
-      return 0;
-    }),
-  );
+  program
+    .command('events <execution>')
+    .description('print the events of an execution')
+    .action((id: string) =>
+      withEnv(async (env) => {
+        for (const e of await env.store.listEvents(id)) io.out(`${e.at} ${e.level.padEnd(7)} ${e.type.padEnd(17)} ${e.nodeInstanceId ?? ''} ${e.message}`);
+        return 0;
+      }),
+    );
+  program
+    .command('outputs <deployment>')
+    .description("print a deployment's outputs as JSON")
+    .action((id: string) =>
+      withEnv(async (env) => {
+        const dep = await env.store.getDeployment(id);
+        if (!dep) throw new UsageError(`deployment '${id}' does not exist`);
+        io.out(JSON.stringify(dep.outputs, null, 2));
+        return 0;
+      }),
+    );
+  program
+    .command('deployments')
+    .description('list deployments and their instances')
+    .action(() =>
+      withEnv(async (env) => {
+        for (const d of await env.store.listDeployments()) {
+          const instances = await env.store.listNodeInstances(d.id);
+          const states = new Map<string, number>();
+          for (const i of instances) states.set(i.state, (states.get(i.state) ?? 0) + 1);
+          io.out(`${d.id.padEnd(24)} ${d.status.padEnd(12)} ${[...states].map(([s, n]) => `${n} ${s}`).join(', ')}  (${d.blueprintFile})`);
+        }
+        return 0;
+      }),
+    );
   program
     .command('local')
     .description('manage the local state service')

@@ -42,7 +42,10 @@ describe('the plan digest (finding 1: it ignored scripts and resource files)', (
     writeFileSync(path.join(dir, 'app', 'scripts', 'new-helper.sh'), 'true\n');
     const afterNewFile = digest();
     expect(afterNewFile).not.toBe(afterResource);
-    writeFileSync(path.join(dir, 'shared', 'types.yaml'), 'node_types:\n  shared.Web: { derived_from: cloudify.nodes.Root, properties: { p: { default: 1 } } }\n');
+    writeFileSync(
+      path.join(dir, 'shared', 'types.yaml'),
+      'node_types:\n  shared.Web: { derived_from: cloudify.nodes.Root, properties: { p: { default: 1 } } }\n',
+    );
     const afterImport = digest();
     expect(afterImport).not.toBe(afterNewFile);
     expect(digest({ size: 2 })).not.toBe(afterImport);

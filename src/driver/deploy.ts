@@ -50,14 +50,28 @@ export interface ShipOptions {
 }
 
 /** Creates the deployment from a blueprint unless it exists. The deployment keeps the inputs given; the plan has the values. */
-export async function ensureDeployment(store: StateStore, id: string, file: string, options: LoadOptions, catalog: PluginCatalog, shipping: ShipOptions = {}): Promise<{ deployment: DeploymentRecord; created: boolean; planned?: PlannedBlueprint }> {
+export async function ensureDeployment(
+  store: StateStore,
+  id: string,
+  file: string,
+  options: LoadOptions,
+  catalog: PluginCatalog,
+  shipping: ShipOptions = {},
+): Promise<{ deployment: DeploymentRecord; created: boolean; planned?: PlannedBlueprint }> {
   const existing = await store.getDeployment(id);
   if (existing) return { deployment: existing, created: false };
   const planned = planBlueprint(file, options, catalog);
   const resources = shipping.ship ? await shipBlueprintFiles(store, file) : undefined;
   let deployment: DeploymentRecord;
   try {
-    deployment = await createDeployment(store, { id, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, ...(resources ? { resources } : {}), inputs: options.inputs ?? {}, plan: planned.plan });
+    deployment = await createDeployment(store, {
+      id,
+      blueprintFile: planned.blueprintFile,
+      blueprintDigest: planned.digest,
+      ...(resources ? { resources } : {}),
+      inputs: options.inputs ?? {},
+      plan: planned.plan,
+    });
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;
     // Another driver created it at the same moment (or is creating it): use theirs once it is whole.
@@ -86,6 +100,12 @@ export async function startBlueprintUpdate(
   const planned = planBlueprint(source, { ...options, inputs }, catalog);
   // A preview changes nothing, so it ships nothing.
   const resources = shipping.ship && parameters['preview'] !== true ? await shipBlueprintFiles(store, source, deployment.resources) : undefined;
-  const started = await startUpdate(store, deployment.id, { plan: planned.plan, inputs, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, ...(resources ? { resources } : {}) }, parameters, { catalog });
+  const started = await startUpdate(
+    store,
+    deployment.id,
+    { plan: planned.plan, inputs, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, ...(resources ? { resources } : {}) },
+    parameters,
+    { catalog },
+  );
   return { started, planned };
 }

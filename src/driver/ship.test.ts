@@ -72,7 +72,10 @@ describe('shipping the blueprint directory to the step Lambda', () => {
     const evil = JSON.stringify({ format: BLUEPRINT_FILES_FORMAT, files: { '../../escape.sh': { digest: 'a'.repeat(64), size: 1 } } });
     const digest = createHash('sha256').update(evil).digest('hex');
     const data = Buffer.from('x');
-    await store.putBlobs([{ digest: 'a'.repeat(64), data: gzipSync(data) }, { digest, data: gzipSync(evil) }]);
+    await store.putBlobs([
+      { digest: 'a'.repeat(64), data: gzipSync(data) },
+      { digest, data: gzipSync(evil) },
+    ]);
     await expect(materializeBlueprintFiles(store, digest, cache)).rejects.toMatchObject({ recoverable: false });
     await expect(materializeBlueprintFiles(store, digest, cache)).rejects.toThrow(/'\.\.\/\.\.\/escape\.sh' leaves the blueprint directory/);
     await expect(materializeBlueprintFiles(store, 'f'.repeat(64), cache)).rejects.toThrow(/not in the state table/);

@@ -34,10 +34,16 @@ export function readBlueprintDirectory(root: string): Array<{ rel: string; data:
       else if (entry.isFile()) {
         const data = readFileSync(full);
         total += data.length;
-        if (total > SHIP_LIMITS.bytes) throw new ShipError(`the blueprint directory ${root} holds more than ${SHIP_LIMITS.bytes / 1024 / 1024} MB; keep the blueprint and its scripts in a directory of their own`);
+        if (total > SHIP_LIMITS.bytes)
+          throw new ShipError(
+            `the blueprint directory ${root} holds more than ${SHIP_LIMITS.bytes / 1024 / 1024} MB; keep the blueprint and its scripts in a directory of their own`,
+          );
         out.push({ rel: path.relative(root, full).split(path.sep).join('/'), data });
       }
-      if (out.length > SHIP_LIMITS.files) throw new ShipError(`the blueprint directory ${root} has more than ${SHIP_LIMITS.files} files; keep the blueprint and its scripts in a directory of their own`);
+      if (out.length > SHIP_LIMITS.files)
+        throw new ShipError(
+          `the blueprint directory ${root} has more than ${SHIP_LIMITS.files} files; keep the blueprint and its scripts in a directory of their own`,
+        );
     }
   };
   walk(root);

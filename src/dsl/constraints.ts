@@ -4,10 +4,23 @@ import { isDeepStrictEqual } from 'node:util';
 
 /** Constraint operators of Cloudify DSL inputs (dsl_parser/constraints.py). */
 export const CONSTRAINT_NAMES = [
-  'equal', 'greater_than', 'greater_or_equal', 'less_than', 'less_or_equal', 'in_range', 'valid_values',
-  'length', 'min_length', 'max_length', 'pattern',
+  'equal',
+  'greater_than',
+  'greater_or_equal',
+  'less_than',
+  'less_or_equal',
+  'in_range',
+  'valid_values',
+  'length',
+  'min_length',
+  'max_length',
+  'pattern',
   // Manager-side filters: accepted, not checked (they query a Cloudify manager).
-  'filter_id', 'labels', 'tenants', 'name_pattern', 'deployment_id',
+  'filter_id',
+  'labels',
+  'tenants',
+  'name_pattern',
+  'deployment_id',
 ] as const;
 
 const MANAGER_ONLY = new Set(['filter_id', 'labels', 'tenants', 'name_pattern', 'deployment_id']);

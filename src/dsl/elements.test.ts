@@ -7,7 +7,11 @@ function load(files: Record<string, string>, options: Parameters<typeof loadBlue
   const dir = writeBlueprintFiles(files);
   return loadBlueprint(path.join(dir, 'blueprint.yaml'), { rootDir: dir, ...options });
 }
-const errorCodes = (r: ReturnType<typeof load>) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code).sort();
+const errorCodes = (r: ReturnType<typeof load>) =>
+  r.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.code)
+    .sort();
 
 describe('relationships in node templates', () => {
   it('checks type, target, connection_type, self-reference and a single host', () => {
@@ -27,7 +31,11 @@ describe('relationships in node templates', () => {
 `,
     });
     expect(errorCodes(r)).toEqual([
-      'node.multiple-hosts', 'relationship.connection-type', 'relationship.self', 'relationship.unknown-target', 'relationship.unknown-type',
+      'node.multiple-hosts',
+      'relationship.connection-type',
+      'relationship.self',
+      'relationship.unknown-target',
+      'relationship.unknown-type',
     ]);
     expect(r.diagnostics.find((d) => d.code === 'relationship.unknown-type')!.hint).toContain("did you mean 'cloudify.relationships.connected_to'");
   });
@@ -50,7 +58,10 @@ node_templates:
     });
     const rel = r.blueprint!.nodeTemplates['app']!.relationships[0]!;
     expect(rel.hierarchy).toEqual(['cloudify.relationships.depends_on', 'cloudify.relationships.connected_to']);
-    expect(rel.sourceInterfaces['cloudify.interfaces.relationship_lifecycle']!['establish']).toMatchObject({ implementation: 'p.link', inputs: { url: { get_attribute: ['TARGET', 'url'] } } });
+    expect(rel.sourceInterfaces['cloudify.interfaces.relationship_lifecycle']!['establish']).toMatchObject({
+      implementation: 'p.link',
+      inputs: { url: { get_attribute: ['TARGET', 'url'] } },
+    });
     expect(rel.targetInterfaces['cloudify.interfaces.relationship_lifecycle']!['unlink']!.implementation).toBe('');
   });
 });
@@ -114,7 +125,9 @@ capabilities:
     expect(bp.capabilities['endpoint']!.value).toEqual({ concat: ['http://', { get_attribute: ['vm', 'public_ip'] }] });
     expect(bp.workflows['rotate']).toMatchObject({ plugin: 'wf', parameters: { keep: { type: 'integer', default: 2 } } });
     expect(bp.workflows).toHaveProperty('install');
-    const bad = load({ 'blueprint.yaml': `${HEADER}node_templates:\n  vm: { type: cloudify.nodes.Compute }\noutputs:\n  x: { value: { get_attribute: [SELF, ip] } }\n` });
+    const bad = load({
+      'blueprint.yaml': `${HEADER}node_templates:\n  vm: { type: cloudify.nodes.Compute }\noutputs:\n  x: { value: { get_attribute: [SELF, ip] } }\n`,
+    });
     expect(errorCodes(bad)).toEqual(['function.arguments']);
   });
 });
@@ -130,12 +143,14 @@ node_templates:
 `;
     expect(errorCodes(load({ 'blueprint.yaml': body }, { inputs: { name: 'abc-1', count: 10, tags: ['x', 'y'] } }))).toEqual([]);
     const bad = load({ 'blueprint.yaml': body }, { inputs: { name: '1abcdefghij', count: 0, tags: ['x'] } });
-    expect(bad.diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining([
-      expect.stringContaining('violates constraint pattern'),
-      expect.stringContaining('violates constraint max_length'),
-      expect.stringContaining('violates constraint greater_than'),
-      expect.stringContaining('violates constraint length'),
-    ]));
+    expect(bad.diagnostics.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('violates constraint pattern'),
+        expect.stringContaining('violates constraint max_length'),
+        expect.stringContaining('violates constraint greater_than'),
+        expect.stringContaining('violates constraint length'),
+      ]),
+    );
   });
 
   it('rejects malformed constraints where they are declared', () => {

@@ -37,11 +37,7 @@ export class BlueprintError extends IsthmusError {
 }
 
 /** Codes that mean a missing capability or mapping rather than a broken blueprint. */
-export const UNSUPPORTED_CODES: ReadonlySet<string> = new Set([
-  'import.remote-url',
-  'import.unknown-plugin',
-  'import.blueprint-unmapped',
-]);
+export const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['import.remote-url', 'import.unknown-plugin', 'import.blueprint-unmapped']);
 
 export function formatPosition(p: SourcePosition | undefined): string {
   return p ? `${p.file}:${p.line}:${p.column}` : '<blueprint>';

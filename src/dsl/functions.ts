@@ -1,4 +1,4 @@
-import { Diagnostics, type SourcePosition } from './errors.js';
+import type { Diagnostics, SourcePosition } from './errors.js';
 import { namespaced } from './merge.js';
 import { copyLocation, positionOf } from './source-map.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml-loader.js';
@@ -48,7 +48,7 @@ export function asFunctionCall(value: YamlValue | undefined): FunctionCall | und
   const keys = Object.keys(value);
   if (keys.length !== 1) return undefined;
   const name = keys[0]!;
-  if (!Object.prototype.hasOwnProperty.call(FUNCTION_PHASES, name)) return undefined;
+  if (!Object.hasOwn(FUNCTION_PHASES, name)) return undefined;
   return { name: name as FunctionName, args: value[name] ?? null, node: value };
 }
 
@@ -72,7 +72,13 @@ export function applyNamespace(value: YamlValue, namespace: string | undefined):
   const call = asFunctionCall(value);
   if (call) {
     let args = applyNamespace(call.args, namespace);
-    if (call.name === 'get_input' || call.name === 'get_property' || call.name === 'get_attribute' || call.name === 'get_attributes_list' || call.name === 'get_attributes_dict') {
+    if (
+      call.name === 'get_input' ||
+      call.name === 'get_property' ||
+      call.name === 'get_attribute' ||
+      call.name === 'get_attributes_list' ||
+      call.name === 'get_attributes_dict'
+    ) {
       if (typeof args === 'string') args = namespaced(namespace, args);
       else if (Array.isArray(args) && typeof args[0] === 'string' && !SPECIAL_NODE_REFS.has(args[0])) {
         args = copyLocation(args, [namespaced(namespace, args[0]), ...args.slice(1)]);
@@ -80,7 +86,11 @@ export function applyNamespace(value: YamlValue, namespace: string | undefined):
     }
     return copyLocation(value, { [call.name]: args } as YamlMap);
   }
-  if (Array.isArray(value)) return copyLocation(value, value.map((v) => applyNamespace(v, namespace)));
+  if (Array.isArray(value))
+    return copyLocation(
+      value,
+      value.map((v) => applyNamespace(v, namespace)),
+    );
   if (isYamlMap(value)) {
     const out: YamlMap = {};
     for (const [k, v] of Object.entries(value)) out[k] = applyNamespace(v, namespace);
@@ -136,7 +146,12 @@ function checkCall(call: FunctionCall, scope: FunctionScope, resolver: StaticRes
         return;
       }
       if (!resolver.inputValue(name).found) {
-        diagnostics.error('function.unknown-input', `${scope.where} refers to input '${name}', which is not declared`, at, "declare it under 'inputs:' or fix the name");
+        diagnostics.error(
+          'function.unknown-input',
+          `${scope.where} refers to input '${name}', which is not declared`,
+          at,
+          "declare it under 'inputs:' or fix the name",
+        );
       }
       return;
     }
@@ -160,7 +175,12 @@ function checkCall(call: FunctionCall, scope: FunctionScope, resolver: StaticRes
       } else if (ref === 'SOURCE' || ref === 'TARGET') {
         if (scope.kind !== 'relationship') bad(`${ref} is only valid in relationship operations`, 'use SELF or a node name');
       } else if (!resolver.nodeExists(ref)) {
-        diagnostics.error('function.unknown-node', `${scope.where} refers to node '${ref}', which does not exist`, at, 'use SELF or the name of a node template');
+        diagnostics.error(
+          'function.unknown-node',
+          `${scope.where} refers to node '${ref}', which does not exist`,
+          at,
+          'use SELF or the name of a node template',
+        );
       }
       return;
     }
@@ -319,7 +339,7 @@ export function dig(value: YamlValue, path: Array<string | number>): YamlValue {
   let current: YamlValue = value;
   for (const step of path) {
     if (Array.isArray(current) && typeof step === 'number') current = current[step] ?? null;
-    else if (isYamlMap(current) && Object.prototype.hasOwnProperty.call(current, String(step))) current = current[String(step)] ?? null;
+    else if (isYamlMap(current) && Object.hasOwn(current, String(step))) current = current[String(step)] ?? null;
     else return null;
   }
   return current;
@@ -334,4 +354,3 @@ function stringifyLikePython(v: YamlValue): string {
   if (typeof v === 'number') return String(v);
   return JSON.stringify(v);
 }
-

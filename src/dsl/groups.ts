@@ -33,11 +33,17 @@ export function parseScalingGroups(
       continue;
     }
     for (const key of Object.keys(body)) {
-      if (key !== 'members' && key !== 'policies') diagnostics.error('group.unknown-key', `group '${el.name}' has unknown key '${key}'`, keyPositionOf(body, key), 'valid keys: members, policies');
+      if (key !== 'members' && key !== 'policies')
+        diagnostics.error('group.unknown-key', `group '${el.name}' has unknown key '${key}'`, keyPositionOf(body, key), 'valid keys: members, policies');
     }
     const list = body['members'];
     if (!Array.isArray(list) || list.length === 0 || !list.every((m) => typeof m === 'string')) {
-      diagnostics.error('group.members', `group '${el.name}' needs a non-empty list of member names`, positionOf(body, 'members') ?? el.position, 'write "members: [node_a, node_b]"');
+      diagnostics.error(
+        'group.members',
+        `group '${el.name}' needs a non-empty list of member names`,
+        positionOf(body, 'members') ?? el.position,
+        'write "members: [node_a, node_b]"',
+      );
       continue;
     }
     const names = (list as string[]).map((m) => namespaced(el.namespace, m));
@@ -46,10 +52,18 @@ export function parseScalingGroups(
       if (seen.has(m)) diagnostics.error('group.members', `group '${el.name}' lists '${m}' twice`, positionOf(list, i));
       seen.add(m);
       if (!nodes[m] && !groupElements.has(m)) {
-        diagnostics.error('group.unknown-member', `group '${el.name}' member '${m}' is neither a node template nor a group`, positionOf(list, i), 'use the name of a node template or of another group');
+        diagnostics.error(
+          'group.unknown-member',
+          `group '${el.name}' member '${m}' is neither a node template nor a group`,
+          positionOf(list, i),
+          'use the name of a node template or of another group',
+        );
       }
     });
-    members.set(el.name, names.filter((m) => nodes[m] || groupElements.has(m)));
+    members.set(
+      el.name,
+      names.filter((m) => nodes[m] || groupElements.has(m)),
+    );
   }
 
   const scalingGroups: Record<string, ScalingGroup> = {};
@@ -61,28 +75,54 @@ export function parseScalingGroups(
       continue;
     }
     for (const key of Object.keys(body)) {
-      if (!['type', 'targets', 'properties'].includes(key)) diagnostics.error('policy.unknown-key', `policy '${el.name}' has unknown key '${key}'`, keyPositionOf(body, key), 'valid keys: type, targets, properties');
+      if (!['type', 'targets', 'properties'].includes(key))
+        diagnostics.error(
+          'policy.unknown-key',
+          `policy '${el.name}' has unknown key '${key}'`,
+          keyPositionOf(body, key),
+          'valid keys: type, targets, properties',
+        );
     }
     if (body['type'] !== SCALING_POLICY) {
-      diagnostics.error('policy.type', `policy '${el.name}' has type ${JSON.stringify(body['type'])}; only ${SCALING_POLICY} is supported`, positionOf(body, 'type'), `use type: ${SCALING_POLICY}`);
+      diagnostics.error(
+        'policy.type',
+        `policy '${el.name}' has type ${JSON.stringify(body['type'])}; only ${SCALING_POLICY} is supported`,
+        positionOf(body, 'type'),
+        `use type: ${SCALING_POLICY}`,
+      );
       continue;
     }
     const targets = body['targets'];
     if (!Array.isArray(targets) || targets.length === 0) {
-      diagnostics.error('policy.targets', `policy '${el.name}' needs a list of target groups`, positionOf(body, 'targets') ?? el.position, 'write "targets: [my_group]"');
+      diagnostics.error(
+        'policy.targets',
+        `policy '${el.name}' needs a list of target groups`,
+        positionOf(body, 'targets') ?? el.position,
+        'write "targets: [my_group]"',
+      );
       continue;
     }
     const props = isYamlMap(body['properties']) ? body['properties'] : {};
     const raw = { default: props['default_instances'], min: props['min_instances'], max: props['max_instances'], at: positionOf(props) ?? el.position };
     const scope = { where: `policy '${el.name}'`, kind: 'other' as const };
-    const scalable = resolveScalableValues(raw, `policy '${el.name}'`, (v) => {
-      checkFunctions(v, scope, resolver, diagnostics);
-      return resolveStatic(v, scope, resolver);
-    }, diagnostics);
+    const scalable = resolveScalableValues(
+      raw,
+      `policy '${el.name}'`,
+      (v) => {
+        checkFunctions(v, scope, resolver, diagnostics);
+        return resolveStatic(v, scope, resolver);
+      },
+      diagnostics,
+    );
     targets.forEach((t, i) => {
       const name = typeof t === 'string' ? namespaced(el.namespace, t) : '';
       if (!members.has(name)) {
-        diagnostics.error('policy.unknown-target', `policy '${el.name}' targets '${String(t)}', which is not a group`, positionOf(targets, i), 'name a group declared under groups:');
+        diagnostics.error(
+          'policy.unknown-target',
+          `policy '${el.name}' targets '${String(t)}', which is not a group`,
+          positionOf(targets, i),
+          'name a group declared under groups:',
+        );
         return;
       }
       if (scalingGroups[name]) {
@@ -102,7 +142,12 @@ export function parseScalingGroups(
     for (const m of g.members) {
       const prev = parentOf.get(m);
       if (prev && prev !== g.name) {
-        diagnostics.error('group.multiple', `'${m}' is a member of both '${prev}' and '${g.name}'`, g.position, 'a node or group may belong to one scaling group only');
+        diagnostics.error(
+          'group.multiple',
+          `'${m}' is a member of both '${prev}' and '${g.name}'`,
+          g.position,
+          'a node or group may belong to one scaling group only',
+        );
       } else parentOf.set(m, g.name);
     }
   }
@@ -117,7 +162,12 @@ export function parseScalingGroups(
     }
     for (const m of g.members) {
       if (!scalingGroups[m] && groupElements.has(m)) {
-        diagnostics.error('group.member-not-scaling', `scaling group '${g.name}' has group '${m}' as a member, but '${m}' has no scaling policy`, g.position, `add '${m}' to a ${SCALING_POLICY} policy's targets`);
+        diagnostics.error(
+          'group.member-not-scaling',
+          `scaling group '${g.name}' has group '${m}' as a member, but '${m}' has no scaling policy`,
+          g.position,
+          `add '${m}' to a ${SCALING_POLICY} policy's targets`,
+        );
       }
     }
   }

@@ -4,10 +4,7 @@ import type { Diagnostics } from './errors.js';
 import { NAMESPACE_DELIMITER } from './imports.js';
 import type { Blueprint, Interfaces, NodeTemplate, Operation, Plugin } from './model.js';
 
-export type OperationTarget =
-  | { kind: 'noop' }
-  | { kind: 'plugin'; plugin: string; task: string }
-  | { kind: 'script'; path: string };
+export type OperationTarget = { kind: 'noop' } | { kind: 'plugin'; plugin: string; task: string } | { kind: 'script'; path: string };
 
 /**
  * Reads an implementation string the way Cloudify does: `plugin.module.task` when its first
@@ -42,7 +39,12 @@ export function findOperation(interfaces: Interfaces, qualified: string): Operat
  * Cloudify refuses a blueprint whose operation names a script that is not in the blueprint (its
  * path is relative to the main blueprint file's directory); so does Isthmus, at the operation.
  */
-export function checkScriptsExist(mainFile: string, nodeTemplates: Record<string, NodeTemplate>, plugins: Record<string, Plugin>, diagnostics: Diagnostics): void {
+export function checkScriptsExist(
+  mainFile: string,
+  nodeTemplates: Record<string, NodeTemplate>,
+  plugins: Record<string, Plugin>,
+  diagnostics: Diagnostics,
+): void {
   const root = path.dirname(path.resolve(mainFile));
   const seen = new Set<string>();
   const check = (interfaces: Interfaces, where: string) => {
@@ -56,9 +58,19 @@ export function checkScriptsExist(mainFile: string, nodeTemplates: Record<string
         const full = path.resolve(root, target.path);
         const rel = path.relative(root, full);
         if (rel.startsWith('..') || path.isAbsolute(rel)) {
-          diagnostics.error('operation.script-outside', `${where}: operation '${iface}.${name}' runs '${target.path}', which is outside the blueprint's directory`, op.position, 'keep scripts in the blueprint\'s directory (or below it)');
+          diagnostics.error(
+            'operation.script-outside',
+            `${where}: operation '${iface}.${name}' runs '${target.path}', which is outside the blueprint's directory`,
+            op.position,
+            "keep scripts in the blueprint's directory (or below it)",
+          );
         } else if (!existsSync(full) || !statSync(full).isFile()) {
-          diagnostics.error('operation.script-not-found', `${where}: operation '${iface}.${name}' runs '${target.path}', which is not a file of the blueprint`, op.position, `add ${target.path} next to the blueprint (paths are relative to ${path.basename(mainFile)}'s directory), or name a declared plugin's task`);
+          diagnostics.error(
+            'operation.script-not-found',
+            `${where}: operation '${iface}.${name}' runs '${target.path}', which is not a file of the blueprint`,
+            op.position,
+            `add ${target.path} next to the blueprint (paths are relative to ${path.basename(mainFile)}'s directory), or name a declared plugin's task`,
+          );
         }
       }
     }

@@ -40,8 +40,7 @@ export interface ImportedFile {
   importProperties?: YamlMap;
 }
 
-const CLOUDIFY_TYPES_URL =
-  /^https?:\/\/(www\.)?(cloudify\.co|getcloudify\.org)\/spec\/cloudify\/[^/]+\/types\.yaml$/;
+const CLOUDIFY_TYPES_URL = /^https?:\/\/(www\.)?(cloudify\.co|getcloudify\.org)\/spec\/cloudify\/[^/]+\/types\.yaml$/;
 const MANAGER_TYPES_PATH = 'cloudify/types/types.yaml';
 
 export function dslVersionOf(doc: YamlMap): string | undefined {
@@ -82,7 +81,12 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
   const mainReal = safeRealpath(mainAbs);
   const mainRel = path.relative(rootDir, mainReal);
   if (mainRel.startsWith('..') || path.isAbsolute(mainRel)) {
-    diagnostics.error('blueprint.outside-root', `the blueprint file resolves outside the blueprint root ${rootDir}`, { file: displayPath(mainAbs), line: 1, column: 1 }, 'keep the blueprint inside the repository (a symbolic link may not point out of it), or pass --root');
+    diagnostics.error(
+      'blueprint.outside-root',
+      `the blueprint file resolves outside the blueprint root ${rootDir}`,
+      { file: displayPath(mainAbs), line: 1, column: 1 },
+      'keep the blueprint inside the repository (a symbolic link may not point out of it), or pass --root',
+    );
     return [];
   }
   const mainDoc = readBlueprintFile(mainAbs, displayPath(mainAbs), diagnostics, limits);
@@ -101,7 +105,12 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
     const imports = parent.doc['imports'];
     if (imports === undefined || imports === null) continue;
     if (!Array.isArray(imports)) {
-      diagnostics.error('import.format', "'imports' must be a list", positionOf(parent.doc, 'imports'), 'write each import as a list item: "- path/to/file.yaml"');
+      diagnostics.error(
+        'import.format',
+        "'imports' must be a list",
+        positionOf(parent.doc, 'imports'),
+        'write each import as a list item: "- path/to/file.yaml"',
+      );
       continue;
     }
     const specsSeen = new Set<string>();
@@ -115,16 +124,21 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
       }
       specsSeen.add(parsed.spec);
       const { namespace: ownNs, target } = splitNamespace(parsed.spec.trim());
-      if (ownNs !== undefined && ownNs.includes(NAMESPACE_DELIMITER)) {
+      if (ownNs?.includes(NAMESPACE_DELIMITER)) {
         diagnostics.error('import.namespace', `namespace '${ownNs}' may not contain '${NAMESPACE_DELIMITER}'`, at);
         return;
       }
-      const namespace = parent.namespace && ownNs ? `${parent.namespace}${NAMESPACE_DELIMITER}${ownNs}` : parent.namespace ?? ownNs;
+      const namespace = parent.namespace && ownNs ? `${parent.namespace}${NAMESPACE_DELIMITER}${ownNs}` : (parent.namespace ?? ownNs);
       const resolved = resolveImport(target, parent, version, rootDir, options, at, diagnostics, ownNs);
       if (!resolved) return;
       const effectiveNs = resolved.isCloudifyTypes ? undefined : namespace;
       if (resolved.isCloudifyTypes && ownNs) {
-        diagnostics.error('import.namespace', "Cloudify's basic types cannot be imported with a namespace", at, `import '${target}' without '${ownNs}${NAMESPACE_DELIMITER}'`);
+        diagnostics.error(
+          'import.namespace',
+          "Cloudify's basic types cannot be imported with a namespace",
+          at,
+          `import '${target}' without '${ownNs}${NAMESPACE_DELIMITER}'`,
+        );
         return;
       }
       const seenKey = `${resolved.key}\u0000${effectiveNs ?? ''}`;
@@ -132,7 +146,12 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
       const chain = chains.get(parent) ?? [];
       if (chain.includes(resolved.key)) {
         // Same file again under a longer namespace would recurse forever.
-        diagnostics.error('import.cycle', `import cycle: ${[...chain, resolved.key].map((k) => path.basename(k)).join(' -> ')}`, at, 'remove one of the imports in the cycle');
+        diagnostics.error(
+          'import.cycle',
+          `import cycle: ${[...chain, resolved.key].map((k) => path.basename(k)).join(' -> ')}`,
+          at,
+          'remove one of the imports in the cycle',
+        );
         return;
       }
       if (files.length >= maxImports) {
@@ -143,7 +162,12 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
       if (path.isAbsolute(resolved.key)) {
         budget -= fileSize(resolved.key);
         if (budget < 0) {
-          diagnostics.error('import.too-large', `the blueprint's files together exceed ${options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES} bytes (at '${parsed.spec}')`, at, 'import fewer or smaller files; vendored type files can be trimmed to the types the blueprint uses');
+          diagnostics.error(
+            'import.too-large',
+            `the blueprint's files together exceed ${options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES} bytes (at '${parsed.spec}')`,
+            at,
+            'import fewer or smaller files; vendored type files can be trimmed to the types the blueprint uses',
+          );
           return;
         }
       }
@@ -175,11 +199,7 @@ export function loadImports(mainFile: string, options: ImportOptions, diagnostic
   return files;
 }
 
-function parseImportEntry(
-  entry: YamlValue,
-  at: SourcePosition | undefined,
-  diagnostics: Diagnostics,
-): { spec: string; properties?: YamlMap } | undefined {
+function parseImportEntry(entry: YamlValue, at: SourcePosition | undefined, diagnostics: Diagnostics): { spec: string; properties?: YamlMap } | undefined {
   if (typeof entry === 'string') return { spec: entry };
   if (isYamlMap(entry)) {
     const keys = Object.keys(entry);
@@ -188,7 +208,12 @@ function parseImportEntry(
       if (props === null || isYamlMap(props)) return props ? { spec: keys[0]!, properties: props } : { spec: keys[0]! };
     }
   }
-  diagnostics.error('import.format', 'an import must be a string or a single-entry mapping of plugin properties', at, 'write "- plugin:name" or "- plugin:name: {property: value}"');
+  diagnostics.error(
+    'import.format',
+    'an import must be a string or a single-entry mapping of plugin properties',
+    at,
+    'write "- plugin:name" or "- plugin:name: {property: value}"',
+  );
   return undefined;
 }
 
@@ -236,7 +261,12 @@ function resolveImport(
     const name = target.slice('plugin:'.length).split('?')[0]!.trim();
     // A plugin name names a directory inside a plugins directory, never a path out of it.
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) || name.includes('..')) {
-      diagnostics.error('import.plugin-name', `'${name}' is not a plugin name`, at, 'a plugin name is letters, digits, ".", "_" and "-" (e.g. plugin:cloudify-kubernetes-plugin), not a path');
+      diagnostics.error(
+        'import.plugin-name',
+        `'${name}' is not a plugin name`,
+        at,
+        'a plugin name is letters, digits, ".", "_" and "-" (e.g. plugin:cloudify-kubernetes-plugin), not a path',
+      );
       return undefined;
     }
     const shipped = shippedPluginLibrary(name, version);
@@ -297,7 +327,12 @@ function resolveImport(
   }
   if (target.replace(/^\.\//, '') === MANAGER_TYPES_PATH) return fromShipped(CLOUDIFY_TYPES_LIBRARY_FILE, shippedTypeLibrary());
   if (!checkInsideRoot(abs, rootDir, target, at, diagnostics)) return undefined;
-  diagnostics.error('import.not-found', `imported file '${target}' does not exist (looked for ${displayPath(abs)})`, at, 'check the path; imports are relative to the importing file');
+  diagnostics.error(
+    'import.not-found',
+    `imported file '${target}' does not exist (looked for ${displayPath(abs)})`,
+    at,
+    'check the path; imports are relative to the importing file',
+  );
   return undefined;
 }
 
@@ -334,7 +369,12 @@ function checkInsideRoot(abs: string, rootDir: string, target: string, at: Sourc
   const real = safeRealpath(abs);
   const rel = path.relative(rootDir, real);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    diagnostics.error('import.outside-root', `import '${target}' resolves outside the blueprint root ${rootDir}`, at, 'keep imported files inside the repository, or pass --root');
+    diagnostics.error(
+      'import.outside-root',
+      `import '${target}' resolves outside the blueprint root ${rootDir}`,
+      at,
+      'keep imported files inside the repository, or pass --root',
+    );
     return false;
   }
   return true;
@@ -345,19 +385,33 @@ function readBlueprintFile(abs: string, file: string, diagnostics: Diagnostics, 
   try {
     const size = statSync(abs).size;
     if (size > limits.maxBytes) {
-      diagnostics.error('yaml.too-large', `file is ${size} bytes; the limit is ${limits.maxBytes}`, { file, line: 1, column: 1 }, 'split the blueprint into imported files');
+      diagnostics.error(
+        'yaml.too-large',
+        `file is ${size} bytes; the limit is ${limits.maxBytes}`,
+        { file, line: 1, column: 1 },
+        'split the blueprint into imported files',
+      );
       return undefined;
     }
     bytes = readFileSync(abs);
   } catch (err) {
-    diagnostics.error('import.not-found', `cannot read '${file}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file, line: 1, column: 1 });
+    diagnostics.error('import.not-found', `cannot read '${file}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      file,
+      line: 1,
+      column: 1,
+    });
     return undefined;
   }
   const loaded = loadYaml(bytes, file, diagnostics, limits);
   if (!loaded) return undefined;
   if (loaded.value === null) return {};
   if (!isYamlMap(loaded.value)) {
-    diagnostics.error('blueprint.format', 'a blueprint file must be a YAML mapping', { file, line: 1, column: 1 }, 'start the file with "tosca_definitions_version: cloudify_dsl_1_5"');
+    diagnostics.error(
+      'blueprint.format',
+      'a blueprint file must be a YAML mapping',
+      { file, line: 1, column: 1 },
+      'start the file with "tosca_definitions_version: cloudify_dsl_1_5"',
+    );
     return undefined;
   }
   return loaded.value;
@@ -395,5 +449,7 @@ function safeRealpath(p: string): string {
 export const SUPPORTED_DSL_VERSIONS = ['1_0', '1_1', '1_2', '1_3', '1_4', '1_5'] as const;
 
 export function compareDslVersions(a: string, b: string): number {
-  return SUPPORTED_DSL_VERSIONS.indexOf(a as (typeof SUPPORTED_DSL_VERSIONS)[number]) - SUPPORTED_DSL_VERSIONS.indexOf(b as (typeof SUPPORTED_DSL_VERSIONS)[number]);
+  return (
+    SUPPORTED_DSL_VERSIONS.indexOf(a as (typeof SUPPORTED_DSL_VERSIONS)[number]) - SUPPORTED_DSL_VERSIONS.indexOf(b as (typeof SUPPORTED_DSL_VERSIONS)[number])
+  );
 }

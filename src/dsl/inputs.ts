@@ -44,7 +44,12 @@ export function resolveInputValues(
 ): YamlMap {
   for (const name of Object.keys(given)) {
     if (!schemas[name]) {
-      diagnostics.error('input.unknown', `input '${name}' is given but the blueprint does not declare it`, undefined, `declared inputs: ${Object.keys(schemas).join(', ') || '(none)'}`);
+      diagnostics.error(
+        'input.unknown',
+        `input '${name}' is given but the blueprint does not declare it`,
+        undefined,
+        `declared inputs: ${Object.keys(schemas).join(', ') || '(none)'}`,
+      );
     }
   }
   const values: YamlMap = {};
@@ -67,7 +72,7 @@ export function resolveInputValues(
     }
     state.set(name, 'pending');
     let value: YamlValue;
-    if (Object.prototype.hasOwnProperty.call(given, name)) {
+    if (Object.hasOwn(given, name)) {
       value = given[name] ?? null;
     } else if (schema.hasDefault) {
       const scope = { where: `input '${name}' default`, kind: 'input' as const };
@@ -95,7 +100,7 @@ function checkInputValue(name: string, schema: PropertySchema, value: YamlValue,
   checkValue(value, schema.type, dataTypes, `input '${name}'`, schema.position, diagnostics);
   if (diagnostics.errorCount > before) return;
   if (schema.type === 'list' && schema.itemType && Array.isArray(value)) {
-    value.forEach((item, i) => checkValue(item, schema.itemType, dataTypes, `input '${name}' item ${i}`, schema.position, diagnostics));
+    for (const [i, item] of value.entries()) checkValue(item, schema.itemType, dataTypes, `input '${name}' item ${i}`, schema.position, diagnostics);
   }
   for (const c of schema.constraints ?? []) {
     if (!satisfies(c, value)) {

@@ -14,7 +14,12 @@ export function parseInterfaces(raw: YamlValue | undefined, where: string, level
   const out: Interfaces = {};
   if (raw === undefined || raw === null) return out;
   if (!isYamlMap(raw)) {
-    diagnostics.error('interface.format', `${where}: interfaces must be a mapping`, positionOf(raw), 'write "interfaces: { cloudify.interfaces.lifecycle: { create: plugin.task } }"');
+    diagnostics.error(
+      'interface.format',
+      `${where}: interfaces must be a mapping`,
+      positionOf(raw),
+      'write "interfaces: { cloudify.interfaces.lifecycle: { create: plugin.task } }"',
+    );
     return out;
   }
   for (const [iface, ops] of Object.entries(raw)) {
@@ -40,7 +45,12 @@ function parseOperation(raw: YamlValue, where: string, at: SourcePosition | unde
     return op;
   }
   if (!isYamlMap(raw)) {
-    diagnostics.error('operation.format', `${where} must be an implementation string or a mapping`, at, 'write "create: plugin.module.task" or "create: { implementation: ..., inputs: {...} }"');
+    diagnostics.error(
+      'operation.format',
+      `${where} must be an implementation string or a mapping`,
+      at,
+      'write "create: plugin.module.task" or "create: { implementation: ..., inputs: {...} }"',
+    );
     return op;
   }
   for (const key of Object.keys(raw)) {
@@ -63,7 +73,8 @@ function parseOperation(raw: YamlValue, where: string, at: SourcePosition | unde
   const num = (key: string, set: (n: number) => void, min: number) => {
     const v = raw[key];
     if (v === undefined || v === null) return;
-    if (typeof v !== 'number' || v < min) diagnostics.error('operation.' + key.replace('_', '-'), `${where}: ${key} must be a number >= ${min}`, positionOf(raw, key));
+    if (typeof v !== 'number' || v < min)
+      diagnostics.error(`operation.${key.replace('_', '-')}`, `${where}: ${key} must be a number >= ${min}`, positionOf(raw, key));
     else set(v);
   };
   num('max_retries', (n) => (op.maxRetries = n), -1);
@@ -81,8 +92,14 @@ export function mergeTypeInterfaces(parent: Interfaces, own: Interfaces): Interf
 }
 
 function isNoOp(op: Operation): boolean {
-  return op.implementation === '' && Object.keys(op.inputs).length === 0 && op.executor === undefined &&
-    op.maxRetries === undefined && op.retryInterval === undefined && op.timeout === undefined;
+  return (
+    op.implementation === '' &&
+    Object.keys(op.inputs).length === 0 &&
+    op.executor === undefined &&
+    op.maxRetries === undefined &&
+    op.retryInterval === undefined &&
+    op.timeout === undefined
+  );
 }
 
 /**
@@ -136,13 +153,24 @@ function withoutSchema(op: Operation): Operation {
   return rest;
 }
 
-function inputsFromSchema(schema: Record<string, PropertySchema>, given: YamlMap, where: string, at: SourcePosition | undefined, diagnostics: Diagnostics): YamlMap {
+function inputsFromSchema(
+  schema: Record<string, PropertySchema>,
+  given: YamlMap,
+  where: string,
+  at: SourcePosition | undefined,
+  diagnostics: Diagnostics,
+): YamlMap {
   const out: YamlMap = {};
   for (const [name, s] of Object.entries(schema)) if (s.hasDefault) out[name] = s.default ?? null;
   Object.assign(out, given);
-  const missing = Object.keys(schema).filter((n) => !Object.prototype.hasOwnProperty.call(out, n));
+  const missing = Object.keys(schema).filter((n) => !Object.hasOwn(out, n));
   if (missing.length > 0) {
-    diagnostics.error('operation.missing-input', `${where}: input${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ha${missing.length > 1 ? 've' : 's'} no value`, at, 'give the input a value in the node template or a default in the type');
+    diagnostics.error(
+      'operation.missing-input',
+      `${where}: input${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ha${missing.length > 1 ? 've' : 's'} no value`,
+      at,
+      'give the input a value in the node template or a default in the type',
+    );
   }
   return out;
 }

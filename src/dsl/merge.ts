@@ -6,16 +6,47 @@ import { copyLocation, keyPositionOf, positionOf } from './source-map.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml-loader.js';
 
 export const TOP_LEVEL_KEYS = [
-  'tosca_definitions_version', 'description', 'metadata', 'imports', 'dsl_definitions', 'inputs', 'plugins',
-  'node_types', 'relationships', 'node_templates', 'policy_types', 'policy_triggers', 'groups', 'policies',
-  'workflows', 'outputs', 'data_types', 'capabilities', 'labels', 'blueprint_labels', 'deployment_settings',
+  'tosca_definitions_version',
+  'description',
+  'metadata',
+  'imports',
+  'dsl_definitions',
+  'inputs',
+  'plugins',
+  'node_types',
+  'relationships',
+  'node_templates',
+  'policy_types',
+  'policy_triggers',
+  'groups',
+  'policies',
+  'workflows',
+  'outputs',
+  'data_types',
+  'capabilities',
+  'labels',
+  'blueprint_labels',
+  'deployment_settings',
   'resource_tags',
 ] as const;
 
 /** Sections whose entries are named elements merged across imports. */
 export const ELEMENT_SECTIONS = [
-  'inputs', 'plugins', 'node_types', 'relationships', 'node_templates', 'policy_types', 'policy_triggers',
-  'groups', 'policies', 'workflows', 'outputs', 'data_types', 'capabilities', 'labels', 'blueprint_labels',
+  'inputs',
+  'plugins',
+  'node_types',
+  'relationships',
+  'node_templates',
+  'policy_types',
+  'policy_triggers',
+  'groups',
+  'policies',
+  'workflows',
+  'outputs',
+  'data_types',
+  'capabilities',
+  'labels',
+  'blueprint_labels',
   'resource_tags',
 ] as const;
 export type ElementSection = (typeof ELEMENT_SECTIONS)[number];
@@ -61,10 +92,7 @@ export function namespaced(namespace: string | undefined, name: string): string 
  */
 export function mergeImports(files: ImportedFile[], diagnostics: Diagnostics): MergedBlueprint {
   const main = files[0]!;
-  const sections = Object.fromEntries(ELEMENT_SECTIONS.map((s) => [s, new Map<string, Element>()])) as Record<
-    ElementSection,
-    Map<string, Element>
-  >;
+  const sections = Object.fromEntries(ELEMENT_SECTIONS.map((s) => [s, new Map<string, Element>()])) as Record<ElementSection, Map<string, Element>>;
   const merged: MergedBlueprint = {
     version: undefined,
     main,
@@ -80,12 +108,7 @@ export function mergeImports(files: ImportedFile[], diagnostics: Diagnostics): M
     const doc = file.doc;
     for (const key of Object.keys(doc)) {
       if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
-        diagnostics.error(
-          'blueprint.unknown-key',
-          `unknown top-level key '${key}'`,
-          keyPositionOf(doc, key),
-          `valid keys: ${TOP_LEVEL_KEYS.join(', ')}`,
-        );
+        diagnostics.error('blueprint.unknown-key', `unknown top-level key '${key}'`, keyPositionOf(doc, key), `valid keys: ${TOP_LEVEL_KEYS.join(', ')}`);
       }
     }
     if (typeof doc['description'] === 'string' && merged.description === undefined) merged.description = doc['description'];
@@ -146,7 +169,10 @@ function addElement(target: Map<string, Element>, section: ElementSection, eleme
   if (section === 'workflows') return; // Cloudify keeps the first definition of a workflow
   if (LABEL_SECTIONS.has(section) && isYamlMap(existing.value) && isYamlMap(element.value)) {
     const values = [existing.value['values'], element.value['values']].flatMap((v) => (Array.isArray(v) ? v : []));
-    target.set(element.name, { ...existing, value: { ...existing.value, values: [...new Set(values.map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as YamlValue) } });
+    target.set(element.name, {
+      ...existing,
+      value: { ...existing.value, values: [...new Set(values.map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as YamlValue) },
+    });
     return;
   }
   if (section === 'node_templates' && isYamlMap(existing.value) && isYamlMap(element.value)) {

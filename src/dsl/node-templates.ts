@@ -44,11 +44,19 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
     const key = `${node}\u0000${JSON.stringify(path)}`;
     if (resolved.has(key)) return resolved.get(key) ?? null;
     if (pending.has(key)) {
-      diagnostics.error('function.circular', `get_property cycle through node '${node}' property '${path.join('.')}'`, at, 'make one of the properties a literal value');
+      diagnostics.error(
+        'function.circular',
+        `get_property cycle through node '${node}' property '${path.join('.')}'`,
+        at,
+        'make one of the properties a literal value',
+      );
       return null;
     }
     pending.add(key);
-    const scope: FunctionScope = withAt({ self: node, where: `node '${node}' property '${path.join('.')}'`, kind: 'property' }, at ?? drafts.get(node)?.template.position);
+    const scope: FunctionScope = withAt(
+      { self: node, where: `node '${node}' property '${path.join('.')}'`, kind: 'property' },
+      at ?? drafts.get(node)?.template.position,
+    );
     const value = resolveStatic(raw, scope, resolver);
     pending.delete(key);
     resolved.set(key, value);
@@ -60,14 +68,24 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
     nodeProperty: (node, path, at) => {
       const draft = drafts.get(node);
       if (!draft || path.length === 0) return { found: false };
-      if (!Object.prototype.hasOwnProperty.call(draft.template.properties, String(path[0]))) {
-        diagnostics.error('function.unknown-property', `get_property refers to '${String(path[0])}', which node '${node}' does not have`, at ?? draft.template.position, `properties of '${node}': ${Object.keys(draft.template.properties).join(', ')}`);
+      if (!Object.hasOwn(draft.template.properties, String(path[0]))) {
+        diagnostics.error(
+          'function.unknown-property',
+          `get_property refers to '${String(path[0])}', which node '${node}' does not have`,
+          at ?? draft.template.position,
+          `properties of '${node}': ${Object.keys(draft.template.properties).join(', ')}`,
+        );
         return { found: true, value: null };
       }
       let current: YamlValue = draft.template.properties;
       for (let i = 0; i < path.length; i++) {
         const step = path[i]!;
-        const next: YamlValue | undefined = Array.isArray(current) && typeof step === 'number' ? current[step] : isYamlMap(current) && Object.prototype.hasOwnProperty.call(current, String(step)) ? current[String(step)] : undefined;
+        const next: YamlValue | undefined =
+          Array.isArray(current) && typeof step === 'number'
+            ? current[step]
+            : isYamlMap(current) && Object.hasOwn(current, String(step))
+              ? current[String(step)]
+              : undefined;
         if (next === undefined) return { found: true, value: null };
         current = asFunctionCall(next) ? resolveAt(node, path.slice(0, i + 1), next, at) : next;
       }
@@ -87,7 +105,10 @@ export function parseNodeTemplates(elements: Map<string, Element>, ctx: Template
     }
     t.interfaces = resolveInterfaces(t.interfaces, withAt({ self: name, where: `node '${name}'`, kind: 'operation' }, t.position), resolver, diagnostics);
     for (const rel of t.relationships) {
-      const relScope: FunctionScope = withAt({ self: name, source: name, target: rel.target, where: `node '${name}' relationship to '${rel.target}'`, kind: 'relationship' }, rel.position ?? t.position);
+      const relScope: FunctionScope = withAt(
+        { self: name, source: name, target: rel.target, where: `node '${name}' relationship to '${rel.target}'`, kind: 'relationship' },
+        rel.position ?? t.position,
+      );
       checkFunctions(rel.properties, relScope, resolver, diagnostics);
       rel.properties = resolveStatic(rel.properties, relScope, resolver) as YamlMap;
       rel.sourceInterfaces = resolveInterfaces(rel.sourceInterfaces, relScope, resolver, diagnostics);
@@ -137,7 +158,12 @@ function parseTemplate(el: Element, ctx: TemplateContext, diagnostics: Diagnosti
   const typeName = namespaced(el.namespace, typeRaw);
   const nodeType = Object.hasOwn(ctx.nodeTypes, typeName) ? ctx.nodeTypes[typeName] : undefined;
   if (!nodeType) {
-    diagnostics.error('node.unknown-type', `${where} has type '${typeRaw}', which is not defined`, positionOf(body, 'type'), suggestion(typeName, Object.keys(ctx.nodeTypes)) ?? 'import the plugin or types file that defines it');
+    diagnostics.error(
+      'node.unknown-type',
+      `${where} has type '${typeRaw}', which is not defined`,
+      positionOf(body, 'type'),
+      suggestion(typeName, Object.keys(ctx.nodeTypes)) ?? 'import the plugin or types file that defines it',
+    );
     return undefined;
   }
   const rawProps = body['properties'] ?? {};
@@ -145,7 +171,12 @@ function parseTemplate(el: Element, ctx: TemplateContext, diagnostics: Diagnosti
   if (!isYamlMap(rawProps)) diagnostics.error('node.properties', `${where}: properties must be a mapping`, positionOf(body, 'properties'));
   else {
     if (rawProps['use_external_resource'] !== undefined && typeof rawProps['use_external_resource'] !== 'boolean') {
-      diagnostics.error('node.external-resource', `${where}: use_external_resource must be true or false (no functions)`, positionOf(rawProps, 'use_external_resource'), 'Cloudify requires a literal boolean here');
+      diagnostics.error(
+        'node.external-resource',
+        `${where}: use_external_resource must be true or false (no functions)`,
+        positionOf(rawProps, 'use_external_resource'),
+        'Cloudify requires a literal boolean here',
+      );
     }
     properties = checkProperties(rawProps, nodeType.properties, ctx.dataTypes, where, diagnostics, el.position ? { at: el.position } : {});
   }
@@ -154,7 +185,12 @@ function parseTemplate(el: Element, ctx: TemplateContext, diagnostics: Diagnosti
   const relationships = parseRelationships(body['relationships'], el, ctx, diagnostics, all);
   const hostRels = relationships.filter((r) => r.hierarchy.includes(CONTAINED_IN));
   if (hostRels.length > 1) {
-    diagnostics.error('node.multiple-hosts', `${where} is contained_in more than one node (${hostRels.map((r) => r.target).join(', ')})`, hostRels[1]!.position, 'a node can have one host; use connected_to for the others');
+    diagnostics.error(
+      'node.multiple-hosts',
+      `${where} is contained_in more than one node (${hostRels.map((r) => r.target).join(', ')})`,
+      hostRels[1]!.position,
+      'a node can have one host; use connected_to for the others',
+    );
   }
   const template: NodeTemplate = {
     id: el.name,
@@ -177,14 +213,20 @@ function readScalable(body: YamlMap, where: string, diagnostics: Diagnostics): D
     if (!isYamlMap(caps)) diagnostics.error('node.capabilities', `${where}: capabilities must be a mapping`, positionOf(body, 'capabilities'));
     else {
       for (const key of Object.keys(caps)) {
-        if (key !== 'scalable') diagnostics.error('node.capabilities', `${where}: unknown capability '${key}'`, keyPositionOf(caps, key), "the only node capability is 'scalable'");
+        if (key !== 'scalable')
+          diagnostics.error('node.capabilities', `${where}: unknown capability '${key}'`, keyPositionOf(caps, key), "the only node capability is 'scalable'");
       }
       const scalable = caps['scalable'];
       const props = isYamlMap(scalable) ? scalable['properties'] : undefined;
       if (isYamlMap(props)) {
         for (const key of Object.keys(props)) {
           if (!['default_instances', 'min_instances', 'max_instances', 'current_instances', 'planned_instances'].includes(key)) {
-            diagnostics.error('scalable.unknown-key', `${where}: unknown scalable property '${key}'`, keyPositionOf(props, key), 'valid: default_instances, min_instances, max_instances');
+            diagnostics.error(
+              'scalable.unknown-key',
+              `${where}: unknown scalable property '${key}'`,
+              keyPositionOf(props, key),
+              'valid: default_instances, min_instances, max_instances',
+            );
           }
         }
         out.default = props['default_instances'];
@@ -215,7 +257,12 @@ export function resolveScalableValues(
     if (v === undefined) return fallback;
     const r = resolve(v);
     if (typeof r !== 'number' || !Number.isInteger(r) || r < -1) {
-      diagnostics.error('scalable.value', `${where}: ${label} must be an integer, got ${JSON.stringify(r)}`, raw.at, 'use a whole number (or a get_input of one)');
+      diagnostics.error(
+        'scalable.value',
+        `${where}: ${label} must be an integer, got ${JSON.stringify(r)}`,
+        raw.at,
+        'use a whole number (or a get_input of one)',
+      );
       return fallback;
     }
     return r;
@@ -227,24 +274,45 @@ export function resolveScalableValues(
   };
   if (s.defaultInstances < 0) diagnostics.error('scalable.value', `${where}: default_instances must be 0 or more`, raw.at);
   if (s.defaultInstances < s.minInstances || (s.maxInstances !== -1 && s.defaultInstances > s.maxInstances)) {
-    diagnostics.error('scalable.range', `${where}: default_instances ${s.defaultInstances} is outside [${s.minInstances}, ${s.maxInstances === -1 ? 'unbounded' : s.maxInstances}]`, raw.at, 'keep min_instances <= default_instances <= max_instances');
+    diagnostics.error(
+      'scalable.range',
+      `${where}: default_instances ${s.defaultInstances} is outside [${s.minInstances}, ${s.maxInstances === -1 ? 'unbounded' : s.maxInstances}]`,
+      raw.at,
+      'keep min_instances <= default_instances <= max_instances',
+    );
   }
   return s;
 }
 
 function resolveScalable(draft: Draft, resolver: StaticResolver, diagnostics: Diagnostics): ScalableProperties {
   const scope: FunctionScope = { self: draft.template.id, where: `node '${draft.template.id}' capabilities`, kind: 'property' };
-  return resolveScalableValues(draft.scalableRaw, `node '${draft.template.id}'`, (v) => {
-    checkFunctions(v, scope, resolver, diagnostics);
-    return resolveStatic(v, scope, resolver);
-  }, diagnostics);
+  return resolveScalableValues(
+    draft.scalableRaw,
+    `node '${draft.template.id}'`,
+    (v) => {
+      checkFunctions(v, scope, resolver, diagnostics);
+      return resolveStatic(v, scope, resolver);
+    },
+    diagnostics,
+  );
 }
 
-function parseRelationships(raw: YamlValue | undefined, el: Element, ctx: TemplateContext, diagnostics: Diagnostics, all: Map<string, Element>): NodeRelationship[] {
+function parseRelationships(
+  raw: YamlValue | undefined,
+  el: Element,
+  ctx: TemplateContext,
+  diagnostics: Diagnostics,
+  all: Map<string, Element>,
+): NodeRelationship[] {
   const where = `node '${el.name}'`;
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    diagnostics.error('relationship.format', `${where}: relationships must be a list`, positionOf(raw), 'write "- type: cloudify.relationships.depends_on\\n  target: other_node"');
+    diagnostics.error(
+      'relationship.format',
+      `${where}: relationships must be a list`,
+      positionOf(raw),
+      'write "- type: cloudify.relationships.depends_on\\n  target: other_node"',
+    );
     return [];
   }
   const out: NodeRelationship[] = [];
@@ -255,23 +323,44 @@ function parseRelationships(raw: YamlValue | undefined, el: Element, ctx: Templa
       return;
     }
     for (const key of Object.keys(item)) {
-      if (!RELATIONSHIP_KEYS.includes(key)) diagnostics.error('relationship.unknown-key', `${where}: relationship has unknown key '${key}'`, keyPositionOf(item, key), `valid keys: ${RELATIONSHIP_KEYS.join(', ')}`);
+      if (!RELATIONSHIP_KEYS.includes(key))
+        diagnostics.error(
+          'relationship.unknown-key',
+          `${where}: relationship has unknown key '${key}'`,
+          keyPositionOf(item, key),
+          `valid keys: ${RELATIONSHIP_KEYS.join(', ')}`,
+        );
     }
     const typeRaw = item['type'];
     const targetRaw = item['target'];
     if (typeof typeRaw !== 'string' || typeof targetRaw !== 'string') {
-      diagnostics.error('relationship.format', `${where}: relationship ${index + 1} needs 'type' and 'target'`, at, 'write "- type: cloudify.relationships.connected_to\\n  target: other_node"');
+      diagnostics.error(
+        'relationship.format',
+        `${where}: relationship ${index + 1} needs 'type' and 'target'`,
+        at,
+        'write "- type: cloudify.relationships.connected_to\\n  target: other_node"',
+      );
       return;
     }
     const typeName = namespaced(el.namespace, typeRaw);
     const target = namespaced(el.namespace, targetRaw);
     const relType = Object.hasOwn(ctx.relationshipTypes, typeName) ? ctx.relationshipTypes[typeName] : undefined;
     if (!relType) {
-      diagnostics.error('relationship.unknown-type', `${where}: relationship type '${typeRaw}' is not defined`, positionOf(item, 'type'), suggestion(typeName, Object.keys(ctx.relationshipTypes)) ?? 'import the types that define it');
+      diagnostics.error(
+        'relationship.unknown-type',
+        `${where}: relationship type '${typeRaw}' is not defined`,
+        positionOf(item, 'type'),
+        suggestion(typeName, Object.keys(ctx.relationshipTypes)) ?? 'import the types that define it',
+      );
       return;
     }
     if (!all.has(target)) {
-      diagnostics.error('relationship.unknown-target', `${where}: relationship target '${targetRaw}' is not a node template`, positionOf(item, 'target'), suggestion(target, [...all.keys()]) ?? 'use the name of a node template');
+      diagnostics.error(
+        'relationship.unknown-target',
+        `${where}: relationship target '${targetRaw}' is not a node template`,
+        positionOf(item, 'target'),
+        suggestion(target, [...all.keys()]) ?? 'use the name of a node template',
+      );
       return;
     }
     if (target === el.name) {
@@ -279,10 +368,16 @@ function parseRelationships(raw: YamlValue | undefined, el: Element, ctx: Templa
       return;
     }
     const rawProps = item['properties'] ?? {};
-    const properties = isYamlMap(rawProps) ? checkProperties(rawProps, relType.properties, ctx.dataTypes, `${where} relationship to '${targetRaw}'`, diagnostics, at ? { at } : {}) : {};
+    const properties = isYamlMap(rawProps)
+      ? checkProperties(rawProps, relType.properties, ctx.dataTypes, `${where} relationship to '${targetRaw}'`, diagnostics, at ? { at } : {})
+      : {};
     const connection = properties['connection_type'] ?? 'all_to_all';
     if (connection !== 'all_to_all' && connection !== 'all_to_one') {
-      diagnostics.error('relationship.connection-type', `${where}: connection_type must be all_to_all or all_to_one, got ${JSON.stringify(connection)}`, positionOf(rawProps, 'connection_type'));
+      diagnostics.error(
+        'relationship.connection-type',
+        `${where}: connection_type must be all_to_all or all_to_one, got ${JSON.stringify(connection)}`,
+        positionOf(rawProps, 'connection_type'),
+      );
     }
     const srcIfaces = namespaceImplementations(parseInterfaces(item['source_interfaces'] ?? null, where, 'template', diagnostics), el.namespace);
     const tgtIfaces = namespaceImplementations(parseInterfaces(item['target_interfaces'] ?? null, where, 'template', diagnostics), el.namespace);

@@ -91,7 +91,9 @@ plugins:
   });
 
   it('reports derived_from cycles and unknown parents at the derived_from line', () => {
-    const r = load({ 'blueprint.yaml': `${HEADER}node_types:\n  a: { derived_from: b }\n  b: { derived_from: a }\n  c: { derived_from: cloudify.nodes.Rot }\n` });
+    const r = load({
+      'blueprint.yaml': `${HEADER}node_types:\n  a: { derived_from: b }\n  b: { derived_from: a }\n  c: { derived_from: cloudify.nodes.Rot }\n`,
+    });
     expect(codes(r)).toContain('node_type.cycle');
     const unknown = r.diagnostics.find((d) => d.code === 'node_type.unknown-parent')!;
     expect(unknown.hint).toContain("did you mean 'cloudify.nodes.Root'");
@@ -141,7 +143,7 @@ node_templates:
     expect(ok.blueprint!.inputValues).toEqual({ size: 3, region: 'eu', name: 'app-eu', tags: [] });
     const bad = load({ 'blueprint.yaml': `${HEADER}${inputs}` }, { inputs: { region: 'mars', size: 9 } });
     const messages = bad.diagnostics.map((d) => d.message).join('\n');
-    expect(messages).toContain("input 'region' value \"mars\" violates constraint valid_values");
+    expect(messages).toContain('input \'region\' value "mars" violates constraint valid_values');
     expect(messages).toContain("input 'size' value 9 violates constraint in_range");
   });
 
@@ -218,7 +220,8 @@ node_templates:
 describe('imports', () => {
   it('imports relative files and merges their types; Cloudify types URLs map to the shipped library', () => {
     const r = load({
-      'blueprint.yaml': 'tosca_definitions_version: cloudify_dsl_1_4\nimports:\n  - http://cloudify.co/spec/cloudify/6.4.0/types.yaml\n  - lib/types.yaml\nnode_templates:\n  n: { type: my.Type }\n',
+      'blueprint.yaml':
+        'tosca_definitions_version: cloudify_dsl_1_4\nimports:\n  - http://cloudify.co/spec/cloudify/6.4.0/types.yaml\n  - lib/types.yaml\nnode_templates:\n  n: { type: my.Type }\n',
       'lib/types.yaml': 'tosca_definitions_version: cloudify_dsl_1_3\nnode_types:\n  my.Type: { derived_from: cloudify.nodes.SoftwareComponent }\n',
     });
     expect(r.blueprint!.nodeTemplates['n']!.hierarchy).toEqual(['cloudify.nodes.Root', 'cloudify.nodes.SoftwareComponent', 'my.Type']);
@@ -246,10 +249,22 @@ describe('imports', () => {
 
   it('finding 10: the files of a blueprint together have one size budget; going over is refused at the import', () => {
     const big = `tosca_definitions_version: cloudify_dsl_1_5\nnode_types:\n${Array.from({ length: 4000 }, (_, i) => `  t${i}: { derived_from: cloudify.nodes.Root }`).join('\n')}\n`;
-    const r = load({ 'blueprint.yaml': `${HEADER}  - a.yaml\n  - b.yaml\n  - c.yaml\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`, 'a.yaml': big, 'b.yaml': big, 'c.yaml': big }, { maxTotalBytes: 400_000 });
+    const r = load(
+      {
+        'blueprint.yaml': `${HEADER}  - a.yaml\n  - b.yaml\n  - c.yaml\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`,
+        'a.yaml': big,
+        'b.yaml': big,
+        'c.yaml': big,
+      },
+      { maxTotalBytes: 400_000 },
+    );
     expect(codes(r)).toEqual(['import.too-large']);
     expect(r.diagnostics[0]!.position).toMatchObject({ line: 6, column: 5 });
-    expect(codes(load({ 'blueprint.yaml': `${HEADER}  - a.yaml\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`, 'a.yaml': big }, { maxTotalBytes: 400_000 }))).toEqual([]);
+    expect(
+      codes(
+        load({ 'blueprint.yaml': `${HEADER}  - a.yaml\nnode_templates:\n  n: { type: cloudify.nodes.Root }\n`, 'a.yaml': big }, { maxTotalBytes: 400_000 }),
+      ),
+    ).toEqual([]);
   });
 
   it('finding 23: an operation whose script is not a file of the blueprint is refused at the operation (plugin tasks are not files)', () => {
@@ -262,13 +277,18 @@ describe('imports', () => {
   });
 
   it('finding 18: a node, input or type named __proto__ is refused with its position, not silently dropped', () => {
-    const r = load({ 'blueprint.yaml': `${HEADER}inputs:\n  __proto__: { default: 1 }\nnode_templates:\n  __proto__: { type: cloudify.nodes.Root }\n  ok: { type: cloudify.nodes.Root }\n` });
+    const r = load({
+      'blueprint.yaml': `${HEADER}inputs:\n  __proto__: { default: 1 }\nnode_templates:\n  __proto__: { type: cloudify.nodes.Root }\n  ok: { type: cloudify.nodes.Root }\n`,
+    });
     expect(codes(r)).toEqual(['yaml.reserved-key', 'yaml.reserved-key']);
     expect(r.diagnostics.map((d) => d.position?.line)).toEqual([5, 7]);
   });
 
   it('finding 17: plugin:../../x cannot leave the plugins directory', () => {
-    const plugins = writeBlueprintFiles({ 'p/x/plugin.yaml': 'node_types: {}\n', 'outside/plugin.yaml': 'node_types:\n  evil.Type: { derived_from: cloudify.nodes.Root }\n' });
+    const plugins = writeBlueprintFiles({
+      'p/x/plugin.yaml': 'node_types: {}\n',
+      'outside/plugin.yaml': 'node_types:\n  evil.Type: { derived_from: cloudify.nodes.Root }\n',
+    });
     for (const spec of ['plugin:../outside', 'plugin:x/../../outside', 'plugin:/etc']) {
       const r = load({ 'blueprint.yaml': `${HEADER}  - ${spec}\n` }, { pluginDirs: [path.join(plugins, 'p')] });
       expect(codes(r)).toEqual(['import.plugin-name']);
@@ -313,15 +333,18 @@ node_templates:
     const r = load(
       {
         'blueprint.yaml': `${HEADER}  - plugin:my-plugin?version= >=1.0\nnode_templates:\n  n: { type: cloudify.nodes.my.Thing }\n`,
-        'plugins/my-plugin/plugin.yaml': 'plugins:\n  my: { executor: central_deployment_agent }\nnode_types:\n  cloudify.nodes.my.Old: { derived_from: cloudify.nodes.Root }\n',
-        'plugins/my-plugin/plugin_1_5.yaml': 'plugins:\n  my: { executor: central_deployment_agent }\nnode_types:\n  cloudify.nodes.my.Thing:\n    derived_from: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: my.tasks.create } }\n',
+        'plugins/my-plugin/plugin.yaml':
+          'plugins:\n  my: { executor: central_deployment_agent }\nnode_types:\n  cloudify.nodes.my.Old: { derived_from: cloudify.nodes.Root }\n',
+        'plugins/my-plugin/plugin_1_5.yaml':
+          'plugins:\n  my: { executor: central_deployment_agent }\nnode_types:\n  cloudify.nodes.my.Thing:\n    derived_from: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: my.tasks.create } }\n',
       },
       {},
     );
     expect(codes(r)).toEqual(['import.unknown-plugin']);
     const dir = writeBlueprintFiles({
       'blueprint.yaml': `${HEADER}  - plugin:my-plugin\nnode_templates:\n  n: { type: cloudify.nodes.my.Thing }\n`,
-      'plugins/my-plugin/plugin_1_5.yaml': 'plugins:\n  my: { executor: central_deployment_agent }\nnode_types:\n  cloudify.nodes.my.Thing: { derived_from: cloudify.nodes.Root }\n',
+      'plugins/my-plugin/plugin_1_5.yaml':
+        'plugins:\n  my: { executor: central_deployment_agent }\nnode_types:\n  cloudify.nodes.my.Thing: { derived_from: cloudify.nodes.Root }\n',
     });
     const ok = loadBlueprint(path.join(dir, 'blueprint.yaml'), { rootDir: dir, pluginDirs: [path.join(dir, 'plugins')] });
     expect(ok.blueprint!.plugins).toHaveProperty('my');
@@ -331,7 +354,12 @@ node_templates:
 describe('hostile input', () => {
   it('stops YAML alias bombs quickly', () => {
     const bomb = ['tosca_definitions_version: cloudify_dsl_1_5', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const started = Date.now();
     const r = load({ 'blueprint.yaml': bomb.join('\n') });
     expect(codes(r)).toEqual(['yaml.limit']);
@@ -355,7 +383,9 @@ describe('hostile input', () => {
 
 describe('the shipped type libraries', () => {
   it('load together with no diagnostic at all (no duplicate keys, no unknown types)', () => {
-    const dir = writeBlueprintFiles({ 'blueprint.yaml': `${HEADER}  - plugin:cloudify-kubernetes-plugin\n  - plugin:cloudify-aws-plugin\n  - plugin:isthmus-hybrid\nnode_templates:\n  a: { type: cloudify.nodes.Root }\n` });
+    const dir = writeBlueprintFiles({
+      'blueprint.yaml': `${HEADER}  - plugin:cloudify-kubernetes-plugin\n  - plugin:cloudify-aws-plugin\n  - plugin:isthmus-hybrid\nnode_templates:\n  a: { type: cloudify.nodes.Root }\n`,
+    });
     const result = loadBlueprint(path.join(dir, 'blueprint.yaml'), { rootDir: dir });
     expect(result.diagnostics).toEqual([]);
   });

@@ -28,7 +28,9 @@ export interface LoadResult {
 export function loadBlueprint(mainFile: string, options: LoadOptions = {}): LoadResult {
   const diagnostics = new Diagnostics();
   const blueprint = buildBlueprint(mainFile, options, diagnostics);
-  return diagnostics.hasErrors ? { diagnostics: sortDiagnostics(diagnostics.items) } : { blueprint: blueprint!, diagnostics: sortDiagnostics(diagnostics.items) };
+  return diagnostics.hasErrors
+    ? { diagnostics: sortDiagnostics(diagnostics.items) }
+    : { blueprint: blueprint!, diagnostics: sortDiagnostics(diagnostics.items) };
 }
 
 /** Like loadBlueprint, but throws a BlueprintError carrying every diagnostic. */
@@ -147,8 +149,18 @@ function plainSection(elements: Map<string, Element>): YamlMap {
 }
 
 const PLUGIN_KEYS = [
-  'executor', 'source', 'install', 'install_arguments', 'package_name', 'package_version', 'supported_platform',
-  'distribution', 'distribution_version', 'distribution_release', 'properties_description', 'properties',
+  'executor',
+  'source',
+  'install',
+  'install_arguments',
+  'package_name',
+  'package_version',
+  'supported_platform',
+  'distribution',
+  'distribution_version',
+  'distribution_release',
+  'properties_description',
+  'properties',
 ];
 
 function parsePlugins(elements: Map<string, Element>, diagnostics: Diagnostics): Record<string, Plugin> {
@@ -160,7 +172,13 @@ function parsePlugins(elements: Map<string, Element>, diagnostics: Diagnostics):
       continue;
     }
     for (const key of Object.keys(body)) {
-      if (!PLUGIN_KEYS.includes(key)) diagnostics.error('plugin.unknown-key', `plugin '${el.name}' has unknown key '${key}'`, keyPositionOf(body, key), `valid keys: ${PLUGIN_KEYS.join(', ')}`);
+      if (!PLUGIN_KEYS.includes(key))
+        diagnostics.error(
+          'plugin.unknown-key',
+          `plugin '${el.name}' has unknown key '${key}'`,
+          keyPositionOf(body, key),
+          `valid keys: ${PLUGIN_KEYS.join(', ')}`,
+        );
     }
     const executor = body['executor'];
     if (executor !== undefined && executor !== 'central_deployment_agent' && executor !== 'host_agent') {
@@ -180,7 +198,12 @@ function parseWorkflows(elements: Map<string, Element>, diagnostics: Diagnostics
     const body = el.value;
     const mapping = typeof body === 'string' ? body : isYamlMap(body) && typeof body['mapping'] === 'string' ? body['mapping'] : undefined;
     if (!mapping) {
-      diagnostics.error('workflow.format', `workflow '${el.name}' needs a mapping (plugin.module.function)`, el.position, 'write "my_workflow: { mapping: plugin.module.function }"');
+      diagnostics.error(
+        'workflow.format',
+        `workflow '${el.name}' needs a mapping (plugin.module.function)`,
+        el.position,
+        'write "my_workflow: { mapping: plugin.module.function }"',
+      );
       continue;
     }
     const dot = mapping.indexOf('.');
@@ -194,16 +217,22 @@ function parseWorkflows(elements: Map<string, Element>, diagnostics: Diagnostics
   return out;
 }
 
-function parseOutputs(elements: Map<string, Element>, kind: 'output' | 'capability', resolver: StaticResolver, diagnostics: Diagnostics): Record<string, OutputDefinition> {
+function parseOutputs(
+  elements: Map<string, Element>,
+  kind: 'output' | 'capability',
+  resolver: StaticResolver,
+  diagnostics: Diagnostics,
+): Record<string, OutputDefinition> {
   const out: Record<string, OutputDefinition> = {};
   for (const el of elements.values()) {
     const body = applyNamespace(el.value, el.namespace);
-    if (!isYamlMap(body) || !Object.prototype.hasOwnProperty.call(body, 'value')) {
+    if (!isYamlMap(body) || !Object.hasOwn(body, 'value')) {
       diagnostics.error(`${kind}.format`, `${kind} '${el.name}' needs a 'value'`, el.position, `write "${el.name}: { value: ... }"`);
       continue;
     }
     for (const key of Object.keys(body)) {
-      if (key !== 'value' && key !== 'description') diagnostics.error(`${kind}.unknown-key`, `${kind} '${el.name}' has unknown key '${key}'`, keyPositionOf(body, key), 'valid keys: value, description');
+      if (key !== 'value' && key !== 'description')
+        diagnostics.error(`${kind}.unknown-key`, `${kind} '${el.name}' has unknown key '${key}'`, keyPositionOf(body, key), 'valid keys: value, description');
     }
     const scope = { where: `${kind} '${el.name}'`, kind: kind === 'output' ? ('output' as const) : ('capability' as const) };
     checkFunctions(body['value'] ?? null, scope, resolver, diagnostics);

@@ -89,7 +89,7 @@ async function evaluateCall(call: FunctionCall, resolver: RuntimeResolver): Prom
 export function attributeOf(runtimeProperties: YamlMap, properties: YamlMap, path: Array<string | number>): YamlValue {
   const [head, ...tail] = path;
   const key = String(head);
-  if (Object.prototype.hasOwnProperty.call(runtimeProperties, key)) return dig(runtimeProperties[key] ?? null, tail);
-  if (Object.prototype.hasOwnProperty.call(properties, key)) return dig(properties[key] ?? null, tail);
+  if (Object.hasOwn(runtimeProperties, key)) return dig(runtimeProperties[key] ?? null, tail);
+  if (Object.hasOwn(properties, key)) return dig(properties[key] ?? null, tail);
   return null;
 }

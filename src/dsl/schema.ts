@@ -6,10 +6,24 @@ import { keyPositionOf, positionOf } from './source-map.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml-loader.js';
 
 export const PRIMITIVE_TYPES = new Set([
-  'string', 'integer', 'float', 'boolean', 'list', 'dict', 'regex', 'textarea',
+  'string',
+  'integer',
+  'float',
+  'boolean',
+  'list',
+  'dict',
+  'regex',
+  'textarea',
   // DSL 1_5 input types that name manager objects; their values are strings (or lists of them).
-  'deployment_id', 'blueprint_id', 'node_id', 'node_type', 'node_instance', 'capability_value', 'scaling_group',
-  'secret_key', 'operation_name',
+  'deployment_id',
+  'blueprint_id',
+  'node_id',
+  'node_type',
+  'node_instance',
+  'capability_value',
+  'scaling_group',
+  'secret_key',
+  'operation_name',
 ]);
 
 const SCHEMA_KEYS = ['type', 'default', 'description', 'required', 'display_label', 'hidden', 'item_type', 'constraints', 'display', 'initial_default'];
@@ -44,7 +58,12 @@ export function parseSchemaEntry(
   if (at) schema.position = at;
   if (value === null) return schema;
   if (!isYamlMap(value)) {
-    diagnostics.error('schema.format', `${where} must be a mapping (type, default, description, required)`, at, `write "{ default: ${JSON.stringify(value)} }"`);
+    diagnostics.error(
+      'schema.format',
+      `${where} must be a mapping (type, default, description, required)`,
+      at,
+      `write "{ default: ${JSON.stringify(value)} }"`,
+    );
     return schema;
   }
   for (const key of Object.keys(value)) {
@@ -57,12 +76,13 @@ export function parseSchemaEntry(
     else schema.type = options.namespace && !PRIMITIVE_TYPES.has(value['type']) ? options.namespace(value['type']) : value['type'];
   }
   if (typeof value['item_type'] === 'string') schema.itemType = value['item_type'];
-  if (Object.prototype.hasOwnProperty.call(value, 'default')) {
+  if (Object.hasOwn(value, 'default')) {
     schema.hasDefault = true;
     schema.default = value['default'] ?? null;
   }
   if (value['required'] !== undefined) {
-    if (typeof value['required'] !== 'boolean') diagnostics.error('schema.required', `${where}: 'required' must be true or false`, positionOf(value, 'required'));
+    if (typeof value['required'] !== 'boolean')
+      diagnostics.error('schema.required', `${where}: 'required' must be true or false`, positionOf(value, 'required'));
     else schema.required = value['required'];
   }
   if (typeof value['description'] === 'string') schema.description = value['description'];
@@ -154,12 +174,17 @@ export function checkProperties(
   }
   const external = options.externalResource ?? given['use_external_resource'] === true;
   for (const [name, prop] of Object.entries(schema)) {
-    const has = Object.prototype.hasOwnProperty.call(given, name);
+    const has = Object.hasOwn(given, name);
     // Cloudify gives a data-typed property without a default the value {} filled from the data type.
     const dataTypedDefault = !has && !prop.hasDefault && prop.type !== undefined && Object.hasOwn(dataTypes, prop.type);
     if (!has && !prop.hasDefault && !dataTypedDefault) {
       if (prop.required && !external) {
-        diagnostics.error('property.missing', `${where}: required property '${name}' has no value`, positionOf(given) ?? options.at, `set '${name}' or give it a default in the type`);
+        diagnostics.error(
+          'property.missing',
+          `${where}: required property '${name}' has no value`,
+          positionOf(given) ?? options.at,
+          `set '${name}' or give it a default in the type`,
+        );
       }
       continue;
     }

@@ -39,13 +39,23 @@ function resolveFamily<T>(spec: Resolvable<T>, diagnostics: Diagnostics): Record
       return undefined;
     }
     if (visiting.has(name)) {
-      diagnostics.error(`${spec.kind}.cycle`, `${spec.kind} '${name}' derives from itself: ${[...chain, name].join(' -> ')}`, positionOf(body, 'derived_from') ?? element.position, 'remove one derived_from in the cycle');
+      diagnostics.error(
+        `${spec.kind}.cycle`,
+        `${spec.kind} '${name}' derives from itself: ${[...chain, name].join(' -> ')}`,
+        positionOf(body, 'derived_from') ?? element.position,
+        'remove one derived_from in the cycle',
+      );
       failed.add(name);
       return undefined;
     }
     for (const key of Object.keys(body)) {
       if (!spec.keys.includes(key)) {
-        diagnostics.error(`${spec.kind}.unknown-key`, `${spec.kind} '${name}' has unknown key '${key}'`, keyPositionOf(body, key), `valid keys: ${spec.keys.join(', ')}`);
+        diagnostics.error(
+          `${spec.kind}.unknown-key`,
+          `${spec.kind} '${name}' has unknown key '${key}'`,
+          keyPositionOf(body, key),
+          `valid keys: ${spec.keys.join(', ')}`,
+        );
       }
     }
     let parent: T | undefined;
@@ -85,7 +95,9 @@ export function resolveDataTypes(elements: Map<string, Element>, diagnostics: Di
       kind: 'data_type',
       keys: DATA_TYPE_KEYS,
       build: (el, body, parent, parentName) => {
-        const own = parseSchemaMap(applyNamespace(body['properties'] ?? null, el.namespace), `data type '${el.name}' property`, diagnostics, { namespace: (n) => namespaced(el.namespace, n) });
+        const own = parseSchemaMap(applyNamespace(body['properties'] ?? null, el.namespace), `data type '${el.name}' property`, diagnostics, {
+          namespace: (n) => namespaced(el.namespace, n),
+        });
         const dt: DataType = { name: el.name, properties: mergeProperties(parent?.properties ?? {}, own) };
         if (parentName) dt.derivedFrom = parentName;
         if (el.position) dt.position = el.position;
@@ -104,7 +116,9 @@ export function resolveNodeTypes(elements: Map<string, Element>, diagnostics: Di
       keys: NODE_TYPE_KEYS,
       build: (el, body, parent, parentName) => {
         const where = `node type '${el.name}'`;
-        const own = parseSchemaMap(applyNamespace(body['properties'] ?? null, el.namespace), `${where} property`, diagnostics, { namespace: (n) => namespaced(el.namespace, n) });
+        const own = parseSchemaMap(applyNamespace(body['properties'] ?? null, el.namespace), `${where} property`, diagnostics, {
+          namespace: (n) => namespaced(el.namespace, n),
+        });
         const ifaces = parseInterfaces(applyNamespace(body['interfaces'] ?? null, el.namespace), where, 'type', diagnostics);
         const t: NodeType = {
           name: el.name,
@@ -129,7 +143,9 @@ export function resolveRelationshipTypes(elements: Map<string, Element>, diagnos
       keys: RELATIONSHIP_KEYS,
       build: (el, body, parent, parentName) => {
         const where = `relationship '${el.name}'`;
-        const own = parseSchemaMap(applyNamespace(body['properties'] ?? null, el.namespace), `${where} property`, diagnostics, { namespace: (n) => namespaced(el.namespace, n) });
+        const own = parseSchemaMap(applyNamespace(body['properties'] ?? null, el.namespace), `${where} property`, diagnostics, {
+          namespace: (n) => namespaced(el.namespace, n),
+        });
         const src = parseInterfaces(applyNamespace(body['source_interfaces'] ?? null, el.namespace), where, 'type', diagnostics);
         const tgt = parseInterfaces(applyNamespace(body['target_interfaces'] ?? null, el.namespace), where, 'type', diagnostics);
         const t: RelationshipType = {
@@ -177,11 +193,20 @@ export function namespaceImplementations(ifaces: Interfaces, namespace: string |
 }
 
 /** Reports property schemas whose `type` names neither a primitive nor a data type. */
-export function checkSchemaTypes(schemas: Iterable<[string, Record<string, PropertySchema>]>, dataTypes: Record<string, DataType>, diagnostics: Diagnostics): void {
+export function checkSchemaTypes(
+  schemas: Iterable<[string, Record<string, PropertySchema>]>,
+  dataTypes: Record<string, DataType>,
+  diagnostics: Diagnostics,
+): void {
   for (const [where, schema] of schemas) {
     for (const [name, prop] of Object.entries(schema)) {
       if (prop.type && !PRIMITIVE_TYPES.has(prop.type) && !Object.hasOwn(dataTypes, prop.type)) {
-        diagnostics.error('schema.unknown-type', `${where} property '${name}' has unknown type '${prop.type}'`, prop.position, suggestion(prop.type, [...PRIMITIVE_TYPES, ...Object.keys(dataTypes)]) ?? 'use a primitive type or a declared data type');
+        diagnostics.error(
+          'schema.unknown-type',
+          `${where} property '${name}' has unknown type '${prop.type}'`,
+          prop.position,
+          suggestion(prop.type, [...PRIMITIVE_TYPES, ...Object.keys(dataTypes)]) ?? 'use a primitive type or a declared data type',
+        );
       }
     }
   }

@@ -32,7 +32,9 @@ describe('loadYaml', () => {
   it('warns about duplicate keys and keeps the later value, like PyYAML', () => {
     const r = load('a: 1\na: 2\n');
     expect(r.value).toEqual({ a: 2 });
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'yaml.duplicate-key', severity: 'warning', position: { file: 'f.yaml', line: 2, column: 1 } })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'yaml.duplicate-key', severity: 'warning', position: { file: 'f.yaml', line: 2, column: 1 } }),
+    ]);
   });
 
   it('accepts quoted strings continued without extra indentation, as PyYAML does, with a warning', () => {
@@ -69,7 +71,10 @@ describe('hostile blueprint files (finding 10: loader denial of service)', () =>
 
   it('refuses an alias bomb by counting nodes as they are expanded', () => {
     const d = new Diagnostics();
-    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({ length: 10 }, () => `*a${i}`).join(', ')}]`)];
+    const lines = [
+      'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({ length: 10 }, () => `*a${i}`).join(', ')}]`),
+    ];
     expect(loadYaml(lines.join('\n'), 'bomb.yaml', d)).toBeUndefined();
     expect(d.items[0]?.code).toBe('yaml.limit');
   });

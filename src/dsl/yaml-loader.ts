@@ -1,17 +1,6 @@
 import { IsthmusError } from '../errors.js';
-import {
-  LineCounter,
-  parseDocument,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  isPair,
-  type Node as YamlNode,
-  type Document,
-  type ScalarTag,
-} from 'yaml';
-import { Diagnostics, type SourcePosition } from './errors.js';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, type Node as YamlNode, type Document, type ScalarTag } from 'yaml';
+import type { Diagnostics, SourcePosition } from './errors.js';
 import { recordContainer } from './source-map.js';
 
 export type YamlValue = null | boolean | number | string | YamlValue[] | { [key: string]: YamlValue };
@@ -57,21 +46,11 @@ const MAX_REPAIRED_CHARS = 256 * 1024;
  * mapping, sequence, key and value. Problems go to `diagnostics`; returns undefined when
  * nothing usable could be read.
  */
-export function loadYaml(
-  bytes: Uint8Array | string,
-  file: string,
-  diagnostics: Diagnostics,
-  limits: YamlLimits = DEFAULT_YAML_LIMITS,
-): LoadedYaml | undefined {
+export function loadYaml(bytes: Uint8Array | string, file: string, diagnostics: Diagnostics, limits: YamlLimits = DEFAULT_YAML_LIMITS): LoadedYaml | undefined {
   const at = (line = 1, column = 1): SourcePosition => ({ file, line, column });
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
   if (size > limits.maxBytes) {
-    diagnostics.error(
-      'yaml.too-large',
-      `file is ${size} bytes; the limit is ${limits.maxBytes}`,
-      at(),
-      'split the blueprint into imported files',
-    );
+    diagnostics.error('yaml.too-large', `file is ${size} bytes; the limit is ${limits.maxBytes}`, at(), 'split the blueprint into imported files');
     return undefined;
   }
   let text: string;
@@ -97,7 +76,12 @@ export function loadYaml(
       const retry = parseWithPositions(repaired);
       if (retry.doc && retry.doc.errors.length === 0) {
         parsed = retry;
-        diagnostics.warning('yaml.lenient-indent', 'a multi-line quoted string is not indented past its key; read as PyYAML reads it', at(), 'indent continuation lines of quoted strings');
+        diagnostics.warning(
+          'yaml.lenient-indent',
+          'a multi-line quoted string is not indented past its key; read as PyYAML reads it',
+          at(),
+          'indent continuation lines of quoted strings',
+        );
       }
     }
   }
@@ -176,7 +160,7 @@ export function loadYaml(
           diagnostics.error('yaml.reserved-key', "'__proto__' cannot be a key (a node, input, type or property name)", keyPos, 'rename it');
           continue;
         }
-        if (Object.prototype.hasOwnProperty.call(out, key)) {
+        if (Object.hasOwn(out, key)) {
           diagnostics.warning('yaml.duplicate-key', `duplicate key '${key}': the later value wins`, keyPos, 'remove one of the two entries');
         }
         const valueNode = pair.value as YamlNode | null;
@@ -188,7 +172,7 @@ export function loadYaml(
       for (const source of mergeSources.flatMap((s) => (Array.isArray(s) ? s : [s]))) {
         if (source && typeof source === 'object' && !Array.isArray(source)) {
           for (const [k, v] of Object.entries(source)) {
-            if (!Object.prototype.hasOwnProperty.call(out, k)) defineEntry(out, k, v);
+            if (!Object.hasOwn(out, k)) defineEntry(out, k, v);
           }
         }
       }
@@ -230,7 +214,10 @@ function parseWithPositions(text: string): { doc?: Document.Parsed; lineCounter:
       lineCounter,
       prettyErrors: false,
       // PyYAML would turn dates into datetime objects; blueprints mean them as strings.
-      customTags: (tags) => [PYYAML_BOOL, ...tags.filter((t) => typeof t === 'object' && 'tag' in t && t.tag !== 'tag:yaml.org,2002:timestamp' && t.tag !== 'tag:yaml.org,2002:bool')],
+      customTags: (tags) => [
+        PYYAML_BOOL,
+        ...tags.filter((t) => typeof t === 'object' && 'tag' in t && t.tag !== 'tag:yaml.org,2002:timestamp' && t.tag !== 'tag:yaml.org,2002:bool'),
+      ],
     });
     return { doc, lineCounter };
   } catch (err) {

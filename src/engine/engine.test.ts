@@ -37,7 +37,13 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     expect(stepReads).toBeGreaterThan(0);
     expect(stepReads).toBeLessThanOrEqual(h.log.length);
     const appLog = h.log.filter((l) => l.startsWith('app'));
-    expect(appLog.map((l) => l.replace(/\(.*\)/, '(rel)'))).toEqual(['app create', 'app preconfigure(rel)', 'app configure', 'app start', 'app establish(rel)']);
+    expect(appLog.map((l) => l.replace(/\(.*\)/, '(rel)'))).toEqual([
+      'app create',
+      'app preconfigure(rel)',
+      'app configure',
+      'app start',
+      'app establish(rel)',
+    ]);
     expect(h.log.indexOf('app create')).toBeGreaterThan(h.log.indexOf('host start'));
     expect(h.log.indexOf('app create')).toBeGreaterThan(h.log.indexOf('db start'));
     const instances = await h.store.listNodeInstances(dep);
@@ -46,8 +52,11 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     expect(deployment.status).toBe('active');
     const db = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'db')!.id;
     expect(deployment.outputs['app_runs']).toEqual({
-      'cloudify.interfaces.lifecycle.create': 1, 'cloudify.interfaces.lifecycle.configure': 1, 'cloudify.interfaces.lifecycle.start': 1,
-      [`cloudify.interfaces.relationship_lifecycle.preconfigure@${db}`]: 1, [`cloudify.interfaces.relationship_lifecycle.establish@${db}`]: 1,
+      'cloudify.interfaces.lifecycle.create': 1,
+      'cloudify.interfaces.lifecycle.configure': 1,
+      'cloudify.interfaces.lifecycle.start': 1,
+      [`cloudify.interfaces.relationship_lifecycle.preconfigure@${db}`]: 1,
+      [`cloudify.interfaces.relationship_lifecycle.establish@${db}`]: 1,
     });
     const types = (await h.store.listEvents(e.id)).map((ev) => ev.type);
     expect(types[0]).toBe('workflow_started');
@@ -130,12 +139,23 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
     // Someone else wrote the instance after the driver's copy was taken.
     const stored = await h.store.updateNodeInstance(dep, stale.id, stale.version, { runtimeProperties: { ...stale.runtimeProperties, other: 'kept' } });
     // A step of a real execution whose driver holds the lock, sent by hand.
-    const e = await startExecution(h.store, { deploymentId: dep, workflow: 'execute_operation', parameters: { operation: 'cloudify.interfaces.lifecycle.configure' } });
+    const e = await startExecution(h.store, {
+      deploymentId: dep,
+      workflow: 'execute_operation',
+      parameters: { operation: 'cloudify.interfaces.lifecycle.configure' },
+    });
     const lock = await h.store.acquireLock(dep, e.id, 'test', 60_000);
     const task = (await h.store.listTasks(e.id)).find((t) => t.kind === 'operation')!;
     const answer = await h.deps.invoker.invoke({
-      deploymentId: dep, executionId: e.id, taskId: task.id, attempt: 0, operation: task.operation!, nodeInstanceId: stale.id, fencingToken: lock.fencingToken,
-      instances: [stale], firstSend: true,
+      deploymentId: dep,
+      executionId: e.id,
+      taskId: task.id,
+      attempt: 0,
+      operation: task.operation!,
+      nodeInstanceId: stale.id,
+      fencingToken: lock.fencingToken,
+      instances: [stale],
+      firstSend: true,
     });
     expect(answer.status).toBe('succeeded');
     const now = (await h.store.getNodeInstance(dep, stale.id))!;
@@ -242,7 +262,9 @@ describe('engine on DynamoDB Local with the in-process runtime', () => {
 
   it('refuses a workflow whose operations Isthmus cannot run, before writing anything', async () => {
     const h = await createHarness();
-    const dep = await h.deploy(`${HEADER}plugins:\n  nope: { executor: central_deployment_agent }\nnode_templates:\n  x: { type: cloudify.nodes.Root, interfaces: { cloudify.interfaces.lifecycle: { create: nope.tasks.create } } }\n`);
+    const dep = await h.deploy(
+      `${HEADER}plugins:\n  nope: { executor: central_deployment_agent }\nnode_templates:\n  x: { type: cloudify.nodes.Root, interfaces: { cloudify.interfaces.lifecycle: { create: nope.tasks.create } } }\n`,
+    );
     await expect(h.run(dep, 'install')).rejects.toBeInstanceOf(WorkflowError);
     expect(await h.store.listExecutions(dep)).toEqual([]);
   });
@@ -293,7 +315,12 @@ node_templates:
     const h = await createHarness();
     const dep = await h.deploy(BP);
     await h.run(dep, 'install');
-    const e = await h.run(dep, 'execute_operation', { operation: 'cloudify.interfaces.lifecycle.configure', operation_kwargs: { mode: 'fast' }, node_ids: ['db'], allow_kwargs_override: true });
+    const e = await h.run(dep, 'execute_operation', {
+      operation: 'cloudify.interfaces.lifecycle.configure',
+      operation_kwargs: { mode: 'fast' },
+      node_ids: ['db'],
+      allow_kwargs_override: true,
+    });
     expect(e.status).toBe('terminated');
     const db = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'db')!;
     expect(db.runtimeProperties['input_mode']).toBe('fast');

@@ -5,9 +5,18 @@ import type { StepInvoker } from '../invoke/index.js';
 import { OperationSlots } from '../runtime/slots.js';
 import type { StepOutcome, StepRequest } from '../runtime/types.js';
 import {
-  ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type LockRecord, type NodeInstanceRecord, type StateStore, type TaskRecord,
+  ConflictError,
+  type DeploymentRecord,
+  type EventRecord,
+  type ExecutionRecord,
+  type LockRecord,
+  type NodeInstanceRecord,
+  type StateStore,
+  type TaskRecord,
 } from '../state/index.js';
 import { EventSink } from './events.js';
+import { decideOutcome } from './retry-policy.js';
+import { TaskScheduler } from './scheduler.js';
 import { KnownInstances } from './known-instances.js';
 import { finishUpdate, prepareUpdate } from './update.js';
 import { dropInstances, finishScaleIn, prepareScale, scaleContextOf, startScaleRollback } from './scale.js';
@@ -43,18 +52,12 @@ const REFRESH_OUTPUTS = new Set(['install', 'update', 'scale', 'heal', 'start', 
 
 type Outcome = StepOutcome;
 
-/** Polls (operation-requested retries) a status check may make before it counts as failed. */
-const MAX_CHECK_POLLS = 120;
-
 /**
  * Steps in flight per operation slot when the invoker bounds operations itself: while one step's
  * operation runs, others read their context or record their outcome. Four keeps the slots busy
  * even when state reads and writes take longer than the operations (DynamoDB Local under load).
  */
 const STEPS_PER_OPERATION_SLOT = 4;
-
-/** Times one step may hit infrastructure errors in a row before the task fails. */
-const MAX_INFRASTRUCTURE_RETRIES = 8;
 
 /**
  * Runs a stored execution to its end: dependency order, bounded parallelism, retries (max_retries,
@@ -67,7 +70,14 @@ export async function runExecution(deps: EngineDeps, deploymentId: string, execu
   const scale = scaleContextOf(result);
   if (result.status === 'failed' && scale?.direction === 'out' && scale.rollback && scale.added.length > 0) {
     const rollback = await startScaleRollback(deps.store, result);
-    deps.onEvent?.({ executionId: result.id, id: `${new Date().toISOString()}#rollback`, at: new Date().toISOString(), type: 'workflow_rollback', level: 'warning', message: `Rolling back the failed scale-out: execution ${rollback.id} uninstalls ${scale.added.length} added instance(s)` });
+    deps.onEvent?.({
+      executionId: result.id,
+      id: `${new Date().toISOString()}#rollback`,
+      at: new Date().toISOString(),
+      type: 'workflow_rollback',
+      level: 'warning',
+      message: `Rolling back the failed scale-out: execution ${rollback.id} uninstalls ${scale.added.length} added instance(s)`,
+    });
     await runSingleExecution(deps, deploymentId, rollback.id, options);
     return (await deps.store.getExecution(deploymentId, result.id)) ?? result;
   }
@@ -97,24 +107,35 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
   }
   const events = new EventSink(store, executionId, owner.replace(/[^A-Za-z0-9]/g, '').slice(-12), deps.onEvent);
   let lockLost: Error | undefined;
-  const renewal = setInterval(() => {
-    store.renewLock(lock, leaseMs).then(
-      (l) => (lock = l),
-      (err: Error) => (lockLost = err),
-    );
-  }, Math.max(100, leaseMs / 3));
+  const renewal = setInterval(
+    () => {
+      store.renewLock(lock, leaseMs).then(
+        (l) => (lock = l),
+        (err: Error) => (lockLost = err),
+      );
+    },
+    Math.max(100, leaseMs / 3),
+  );
 
   try {
     await prepareScale(store, execution);
     await prepareUpdate(store, execution);
     // Independent reads, together. The instances are read once here, then kept from the steps'
     // answers (see KnownInstances).
-    const [deployment, instances, taskList, steps] = await Promise.all([store.getDeployment(deploymentId), store.listNodeInstances(deploymentId), store.listTasks(executionId), store.listSteps(executionId)]);
+    const [deployment, instances, taskList, steps] = await Promise.all([
+      store.getDeployment(deploymentId),
+      store.listNodeInstances(deploymentId),
+      store.listTasks(executionId),
+      store.listSteps(executionId),
+    ]);
     const deploymentVersion = deployment?.version;
     const known = new KnownInstances(instances);
     const tasks = new Map(taskList.map((t) => [t.id, t]));
     const resumed = execution.status !== 'pending';
-    execution = await store.updateExecution(deploymentId, executionId, execution.version, { status: execution.status === 'pending' ? 'started' : execution.status, startedAt: execution.startedAt ?? new Date().toISOString() });
+    execution = await store.updateExecution(deploymentId, executionId, execution.version, {
+      status: execution.status === 'pending' ? 'started' : execution.status,
+      startedAt: execution.startedAt ?? new Date().toISOString(),
+    });
     events.emit(resumed ? 'workflow_resumed' : 'workflow_started', `${resumed ? 'Resuming' : 'Starting'} '${execution.workflow}' workflow execution`);
 
     // Attempts an earlier run may have sent (it status-marked the execution started before sending
@@ -122,13 +143,20 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     const attemptKey = (t: TaskRecord) => `${t.id}#${t.attempt}`;
     const sentBefore = new Set(resumed ? [...tasks.values()].map(attemptKey) : []);
     const sentNow = new Set<string>();
-    const done = new Set<string>();
-    const ignoredFailures = new Set<string>();
     // Resume: failed tasks get a fresh retry budget; recorded steps count as answers.
     for (const t of tasks.values()) {
       if (t.status === 'failed' && !t.ignoreFailure) {
-        tasks.set(t.id, await store.updateTask(executionId, t.id, t.version, { status: 'pending', attempt: t.attempt + 1, retryBase: t.attempt + 1, retryAt: undefined, error: undefined }));
-      } else if (t.status === 'failed') ignoredFailures.add(t.id);
+        tasks.set(
+          t.id,
+          await store.updateTask(executionId, t.id, t.version, {
+            status: 'pending',
+            attempt: t.attempt + 1,
+            retryBase: t.attempt + 1,
+            retryAt: undefined,
+            error: undefined,
+          }),
+        );
+      }
     }
     const recorded = new Map<string, Outcome>();
     for (const s of steps) {
@@ -137,84 +165,64 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     }
 
     let failure: string | undefined;
-    let cancel: 'cancelling' | 'force_cancelling' | undefined = execution.status === 'cancelling' || execution.status === 'force_cancelling' ? execution.status : undefined;
+    let cancel: 'cancelling' | 'force_cancelling' | undefined =
+      execution.status === 'cancelling' || execution.status === 'force_cancelling' ? execution.status : undefined;
     const inFlight = new Map<string, Promise<{ id: string; outcome: Outcome }>>();
     let lastCancelPoll = Date.now();
-
+    const scheduler = new TaskScheduler(tasks.values());
     const infrastructureFailures = new Map<string, number>();
+
+    /** Applies the retry policy's decision to an answer: the stored task, the scheduler and the events. */
     const settle = async (task: TaskRecord, outcome: Outcome): Promise<void> => {
-      if (outcome.notStarted) {
-        // Stays pending: a resume sends it.
-        events.emit('task_not_started', `${describe(task)} not started: the execution starts no more operations`, { nodeInstanceId: task.nodeInstanceId, taskId: task.id });
-        return;
-      }
-      if (outcome.infrastructure && outcome.status !== 'succeeded') {
-        const n = (infrastructureFailures.get(task.id) ?? 0) + 1;
-        infrastructureFailures.set(task.id, n);
-        if (n <= MAX_INFRASTRUCTURE_RETRIES) {
-          // Same attempt again: if the step did run, its recorded outcome comes back.
-          const delay = Math.min(30, 0.2 * 2 ** n);
-          tasks.set(task.id, await store.updateTask(executionId, task.id, task.version, { retryAt: Date.now() + delay * 1000, error: outcome.error }));
-          events.emit('task_rescheduled', `${describe(task)}: ${outcome.error ?? 'could not be delivered'}; sending it again in ${delay.toFixed(1)}s`, { level: 'warning', nodeInstanceId: task.nodeInstanceId, taskId: task.id });
+      const undelivered = outcome.infrastructure && outcome.status !== 'succeeded' ? (infrastructureFailures.get(task.id) ?? 0) + 1 : 0;
+      if (undelivered > 0) infrastructureFailures.set(task.id, undelivered);
+      const decision = decideOutcome(task, outcome, undelivered);
+      const at = { nodeInstanceId: task.nodeInstanceId, taskId: task.id };
+      switch (decision.action) {
+        case 'leave-pending':
+          events.emit('task_not_started', `${describe(task)} not started: the execution starts no more operations`, at);
+          scheduler.rescheduled(task);
+          return;
+        case 'resend': {
+          const next = await store.updateTask(executionId, task.id, task.version, { retryAt: Date.now() + decision.delaySeconds * 1000, error: outcome.error });
+          tasks.set(task.id, next);
+          scheduler.rescheduled(next);
+          const message = `${describe(task)}: ${outcome.error ?? 'could not be delivered'}; sending it again in ${decision.delaySeconds.toFixed(1)}s`;
+          events.emit('task_rescheduled', message, { level: 'warning', ...at });
           return;
         }
-      }
-      if (outcome.status === 'succeeded') {
-        done.add(task.id);
-        events.emit('task_succeeded', `${describe(task)} succeeded`, { nodeInstanceId: task.nodeInstanceId, taskId: task.id });
-        return;
-      }
-      const used = task.attempt + 1 - (task.retryBase ?? 0);
-      const canRetry = outcome.status === 'retry' || outcome.recoverable !== false;
-      const budgetLeft = task.maxRetries < 0 || used <= task.maxRetries;
-      // A status check is not retried when it fails (it reports), but one that must wait for its
-      // answer (an SSM command, an API still settling) asks to be polled, and is.
-      const polling = outcome.status === 'retry' && task.checkStatus === true && used <= MAX_CHECK_POLLS;
-      if (canRetry && (budgetLeft || polling)) {
-        const delay = outcome.status === 'retry' && outcome.retryAfter !== undefined ? outcome.retryAfter : task.retryInterval;
-        const next = await store.updateTask(executionId, task.id, task.version, { attempt: task.attempt + 1, retryAt: Date.now() + delay * 1000, error: outcome.error });
-        tasks.set(task.id, next);
-        events.emit('task_rescheduled', `${describe(task)} ${outcome.status === 'retry' ? 'asked to retry' : 'failed'}: ${outcome.error ?? ''}; retrying in ${delay}s (attempt ${next.attempt + 1})`, { level: outcome.status === 'retry' ? 'info' : 'warning', nodeInstanceId: task.nodeInstanceId, taskId: task.id });
-        return;
-      }
-      const failed = await store.updateTask(executionId, task.id, task.version, { status: 'failed', error: outcome.error ?? 'failed' });
-      tasks.set(task.id, failed);
-      events.emit('task_failed', `${describe(task)} failed: ${outcome.error ?? ''}${task.ignoreFailure ? ' (ignored)' : ''}`, { level: task.ignoreFailure ? 'warning' : 'error', nodeInstanceId: task.nodeInstanceId, taskId: task.id });
-      if (task.ignoreFailure) ignoredFailures.add(task.id);
-      else failure ??= `${describe(task)} failed: ${outcome.error ?? 'no error message'}`;
-    };
-
-    // The scheduler keeps, per task, how many of its dependencies are not yet satisfied, and a
-    // set of tasks ready to send (dependencies satisfied; a retry may still be waiting for its time).
-    const blockers = new Map<string, number>();
-    const dependents = new Map<string, string[]>();
-    const ready = new Set<string>();
-    const finished = (id: string) => done.has(id) || ignoredFailures.has(id);
-    for (const t of tasks.values()) {
-      for (const d of t.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), t.id]);
-      blockers.set(t.id, t.dependsOn.filter((d) => !finished(d)).length);
-    }
-    const release = (id: string) => {
-      for (const dep of dependents.get(id) ?? []) {
-        const left = (blockers.get(dep) ?? 1) - 1;
-        blockers.set(dep, left);
-        if (left === 0 && !finished(dep) && tasks.get(dep)?.status !== 'failed') ready.add(dep);
+        case 'succeed':
+          scheduler.succeeded(task.id);
+          events.emit('task_succeeded', `${describe(task)} succeeded`, at);
+          return;
+        case 'retry': {
+          const retryAt = Date.now() + decision.delaySeconds * 1000;
+          const next = await store.updateTask(executionId, task.id, task.version, { attempt: task.attempt + 1, retryAt, error: outcome.error });
+          tasks.set(task.id, next);
+          scheduler.rescheduled(next);
+          const why = `${decision.asked ? 'asked to retry' : 'failed'}: ${outcome.error ?? ''}`;
+          events.emit('task_rescheduled', `${describe(task)} ${why}; retrying in ${decision.delaySeconds}s (attempt ${next.attempt + 1})`, {
+            level: decision.asked ? 'info' : 'warning',
+            ...at,
+          });
+          return;
+        }
+        case 'fail': {
+          tasks.set(task.id, await store.updateTask(executionId, task.id, task.version, { status: 'failed', error: outcome.error ?? 'failed' }));
+          scheduler.failedFor(task.id, decision.ignored);
+          events.emit('task_failed', `${describe(task)} failed: ${outcome.error ?? ''}${decision.ignored ? ' (ignored)' : ''}`, {
+            level: decision.ignored ? 'warning' : 'error',
+            ...at,
+          });
+          if (!decision.ignored) failure ??= `${describe(task)} failed: ${outcome.error ?? 'no error message'}`;
+        }
       }
     };
-    const afterSettle = (id: string) => {
-      if (finished(id)) release(id);
-      else if (tasks.get(id)?.status !== 'failed') ready.add(id); // rescheduled
-    };
 
-    // Answers recorded before a crash are applied first.
-    for (const [id, outcome] of recorded) {
-      await settle(tasks.get(id)!, outcome);
-      afterSettle(id);
-    }
-    for (const t of tasks.values()) if (!finished(t.id) && t.status !== 'failed' && !recorded.has(t.id) && blockers.get(t.id) === 0) ready.add(t.id);
-    for (const id of recorded.keys()) if (!finished(id) && tasks.get(id)?.status !== 'failed' && blockers.get(id) === 0) ready.add(id);
+    // Answers recorded before a crash are applied first; then every task whose dependencies are satisfied is ready.
+    for (const [id, outcome] of recorded) await settle(tasks.get(id)!, outcome);
+    scheduler.readyAllUnblocked();
 
-    const unfinished = () => [...tasks.values()].filter((t) => !finished(t.id) && t.status !== 'failed');
     for (;;) {
       if (lockLost) throw lockLost;
       if (Date.now() - lastCancelPoll >= (deps.cancelPollMs ?? 1000)) {
@@ -228,33 +236,32 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       if (failure || cancel) operationSlots?.close();
       const now = Date.now();
       if (!failure && !cancel) {
-        for (const id of ready) {
-          if (inFlight.size >= maxInFlight) break;
+        for (const id of scheduler.takeDue(now, maxInFlight - inFlight.size)) {
           const t = tasks.get(id)!;
-          if ((t.retryAt ?? 0) > now) continue;
-          ready.delete(id);
           events.emit('task_sent', `${describe(t)}${t.attempt > 0 ? ` (attempt ${t.attempt + 1})` : ''}`, { nodeInstanceId: t.nodeInstanceId, taskId: t.id });
           const firstSend = !sentBefore.has(attemptKey(t)) && !sentNow.has(attemptKey(t));
           sentNow.add(attemptKey(t));
-          inFlight.set(t.id, runTask(deps, execution, t, { fencingToken: lock.fencingToken, deploymentVersion, operationSlots, known, firstSend }).then((outcome) => ({ id: t.id, outcome })));
+          const send = { fencingToken: lock.fencingToken, deploymentVersion, operationSlots, known, firstSend };
+          inFlight.set(
+            t.id,
+            runTask(deps, execution, t, send).then((outcome) => ({ id: t.id, outcome })),
+          );
         }
       }
       if (inFlight.size === 0) {
         if (failure || cancel) break;
-        if (ready.size === 0) {
-          const stuck = unfinished();
-          if (stuck.length > 0) failure = `tasks ${stuck.slice(0, 3).map((t) => t.id).join(', ')} wait on tasks that failed`;
+        if (!scheduler.hasReady()) {
+          const stuck = scheduler.open();
+          if (stuck.length > 0) failure = `tasks ${stuck.slice(0, 3).join(', ')} wait on tasks that failed`;
           break;
         }
-        const wake = Math.min(...[...ready].map((id) => tasks.get(id)!.retryAt ?? now)) - now;
-        await sleep(Math.max(5, Math.min(wake, deps.cancelPollMs ?? 1000)));
+        await sleep(Math.max(5, Math.min(scheduler.nextDueAt(now) - now, deps.cancelPollMs ?? 1000)));
         continue;
       }
       const first = await Promise.race([...inFlight.values(), sleep(deps.cancelPollMs ?? 1000).then(() => undefined)]);
       if (!first) continue;
       inFlight.delete(first.id);
       await settle(tasks.get(first.id)!, first.outcome);
-      afterSettle(first.id);
     }
 
     // Graceful cancel and failures let running operations finish; force-cancel does not wait.
@@ -276,7 +283,11 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     execution = await store.updateExecution(deploymentId, executionId, fresh.version, { status, endedAt: new Date().toISOString(), ...errorPatch });
     events.emit(
       status === 'terminated' ? 'workflow_succeeded' : status === 'cancelled' ? 'workflow_cancelled' : 'workflow_failed',
-      status === 'terminated' ? `'${execution.workflow}' workflow execution succeeded` : status === 'cancelled' ? `'${execution.workflow}' workflow execution cancelled` : `'${execution.workflow}' workflow execution failed: ${failure}`,
+      status === 'terminated'
+        ? `'${execution.workflow}' workflow execution succeeded`
+        : status === 'cancelled'
+          ? `'${execution.workflow}' workflow execution cancelled`
+          : `'${execution.workflow}' workflow execution failed: ${failure}`,
       { level: status === 'failed' ? 'error' : 'info' },
     );
     return execution;
@@ -377,7 +388,7 @@ async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): P
     if (!dep) return;
     const patch: Partial<DeploymentRecord> = { latestExecutionId: execution.id };
     if (execution.status === 'terminated') {
-      const rolledBack = execution.context?.['scaleRollback'] as { added?: string[] } | undefined;
+      const rolledBack = execution.context?.scaleRollback;
       if (rolledBack?.added) await dropInstances(store, execution.deploymentId, new Set(rolledBack.added));
       if (execution.workflow === 'uninstall' && Object.keys(execution.parameters).length === 0) patch.status = 'uninstalled';
       else if (execution.workflow === 'install') patch.status = 'active';

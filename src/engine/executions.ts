@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { findOperation, type YamlMap } from '../dsl/index.js';
 import { unsupportedReason, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionRecord, type StateStore, type TaskRecord } from '../state/index.js';
+import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionContext, type ExecutionRecord, type StateStore, type TaskRecord } from '../state/index.js';
 import { WorkflowError, type TaskSpec } from '../workflows/index.js';
 
 /*
@@ -10,18 +10,31 @@ import { WorkflowError, type TaskSpec } from '../workflows/index.js';
  */
 
 export function newExecutionId(): string {
-  return `${new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14)}-${randomBytes(4).toString('hex')}`;
+  return `${new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14)}-${randomBytes(4).toString('hex')}`;
 }
 
 /** Refuses to start anything while the deployment has an unfinished execution. */
 export async function refuseIfActive(store: StateStore, deploymentId: string): Promise<void> {
   const active = (await store.listExecutions(deploymentId)).filter((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
   const e = active.at(-1);
-  if (e) throw new ConflictError(`deployment '${deploymentId}' has an unfinished execution ${e.id} (${e.workflow}, ${e.status}); resume it with 'isthmus executions resume ${e.id}' or cancel it`);
+  if (e)
+    throw new ConflictError(
+      `deployment '${deploymentId}' has an unfinished execution ${e.id} (${e.workflow}, ${e.status}); resume it with 'isthmus executions resume ${e.id}' or cancel it`,
+    );
 }
 
 /** Stores a new execution of `workflow` with its task graph (and what it must remember, if anything). */
-export async function storeExecution(store: StateStore, deploymentId: string, workflow: string, parameters: YamlMap, tasks: TaskSpec[], context?: YamlMap): Promise<ExecutionRecord> {
+export async function storeExecution(
+  store: StateStore,
+  deploymentId: string,
+  workflow: string,
+  parameters: YamlMap,
+  tasks: TaskSpec[],
+  context?: ExecutionContext,
+): Promise<ExecutionRecord> {
   const id = newExecutionId();
   const execution: ExecutionRecord = {
     deploymentId,
@@ -85,7 +98,9 @@ export function refuseUnsupported(plan: DeploymentPlan, tasks: TaskSpec[], catal
   }
   if (problems.size > 0) {
     const list = [...problems];
-    throw new WorkflowError(`the workflow needs operations Isthmus cannot run; nothing was changed:\n  ${list.slice(0, 20).join('\n  ')}${list.length > 20 ? `\n  … and ${list.length - 20} more` : ''}`, 'unsupported-operation');
+    throw new WorkflowError(
+      `the workflow needs operations Isthmus cannot run; nothing was changed:\n  ${list.slice(0, 20).join('\n  ')}${list.length > 20 ? `\n  … and ${list.length - 20} more` : ''}`,
+      'unsupported-operation',
+    );
   }
 }
-

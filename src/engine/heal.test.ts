@@ -62,7 +62,9 @@ describe('heal', () => {
     expect(run.heal.status).toBe('terminated');
     expect(h.log.filter((l) => !l.includes('check_status'))).toEqual(['svc heal']);
     const plain = await breakInstance(h, dep, 'plain');
-    await expect(runHeal(h.deps, dep, { node_instance_id: plain, allow_reinstall: false })).rejects.toThrow(/need a reinstall to heal, and allow_reinstall is false/);
+    await expect(runHeal(h.deps, dep, { node_instance_id: plain, allow_reinstall: false })).rejects.toThrow(
+      /need a reinstall to heal, and allow_reinstall is false/,
+    );
   });
 
   it('force_reinstall reinstalls the named instance without checking', async () => {

@@ -21,9 +21,15 @@ export interface HealRun {
  * unhealthy. Both parts are stored executions, so either can be resumed; a heal with nothing
  * unhealthy is recorded too (with no tasks), which is what a scheduled sweep reports.
  */
-export async function runHeal(deps: EngineDeps, deploymentId: string, parameters: YamlMap, options: RunOptions & { retries?: RetryDefaults; catalog?: PluginCatalog } = {}): Promise<HealRun> {
+export async function runHeal(
+  deps: EngineDeps,
+  deploymentId: string,
+  parameters: YamlMap,
+  options: RunOptions & { retries?: RetryDefaults; catalog?: PluginCatalog } = {},
+): Promise<HealRun> {
   for (const k of Object.keys(parameters)) {
-    if (!HEAL_PARAMETERS.includes(k)) throw new WorkflowError(`heal has no parameter '${k}'; its parameters: ${HEAL_PARAMETERS.join(', ')}`, 'unknown-parameter');
+    if (!HEAL_PARAMETERS.includes(k))
+      throw new WorkflowError(`heal has no parameter '${k}'; its parameters: ${HEAL_PARAMETERS.join(', ')}`, 'unknown-parameter');
   }
   const { store } = deps;
   const deployment = await store.getDeployment(deploymentId);
@@ -36,7 +42,11 @@ export async function runHeal(deps: EngineDeps, deploymentId: string, parameters
   const check = parameters['check_status'] !== false && !force;
   let checkExecution: ExecutionRecord | undefined;
   if (check) {
-    const started = await startExecution(store, { deploymentId, workflow: 'check_status', parameters: typeof target === 'string' ? { node_instance_ids: [target] } : {} });
+    const started = await startExecution(store, {
+      deploymentId,
+      workflow: 'check_status',
+      parameters: typeof target === 'string' ? { node_instance_ids: [target] } : {},
+    });
     checkExecution = await runExecution(deps, deploymentId, started.id, options);
     if (checkExecution.status !== 'terminated') throw new WorkflowError(`check_status before heal ended ${checkExecution.status}`, 'check-failed');
   }
@@ -49,7 +59,13 @@ export async function runHeal(deps: EngineDeps, deploymentId: string, parameters
   return { ...(checkExecution ? { check: checkExecution } : {}), heal, healed: failing };
 }
 
-export async function startHealExecution(store: StateStore, deploymentId: string, parameters: YamlMap, failing: string[], options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {}): Promise<ExecutionRecord> {
+export async function startHealExecution(
+  store: StateStore,
+  deploymentId: string,
+  parameters: YamlMap,
+  failing: string[],
+  options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {},
+): Promise<ExecutionRecord> {
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
   await refuseIfActive(store, deploymentId);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { NodeInstanceRecord } from '../state/index.js';
 import { KnownInstances } from './known-instances.js';
 
-const instance = (id: string, version: number, props: Record<string, string> = {}): NodeInstanceRecord => ({ deploymentId: 'd', id, nodeId: id.split('_')[0]!, state: 'started', runtimeProperties: props, version });
+const instance = (id: string, version: number, props: Record<string, string> = {}): NodeInstanceRecord => ({
+  deploymentId: 'd',
+  id,
+  nodeId: id.split('_')[0]!,
+  state: 'started',
+  runtimeProperties: props,
+  version,
+});
 
 describe('KnownInstances', () => {
   it('keeps the newest version of each instance, whatever order answers arrive in', () => {

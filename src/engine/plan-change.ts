@@ -1,15 +1,5 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { createIdGenerator, type DeploymentPlan } from '../plan/index.js';
 import { ConflictError, type NodeInstanceRecord, type StateStore } from '../state/index.js';
-
-/** Plans kept in an execution's context are gzip + base64 (plans can be large). */
-export function encodePlan(plan: DeploymentPlan): string {
-  return gzipSync(JSON.stringify(plan)).toString('base64');
-}
-
-export function decodePlan(text: string): DeploymentPlan {
-  return JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as DeploymentPlan;
-}
 
 /** Instance ids for a plan change that never collide with the deployment's existing ones. */
 export function idsAvoiding(plan: DeploymentPlan): (prefix: string) => string {
@@ -27,14 +17,28 @@ export function idsAvoiding(plan: DeploymentPlan): (prefix: string) => string {
  * Gives the deployment a new plan and creates the records of the instances it adds (all
  * `uninitialized`). Idempotent, so a resumed execution can run it again.
  */
-export async function applyPlan(store: StateStore, deploymentId: string, plan: DeploymentPlan, added: string[], also: { resources?: string } = {}): Promise<void> {
+export async function applyPlan(
+  store: StateStore,
+  deploymentId: string,
+  plan: DeploymentPlan,
+  added: string[],
+  also: { resources?: string } = {},
+): Promise<void> {
   for (let i = 0; i < 5; i++) {
     const dep = await store.getDeployment(deploymentId);
     if (!dep) return;
     const have = new Set((await store.listNodeInstances(dep.id)).map((r) => r.id));
     const records: NodeInstanceRecord[] = plan.nodeInstances
       .filter((x) => added.includes(x.id) && !have.has(x.id))
-      .map((x) => ({ deploymentId: dep.id, id: x.id, nodeId: x.nodeId, ...(x.hostId ? { hostId: x.hostId } : {}), state: 'uninitialized', runtimeProperties: {}, version: 1 }));
+      .map((x) => ({
+        deploymentId: dep.id,
+        id: x.id,
+        nodeId: x.nodeId,
+        ...(x.hostId ? { hostId: x.hostId } : {}),
+        state: 'uninitialized',
+        runtimeProperties: {},
+        version: 1,
+      }));
     await store.putNodeInstances(records);
     if (JSON.stringify(dep.plan) === JSON.stringify(plan) && (also.resources === undefined || also.resources === dep.resources)) return;
     try {

@@ -1,19 +1,20 @@
 import type { YamlMap } from '../dsl/index.js';
 import { scalePlan, withoutInstances, type PluginCatalog } from '../plan/index.js';
-import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
-import { ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
-import { buildWorkflowGraph, isResizable, resizeGraph, scaleInGraph, scaleOutGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
+import { applyPlan, idsAvoiding } from './plan-change.js';
+import { ConflictError, type ExecutionRecord, type ScaleContext, type StateStore } from '../state/index.js';
+import {
+  buildWorkflowGraph,
+  isResizable,
+  resizeGraph,
+  scaleInGraph,
+  scaleOutGraph,
+  WorkflowError,
+  type InstanceState,
+  type RetryDefaults,
+} from '../workflows/index.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 
 /** What a scale execution remembers, so that it can be resumed and finished by any driver. */
-export interface ScaleContext {
-  direction: 'out' | 'in';
-  added: string[];
-  removed: string[];
-  rollback: boolean;
-  /** The plan after scaling, gzip + base64 (plans can be large). */
-  planGz: string;
-}
 
 function list(v: unknown): string[] | undefined {
   if (v === undefined || v === null) return undefined;
@@ -27,9 +28,24 @@ function list(v: unknown): string[] | undefined {
  * instances and establish with them, or unlink from and uninstall removed ones) and stores them.
  * Nothing in the deployment changes until the execution runs.
  */
-export async function startScale(store: StateStore, deploymentId: string, parameters: YamlMap, options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {}): Promise<ExecutionRecord> {
-  const allowed = ['scalable_entity_name', 'delta', 'scale_compute', 'include_instances', 'exclude_instances', 'ignore_failure', 'rollback_if_failed', 'abort_started'];
-  for (const k of Object.keys(parameters)) if (!allowed.includes(k)) throw new WorkflowError(`scale has no parameter '${k}'; its parameters: ${allowed.join(', ')}`, 'unknown-parameter');
+export async function startScale(
+  store: StateStore,
+  deploymentId: string,
+  parameters: YamlMap,
+  options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {},
+): Promise<ExecutionRecord> {
+  const allowed = [
+    'scalable_entity_name',
+    'delta',
+    'scale_compute',
+    'include_instances',
+    'exclude_instances',
+    'ignore_failure',
+    'rollback_if_failed',
+    'abort_started',
+  ];
+  for (const k of Object.keys(parameters))
+    if (!allowed.includes(k)) throw new WorkflowError(`scale has no parameter '${k}'; its parameters: ${allowed.join(', ')}`, 'unknown-parameter');
   const entity = parameters['scalable_entity_name'];
   if (typeof entity !== 'string') throw new WorkflowError("scale needs 'scalable_entity_name' (a node or a scaling group)", 'missing-parameter');
   const delta = parameters['delta'] ?? 1;
@@ -39,7 +55,8 @@ export async function startScale(store: StateStore, deploymentId: string, parame
   await refuseIfActive(store, deploymentId);
 
   if (isResizable(deployment.plan, entity)) {
-    if (parameters['include_instances'] !== undefined || parameters['exclude_instances'] !== undefined) throw new WorkflowError(`'${entity}' scales in place (its resource is resized); include_instances and exclude_instances do not apply`, 'parameter');
+    if (parameters['include_instances'] !== undefined || parameters['exclude_instances'] !== undefined)
+      throw new WorkflowError(`'${entity}' scales in place (its resource is resized); include_instances and exclude_instances do not apply`, 'parameter');
     const graph = resizeGraph(deployment.plan, entity, delta, options.retries);
     if (options.catalog) refuseUnsupported(deployment.plan, graph.tasks, options.catalog);
     return storeExecution(store, deploymentId, 'scale', parameters, graph.tasks, { resize: { node: entity, delta } });
@@ -47,15 +64,19 @@ export async function startScale(store: StateStore, deploymentId: string, parame
   const newId = idsAvoiding(deployment.plan);
   const include = list(parameters['include_instances']);
   const exclude = list(parameters['exclude_instances']);
-  let result;
+  let result: ReturnType<typeof scalePlan>;
   try {
-    result = scalePlan(deployment.plan, {
-      entity,
-      delta,
-      scaleCompute: parameters['scale_compute'] === true,
-      ...(include ? { includeInstances: include } : {}),
-      ...(exclude ? { excludeInstances: exclude } : {}),
-    }, newId);
+    result = scalePlan(
+      deployment.plan,
+      {
+        entity,
+        delta,
+        scaleCompute: parameters['scale_compute'] === true,
+        ...(include ? { includeInstances: include } : {}),
+        ...(exclude ? { excludeInstances: exclude } : {}),
+      },
+      newId,
+    );
   } catch (err) {
     throw new WorkflowError((err as Error).message, 'scale');
   }
@@ -71,19 +92,19 @@ export async function startScale(store: StateStore, deploymentId: string, parame
     added: result.added,
     removed: result.removed,
     rollback: parameters['rollback_if_failed'] !== false,
-    planGz: encodePlan(result.plan),
+    plan: result.plan,
   };
-  return storeExecution(store, deploymentId, 'scale', parameters, graph.tasks, { scale: context as unknown as YamlMap });
+  return storeExecution(store, deploymentId, 'scale', parameters, graph.tasks, { scale: context });
 }
 
 export function scaleContextOf(e: ExecutionRecord): ScaleContext | undefined {
-  return e.context?.['scale'] as unknown as ScaleContext | undefined;
+  return e.context?.scale;
 }
 
 /** Before a scale-out runs: the added instances exist and the deployment has the scaled plan. */
 export async function prepareScale(store: StateStore, execution: ExecutionRecord): Promise<void> {
   const ctx = scaleContextOf(execution);
-  if (ctx?.direction === 'out') await applyPlan(store, execution.deploymentId, decodePlan(ctx.planGz), ctx.added);
+  if (ctx?.direction === 'out') await applyPlan(store, execution.deploymentId, ctx.plan, ctx.added);
 }
 
 /** After a scale-in succeeds: the removed instances leave the plan and the table. */

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { YamlMap } from '../dsl/index.js';
 import type { DeploymentPlan, PluginCatalog } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type StateStore } from '../state/index.js';
+import {
+  ACTIVE_EXECUTION_STATUSES,
+  ConflictError,
+  type DeploymentRecord,
+  type ExecutionRecord,
+  type NodeInstanceRecord,
+  type StateStore,
+} from '../state/index.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 import { startScale } from './scale.js';
 import { buildWorkflowGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
@@ -48,7 +55,10 @@ export interface StartOptions {
  */
 export async function startExecution(store: StateStore, options: StartOptions): Promise<ExecutionRecord> {
   if (options.workflow === 'scale') {
-    return startScale(store, options.deploymentId, options.parameters ?? {}, { ...(options.retries ? { retries: options.retries } : {}), ...(options.catalog ? { catalog: options.catalog } : {}) });
+    return startScale(store, options.deploymentId, options.parameters ?? {}, {
+      ...(options.retries ? { retries: options.retries } : {}),
+      ...(options.catalog ? { catalog: options.catalog } : {}),
+    });
   }
   const deployment = await store.getDeployment(options.deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${options.deploymentId}' does not exist`, 'unknown-deployment');

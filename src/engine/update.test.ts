@@ -36,9 +36,9 @@ describe('update', () => {
     await h.run(dep, 'install');
     const start = await startUpdate(h.store, dep, { plan: h.planOf(V2, 'v2'), inputs: {}, blueprintFile: 'v2.yaml', blueprintDigest: 'v2' }, { preview: true });
     expect(start.preview).toBe(true);
-    expect(start.diff.steps.map((s) => `${s.action} ${s.entity} ${s.name}`)).toEqual(expect.arrayContaining([
-      'add node queue', 'remove node old', 'modify node db', 'modify node api', 'remove output api', 'add output queue_runs',
-    ]));
+    expect(start.diff.steps.map((s) => `${s.action} ${s.entity} ${s.name}`)).toEqual(
+      expect.arrayContaining(['add node queue', 'remove node old', 'modify node db', 'modify node api', 'remove output api', 'add output queue_runs']),
+    );
     expect(start.diff.removedRelationships.map((r) => r.type)).toEqual(['rec.link']);
     expect(await h.store.listExecutions(dep)).toHaveLength(1);
   });
@@ -80,9 +80,16 @@ describe('update', () => {
 
   it('refuses an update that moves a node to another host', async () => {
     const h = await createHarness();
-    const dep = await h.deploy(`${HEADER}${RECORDING_TYPES}node_templates:\n  h1: { type: rec.Node }\n  h2: { type: rec.Node }\n  app: { type: rec.Node, relationships: [ { type: cloudify.relationships.contained_in, target: h1 } ] }\n`);
+    const dep = await h.deploy(
+      `${HEADER}${RECORDING_TYPES}node_templates:\n  h1: { type: rec.Node }\n  h2: { type: rec.Node }\n  app: { type: rec.Node, relationships: [ { type: cloudify.relationships.contained_in, target: h1 } ] }\n`,
+    );
     await h.run(dep, 'install');
-    const v2 = h.planOf(`${HEADER}${RECORDING_TYPES}node_templates:\n  h1: { type: rec.Node }\n  h2: { type: rec.Node }\n  app: { type: rec.Node, relationships: [ { type: cloudify.relationships.contained_in, target: h2 } ] }\n`, 'moved');
-    await expect(startUpdate(h.store, dep, { plan: v2, inputs: {}, blueprintFile: 'moved.yaml', blueprintDigest: 'm' }, {})).rejects.toThrow(/moves from host 'h1' to 'h2'/);
+    const v2 = h.planOf(
+      `${HEADER}${RECORDING_TYPES}node_templates:\n  h1: { type: rec.Node }\n  h2: { type: rec.Node }\n  app: { type: rec.Node, relationships: [ { type: cloudify.relationships.contained_in, target: h2 } ] }\n`,
+      'moved',
+    );
+    await expect(startUpdate(h.store, dep, { plan: v2, inputs: {}, blueprintFile: 'moved.yaml', blueprintDigest: 'm' }, {})).rejects.toThrow(
+      /moves from host 'h1' to 'h2'/,
+    );
   });
 });

@@ -1,22 +1,11 @@
 import type { YamlMap } from '../dsl/index.js';
 import { diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } from '../plan/index.js';
-import { ConflictError, type ExecutionRecord, type StateStore } from '../state/index.js';
+import { ConflictError, type ExecutionRecord, type StateStore, type UpdateContext } from '../state/index.js';
 import { updateGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
-import { applyPlan, decodePlan, encodePlan, idsAvoiding } from './plan-change.js';
+import { applyPlan, idsAvoiding } from './plan-change.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 
 /** What an update execution remembers to prepare, resume and finish the deployment. */
-export interface UpdateContext {
-  planGz: string;
-  finalPlanGz: string;
-  added: string[];
-  removed: string[];
-  inputs: YamlMap;
-  blueprintFile: string;
-  blueprintDigest: string;
-  /** The shipped blueprint files (AWS mode): the new directory plus what only the old one had. */
-  resources?: string;
-}
 
 const UPDATE_PARAMETERS = ['preview', 'skip_install', 'skip_uninstall', 'skip_reinstall', 'reinstall_list'];
 
@@ -35,8 +24,16 @@ export type UpdateStart = { preview: true; diff: UpdateDiff; taskCount: number }
  * Starts a deployment update: diffs the stored plan against the new one, and either returns the
  * steps (`preview: true`) or stores an `update` execution. Nothing changes until it runs.
  */
-export async function startUpdate(store: StateStore, deploymentId: string, source: UpdateSource, parameters: YamlMap, options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {}): Promise<UpdateStart> {
-  for (const k of Object.keys(parameters)) if (!UPDATE_PARAMETERS.includes(k)) throw new WorkflowError(`update has no parameter '${k}'; its parameters: ${UPDATE_PARAMETERS.join(', ')}`, 'unknown-parameter');
+export async function startUpdate(
+  store: StateStore,
+  deploymentId: string,
+  source: UpdateSource,
+  parameters: YamlMap,
+  options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {},
+): Promise<UpdateStart> {
+  for (const k of Object.keys(parameters))
+    if (!UPDATE_PARAMETERS.includes(k))
+      throw new WorkflowError(`update has no parameter '${k}'; its parameters: ${UPDATE_PARAMETERS.join(', ')}`, 'unknown-parameter');
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
   const newId = idsAvoiding(deployment.plan);
@@ -48,18 +45,23 @@ export async function startUpdate(store: StateStore, deploymentId: string, sourc
   }
   const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state as InstanceState]));
   const reinstall = parameters['reinstall_list'];
-  const graph = updateGraph(diff, (id) => states.get(id) ?? 'uninitialized', {
-    skip_install: parameters['skip_install'] === true,
-    skip_uninstall: parameters['skip_uninstall'] === true,
-    skip_reinstall: parameters['skip_reinstall'] === true,
-    ...(Array.isArray(reinstall) ? { reinstall_list: reinstall.map(String) } : {}),
-  }, options.retries);
+  const graph = updateGraph(
+    diff,
+    (id) => states.get(id) ?? 'uninitialized',
+    {
+      skip_install: parameters['skip_install'] === true,
+      skip_uninstall: parameters['skip_uninstall'] === true,
+      skip_reinstall: parameters['skip_reinstall'] === true,
+      ...(Array.isArray(reinstall) ? { reinstall_list: reinstall.map(String) } : {}),
+    },
+    options.retries,
+  );
   if (parameters['preview'] === true) return { preview: true, diff, taskCount: graph.tasks.length };
   await refuseIfActive(store, deploymentId);
   if (options.catalog) refuseUnsupported(diff.plan, graph.tasks, options.catalog);
   const context: UpdateContext = {
-    planGz: encodePlan(diff.plan),
-    finalPlanGz: encodePlan(diff.finalPlan),
+    plan: diff.plan,
+    finalPlan: diff.finalPlan,
     added: diff.addedInstances,
     removed: diff.removedInstances,
     inputs: source.inputs,
@@ -67,18 +69,18 @@ export async function startUpdate(store: StateStore, deploymentId: string, sourc
     blueprintDigest: source.blueprintDigest,
     ...(source.resources ? { resources: source.resources } : {}),
   };
-  const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context as unknown as YamlMap });
+  const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context });
   return { preview: false, diff, execution };
 }
 
 function updateContextOf(e: ExecutionRecord): UpdateContext | undefined {
-  return e.context?.['update'] as unknown as UpdateContext | undefined;
+  return e.context?.update;
 }
 
 /** Before an update runs: added instances exist and the deployment runs with the merged plan. */
 export async function prepareUpdate(store: StateStore, execution: ExecutionRecord): Promise<void> {
   const ctx = updateContextOf(execution);
-  if (ctx) await applyPlan(store, execution.deploymentId, decodePlan(ctx.planGz), ctx.added, ctx.resources ? { resources: ctx.resources } : {});
+  if (ctx) await applyPlan(store, execution.deploymentId, ctx.plan, ctx.added, ctx.resources ? { resources: ctx.resources } : {});
 }
 
 /** After an update succeeds: the final plan, inputs and blueprint become the deployment's. */
@@ -89,7 +91,12 @@ export async function finishUpdate(store: StateStore, execution: ExecutionRecord
     const dep = await store.getDeployment(execution.deploymentId);
     if (!dep) return;
     try {
-      await store.updateDeployment(dep.id, dep.version, { plan: decodePlan(ctx.finalPlanGz), inputs: ctx.inputs, blueprintFile: ctx.blueprintFile, blueprintDigest: ctx.blueprintDigest });
+      await store.updateDeployment(dep.id, dep.version, {
+        plan: ctx.finalPlan,
+        inputs: ctx.inputs,
+        blueprintFile: ctx.blueprintFile,
+        blueprintDigest: ctx.blueprintDigest,
+      });
       await store.deleteNodeInstances(dep.id, ctx.removed);
       return;
     } catch (err) {

@@ -24,7 +24,10 @@ export interface LocalLambdaEndpoint {
  * serving a handler in this process on a loopback port, so the real LambdaInvoker and the AWS
  * SDK run end to end without an AWS account.
  */
-export async function startLocalLambdaEndpoint(handlers: Record<string, (event: unknown) => Promise<unknown>>, faults: EndpointFaults = {}): Promise<LocalLambdaEndpoint> {
+export async function startLocalLambdaEndpoint(
+  handlers: Record<string, (event: unknown) => Promise<unknown>>,
+  faults: EndpointFaults = {},
+): Promise<LocalLambdaEndpoint> {
   const state: LocalLambdaEndpoint = { url: '', invocations: 0, faults, close: async () => undefined };
   const reply = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -44,7 +47,12 @@ export async function startLocalLambdaEndpoint(handlers: Record<string, (event: 
         state.invocations++;
         if ((faults.throttle ?? 0) > 0) {
           faults.throttle!--;
-          reply(res, 429, { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', message: 'Rate Exceeded.' }, { 'x-amzn-errortype': 'TooManyRequestsException' });
+          reply(
+            res,
+            429,
+            { Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', message: 'Rate Exceeded.' },
+            { 'x-amzn-errortype': 'TooManyRequestsException' },
+          );
           return;
         }
         if ((faults.serverErrors ?? 0) > 0) {

@@ -30,7 +30,11 @@ export class LambdaInvoker implements StepInvoker {
   async invoke(request: StepRequest): Promise<StepOutcome> {
     const payload = Buffer.from(JSON.stringify(request));
     if (payload.byteLength > LAMBDA_PAYLOAD_LIMIT) {
-      return { status: 'failed', recoverable: false, error: `step request is ${payload.byteLength} bytes, over Lambda's 6 MB limit; keep large data in runtime properties` };
+      return {
+        status: 'failed',
+        recoverable: false,
+        error: `step request is ${payload.byteLength} bytes, over Lambda's 6 MB limit; keep large data in runtime properties`,
+      };
     }
     const retries = this.options.retries ?? 6;
     for (let attempt = 0; ; attempt++) {
@@ -51,7 +55,10 @@ export class LambdaInvoker implements StepInvoker {
       } catch (err) {
         const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
         const name = (err as { name?: string }).name ?? '';
-        const transient = status === 429 || (status !== undefined && status >= 500) || /Throttl|TooManyRequests|ServiceException|TimeoutError|ECONNRESET|ECONNREFUSED/.test(name + String((err as Error).message));
+        const transient =
+          status === 429 ||
+          (status !== undefined && status >= 500) ||
+          /Throttl|TooManyRequests|ServiceException|TimeoutError|ECONNRESET|ECONNREFUSED/.test(name + String((err as Error).message));
         if (!transient || attempt >= retries) throw err;
         const delay = Math.min(10_000, (this.options.baseDelayMs ?? 100) * 2 ** attempt) * (0.5 + Math.random() / 2);
         await new Promise((r) => setTimeout(r, delay));

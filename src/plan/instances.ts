@@ -60,7 +60,11 @@ export function buildUnits(model: ScalingModel): { units: Map<string, Unit>; roo
     let grew = true;
     while (grew) {
       grew = false;
-      for (const n of model.nodes) if (!out.has(n.id) && n.host && out.has(n.host)) (out.add(n.id), (grew = true));
+      for (const n of model.nodes)
+        if (!out.has(n.id) && n.host && out.has(n.host)) {
+          out.add(n.id);
+          grew = true;
+        }
     }
     return out;
   };
@@ -82,7 +86,8 @@ export function buildUnits(model: ScalingModel): { units: Map<string, Unit>; roo
   };
   const units = new Map<string, Unit>();
   for (const n of model.nodes) units.set(n.id, { key: n.id, name: n.id, isGroup: false, count: n.scalable.defaultInstances, children: [] });
-  for (const [name, g] of Object.entries(model.groups)) units.set(groupKey(name), { key: groupKey(name), name, isGroup: true, count: g.scalable.defaultInstances, children: [] });
+  for (const [name, g] of Object.entries(model.groups))
+    units.set(groupKey(name), { key: groupKey(name), name, isGroup: true, count: g.scalable.defaultInstances, children: [] });
   const roots: Unit[] = [];
   for (const [key, unit] of units) {
     const parent = parentOf(key);
@@ -95,7 +100,13 @@ export function buildUnits(model: ScalingModel): { units: Map<string, Unit>; roo
 }
 
 /** Creates `unit.count` instances of a unit (and its subtree) under `parent`. */
-export function instantiateUnit(unit: Unit, parent: UnitInstance | undefined, newId: (prefix: string) => string, out: UnitInstance[], count = unit.count): void {
+export function instantiateUnit(
+  unit: Unit,
+  parent: UnitInstance | undefined,
+  newId: (prefix: string) => string,
+  out: UnitInstance[],
+  count = unit.count,
+): void {
   for (let i = 0; i < count; i++) {
     const inst: UnitInstance = { unit, id: newId(unit.name), parent };
     out.push(inst);
@@ -132,8 +143,10 @@ export function connect(
   const byNode = new Map<string, UnitInstance[]>();
   const groupInstances: Record<string, string[]> = {};
   for (const inst of all) {
-    if (inst.unit.isGroup) (groupInstances[inst.unit.name] ??= []).push(inst.id);
-    else {
+    if (inst.unit.isGroup) {
+      groupInstances[inst.unit.name] ??= [];
+      groupInstances[inst.unit.name]!.push(inst.id);
+    } else {
       const list = byNode.get(inst.unit.name) ?? [];
       list.push(inst);
       byNode.set(inst.unit.name, list);

@@ -34,7 +34,13 @@ export interface ScaleResult {
 
 export function scalingModelOf(plan: DeploymentPlan): ScalingModel {
   return {
-    nodes: plan.nodes.map((n) => ({ id: n.id, ...(n.hostId ? { host: n.hostId } : {}), isCompute: n.typeHierarchy.includes(COMPUTE_TYPE), scalable: n.scalable, relationships: n.relationships })),
+    nodes: plan.nodes.map((n) => ({
+      id: n.id,
+      ...(n.hostId ? { host: n.hostId } : {}),
+      isCompute: n.typeHierarchy.includes(COMPUTE_TYPE),
+      scalable: n.scalable,
+      relationships: n.relationships,
+    })),
     groups: Object.fromEntries(Object.entries(plan.scalingGroups).map(([name, g]) => [name, { members: g.members, scalable: g.scalable }])),
   };
 }
@@ -75,7 +81,11 @@ function descendants(all: UnitInstance[], roots: Set<string>): Set<string> {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const i of all) if (!out.has(i.id) && i.parent && out.has(i.parent.id)) (out.add(i.id), (grew = true));
+    for (const i of all)
+      if (!out.has(i.id) && i.parent && out.has(i.parent.id)) {
+        out.add(i.id);
+        grew = true;
+      }
   }
   return out;
 }
@@ -112,12 +122,14 @@ export function scalePlan(plan: DeploymentPlan, request: ScaleRequest, newId: (p
   const removedUnits = new Set<string>();
   const include = new Set(request.includeInstances ?? []);
   const exclude = new Set(request.excludeInstances ?? []);
-  if (request.delta > 0 && (include.size > 0 || exclude.size > 0)) throw new ScaleError('include_instances and exclude_instances apply only when scaling in (delta < 0)');
+  if (request.delta > 0 && (include.size > 0 || exclude.size > 0))
+    throw new ScaleError('include_instances and exclude_instances apply only when scaling in (delta < 0)');
   for (const parent of parents) {
     const current = all.filter((i) => i.unit === unit && i.parent === parent);
     const target = current.length + request.delta;
     if (target < scalable.minInstances) throw new ScaleError(`scaling '${unit.name}' to ${target} would go below min_instances ${scalable.minInstances}`);
-    if (scalable.maxInstances !== -1 && target > scalable.maxInstances) throw new ScaleError(`scaling '${unit.name}' to ${target} would go above max_instances ${scalable.maxInstances}`);
+    if (scalable.maxInstances !== -1 && target > scalable.maxInstances)
+      throw new ScaleError(`scaling '${unit.name}' to ${target} would go above max_instances ${scalable.maxInstances}`);
     if (request.delta > 0) {
       const created: UnitInstance[] = [];
       instantiateUnit(unit, parent, newId, created, request.delta);
@@ -128,7 +140,8 @@ export function scalePlan(plan: DeploymentPlan, request: ScaleRequest, newId: (p
       const memberOf = (candidate: UnitInstance, ids: Set<string>) => [...descendants(all, new Set([candidate.id]))].some((d) => ids.has(d));
       const eligible = current.filter((c) => !memberOf(c, exclude));
       const ordered = [...eligible.filter((c) => memberOf(c, include)), ...eligible.filter((c) => !memberOf(c, include)).reverse()];
-      if (ordered.length < -request.delta) throw new ScaleError(`cannot remove ${-request.delta} instance(s) of '${unit.name}': only ${ordered.length} are not excluded`);
+      if (ordered.length < -request.delta)
+        throw new ScaleError(`cannot remove ${-request.delta} instance(s) of '${unit.name}': only ${ordered.length} are not excluded`);
       for (const c of ordered.slice(0, -request.delta)) removedUnits.add(c.id);
     }
   }
@@ -163,9 +176,7 @@ export function scalePlan(plan: DeploymentPlan, request: ScaleRequest, newId: (p
 
 /** The plan without some node instances (after a scale-in, or to roll back a scale-out). */
 export function withoutInstances(plan: DeploymentPlan, ids: Set<string>): DeploymentPlan {
-  const instances = plan.nodeInstances
-    .filter((i) => !ids.has(i.id))
-    .map((i) => ({ ...i, relationships: i.relationships.filter((r) => !ids.has(r.targetId)) }));
+  const instances = plan.nodeInstances.filter((i) => !ids.has(i.id)).map((i) => ({ ...i, relationships: i.relationships.filter((r) => !ids.has(r.targetId)) }));
   const liveGroups = new Set(instances.flatMap((i) => i.scalingGroups.map((g) => g.id)));
   const groupInstances = Object.fromEntries(Object.entries(plan.scalingGroups).map(([name, g]) => [name, g.instanceIds.filter((id) => liveGroups.has(id))]));
   return withInstances(plan, instances, groupInstances);

@@ -22,7 +22,7 @@ export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], 
   if (target.kind === 'script') {
     const ext = target.path.slice(target.path.lastIndexOf('.'));
     if (catalog.scriptExtensions.has(ext)) return undefined;
-    if (ext === '.py') return 'Python scripts use Cloudify\'s ctx proxy, which Isthmus does not provide; rewrite as a shell or JavaScript script';
+    if (ext === '.py') return "Python scripts use Cloudify's ctx proxy, which Isthmus does not provide; rewrite as a shell or JavaScript script";
     return `no Isthmus script runner for '${ext}' files`;
   }
   if (!plugins[target.plugin]) return `'${target.plugin}' is not a declared plugin`;

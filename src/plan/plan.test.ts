@@ -53,7 +53,12 @@ describe('node instances', () => {
     relationships:
       - { type: cloudify.relationships.connected_to, target: db, properties: { connection_type: all_to_one } }
 `);
-    for (const a of of(p, 'app')) expect(a.relationships.map((r) => r.targetId).sort()).toEqual(of(p, 'db').map((d) => d.id).sort());
+    for (const a of of(p, 'app'))
+      expect(a.relationships.map((r) => r.targetId).sort()).toEqual(
+        of(p, 'db')
+          .map((d) => d.id)
+          .sort(),
+      );
     const targets = new Set(of(p, 'worker').flatMap((w) => w.relationships.map((r) => r.targetId)));
     expect(targets.size).toBe(1);
   });
@@ -147,7 +152,9 @@ node_templates:
 
   it('marks operations that Isthmus cannot run yet, with the reason', () => {
     const p = plan(body);
-    expect(p.unsupported).toContainEqual(expect.objectContaining({ node: 'app', operation: 'cloudify.interfaces.lifecycle.create', reason: "plugin 'p' has no Isthmus implementation" }));
+    expect(p.unsupported).toContainEqual(
+      expect.objectContaining({ node: 'app', operation: 'cloudify.interfaces.lifecycle.create', reason: "plugin 'p' has no Isthmus implementation" }),
+    );
   });
 });
 

@@ -19,7 +19,13 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
   const newId = createIdGenerator(options.seed);
   const { instances, groupInstances, diagnostics } = planInstancesOf(
     {
-      nodes: Object.values(blueprint.nodeTemplates).map((t) => ({ id: t.id, ...(t.host ? { host: t.host } : {}), isCompute: t.hierarchy.includes(COMPUTE_TYPE), scalable: t.scalable, relationships: t.relationships })),
+      nodes: Object.values(blueprint.nodeTemplates).map((t) => ({
+        id: t.id,
+        ...(t.host ? { host: t.host } : {}),
+        isCompute: t.hierarchy.includes(COMPUTE_TYPE),
+        scalable: t.scalable,
+        relationships: t.relationships,
+      })),
       groups: blueprint.scalingGroups,
     },
     newId,
@@ -72,7 +78,9 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
     capabilities: blueprint.capabilities,
     workflows: Object.keys(blueprint.workflows),
     plugins: blueprint.plugins,
-    labels: Object.fromEntries(Object.entries(blueprint.labels).map(([k, v]) => [k, Array.isArray((v as { values?: unknown }).values) ? ((v as { values: YamlValue[] }).values) : []])),
+    labels: Object.fromEntries(
+      Object.entries(blueprint.labels).map(([k, v]) => [k, Array.isArray((v as { values?: unknown }).values) ? (v as { values: YamlValue[] }).values : []]),
+    ),
     unsupported,
   };
 }

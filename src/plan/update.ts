@@ -42,7 +42,19 @@ function operationsOf(ifaces: PlannedNode['interfaces']) {
   return Object.fromEntries(
     Object.entries(ifaces).map(([iface, ops]) => [
       iface,
-      Object.fromEntries(Object.entries(ops).map(([name, op]) => [name, { implementation: op.implementation, inputs: op.inputs, executor: op.executor ?? null, maxRetries: op.maxRetries ?? null, retryInterval: op.retryInterval ?? null, timeout: op.timeout ?? null }])),
+      Object.fromEntries(
+        Object.entries(ops).map(([name, op]) => [
+          name,
+          {
+            implementation: op.implementation,
+            inputs: op.inputs,
+            executor: op.executor ?? null,
+            maxRetries: op.maxRetries ?? null,
+            retryInterval: op.retryInterval ?? null,
+            timeout: op.timeout ?? null,
+          },
+        ]),
+      ),
     ]),
   );
 }
@@ -54,7 +66,14 @@ function nodeSignature(n: PlannedNode) {
     properties: n.properties,
     interfaces: operationsOf(n.interfaces),
     host: n.hostId ?? null,
-    relationships: n.relationships.map((r) => ({ type: r.type, target: r.target, properties: r.properties, connectionType: r.connectionType, source: operationsOf(r.sourceInterfaces), target_interfaces: operationsOf(r.targetInterfaces) })),
+    relationships: n.relationships.map((r) => ({
+      type: r.type,
+      target: r.target,
+      properties: r.properties,
+      connectionType: r.connectionType,
+      source: operationsOf(r.sourceInterfaces),
+      target_interfaces: operationsOf(r.targetInterfaces),
+    })),
   };
 }
 
@@ -72,10 +91,17 @@ export function diffPlans(oldPlan: DeploymentPlan, fresh: DeploymentPlan, newId:
   for (const n of common) {
     const before = oldNodes.get(n.id)!;
     if ((before.hostId ?? null) !== (n.hostId ?? null)) {
-      throw new UpdateError(`node '${n.id}' moves from host '${before.hostId ?? '(none)'}' to '${n.hostId ?? '(none)'}'; an update cannot move instances — rename the node to replace it`);
+      throw new UpdateError(
+        `node '${n.id}' moves from host '${before.hostId ?? '(none)'}' to '${n.hostId ?? '(none)'}'; an update cannot move instances — rename the node to replace it`,
+      );
     }
   }
-  if (!isDeepStrictEqual(Object.fromEntries(Object.entries(oldPlan.scalingGroups).map(([k, g]) => [k, g.members])), Object.fromEntries(Object.entries(fresh.scalingGroups).map(([k, g]) => [k, g.members])))) {
+  if (
+    !isDeepStrictEqual(
+      Object.fromEntries(Object.entries(oldPlan.scalingGroups).map(([k, g]) => [k, g.members])),
+      Object.fromEntries(Object.entries(fresh.scalingGroups).map(([k, g]) => [k, g.members])),
+    )
+  ) {
     throw new UpdateError('scaling groups differ; changing groups in an update is not supported yet — scale or reinstall instead');
   }
   const modifiedNodes = common.filter((n) => !isDeepStrictEqual(nodeSignature(n), nodeSignature(oldNodes.get(n.id)!))).map((n) => n.id);
@@ -106,7 +132,10 @@ export function diffPlans(oldPlan: DeploymentPlan, fresh: DeploymentPlan, newId:
     for (const p of parents) instantiateNew(unit, p);
   }
   // all_to_one keeps the target it had, for nodes that stay.
-  const previousAllToOne = allToOneTargets(model.nodes.filter((n) => oldNodes.has(n.id)), oldPlan.nodeInstances);
+  const previousAllToOne = allToOneTargets(
+    model.nodes.filter((n) => oldNodes.has(n.id)),
+    oldPlan.nodeInstances,
+  );
   const connected = connect(model, all, parentOf, previousAllToOne);
   if (connected.diagnostics.length > 0) throw new UpdateError(connected.diagnostics[0]!.message);
 
@@ -117,7 +146,11 @@ export function diffPlans(oldPlan: DeploymentPlan, fresh: DeploymentPlan, newId:
   const addedSet = new Set(added);
   const addedRelationships = connected.instances
     .filter((i) => !addedSet.has(i.id))
-    .flatMap((i) => i.relationships.filter((r) => !addedSet.has(r.targetId) && !oldRels.has(key(i.id, r))).map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })));
+    .flatMap((i) =>
+      i.relationships
+        .filter((r) => !addedSet.has(r.targetId) && !oldRels.has(key(i.id, r)))
+        .map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })),
+    );
   const removedRelationships = oldPlan.nodeInstances
     .filter((i) => newNodes.has(i.nodeId))
     .flatMap((i) => i.relationships.filter((r) => !newRels.has(key(i.id, r))).map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })));
@@ -180,4 +213,3 @@ function diffKeys(a: Record<string, unknown>, b: Record<string, unknown>, entity
   for (const k of Object.keys(b)) if (k in a && !isDeepStrictEqual(a[k], b[k])) out.push({ action: 'modify', entity, name: k });
   return out;
 }
-

@@ -3,7 +3,7 @@ import { SHIPPED_PLUGINS } from './shipped.js';
 import { defaultPluginRegistry } from './index.js';
 
 describe('shipped plugins', () => {
-  it("declare exactly the tasks their modules implement (what plan reports before any is loaded)", async () => {
+  it('declare exactly the tasks their modules implement (what plan reports before any is loaded)', async () => {
     for (const descriptor of SHIPPED_PLUGINS) {
       const module = await descriptor.load();
       expect(module.name).toBe(descriptor.name);

@@ -117,26 +117,17 @@ export const SHIPPED_PLUGINS: PluginDescriptor[] = [
   },
   {
     name: 'http',
-    tasks: [
-      'request',
-    ],
+    tasks: ['request'],
     load: async () => (await import('./http/index.js')).httpPlugin,
   },
   {
     name: 'ssm',
-    tasks: [
-      'run_commands',
-      'windows_service',
-    ],
+    tasks: ['run_commands', 'windows_service'],
     load: async () => (await import('./ssm/index.js')).ssmPlugin,
   },
   {
     name: 'rest',
-    tasks: [
-      'cloudify_rest.tasks.execute',
-      'cloudify_rest.tasks.bunch_execute',
-    ],
+    tasks: ['cloudify_rest.tasks.execute', 'cloudify_rest.tasks.bunch_execute'],
     load: async () => (await import('./rest/index.js')).restPlugin,
   },
-
 ];

@@ -21,14 +21,19 @@ export async function loadManifest(store: StateStore, digest: string): Promise<B
   const blob = await store.getBlob(digest);
   if (!blob) return undefined;
   const manifest = JSON.parse(gunzipSync(blob).toString('utf8')) as BlueprintFilesManifest;
-  if (manifest.format !== BLUEPRINT_FILES_FORMAT) throw new OperationError(`blueprint files ${digest} have format '${manifest.format}', which this step function does not read; deploy the matching Isthmus version`, false);
+  if (manifest.format !== BLUEPRINT_FILES_FORMAT)
+    throw new OperationError(
+      `blueprint files ${digest} have format '${manifest.format}', which this step function does not read; deploy the matching Isthmus version`,
+      false,
+    );
   return manifest;
 }
 
 /** A manifest path that stays inside the directory it is written to. */
 function safeRelative(rel: string): string {
   const normal = path.posix.normalize(rel);
-  if (normal.startsWith('../') || normal === '..' || path.posix.isAbsolute(normal) || normal.includes('\0')) throw new OperationError(`blueprint file path '${rel}' leaves the blueprint directory`, false);
+  if (normal.startsWith('../') || normal === '..' || path.posix.isAbsolute(normal) || normal.includes('\0'))
+    throw new OperationError(`blueprint file path '${rel}' leaves the blueprint directory`, false);
   return normal;
 }
 
@@ -37,11 +42,19 @@ function safeRelative(rel: string): string {
  * returns it. Each manifest is written once per warm container: into a scratch directory, checked
  * against its digests, then renamed into place, so a concurrent or crashed step never sees half.
  */
-export async function materializeBlueprintFiles(store: StateStore, digest: string, cacheRoot: string = path.join(tmpdir(), 'isthmus-blueprints')): Promise<string> {
+export async function materializeBlueprintFiles(
+  store: StateStore,
+  digest: string,
+  cacheRoot: string = path.join(tmpdir(), 'isthmus-blueprints'),
+): Promise<string> {
   const dir = path.join(cacheRoot, digest);
   if (existsSync(path.join(dir, COMPLETE))) return dir;
   const manifest = await loadManifest(store, digest);
-  if (!manifest) throw new OperationError(`the deployment's blueprint files (${digest}) are not in the state table; run the workflow again from the action or CLI to ship them`, false);
+  if (!manifest)
+    throw new OperationError(
+      `the deployment's blueprint files (${digest}) are not in the state table; run the workflow again from the action or CLI to ship them`,
+      false,
+    );
   const scratch = `${dir}.${randomUUID()}`;
   try {
     for (const [rel, file] of Object.entries(manifest.files)) {

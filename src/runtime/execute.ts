@@ -3,7 +3,18 @@ import path from 'node:path';
 import { evaluateFunctions, findOperation, FunctionEvaluationError, type YamlMap, type YamlValue } from '../dsl/index.js';
 import { classifyImplementation, type DeploymentPlan, type PlannedNode } from '../plan/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
-import { ConflictError, FencedError, type DeploymentRecord, type EventRecord, type NodeInstanceRecord, type NodeInstanceUpdate, type StateStore, type StepContext, type StepFence, type StepOutcome } from '../state/index.js';
+import {
+  ConflictError,
+  FencedError,
+  type DeploymentRecord,
+  type EventRecord,
+  type NodeInstanceRecord,
+  type NodeInstanceUpdate,
+  type StateStore,
+  type StepContext,
+  type StepFence,
+  type StepOutcome,
+} from '../state/index.js';
 import { OperationError, RetryRequest } from './errors.js';
 import { Redactor } from './redact.js';
 import { deploymentResolver } from './resolver.js';
@@ -35,7 +46,12 @@ function nodeView(node: PlannedNode): NodeView {
 }
 
 function instanceView(record: NodeInstanceRecord): InstanceView {
-  return { id: record.id, nodeId: record.nodeId, state: record.state, runtimeProperties: structuredClone(record.runtimeProperties) as Record<string, YamlValue> };
+  return {
+    id: record.id,
+    nodeId: record.nodeId,
+    state: record.state,
+    runtimeProperties: structuredClone(record.runtimeProperties) as Record<string, YamlValue>,
+  };
 }
 
 /**
@@ -69,7 +85,16 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   let seq = 0;
   const log = (level: EventRecord['level']) => (message: string) => {
     const at = new Date().toISOString();
-    events.push({ executionId: request.executionId, id: `${at}#${request.taskId}#${request.attempt}#${String(seq++).padStart(4, '0')}`, at, type: 'log', level, message: redactor.redact(message), nodeInstanceId: request.nodeInstanceId, taskId: request.taskId });
+    events.push({
+      executionId: request.executionId,
+      id: `${at}#${request.taskId}#${request.attempt}#${String(seq++).padStart(4, '0')}`,
+      at,
+      type: 'log',
+      level,
+      message: redactor.redact(message),
+      nodeInstanceId: request.nodeInstanceId,
+      taskId: request.taskId,
+    });
   };
   const logger: OperationLogger = { debug: log('debug'), info: log('info'), warning: log('warning'), error: log('error') };
 
@@ -94,7 +119,7 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   }
 
   let outcome: StepOutcome;
-  if (!operation || !operation.implementation) {
+  if (!operation?.implementation) {
     outcome = { status: 'succeeded' };
   } else {
     try {
@@ -109,7 +134,12 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   async function runOperation(): Promise<StepOutcome> {
     const implementation = operation!.implementation;
     const fn = deps.plugins.resolve(classifyImplementation(implementation, plan.plugins));
-    if (!fn) return { status: 'failed', recoverable: false, error: `no Isthmus implementation for '${implementation}' (${request.operation} on ${request.nodeInstanceId})` };
+    if (!fn)
+      return {
+        status: 'failed',
+        recoverable: false,
+        error: `no Isthmus implementation for '${implementation}' (${request.operation} on ${request.nodeInstanceId})`,
+      };
     const resolver = deploymentResolver({
       store: deps.store,
       deployment,
@@ -196,7 +226,11 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
 async function stepContext(store: StateStore, request: StepRequest, ids: string[]): Promise<StepContext> {
   const given = request.firstSend && request.instances ? new Map(request.instances.map((i) => [i.id, i])) : undefined;
   const useGiven = given !== undefined && ids.every((id) => given.has(id));
-  const read = await store.getStepContext({ executionId: request.executionId, taskId: request.taskId, attempt: request.attempt }, request.deploymentId, useGiven ? [] : ids);
+  const read = await store.getStepContext(
+    { executionId: request.executionId, taskId: request.taskId, attempt: request.attempt },
+    request.deploymentId,
+    useGiven ? [] : ids,
+  );
   return useGiven ? { ...read, instances: given } : read;
 }
 
@@ -210,10 +244,14 @@ export function refuseStep(request: StepRequest, context: StepContext): string |
   const { task, lock } = context;
   const what = `step ${request.taskId} of execution ${request.executionId}`;
   if (!task || task.executionId !== request.executionId) return `refused ${what}: no such task in that execution`;
-  if (task.kind !== 'operation' || task.operation !== request.operation || task.nodeInstanceId !== request.nodeInstanceId) return `refused ${what}: the request does not match the stored task (${task.operation ?? task.kind} on ${task.nodeInstanceId})`;
-  if (!isDeepStrictEqual(task.relationship ?? null, request.relationship ?? null)) return `refused ${what}: the request's relationship does not match the stored task`;
-  if (!lock || lock.executionId !== request.executionId || lock.deploymentId !== request.deploymentId) return `refused ${what}: the execution does not hold deployment '${request.deploymentId}' (not running, or another execution does)`;
-  if (lock.fencingToken !== request.fencingToken) return `refused ${what}: fencing token ${request.fencingToken} is not the lock's (${lock.fencingToken}); another driver took over`;
+  if (task.kind !== 'operation' || task.operation !== request.operation || task.nodeInstanceId !== request.nodeInstanceId)
+    return `refused ${what}: the request does not match the stored task (${task.operation ?? task.kind} on ${task.nodeInstanceId})`;
+  if (!isDeepStrictEqual(task.relationship ?? null, request.relationship ?? null))
+    return `refused ${what}: the request's relationship does not match the stored task`;
+  if (!lock || lock.executionId !== request.executionId || lock.deploymentId !== request.deploymentId)
+    return `refused ${what}: the execution does not hold deployment '${request.deploymentId}' (not running, or another execution does)`;
+  if (lock.fencingToken !== request.fencingToken)
+    return `refused ${what}: fencing token ${request.fencingToken} is not the lock's (${lock.fencingToken}); another driver took over`;
   return undefined;
 }
 
@@ -227,7 +265,10 @@ const deploymentCache = new WeakMap<StateStore, Map<string, Promise<DeploymentRe
  */
 async function loadDeployment(deps: RuntimeDeps, request: StepRequest): Promise<DeploymentRecord | undefined> {
   let cache = deploymentCache.get(deps.store);
-  if (!cache) deploymentCache.set(deps.store, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    deploymentCache.set(deps.store, cache);
+  }
   const key = `${request.deploymentId}@${request.deploymentVersion ?? ''}`;
   const cached = request.deploymentVersion !== undefined ? cache.get(key) : undefined;
   if (cached) {
@@ -261,9 +302,15 @@ async function recordWithRetries(
   let base = original;
   for (let i = 0; ; i++) {
     const change = { ...update };
-    if (update.runtimeProperties && base !== original) change.runtimeProperties = rebase(original.runtimeProperties, update.runtimeProperties, base.runtimeProperties);
+    if (update.runtimeProperties && base !== original)
+      change.runtimeProperties = rebase(original.runtimeProperties, update.runtimeProperties, base.runtimeProperties);
     try {
-      const done = await store.recordStep(key, outcome, { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change }, fence);
+      const done = await store.recordStep(
+        key,
+        outcome,
+        { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change },
+        fence,
+      );
       // What the conditional write stored: the record it was based on, changed, one version on.
       return done.recorded ? { ...done, instance: { ...base, ...change, version: base.version + 1 } } : done;
     } catch (err) {

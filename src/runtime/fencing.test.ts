@@ -14,10 +14,22 @@ const SLOW = `${HEADER}${RECORDING_TYPES}node_templates:
 async function pending(leaseMs = 60_000) {
   const h = await createHarness({ maxRetries: 0 });
   const dep = await h.deploy(SLOW);
-  const e = await startExecution(h.store, { deploymentId: dep, workflow: 'execute_operation', parameters: { operation: 'cloudify.interfaces.lifecycle.configure' } });
+  const e = await startExecution(h.store, {
+    deploymentId: dep,
+    workflow: 'execute_operation',
+    parameters: { operation: 'cloudify.interfaces.lifecycle.configure' },
+  });
   const lock = await h.store.acquireLock(dep, e.id, 'driver-a', leaseMs);
   const task = (await h.store.listTasks(e.id)).find((t) => t.kind === 'operation')!;
-  const request: StepRequest = { deploymentId: dep, executionId: e.id, taskId: task.id, attempt: 0, operation: task.operation!, nodeInstanceId: task.nodeInstanceId, fencingToken: lock.fencingToken };
+  const request: StepRequest = {
+    deploymentId: dep,
+    executionId: e.id,
+    taskId: task.id,
+    attempt: 0,
+    operation: task.operation!,
+    nodeInstanceId: task.nodeInstanceId,
+    fencingToken: lock.fencingToken,
+  };
   return { h, dep, e, lock, task, request };
 }
 
@@ -28,7 +40,10 @@ describe('forged and stale steps (findings 6 and 14)', () => {
       [{ ...request, executionId: 'made-up' }, /no such task/],
       [{ ...request, taskId: 'n_x/cloudify.interfaces.lifecycle.delete' }, /no such task/],
       [{ ...request, operation: 'cloudify.interfaces.lifecycle.delete' }, /does not match the stored task/],
-      [{ ...request, relationship: { side: 'source', sourceId: request.nodeInstanceId, targetId: 'x', type: 'cloudify.relationships.depends_on' } }, /relationship does not match/],
+      [
+        { ...request, relationship: { side: 'source', sourceId: request.nodeInstanceId, targetId: 'x', type: 'cloudify.relationships.depends_on' } },
+        /relationship does not match/,
+      ],
       [{ ...request, fencingToken: request.fencingToken + 1 }, /fencing token/],
     ];
     for (const [req, why] of forged) {

@@ -65,7 +65,10 @@ export function deploymentResolver(scope: ResolverScope): RuntimeResolver {
     },
     async attributesList(node, path) {
       const n = nodeOf(node);
-      return (await allInstances()).filter((i) => i.nodeId === node).sort((a, b) => a.id.localeCompare(b.id)).map((i) => attributeOf(i.runtimeProperties, n.properties, path));
+      return (await allInstances())
+        .filter((i) => i.nodeId === node)
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((i) => attributeOf(i.runtimeProperties, n.properties, path));
     },
     async attributesDict(node, attributes) {
       const n = nodeOf(node);
@@ -83,7 +86,7 @@ export function deploymentResolver(scope: ResolverScope): RuntimeResolver {
       return evaluateFunctions(dig(nodeOf(nodeId).properties, path), resolver);
     },
     async input(name, path) {
-      if (!Object.prototype.hasOwnProperty.call(plan.inputs, name)) throw new FunctionEvaluationError(`input '${name}' does not exist`);
+      if (!Object.hasOwn(plan.inputs, name)) throw new FunctionEvaluationError(`input '${name}' does not exist`);
       return evaluateFunctions(dig(plan.inputs[name] ?? null, path), resolver);
     },
     async secret(name, path) {
@@ -98,11 +101,16 @@ export function deploymentResolver(scope: ResolverScope): RuntimeResolver {
       if (!other) throw new FunctionEvaluationError(`deployment '${deploymentId}' does not exist`);
       const def = other.plan.capabilities[capability];
       if (!def) throw new FunctionEvaluationError(`deployment '${deploymentId}' has no capability '${capability}'`);
-      const value = await evaluateFunctions(def.value, deploymentResolver({ ...scope, deployment: other, self: undefined, source: undefined, target: undefined, depth: (scope.depth ?? 0) + 1 }));
+      const value = await evaluateFunctions(
+        def.value,
+        deploymentResolver({ ...scope, deployment: other, self: undefined, source: undefined, target: undefined, depth: (scope.depth ?? 0) + 1 }),
+      );
       return dig(value, path);
     },
     async environmentCapability(capability) {
-      throw new FunctionEvaluationError(`get_environment_capability '${capability}': Isthmus deployments have no parent environment; use get_capability with a deployment id`);
+      throw new FunctionEvaluationError(
+        `get_environment_capability '${capability}': Isthmus deployments have no parent environment; use get_capability with a deployment id`,
+      );
     },
     async sys(entity, property) {
       if (entity === 'deployment' && property === 'id') return scope.deployment.id;
@@ -124,12 +132,17 @@ export function deploymentResolver(scope: ResolverScope): RuntimeResolver {
 function maskAll(value: YamlValue, onSecret: (v: string) => void): void {
   if (typeof value === 'string' && value.length >= 3) onSecret(value);
   else if (typeof value === 'number' && String(value).length >= 3) onSecret(String(value));
-  else if (Array.isArray(value)) value.forEach((v) => maskAll(v, onSecret));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => maskAll(v, onSecret));
+  else if (Array.isArray(value)) for (const v of value) maskAll(v, onSecret);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) maskAll(v, onSecret);
 }
 
 /** Evaluates a deployment's outputs (or capabilities) against its current state. */
-export async function evaluateDeploymentOutputs(store: StateStore, deployment: DeploymentRecord, secrets: SecretsProvider, which: 'outputs' | 'capabilities' = 'outputs'): Promise<YamlMap> {
+export async function evaluateDeploymentOutputs(
+  store: StateStore,
+  deployment: DeploymentRecord,
+  secrets: SecretsProvider,
+  which: 'outputs' | 'capabilities' = 'outputs',
+): Promise<YamlMap> {
   // Secrets a value reads are masked: outputs end up in PR comments and job summaries.
   const redactor = new Redactor();
   const resolver = deploymentResolver({ store, deployment, secrets, onSecret: (v) => redactor.add(v) });

@@ -27,7 +27,7 @@ export class LocalSecrets implements SecretsProvider {
     if (!this.cache) {
       this.cache = this.file && existsSync(this.file) ? ((parse(readFileSync(this.file, 'utf8')) ?? {}) as Record<string, YamlValue>) : {};
     }
-    return Object.prototype.hasOwnProperty.call(this.cache, name) ? this.cache[name] : undefined;
+    return Object.hasOwn(this.cache, name) ? this.cache[name] : undefined;
   }
 }
 

@@ -26,7 +26,7 @@ describe('OperationSlots', () => {
     releases.shift()!();
     await tick();
     expect(started).toEqual([0, 1, 2, 3, 4]);
-    releases.splice(0).forEach((r) => r());
+    for (const release of releases.splice(0)) release();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
     expect(peak).toBe(2);
     expect(slots.running).toBe(0);

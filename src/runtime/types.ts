@@ -100,4 +100,5 @@ export interface RelationshipView {
   target: { node: NodeView; instanceId: string };
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: an operation either returns a value (Cloudify's `ctx returns`) or nothing; plugin modules are written as plain async functions.
 export type OperationFunction = (ctx: OperationContext) => Promise<YamlValue | void>;

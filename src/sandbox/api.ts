@@ -4,7 +4,7 @@ import { apiVersionOf, ResourceCatalog, splitApiVersion, type ResourceType } fro
 import { alreadyExists, ApiError, invalid, notFound } from './errors.js';
 import { clone, isPlainObject, type KubeObject } from './objects.js';
 import { fieldSet, jsonPatch, mergePatch, PatchError, pruneDropped, strategicMerge } from './patch.js';
-import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector, SelectorError } from './selectors.js';
+import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector, type SelectorError } from './selectors.js';
 import { validateObject } from './validation.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -78,7 +78,8 @@ export class SandboxApi {
   typeOf(apiVersion: string, kind: string): ResourceType {
     const { group, version } = splitApiVersion(apiVersion);
     const type = this.catalog.byKind(group, kind);
-    if (!type || !type.versions.includes(version)) throw new ApiError(404, `the server could not find the requested resource (kind ${kind} in version "${apiVersion}")`, 'NotFound');
+    if (!type?.versions.includes(version))
+      throw new ApiError(404, `the server could not find the requested resource (kind ${kind} in version "${apiVersion}")`, 'NotFound');
     return type;
   }
 
@@ -129,7 +130,12 @@ export class SandboxApi {
       obj.metadata.namespace = ns;
       const nsObj = this.bucket(this.catalog.byKind('', 'Namespace')!).get(objectKey(undefined, ns!));
       if (!nsObj) throw notFound('Namespace', 'namespaces', '', ns!);
-      if (nsObj.metadata.deletionTimestamp) throw new ApiError(403, `${type.plural} "${obj.metadata.name ?? ''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, 'Forbidden');
+      if (nsObj.metadata.deletionTimestamp)
+        throw new ApiError(
+          403,
+          `${type.plural} "${obj.metadata.name ?? ''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+          'Forbidden',
+        );
     } else delete obj.metadata.namespace;
     // The status subresource is written separately; a create carries none.
     if (type.status && obj.kind !== 'Node') delete obj.status;
@@ -158,7 +164,8 @@ export class SandboxApi {
     if (patchType === 'apply') {
       if (!options.fieldManager) throw new ApiError(400, 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
       const applied = this.checkBody(type, namespace, body);
-      if (applied.metadata.name !== name) throw new ApiError(400, `the name of the object (${applied.metadata.name ?? ''}) does not match the name on the URL (${name})`);
+      if (applied.metadata.name !== name)
+        throw new ApiError(400, `the name of the object (${applied.metadata.name ?? ''}) does not match the name on the URL (${name})`);
       const memo = `${resourceKey(type)}|${namespace ?? ''}/${name}|${options.fieldManager}|${options.subresource ?? ''}`;
       if (!existing) {
         const created = this.create(type, namespace, applied, options, 'Apply');
@@ -188,7 +195,12 @@ export class SandboxApi {
 
   delete(type: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): { object: KubeObject; gone: boolean } {
     const obj = this.get(type, namespace, name);
-    if (options.preconditions?.uid && options.preconditions.uid !== obj.metadata.uid) throw new ApiError(409, `Precondition failed: UID in precondition: ${options.preconditions.uid}, UID in object meta: ${obj.metadata.uid ?? ''}`, 'Conflict');
+    if (options.preconditions?.uid && options.preconditions.uid !== obj.metadata.uid)
+      throw new ApiError(
+        409,
+        `Precondition failed: UID in precondition: ${options.preconditions.uid}, UID in object meta: ${obj.metadata.uid ?? ''}`,
+        'Conflict',
+      );
     if (options.preconditions?.resourceVersion && options.preconditions.resourceVersion !== obj.metadata.resourceVersion) throw conflict(type, name);
     if (options.dryRun) return { object: obj, gone: false };
     const finalizers = new Set(obj.metadata.finalizers ?? []);
@@ -244,16 +256,24 @@ export class SandboxApi {
   private bucket(type: ResourceType): Map<string, KubeObject> {
     const key = resourceKey(type);
     let b = this.store.get(key);
-    if (!b) this.store.set(key, (b = new Map()));
+    if (!b) {
+      b = new Map();
+      this.store.set(key, b);
+    }
     return b;
   }
 
   private checkBody(type: ResourceType, namespace: string | undefined, body: unknown): KubeObject {
     if (!isPlainObject(body)) throw new ApiError(400, 'the request body must be a JSON or YAML object');
     const obj = clone(body) as KubeObject;
-    if (obj.kind !== undefined && obj.kind !== type.kind) throw new ApiError(400, `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version or kind (${type.kind})`);
+    if (obj.kind !== undefined && obj.kind !== type.kind)
+      throw new ApiError(400, `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version or kind (${type.kind})`);
     const { group } = splitApiVersion(String(obj.apiVersion ?? apiVersionOf(type.group, type.versions[0]!)));
-    if (group !== type.group) throw new ApiError(400, `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${apiVersionOf(type.group, type.versions[0]!)})`);
+    if (group !== type.group)
+      throw new ApiError(
+        400,
+        `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${apiVersionOf(type.group, type.versions[0]!)})`,
+      );
     obj.kind = type.kind;
     obj.apiVersion = apiVersionOf(type.group, type.versions[0]!);
     if (!isPlainObject(obj.metadata)) obj.metadata = {};
@@ -268,7 +288,14 @@ export class SandboxApi {
     if (causes.length > 0) throw invalid(type.kind, obj.metadata.name ?? '', type.group, causes);
   }
 
-  private update(type: ResourceType, current: KubeObject, next: KubeObject, options: WriteOptions, operation: 'Update' | 'Apply', applied?: KubeObject): KubeObject {
+  private update(
+    type: ResourceType,
+    current: KubeObject,
+    next: KubeObject,
+    options: WriteOptions,
+    operation: 'Update' | 'Apply',
+    applied?: KubeObject,
+  ): KubeObject {
     const obj = clone(next);
     obj.apiVersion = current.apiVersion;
     obj.kind = current.kind;
@@ -301,14 +328,18 @@ export class SandboxApi {
       this.remove(type, obj);
       return obj;
     }
-    const unchanged = isDeepStrictEqual({ ...obj, metadata: { ...obj.metadata, managedFields: undefined, resourceVersion: undefined } }, { ...current, metadata: { ...current.metadata, managedFields: undefined, resourceVersion: undefined } });
+    const unchanged = isDeepStrictEqual(
+      { ...obj, metadata: { ...obj.metadata, managedFields: undefined, resourceVersion: undefined } },
+      { ...current, metadata: { ...current.metadata, managedFields: undefined, resourceVersion: undefined } },
+    );
     if (unchanged) return current;
     return this.commit(type, obj, 'MODIFIED');
   }
 
   /** Defaults and allocations the real API server's admission chain makes. */
   private admit(type: ResourceType, obj: KubeObject, current: KubeObject | undefined): void {
-    const spec = (obj.spec ??= {});
+    obj.spec ??= {};
+    const spec = obj.spec;
     switch (obj.kind) {
       case 'Namespace':
         spec['finalizers'] ??= ['kubernetes'];
@@ -328,7 +359,8 @@ export class SandboxApi {
             if (!isPlainObject(p)) continue;
             p['protocol'] ??= 'TCP';
             p['targetPort'] ??= p['port'];
-            if (spec['type'] === 'NodePort' || spec['type'] === 'LoadBalancer') p['nodePort'] ??= oldPorts.find((o) => o['port'] === p['port'])?.['nodePort'] ?? this.nextNodePort++;
+            if (spec['type'] === 'NodePort' || spec['type'] === 'LoadBalancer')
+              p['nodePort'] ??= oldPorts.find((o) => o['port'] === p['port'])?.['nodePort'] ?? this.nextNodePort++;
           }
         }
         break;
@@ -346,7 +378,9 @@ export class SandboxApi {
       }
       case 'PersistentVolumeClaim':
         if (spec['storageClassName'] === undefined) {
-          const defaultClass = this.peek('storage.k8s.io', 'StorageClass').find((s) => s.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+          const defaultClass = this.peek('storage.k8s.io', 'StorageClass').find(
+            (s) => s.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
+          );
           if (defaultClass) spec['storageClassName'] = defaultClass.metadata.name;
         }
         spec['volumeMode'] ??= 'Filesystem';
@@ -371,7 +405,12 @@ export class SandboxApi {
       default:
         if (Object.keys(spec).length === 0 && !isPlainObject(current?.spec)) delete obj.spec;
     }
-    if (obj.spec && Object.keys(obj.spec).length === 0 && ['ConfigMap', 'ServiceAccount', 'Secret', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'StorageClass'].includes(obj.kind)) delete obj.spec;
+    if (
+      obj.spec &&
+      Object.keys(obj.spec).length === 0 &&
+      ['ConfigMap', 'ServiceAccount', 'Secret', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'StorageClass'].includes(obj.kind)
+    )
+      delete obj.spec;
     void type;
   }
 
@@ -381,7 +420,8 @@ export class SandboxApi {
   }
 
   private hasDependents(owner: KubeObject): boolean {
-    for (const bucket of this.store.values()) for (const o of bucket.values()) if (o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid)) return true;
+    for (const bucket of this.store.values())
+      for (const o of bucket.values()) if (o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid)) return true;
     return false;
   }
 
@@ -408,7 +448,8 @@ export class SandboxApi {
 
   private remove(type: ResourceType, obj: KubeObject): void {
     this.bucket(type).delete(objectKey(obj.metadata.namespace, obj.metadata.name!));
-    for (const k of [...this.applied.keys()]) if (k.startsWith(`${resourceKey(type)}|${obj.metadata.namespace ?? ''}/${obj.metadata.name}|`)) this.applied.delete(k);
+    for (const k of [...this.applied.keys()])
+      if (k.startsWith(`${resourceKey(type)}|${obj.metadata.namespace ?? ''}/${obj.metadata.name}|`)) this.applied.delete(k);
     this.revision++;
     const gone = clone(obj);
     gone.metadata.resourceVersion = String(this.revision);
@@ -423,7 +464,12 @@ export class SandboxApi {
   }
 
   private registerCrd(crd: KubeObject): void {
-    const spec = crd.spec as { group: string; scope?: string; names: { kind: string; plural: string; singular?: string; shortNames?: string[] }; versions: Array<{ name: string; served?: boolean; storage?: boolean; subresources?: { status?: unknown; scale?: unknown } }> };
+    const spec = crd.spec as {
+      group: string;
+      scope?: string;
+      names: { kind: string; plural: string; singular?: string; shortNames?: string[] };
+      versions: Array<{ name: string; served?: boolean; storage?: boolean; subresources?: { status?: unknown; scale?: unknown } }>;
+    };
     const served = spec.versions.filter((v) => v.served !== false);
     const storage = served.find((v) => v.storage) ?? served[0];
     if (!storage) return;
@@ -453,7 +499,12 @@ export class SandboxApi {
 }
 
 function conflict(type: ResourceType, name: string): ApiError {
-  return new ApiError(409, `Operation cannot be fulfilled on ${type.group ? `${type.plural}.${type.group}` : type.plural} "${name}": the object has been modified; please apply your changes to the latest version and try again`, 'Conflict', { name, group: type.group, kind: type.plural });
+  return new ApiError(
+    409,
+    `Operation cannot be fulfilled on ${type.group ? `${type.plural}.${type.group}` : type.plural} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    'Conflict',
+    { name, group: type.group, kind: type.plural },
+  );
 }
 
 function stripServerFields(obj: KubeObject): KubeObject {

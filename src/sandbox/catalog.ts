@@ -16,7 +16,15 @@ export interface ResourceType {
   crd?: string;
 }
 
-const t = (group: string, versions: string[], kind: string, plural: string, namespaced: boolean, status: boolean, extra: Partial<ResourceType> = {}): ResourceType => ({
+const t = (
+  group: string,
+  versions: string[],
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+  status: boolean,
+  extra: Partial<ResourceType> = {},
+): ResourceType => ({
   group,
   versions,
   kind,

@@ -28,7 +28,6 @@ export const SIMULATION_ANNOTATIONS = {
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const hashOf = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 10);
-const rand5 = () => Math.random().toString(36).slice(2, 7).padEnd(5, 'x');
 
 type Obj = KubeObject;
 const spec = (o: Obj) => (o.spec ?? {}) as Record<string, unknown>;
@@ -45,7 +44,14 @@ export function isNodeReady(node: Obj): boolean {
 
 const owns = (owner: Obj) => (o: Obj) => o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.controller) ?? false;
 const alive = (o: Obj) => !o.metadata.deletionTimestamp;
-const ownerRef = (o: Obj) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true });
+const ownerRef = (o: Obj) => ({
+  apiVersion: o.apiVersion,
+  kind: o.kind,
+  name: o.metadata.name!,
+  uid: o.metadata.uid!,
+  controller: true,
+  blockOwnerDeletion: true,
+});
 
 /**
  * The simulated control plane: the controllers, scheduler and kubelets of a small cluster,
@@ -208,11 +214,17 @@ export class ControlPlane {
       const dependents = all.filter((d) => d.metadata.ownerReferences?.some((r) => r.uid === o.metadata.uid));
       if (finalizers.includes('foregroundDeletion')) {
         for (const d of dependents) {
-          if (!d.metadata.deletionTimestamp) this.api.delete(this.api.typeOf(d.apiVersion, d.kind), d.metadata.namespace, d.metadata.name!, { propagationPolicy: 'Foreground' });
+          if (!d.metadata.deletionTimestamp)
+            this.api.delete(this.api.typeOf(d.apiVersion, d.kind), d.metadata.namespace, d.metadata.name!, { propagationPolicy: 'Foreground' });
         }
-        if (dependents.length === 0) this.put({ ...clone(o), metadata: { ...clone(o.metadata), finalizers: finalizers.filter((f) => f !== 'foregroundDeletion') } });
+        if (dependents.length === 0)
+          this.put({ ...clone(o), metadata: { ...clone(o.metadata), finalizers: finalizers.filter((f) => f !== 'foregroundDeletion') } });
       } else if (finalizers.includes('orphan')) {
-        for (const d of dependents) this.put({ ...clone(d), metadata: { ...clone(d.metadata), ownerReferences: (d.metadata.ownerReferences ?? []).filter((r) => r.uid !== o.metadata.uid) } });
+        for (const d of dependents)
+          this.put({
+            ...clone(d),
+            metadata: { ...clone(d.metadata), ownerReferences: (d.metadata.ownerReferences ?? []).filter((r) => r.uid !== o.metadata.uid) },
+          });
         this.put({ ...clone(o), metadata: { ...clone(o.metadata), finalizers: finalizers.filter((f) => f !== 'orphan') } });
       }
     }
@@ -229,15 +241,28 @@ export class ControlPlane {
       const owned = this.api.peek('apps', 'ReplicaSet').filter(owns(d));
       let current = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
       if (!current) {
-        const labels = { ...((template['metadata'] as Record<string, unknown> | undefined)?.['labels'] as Record<string, string> | undefined), 'pod-template-hash': hash };
+        const labels = {
+          ...((template['metadata'] as Record<string, unknown> | undefined)?.['labels'] as Record<string, string> | undefined),
+          'pod-template-hash': hash,
+        };
         const revision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) + 1;
         const selector = clone(spec(d)['selector'] as LabelSelectorObject);
         selector.matchLabels = { ...(selector.matchLabels ?? {}), 'pod-template-hash': hash };
         current = this.api.createInternal({
           apiVersion: 'apps/v1',
           kind: 'ReplicaSet',
-          metadata: { name: `${d.metadata.name}-${hash}`, namespace: d.metadata.namespace!, labels, annotations: { 'deployment.kubernetes.io/revision': String(revision) }, ownerReferences: [ownerRef(d)] },
-          spec: { replicas, selector, template: { ...clone(template), metadata: { ...clone((template['metadata'] ?? {}) as Record<string, unknown>), labels } } },
+          metadata: {
+            name: `${d.metadata.name}-${hash}`,
+            namespace: d.metadata.namespace!,
+            labels,
+            annotations: { 'deployment.kubernetes.io/revision': String(revision) },
+            ownerReferences: [ownerRef(d)],
+          },
+          spec: {
+            replicas,
+            selector,
+            template: { ...clone(template), metadata: { ...clone((template['metadata'] ?? {}) as Record<string, unknown>), labels } },
+          },
         });
       } else if (Number(spec(current)['replicas']) !== replicas) {
         this.put({ ...clone(current), spec: { ...spec(current), replicas } });
@@ -250,20 +275,36 @@ export class ControlPlane {
         if (Number(spec(rs)['replicas']) !== want) this.put({ ...clone(rs), spec: { ...spec(rs), replicas: want } });
       }
       const history = Number(spec(d)['revisionHistoryLimit'] ?? 10);
-      const old = owned.filter((rs) => rs.metadata.uid !== current!.metadata.uid && Number(spec(rs)['replicas']) === 0 && this.api.peek('', 'Pod').filter(owns(rs)).length === 0);
-      old.sort((a, b) => Number(a.metadata.annotations?.['deployment.kubernetes.io/revision']) - Number(b.metadata.annotations?.['deployment.kubernetes.io/revision']));
+      const old = owned.filter(
+        (rs) => rs.metadata.uid !== current!.metadata.uid && Number(spec(rs)['replicas']) === 0 && this.api.peek('', 'Pod').filter(owns(rs)).length === 0,
+      );
+      old.sort(
+        (a, b) => Number(a.metadata.annotations?.['deployment.kubernetes.io/revision']) - Number(b.metadata.annotations?.['deployment.kubernetes.io/revision']),
+      );
       for (const rs of old.slice(0, Math.max(0, old.length - history))) this.api.removeInternal(rs);
     }
   }
 
-  private newPod(owner: Obj, template: Record<string, unknown>, name: { name?: string; generateName?: string }, extraLabels: Record<string, string> = {}, nodeName?: string): void {
+  private newPod(
+    owner: Obj,
+    template: Record<string, unknown>,
+    name: { name?: string; generateName?: string },
+    extraLabels: Record<string, string> = {},
+    nodeName?: string,
+  ): void {
     const meta = clone((template['metadata'] ?? {}) as Record<string, unknown>);
     const podSpec = clone((template['spec'] ?? {}) as Record<string, unknown>);
     if (nodeName) podSpec['nodeName'] = nodeName;
     this.api.createInternal({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { ...meta, ...name, namespace: owner.metadata.namespace!, labels: { ...((meta['labels'] ?? {}) as Record<string, string>), ...extraLabels }, ownerReferences: [ownerRef(owner)] },
+      metadata: {
+        ...meta,
+        ...name,
+        namespace: owner.metadata.namespace!,
+        labels: { ...((meta['labels'] ?? {}) as Record<string, string>), ...extraLabels },
+        ownerReferences: [ownerRef(owner)],
+      },
       spec: podSpec,
     });
   }
@@ -272,11 +313,16 @@ export class ControlPlane {
     const pods = this.api.peek('', 'Pod');
     for (const rs of this.api.peek('apps', 'ReplicaSet')) {
       if (!alive(rs)) continue;
-      const mine = pods.filter(owns(rs)).filter(alive).filter((p) => status(p)['phase'] !== 'Failed' && status(p)['phase'] !== 'Succeeded');
+      const mine = pods
+        .filter(owns(rs))
+        .filter(alive)
+        .filter((p) => status(p)['phase'] !== 'Failed' && status(p)['phase'] !== 'Succeeded');
       const want = Number(spec(rs)['replicas'] ?? 1);
       for (let i = mine.length; i < want; i++) this.newPod(rs, spec(rs)['template'] as Record<string, unknown>, { generateName: `${rs.metadata.name}-` });
       if (mine.length > want) {
-        const order = [...mine].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || Number(Boolean(spec(a)['nodeName'])) - Number(Boolean(spec(b)['nodeName'])));
+        const order = [...mine].sort(
+          (a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || Number(Boolean(spec(a)['nodeName'])) - Number(Boolean(spec(b)['nodeName'])),
+        );
         for (const p of order.slice(0, mine.length - want)) this.api.removeInternal(p);
       }
     }
@@ -304,7 +350,12 @@ export class ControlPlane {
           const claimMeta = (claim['metadata'] ?? {}) as Record<string, unknown>;
           const claimName = `${String(claimMeta['name'])}-${name}`;
           if (!this.api.peek('', 'PersistentVolumeClaim').some((c) => c.metadata.namespace === sts.metadata.namespace && c.metadata.name === claimName)) {
-            this.api.createInternal({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: claimName, namespace: sts.metadata.namespace!, labels: (claimMeta['labels'] ?? {}) as Record<string, string> }, spec: clone((claim['spec'] ?? {}) as Record<string, unknown>) });
+            this.api.createInternal({
+              apiVersion: 'v1',
+              kind: 'PersistentVolumeClaim',
+              metadata: { name: claimName, namespace: sts.metadata.namespace!, labels: (claimMeta['labels'] ?? {}) as Record<string, string> },
+              spec: clone((claim['spec'] ?? {}) as Record<string, unknown>),
+            });
           }
         }
         const withClaims = clone(template);
@@ -327,7 +378,9 @@ export class ControlPlane {
       // Rolling update from the highest ordinal, one pod at a time, once all are ready.
       const live = pods.filter(owns(sts)).filter((p) => Number(p.metadata.name!.slice(sts.metadata.name!.length + 1)) < want);
       if (live.length === want && live.every(isPodReady)) {
-        const stale = live.filter((p) => p.metadata.labels?.['controller-revision-hash'] !== revision).sort((a, b) => b.metadata.name!.localeCompare(a.metadata.name!, undefined, { numeric: true }));
+        const stale = live
+          .filter((p) => p.metadata.labels?.['controller-revision-hash'] !== revision)
+          .sort((a, b) => b.metadata.name!.localeCompare(a.metadata.name!, undefined, { numeric: true }));
         if (stale[0]) this.api.removeInternal(stale[0]);
       }
     }
@@ -367,18 +420,34 @@ export class ControlPlane {
       const active = mine.filter((p) => alive(p) && status(p)['phase'] !== 'Succeeded' && status(p)['phase'] !== 'Failed');
       const completions = Number(s['completions'] ?? 1);
       const finished = condition(job, 'Complete')?.['status'] === 'True' || condition(job, 'Failed')?.['status'] === 'True';
-      const st: Record<string, unknown> = { ...status(job), startTime: status(job)['startTime'] ?? now(), active: active.length, succeeded, failed, ready: active.filter(isPodReady).length };
+      const st: Record<string, unknown> = {
+        ...status(job),
+        startTime: status(job)['startTime'] ?? now(),
+        active: active.length,
+        succeeded,
+        failed,
+        ready: active.filter(isPodReady).length,
+      };
       if (!finished) {
         if (failed > Number(s['backoffLimit'] ?? 6)) {
           for (const p of active) this.api.removeInternal(p);
           st['active'] = 0;
-          st['conditions'] = [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: now() }];
+          st['conditions'] = [
+            {
+              type: 'Failed',
+              status: 'True',
+              reason: 'BackoffLimitExceeded',
+              message: 'Job has reached the specified backoff limit',
+              lastTransitionTime: now(),
+            },
+          ];
         } else if (succeeded >= completions) {
           st['conditions'] = [{ type: 'Complete', status: 'True', lastTransitionTime: now() }];
           st['completionTime'] = now();
         } else if (!s['suspend']) {
           const room = Math.min(Number(s['parallelism'] ?? 1), completions - succeeded) - active.length;
-          for (let i = 0; i < room; i++) this.newPod(job, s['template'] as Record<string, unknown>, { generateName: `${job.metadata.name}-` }, { 'job-name': job.metadata.name! });
+          for (let i = 0; i < room; i++)
+            this.newPod(job, s['template'] as Record<string, unknown>, { generateName: `${job.metadata.name}-` }, { 'job-name': job.metadata.name! });
         }
       }
       st['observedGeneration'] = job.metadata.generation;
@@ -392,7 +461,9 @@ export class ControlPlane {
     for (const pod of this.api.peek('', 'Pod')) {
       if (!alive(pod) || spec(pod)['nodeName'] || status(pod)['phase'] !== 'Pending') continue;
       const podSpec = spec(pod);
-      const claims = ((podSpec['volumes'] ?? []) as Array<Record<string, unknown>>).map((v) => (v['persistentVolumeClaim'] as Record<string, unknown> | undefined)?.['claimName']).filter((c): c is string => typeof c === 'string');
+      const claims = ((podSpec['volumes'] ?? []) as Array<Record<string, unknown>>)
+        .map((v) => (v['persistentVolumeClaim'] as Record<string, unknown> | undefined)?.['claimName'])
+        .filter((c): c is string => typeof c === 'string');
       const unbound = claims.filter((c) => {
         const pvc = this.api.peek('', 'PersistentVolumeClaim').find((x) => x.metadata.namespace === pod.metadata.namespace && x.metadata.name === c);
         return !pvc || (status(pvc)['phase'] !== 'Bound' && !this.waitsForConsumer(pvc));
@@ -400,14 +471,24 @@ export class ControlPlane {
       const all = this.api.peek('', 'Node');
       const nodes = unbound.length ? [] : this.eligibleNodes(podSpec);
       if (nodes.length === 0) {
-        const message = unbound.length ? `0/${all.length} nodes are available: pod has unbound immediate PersistentVolumeClaims (${unbound.join(', ')}).` : `0/${all.length} nodes are available: ${all.length} node(s) didn't match Pod's node affinity/selector, were unschedulable or not ready.`;
+        const message = unbound.length
+          ? `0/${all.length} nodes are available: pod has unbound immediate PersistentVolumeClaims (${unbound.join(', ')}).`
+          : `0/${all.length} nodes are available: ${all.length} node(s) didn't match Pod's node affinity/selector, were unschedulable or not ready.`;
         const current = condition(pod, 'PodScheduled');
-        if (current?.['message'] !== message) this.put({ ...clone(pod), status: { ...status(pod), conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now() }] } });
+        if (current?.['message'] !== message)
+          this.put({
+            ...clone(pod),
+            status: { ...status(pod), conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now() }] },
+          });
         continue;
       }
       const load = (n: Obj) => this.api.peek('', 'Pod').filter((p) => spec(p)['nodeName'] === n.metadata.name && alive(p)).length;
       const chosen = [...nodes].sort((a, b) => load(a) - load(b) || a.metadata.name!.localeCompare(b.metadata.name!))[0]!;
-      this.put({ ...clone(pod), spec: { ...podSpec, nodeName: chosen.metadata.name }, status: { ...status(pod), conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: now() }] } });
+      this.put({
+        ...clone(pod),
+        spec: { ...podSpec, nodeName: chosen.metadata.name },
+        status: { ...status(pod), conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: now() }] },
+      });
     }
   }
 
@@ -453,7 +534,16 @@ export class ControlPlane {
         const hostIp = ((status(node)['addresses'] ?? []) as Array<Record<string, unknown>>).find((a) => a['type'] === 'InternalIP')?.['address'];
         this.put({
           ...clone(pod),
-          status: { phase: 'Running', podIP: `10.244.${Math.floor(n / 250)}.${(n % 250) + 1}`, podIPs: [{ ip: `10.244.${Math.floor(n / 250)}.${(n % 250) + 1}` }], hostIP: hostIp, startTime: now(), conditions: podConditions(ready), containerStatuses: containers, qosClass: 'BestEffort' },
+          status: {
+            phase: 'Running',
+            podIP: `10.244.${Math.floor(n / 250)}.${(n % 250) + 1}`,
+            podIPs: [{ ip: `10.244.${Math.floor(n / 250)}.${(n % 250) + 1}` }],
+            hostIP: hostIp,
+            startTime: now(),
+            conditions: podConditions(ready),
+            containerStatuses: containers,
+            qosClass: 'BestEffort',
+          },
         });
         continue;
       }
@@ -462,7 +552,17 @@ export class ControlPlane {
         const terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: status(pod)['startTime'], finishedAt: now() };
         this.put({
           ...clone(pod),
-          status: { ...status(pod), phase: code === 0 ? 'Succeeded' : 'Failed', conditions: podConditions(false), containerStatuses: ((status(pod)['containerStatuses'] ?? []) as Array<Record<string, unknown>>).map((c) => ({ ...c, ready: false, started: false, state: { terminated } })) },
+          status: {
+            ...status(pod),
+            phase: code === 0 ? 'Succeeded' : 'Failed',
+            conditions: podConditions(false),
+            containerStatuses: ((status(pod)['containerStatuses'] ?? []) as Array<Record<string, unknown>>).map((c) => ({
+              ...c,
+              ready: false,
+              started: false,
+              state: { terminated },
+            })),
+          },
         });
       } else if (phase === 'Running' && !isPodReady(pod) && annotations[SIMULATION_ANNOTATIONS.ready] !== 'false') {
         this.put({ ...clone(pod), status: { ...status(pod), conditions: podConditions(true) } });
@@ -478,7 +578,10 @@ export class ControlPlane {
       const lb = status(svc)['loadBalancer'] as Record<string, unknown> | undefined;
       if (Array.isArray(lb?.['ingress']) && (lb['ingress'] as unknown[]).length > 0) continue;
       if (!this.elapsed(`lb/${svc.metadata.uid!}`, this.timing.loadBalancerMs)) continue;
-      const ip = String(spec(svc)['clusterIP'] ?? '').split('.').slice(-2).join('.');
+      const ip = String(spec(svc)['clusterIP'] ?? '')
+        .split('.')
+        .slice(-2)
+        .join('.');
       this.put({ ...clone(svc), status: { ...status(svc), loadBalancer: { ingress: [{ ip: `198.51.${ip}`, ipMode: 'VIP' }] } } });
     }
   }
@@ -496,24 +599,52 @@ export class ControlPlane {
     for (const pvc of pvcs) {
       if (status(pvc)['phase'] === 'Bound' || !alive(pvc)) continue;
       const s = spec(pvc);
-      const request = String(((s['resources'] as Record<string, unknown> | undefined)?.['requests'] as Record<string, unknown> | undefined)?.['storage'] ?? '1Gi');
-      let pv = s['volumeName'] ? pvs.find((v) => v.metadata.name === s['volumeName']) : pvs.find((v) => status(v)['phase'] === 'Available' && (spec(v)['storageClassName'] ?? '') === (s['storageClassName'] ?? ''));
+      const request = String(
+        ((s['resources'] as Record<string, unknown> | undefined)?.['requests'] as Record<string, unknown> | undefined)?.['storage'] ?? '1Gi',
+      );
+      let pv = s['volumeName']
+        ? pvs.find((v) => v.metadata.name === s['volumeName'])
+        : pvs.find((v) => status(v)['phase'] === 'Available' && (spec(v)['storageClassName'] ?? '') === (s['storageClassName'] ?? ''));
       if (!pv) {
         const sc = classes.find((c) => c.metadata.name === s['storageClassName']);
         if (!sc) continue;
         if (sc['volumeBindingMode'] === 'WaitForFirstConsumer') {
-          const used = pods.some((p) => p.metadata.namespace === pvc.metadata.namespace && ((spec(p)['volumes'] ?? []) as Array<Record<string, unknown>>).some((v) => (v['persistentVolumeClaim'] as Record<string, unknown> | undefined)?.['claimName'] === pvc.metadata.name));
+          const used = pods.some(
+            (p) =>
+              p.metadata.namespace === pvc.metadata.namespace &&
+              ((spec(p)['volumes'] ?? []) as Array<Record<string, unknown>>).some(
+                (v) => (v['persistentVolumeClaim'] as Record<string, unknown> | undefined)?.['claimName'] === pvc.metadata.name,
+              ),
+          );
           if (!used) continue;
         }
         pv = this.api.createInternal({
           apiVersion: 'v1',
           kind: 'PersistentVolume',
           metadata: { name: `pvc-${pvc.metadata.uid!}`, annotations: { 'pv.kubernetes.io/provisioned-by': String(sc['provisioner'] ?? 'sandbox') } },
-          spec: { capacity: { storage: request }, accessModes: s['accessModes'], persistentVolumeReclaimPolicy: sc['reclaimPolicy'] ?? 'Delete', storageClassName: sc.metadata.name, volumeMode: s['volumeMode'] ?? 'Filesystem', hostPath: { path: `/var/sandbox/volumes/pvc-${pvc.metadata.uid!}` } },
+          spec: {
+            capacity: { storage: request },
+            accessModes: s['accessModes'],
+            persistentVolumeReclaimPolicy: sc['reclaimPolicy'] ?? 'Delete',
+            storageClassName: sc.metadata.name,
+            volumeMode: s['volumeMode'] ?? 'Filesystem',
+            hostPath: { path: `/var/sandbox/volumes/pvc-${pvc.metadata.uid!}` },
+          },
         });
       }
-      this.put({ ...clone(pv), spec: { ...spec(pv), claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: pvc.metadata.namespace, name: pvc.metadata.name, uid: pvc.metadata.uid } }, status: { phase: 'Bound' } });
-      this.put({ ...clone(pvc), spec: { ...s, volumeName: pv.metadata.name }, status: { phase: 'Bound', accessModes: s['accessModes'], capacity: (spec(pv)['capacity'] ?? { storage: request }) } });
+      this.put({
+        ...clone(pv),
+        spec: {
+          ...spec(pv),
+          claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: pvc.metadata.namespace, name: pvc.metadata.name, uid: pvc.metadata.uid },
+        },
+        status: { phase: 'Bound' },
+      });
+      this.put({
+        ...clone(pvc),
+        spec: { ...s, volumeName: pv.metadata.name },
+        status: { phase: 'Bound', accessModes: s['accessModes'], capacity: spec(pv)['capacity'] ?? { storage: request } },
+      });
     }
     for (const pv of this.api.peek('', 'PersistentVolume')) {
       const claimRef = spec(pv)['claimRef'] as Record<string, unknown> | undefined;
@@ -521,7 +652,8 @@ export class ControlPlane {
         if (status(pv)['phase'] !== 'Available') this.put({ ...clone(pv), status: { phase: 'Available' } });
         continue;
       }
-      const claimed = pvcs.some((c) => c.metadata.uid === claimRef['uid']) || this.api.peek('', 'PersistentVolumeClaim').some((c) => c.metadata.uid === claimRef['uid']);
+      const claimed =
+        pvcs.some((c) => c.metadata.uid === claimRef['uid']) || this.api.peek('', 'PersistentVolumeClaim').some((c) => c.metadata.uid === claimRef['uid']);
       if (claimed) continue;
       if (spec(pv)['persistentVolumeReclaimPolicy'] === 'Delete') this.api.removeInternal(pv);
       else if (status(pv)['phase'] !== 'Released') this.put({ ...clone(pv), status: { phase: 'Released' } });
@@ -536,7 +668,13 @@ export class ControlPlane {
     for (const rs of this.api.peek('apps', 'ReplicaSet')) {
       const mine = podsOf(rs);
       const ready = mine.filter(isPodReady).length;
-      const st = { replicas: mine.length, fullyLabeledReplicas: mine.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation };
+      const st = {
+        replicas: mine.length,
+        fullyLabeledReplicas: mine.length,
+        readyReplicas: ready,
+        availableReplicas: ready,
+        observedGeneration: rs.metadata.generation,
+      };
       this.setStatus(rs, st);
     }
     const rss = this.api.peek('apps', 'ReplicaSet');
@@ -557,8 +695,18 @@ export class ControlPlane {
         availableReplicas: available,
         ...(all.length - available > 0 ? { unavailableReplicas: all.length - available } : {}),
         conditions: [
-          { type: 'Available', status: available >= want ? 'True' : 'False', reason: available >= want ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', message: available >= want ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.' },
-          { type: 'Progressing', status: 'True', reason: complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', message: `ReplicaSet "${current?.metadata.name ?? ''}" ${complete ? 'has successfully progressed' : 'is progressing'}.` },
+          {
+            type: 'Available',
+            status: available >= want ? 'True' : 'False',
+            reason: available >= want ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+            message: available >= want ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+          },
+          {
+            type: 'Progressing',
+            status: 'True',
+            reason: complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+            message: `ReplicaSet "${current?.metadata.name ?? ''}" ${complete ? 'has successfully progressed' : 'is progressing'}.`,
+          },
         ],
       };
       this.setStatus(d, st);
@@ -568,14 +716,31 @@ export class ControlPlane {
       const revision = `${sts.metadata.name}-${hashOf(spec(sts)['template'])}`;
       const updated = mine.filter((p) => p.metadata.labels?.['controller-revision-hash'] === revision).length;
       const ready = mine.filter(isPodReady).length;
-      this.setStatus(sts, { observedGeneration: sts.metadata.generation, replicas: mine.length, readyReplicas: ready, availableReplicas: ready, currentReplicas: updated, updatedReplicas: updated, currentRevision: updated === mine.length ? revision : String(status(sts)['currentRevision'] ?? revision), updateRevision: revision });
+      this.setStatus(sts, {
+        observedGeneration: sts.metadata.generation,
+        replicas: mine.length,
+        readyReplicas: ready,
+        availableReplicas: ready,
+        currentReplicas: updated,
+        updatedReplicas: updated,
+        currentRevision: updated === mine.length ? revision : String(status(sts)['currentRevision'] ?? revision),
+        updateRevision: revision,
+      });
     }
     for (const ds of this.api.peek('apps', 'DaemonSet')) {
       const mine = podsOf(ds);
       const hash = hashOf(spec(ds)['template']);
       const desired = this.eligibleNodes((((spec(ds)['template'] ?? {}) as Record<string, unknown>)['spec'] ?? {}) as Record<string, unknown>).length;
       const ready = mine.filter(isPodReady).length;
-      this.setStatus(ds, { observedGeneration: ds.metadata.generation, desiredNumberScheduled: desired, currentNumberScheduled: mine.length, numberMisscheduled: 0, numberReady: ready, numberAvailable: ready, updatedNumberScheduled: mine.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length });
+      this.setStatus(ds, {
+        observedGeneration: ds.metadata.generation,
+        desiredNumberScheduled: desired,
+        currentNumberScheduled: mine.length,
+        numberMisscheduled: 0,
+        numberReady: ready,
+        numberAvailable: ready,
+        updatedNumberScheduled: mine.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length,
+      });
     }
   }
 
@@ -600,7 +765,11 @@ export function nodeMatches(node: Obj, podSpec: Record<string, unknown>): boolea
   const labels = node.metadata.labels ?? {};
   const selector = (podSpec['nodeSelector'] ?? {}) as Record<string, string>;
   if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
-  const required = (((podSpec['affinity'] as Record<string, unknown> | undefined)?.['nodeAffinity'] as Record<string, unknown> | undefined)?.['requiredDuringSchedulingIgnoredDuringExecution'] as Record<string, unknown> | undefined)?.['nodeSelectorTerms'];
+  const required = (
+    ((podSpec['affinity'] as Record<string, unknown> | undefined)?.['nodeAffinity'] as Record<string, unknown> | undefined)?.[
+      'requiredDuringSchedulingIgnoredDuringExecution'
+    ] as Record<string, unknown> | undefined
+  )?.['nodeSelectorTerms'];
   if (Array.isArray(required) && required.length > 0) {
     const ok = required.some((term) => {
       const exprs = (isPlainObject(term) ? term['matchExpressions'] : undefined) as Array<{ key: string; operator: string; values?: string[] }> | undefined;
@@ -612,5 +781,11 @@ export function nodeMatches(node: Obj, podSpec: Record<string, unknown>): boolea
   const tolerations = (podSpec['tolerations'] ?? []) as Array<Record<string, unknown>>;
   return taints
     .filter((t) => t['effect'] === 'NoSchedule' || t['effect'] === 'NoExecute')
-    .every((t) => tolerations.some((tol) => (tol['operator'] === 'Exists' && (!tol['key'] || tol['key'] === t['key'])) || (tol['key'] === t['key'] && (tol['value'] ?? '') === (t['value'] ?? '') && (!tol['effect'] || tol['effect'] === t['effect']))));
+    .every((t) =>
+      tolerations.some(
+        (tol) =>
+          (tol['operator'] === 'Exists' && (!tol['key'] || tol['key'] === t['key'])) ||
+          (tol['key'] === t['key'] && (tol['value'] ?? '') === (t['value'] ?? '') && (!tol['effect'] || tol['effect'] === t['effect'])),
+      ),
+    );
 }

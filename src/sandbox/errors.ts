@@ -42,11 +42,16 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (kind: string, plural: string, group: string, name: string) =>
+export const notFound = (_kind: string, plural: string, group: string, name: string) =>
   new ApiError(404, `${group ? `${plural}.${group}` : plural} "${name}" not found`, 'NotFound', { name, group, kind: plural });
 
 export const alreadyExists = (plural: string, group: string, name: string) =>
   new ApiError(409, `${group ? `${plural}.${group}` : plural} "${name}" already exists`, 'AlreadyExists', { name, group, kind: plural });
 
 export const invalid = (kind: string, name: string, group: string, causes: StatusCause[]) =>
-  new ApiError(422, `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)).join(', ')}`, 'Invalid', { name, group, kind, causes });
+  new ApiError(
+    422,
+    `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)).join(', ')}`,
+    'Invalid',
+    { name, group, kind, causes },
+  );

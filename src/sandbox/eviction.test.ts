@@ -16,8 +16,22 @@ describe('sandbox Eviction API', () => {
   afterAll(async () => sb?.close());
 
   it('refuses an eviction that would break a PodDisruptionBudget (429) and allows one that would not', async () => {
-    await objects.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } } } as never);
-    await objects.create({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'default' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'web' } } } } as never);
+    await objects.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+      },
+    } as never);
+    await objects.create({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { minAvailable: 2, selector: { matchLabels: { app: 'web' } } },
+    } as never);
     let pods: ReturnType<typeof sb.api.peek> = [];
     for (let i = 0; i < 100; i++) {
       pods = sb.api.peek('', 'Pod').filter((p) => p.metadata.labels?.['app'] === 'web' && isPodReady(p));
@@ -25,9 +39,21 @@ describe('sandbox Eviction API', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     const name = pods[0]!.metadata.name!;
-    const evict = () => core.createNamespacedPodEviction({ name, namespace: 'default', body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: 'default' } } });
+    const evict = () =>
+      core.createNamespacedPodEviction({
+        name,
+        namespace: 'default',
+        body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: 'default' } },
+      });
     await expect(evict()).rejects.toMatchObject({ code: 429 });
-    await objects.patch({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'default' }, spec: { minAvailable: 1 } } as never, undefined, undefined, undefined, undefined, 'application/merge-patch+json' as never);
+    await objects.patch(
+      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'default' }, spec: { minAvailable: 1 } } as never,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'application/merge-patch+json' as never,
+    );
     await evict();
     expect(sb.api.peek('', 'Pod').find((p) => p.metadata.name === name && !p.metadata.deletionTimestamp)).toBeUndefined();
   });

@@ -35,7 +35,14 @@ export function evictPod(api: SandboxApi, namespace: string, name: string): void
     const allowed = healthy - desiredHealthy;
     const ok = isPodReady(pod) ? allowed > 0 : healthy >= desiredHealthy;
     if (!ok) {
-      throw new ApiError(429, "Cannot evict pod as it would violate the pod's disruption budget.", 'TooManyRequests', { causes: [{ reason: 'DisruptionBudget', message: `The disruption budget ${pdb.metadata.name} needs ${desiredHealthy} healthy pods and has ${healthy} currently` }] });
+      throw new ApiError(429, "Cannot evict pod as it would violate the pod's disruption budget.", 'TooManyRequests', {
+        causes: [
+          {
+            reason: 'DisruptionBudget',
+            message: `The disruption budget ${pdb.metadata.name} needs ${desiredHealthy} healthy pods and has ${healthy} currently`,
+          },
+        ],
+      });
     }
   }
   api.delete(podType, namespace, name, {});

@@ -80,8 +80,16 @@ function nodeObject(node: SandboxNode, index: number): KubeObject {
         { type: 'InternalIP', address: `172.18.0.${index + 2}` },
         { type: 'Hostname', address: node.name },
       ],
-      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: t, lastTransitionTime: t }],
-      nodeInfo: { kubeletVersion: 'v1.31.0-sandbox', containerRuntimeVersion: 'sandbox://1', operatingSystem: 'linux', architecture: 'amd64', osImage: 'Isthmus sandbox' },
+      conditions: [
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: t, lastTransitionTime: t },
+      ],
+      nodeInfo: {
+        kubeletVersion: 'v1.31.0-sandbox',
+        containerRuntimeVersion: 'sandbox://1',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+        osImage: 'Isthmus sandbox',
+      },
     },
   };
 }
@@ -94,7 +102,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const api = new SandboxApi();
   let nodeCount = 0;
   const addNode = (node: SandboxNode) => api.createInternal(nodeObject(node, nodeCount++));
-  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) api.createInternal({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease'])
+    api.createInternal({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
   for (const n of options.nodes ?? DEFAULT_NODES) addNode(n);
   api.createInternal({
     apiVersion: 'storage.k8s.io/v1',
@@ -106,7 +121,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const controlPlane = new ControlPlane(api, { ...DEFAULT_TIMING, ...options.timing });
   controlPlane.reconcile();
-  const { server, url } = await serve(api, { ...(options.host ? { host: options.host } : {}), ...(options.port ? { port: options.port } : {}), ...(options.tokens ? { tokens: options.tokens } : {}), ...(options.tokenCheck ? { tokenCheck: options.tokenCheck } : {}) });
+  const { server, url } = await serve(api, {
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port ? { port: options.port } : {}),
+    ...(options.tokens ? { tokens: options.tokens } : {}),
+    ...(options.tokenCheck ? { tokenCheck: options.tokenCheck } : {}),
+  });
   const node = (name: string): KubeObject => {
     const n = api.peek('', 'Node').find((x) => x.metadata.name === name);
     if (!n) throw new Error(`the sandbox has no node '${name}'`);
@@ -121,7 +141,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setNodeReady(name, ready) {
       const n = node(name);
       const t = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      n.status = { ...n.status, conditions: [{ type: 'Ready', status: ready ? 'True' : 'Unknown', reason: ready ? 'KubeletReady' : 'NodeStatusUnknown', message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.', lastHeartbeatTime: t, lastTransitionTime: t }] };
+      n.status = {
+        ...n.status,
+        conditions: [
+          {
+            type: 'Ready',
+            status: ready ? 'True' : 'Unknown',
+            reason: ready ? 'KubeletReady' : 'NodeStatusUnknown',
+            message: ready ? 'kubelet is posting ready status' : 'Kubelet stopped posting node status.',
+            lastHeartbeatTime: t,
+            lastTransitionTime: t,
+          },
+        ],
+      };
       api.write(n);
     },
     removeNode(name) {

@@ -27,7 +27,12 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
   let doc = clone(target);
   const parse = (p: unknown): string[] => {
     if (typeof p !== 'string' || (p !== '' && !p.startsWith('/'))) throw new PatchError(`invalid JSON pointer '${String(p)}'`, 400);
-    return p === '' ? [] : p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    return p === ''
+      ? []
+      : p
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   };
   const parentOf = (path: string[]): { parent: Record<string, unknown> | unknown[]; key: string } => {
     let cur: unknown = doc;

@@ -29,15 +29,25 @@ export function parseLabelSelector(text: string): Requirement[] {
   for (const raw of parts) {
     const part = raw.trim();
     if (!part) continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part))) {
-      out.push({ key: m[1]!, op: m[2] as 'in' | 'notin', values: m[3]!.split(',').map((v) => v.trim()).filter(Boolean) });
-    } else if ((m = /^([^\s!=]+)\s*!=\s*(\S*)$/.exec(part))) {
-      out.push({ key: m[1]!, op: 'notin', values: [m[2]!] });
-    } else if ((m = /^([^\s!=]+)\s*==?\s*(\S*)$/.exec(part))) {
-      out.push({ key: m[1]!, op: 'in', values: [m[2]!] });
-    } else if ((m = /^!([^\s!=]+)$/.exec(part))) {
-      out.push({ key: m[1]!, op: '!exists', values: [] });
+    const setBased = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part);
+    const notEqual = setBased ? null : /^([^\s!=]+)\s*!=\s*(\S*)$/.exec(part);
+    const equal = setBased || notEqual ? null : /^([^\s!=]+)\s*==?\s*(\S*)$/.exec(part);
+    const absent = setBased || notEqual || equal ? null : /^!([^\s!=]+)$/.exec(part);
+    if (setBased) {
+      out.push({
+        key: setBased[1]!,
+        op: setBased[2] as 'in' | 'notin',
+        values: setBased[3]!
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      });
+    } else if (notEqual) {
+      out.push({ key: notEqual[1]!, op: 'notin', values: [notEqual[2]!] });
+    } else if (equal) {
+      out.push({ key: equal[1]!, op: 'in', values: [equal[2]!] });
+    } else if (absent) {
+      out.push({ key: absent[1]!, op: '!exists', values: [] });
     } else if (/^[^\s!=()]+$/.test(part)) {
       out.push({ key: part, op: 'exists', values: [] });
     } else {
@@ -50,7 +60,7 @@ export function parseLabelSelector(text: string): Requirement[] {
 export function matchesRequirements(labels: Record<string, string> | undefined, reqs: Requirement[]): boolean {
   const l = labels ?? {};
   return reqs.every((r) => {
-    const has = Object.prototype.hasOwnProperty.call(l, r.key);
+    const has = Object.hasOwn(l, r.key);
     switch (r.op) {
       case 'in':
         return has && r.values.includes(l[r.key]!);
@@ -60,6 +70,8 @@ export function matchesRequirements(labels: Record<string, string> | undefined, 
         return has;
       case '!exists':
         return !has;
+      default:
+        return false;
     }
   });
 }

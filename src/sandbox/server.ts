@@ -8,7 +8,17 @@ import { evictPod } from './eviction.js';
 import { clone, isPlainObject, type KubeObject } from './objects.js';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors.js';
 
-export const SANDBOX_VERSION = { major: '1', minor: '31', gitVersion: 'v1.31.0+isthmus-sandbox', gitCommit: 'sandbox', gitTreeState: 'clean', buildDate: '2026-01-01T00:00:00Z', goVersion: 'n/a', compiler: 'n/a', platform: 'linux/amd64' };
+export const SANDBOX_VERSION = {
+  major: '1',
+  minor: '31',
+  gitVersion: 'v1.31.0+isthmus-sandbox',
+  gitCommit: 'sandbox',
+  gitTreeState: 'clean',
+  buildDate: '2026-01-01T00:00:00Z',
+  goVersion: 'n/a',
+  compiler: 'n/a',
+  platform: 'linux/amd64',
+};
 
 /** Who may do what: bearer tokens and their rights. No tokens means no authentication. */
 export type TokenRights = 'admin' | 'read-only';
@@ -107,7 +117,8 @@ function refuseBrowserRequests(req: IncomingMessage): void {
   const allowed = new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, local.includes(':') ? `[${local}]:${port}` : `${local}:${port}`]);
   if (!allowed.has(host)) throw new ApiError(403, `requests for host '${host}' are refused: use the address the sandbox listens on`, 'Forbidden');
   const type = String(req.headers['content-type'] ?? '');
-  if (['POST', 'PUT', 'PATCH'].includes(req.method ?? 'GET') && !BODY_TYPES.test(type)) throw new ApiError(415, `content type '${type}' is not accepted: send application/json or application/yaml`, 'UnsupportedMediaType');
+  if (['POST', 'PUT', 'PATCH'].includes(req.method ?? 'GET') && !BODY_TYPES.test(type))
+    throw new ApiError(415, `content type '${type}' is not accepted: send application/json or application/yaml`, 'UnsupportedMediaType');
 }
 
 async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse, options: ServeOptions, watches: Set<ServerResponse>): Promise<void> {
@@ -121,7 +132,12 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
   }
   authorize(req, options.tokens, options.tokenCheck);
   if (path === '/version') return send(res, 200, SANDBOX_VERSION);
-  if (path === '/api') return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
+  if (path === '/api')
+    return send(res, 200, {
+      kind: 'APIVersions',
+      versions: ['v1'],
+      serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }],
+    });
   if (path === '/apis') return send(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: api.catalog.groups().map(groupInfo) });
   const segs = path.split('/').filter(Boolean).map(decodeURIComponent);
   let group: string;
@@ -146,7 +162,12 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
   if (rest.length === 0) {
     const resources = api.catalog.all().filter((t) => t.group === group && t.versions.includes(version));
     if (resources.length === 0) throw new ApiError(404, 'the server could not find the requested resource');
-    return send(res, 200, { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(group, version), resources: resources.flatMap(resourceInfo) });
+    return send(res, 200, {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: apiVersionOf(group, version),
+      resources: resources.flatMap(resourceInfo),
+    });
   }
   let watchPath = false;
   if (rest[0] === 'watch') {
@@ -166,7 +187,8 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
     return send(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
   const sub = route.subresource as 'status' | 'scale' | undefined;
-  if (route.subresource && !['status', 'scale'].includes(route.subresource)) throw new ApiError(404, `the server could not find the requested resource (subresource ${route.subresource})`);
+  if (route.subresource && !['status', 'scale'].includes(route.subresource))
+    throw new ApiError(404, `the server could not find the requested resource (subresource ${route.subresource})`);
   if (sub === 'status' && !route.type.status) throw new ApiError(404, `${route.type.plural} has no status subresource`);
 
   switch (method) {
@@ -177,7 +199,12 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
         return send(res, 200, sub === 'scale' ? scaleOf(obj) : out(obj));
       }
       const items = api.list(route.type, route.namespace, { labelSelector: q.get('labelSelector') ?? '', fieldSelector: q.get('fieldSelector') ?? '' });
-      return send(res, 200, { kind: `${route.type.kind}List`, apiVersion: apiVersionOf(route.type.group, route.version), metadata: { resourceVersion: String(api.resourceVersion) }, items: items.map(out) });
+      return send(res, 200, {
+        kind: `${route.type.kind}List`,
+        apiVersion: apiVersionOf(route.type.group, route.version),
+        metadata: { resourceVersion: String(api.resourceVersion) },
+        items: items.map(out),
+      });
     }
     case 'POST': {
       if (route.name) throw new ApiError(405, 'POST is not allowed on a named resource', 'MethodNotAllowed');
@@ -188,13 +215,18 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
       if (!route.name) throw new ApiError(405, 'PUT needs a resource name', 'MethodNotAllowed');
       let body = parseBody(text, contentType);
       if (sub === 'scale') body = withScale(api.get(route.type, route.namespace, route.name), body);
-      const updated = api.replace(route.type, route.namespace, route.name, body, { ...(fieldManager ? { fieldManager } : {}), dryRun, ...(sub === 'status' ? { subresource: sub } : {}) });
+      const updated = api.replace(route.type, route.namespace, route.name, body, {
+        ...(fieldManager ? { fieldManager } : {}),
+        dryRun,
+        ...(sub === 'status' ? { subresource: sub } : {}),
+      });
       return send(res, 200, sub === 'scale' ? scaleOf(updated) : out(updated));
     }
     case 'PATCH': {
       if (!route.name) throw new ApiError(405, 'PATCH needs a resource name', 'MethodNotAllowed');
       const patchType = PATCH_TYPES[contentType.split(';')[0]!.trim()];
-      if (!patchType) throw new ApiError(415, `the body of the request was in an unknown format - accepted media types include: ${Object.keys(PATCH_TYPES).join(', ')}`);
+      if (!patchType)
+        throw new ApiError(415, `the body of the request was in an unknown format - accepted media types include: ${Object.keys(PATCH_TYPES).join(', ')}`);
       const body = parseBody(text, contentType);
       if (sub === 'scale') {
         const scaled = withScale(api.get(route.type, route.namespace, route.name), patchType === 'json' ? undefined : body);
@@ -212,14 +244,30 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
       const body = parseBody(text, 'application/json');
       const opts = (isPlainObject(body) ? body : {}) as DeleteOptions & { propagationPolicy?: string };
       const policy = (q.get('propagationPolicy') ?? opts.propagationPolicy) as DeleteOptions['propagationPolicy'];
-      const deleteOptions: DeleteOptions = { ...(policy ? { propagationPolicy: policy } : {}), ...(opts.preconditions ? { preconditions: opts.preconditions } : {}), dryRun };
+      const deleteOptions: DeleteOptions = {
+        ...(policy ? { propagationPolicy: policy } : {}),
+        ...(opts.preconditions ? { preconditions: opts.preconditions } : {}),
+        dryRun,
+      };
       if (!route.name) {
         const items = api.list(route.type, route.namespace, { labelSelector: q.get('labelSelector') ?? '', fieldSelector: q.get('fieldSelector') ?? '' });
         for (const item of items) api.delete(route.type, item.metadata.namespace, item.metadata.name!, deleteOptions);
-        return send(res, 200, { kind: `${route.type.kind}List`, apiVersion: apiVersionOf(route.type.group, route.version), metadata: {}, items: items.map(out) });
+        return send(res, 200, {
+          kind: `${route.type.kind}List`,
+          apiVersion: apiVersionOf(route.type.group, route.version),
+          metadata: {},
+          items: items.map(out),
+        });
       }
       const { object, gone } = api.delete(route.type, route.namespace, route.name, deleteOptions);
-      if (gone) return send(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: route.name, group: route.type.group, kind: route.type.plural, uid: object.metadata.uid } });
+      if (gone)
+        return send(res, 200, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
+          details: { name: route.name, group: route.type.group, kind: route.type.plural, uid: object.metadata.uid },
+        });
       return send(res, 200, out(object));
     }
     default:
@@ -256,10 +304,27 @@ function groupInfo(g: { name: string; versions: string[] }) {
 
 function resourceInfo(t: ResourceType) {
   const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-  const base = { name: t.plural, singularName: t.singular, namespaced: t.namespaced, kind: t.kind, verbs, ...(t.shortNames ? { shortNames: t.shortNames } : {}), storageVersionHash: '' };
+  const base = {
+    name: t.plural,
+    singularName: t.singular,
+    namespaced: t.namespaced,
+    kind: t.kind,
+    verbs,
+    ...(t.shortNames ? { shortNames: t.shortNames } : {}),
+    storageVersionHash: '',
+  };
   const out: Array<Record<string, unknown>> = [base];
   if (t.status) out.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
-  if (t.scale) out.push({ name: `${t.plural}/scale`, singularName: '', namespaced: t.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+  if (t.scale)
+    out.push({
+      name: `${t.plural}/scale`,
+      singularName: '',
+      namespaced: t.namespaced,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
   return out;
 }
 
@@ -267,9 +332,15 @@ function scaleOf(obj: KubeObject) {
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, creationTimestamp: obj.metadata.creationTimestamp },
-    spec: { replicas: (obj.spec ?? {})['replicas'] ?? 0 },
-    status: { replicas: (obj.status ?? {})['replicas'] ?? 0 },
+    metadata: {
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+      creationTimestamp: obj.metadata.creationTimestamp,
+    },
+    spec: { replicas: obj.spec?.['replicas'] ?? 0 },
+    status: { replicas: obj.status?.['replicas'] ?? 0 },
   };
 }
 

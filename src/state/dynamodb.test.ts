@@ -1,18 +1,70 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../../test/support/state.js';
 import { ConflictError, FencedError, type DeploymentRecord, type ExecutionRecord, type NodeInstanceRecord, type TaskRecord } from './index.js';
 import type { DeploymentPlan } from '../plan/index.js';
 
 const plan: DeploymentPlan = {
-  planVersion: 1, dslVersion: '1_5', mainFile: 'bp.yaml', inputs: {}, nodes: [], nodeInstances: [], scalingGroups: {}, outputs: {}, capabilities: {}, workflows: [], plugins: {}, labels: {}, unsupported: [],
+  planVersion: 1,
+  dslVersion: '1_5',
+  mainFile: 'bp.yaml',
+  inputs: {},
+  nodes: [],
+  nodeInstances: [],
+  scalingGroups: {},
+  outputs: {},
+  capabilities: {},
+  workflows: [],
+  plugins: {},
+  labels: {},
+  unsupported: [],
 };
 const now = new Date().toISOString();
-const deployment = (id: string): DeploymentRecord => ({ id, blueprintFile: 'bp.yaml', blueprintDigest: 'd', inputs: {}, plan, outputs: {}, status: 'created', createdAt: now, updatedAt: now, version: 1 });
-const instance = (dep: string, id: string): NodeInstanceRecord => ({ deploymentId: dep, id, nodeId: id.split('_')[0]!, state: 'uninitialized', runtimeProperties: {}, version: 1 });
-const execution = (dep: string, id: string): ExecutionRecord => ({ deploymentId: dep, id, workflow: 'install', parameters: {}, status: 'pending', createdAt: now, taskCount: 1, version: 1 });
-const task = (exec: string, id: string): TaskRecord => ({ executionId: exec, id, kind: 'operation', nodeInstanceId: 'a_1', operation: 'x.y', dependsOn: [], status: 'pending', attempt: 0, maxRetries: 3, retryInterval: 1, version: 1 });
+const deployment = (id: string): DeploymentRecord => ({
+  id,
+  blueprintFile: 'bp.yaml',
+  blueprintDigest: 'd',
+  inputs: {},
+  plan,
+  outputs: {},
+  status: 'created',
+  createdAt: now,
+  updatedAt: now,
+  version: 1,
+});
+const instance = (dep: string, id: string): NodeInstanceRecord => ({
+  deploymentId: dep,
+  id,
+  nodeId: id.split('_')[0]!,
+  state: 'uninitialized',
+  runtimeProperties: {},
+  version: 1,
+});
+const execution = (dep: string, id: string): ExecutionRecord => ({
+  deploymentId: dep,
+  id,
+  workflow: 'install',
+  parameters: {},
+  status: 'pending',
+  createdAt: now,
+  taskCount: 1,
+  version: 1,
+});
+const task = (exec: string, id: string): TaskRecord => ({
+  executionId: exec,
+  id,
+  kind: 'operation',
+  nodeInstanceId: 'a_1',
+  operation: 'x.y',
+  dependsOn: [],
+  status: 'pending',
+  attempt: 0,
+  maxRetries: 3,
+  retryInterval: 1,
+  version: 1,
+});
 
 describe('DynamoDbStateStore on DynamoDB Local', () => {
   it('creates a deployment once, with its instances and its plan (compressed) intact', async () => {
@@ -39,13 +91,25 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
     const store = await createTestStore();
     await store.createDeployment(deployment('d1'), [instance('d1', 'a_1')]);
     const key = { executionId: 'e1', taskId: 't1', attempt: 1 };
-    const first = await store.recordStep(key, { status: 'succeeded', result: 1 }, { deploymentId: 'd1', id: 'a_1', expectedVersion: 1, update: { runtimeProperties: { count: 1 } } });
+    const first = await store.recordStep(
+      key,
+      { status: 'succeeded', result: 1 },
+      { deploymentId: 'd1', id: 'a_1', expectedVersion: 1, update: { runtimeProperties: { count: 1 } } },
+    );
     expect(first.recorded).toBe(true);
-    const replay = await store.recordStep(key, { status: 'failed', error: 'again' }, { deploymentId: 'd1', id: 'a_1', expectedVersion: 2, update: { runtimeProperties: { count: 2 } } });
+    const replay = await store.recordStep(
+      key,
+      { status: 'failed', error: 'again' },
+      { deploymentId: 'd1', id: 'a_1', expectedVersion: 2, update: { runtimeProperties: { count: 2 } } },
+    );
     expect(replay).toEqual({ recorded: false, outcome: { status: 'succeeded', result: 1 } });
     expect((await store.getNodeInstance('d1', 'a_1'))!.runtimeProperties).toEqual({ count: 1 });
     // A stale instance version aborts the whole transaction: no step is recorded.
-    const stale = store.recordStep({ ...key, attempt: 2 }, { status: 'succeeded' }, { deploymentId: 'd1', id: 'a_1', expectedVersion: 1, update: { runtimeProperties: {} } });
+    const stale = store.recordStep(
+      { ...key, attempt: 2 },
+      { status: 'succeeded' },
+      { deploymentId: 'd1', id: 'a_1', expectedVersion: 1, update: { runtimeProperties: {} } },
+    );
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
     expect(await store.getStep({ ...key, attempt: 2 })).toBeUndefined();
   });
@@ -60,9 +124,54 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
     await expect(store.updateTask('e1', 't1', 1, { status: 'failed' })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("keeps an execution's context typed, its plans compressed in the item, and reads contexts written before (plans as gzip + base64 text)", async () => {
+    const store = await createTestStore();
+    const big: DeploymentPlan = {
+      ...plan,
+      nodeInstances: Array.from(
+        { length: 400 },
+        (_, i) => ({ id: `n_${i}`, nodeId: 'n', relationships: [] }) as unknown as DeploymentPlan['nodeInstances'][number],
+      ),
+    };
+    const scale = { direction: 'out' as const, added: ['n_399'], removed: [], rollback: true, plan: big };
+    await store.createExecution({ ...execution('d1', 'e1'), workflow: 'scale', context: { scale } }, [task('e1', 't1')]);
+    expect((await store.getExecution('d1', 'e1'))!.context).toEqual({ scale });
+    const updated = await store.updateExecution('d1', 'e1', 1, { status: 'started' });
+    expect(updated.context?.scale?.plan.nodeInstances).toHaveLength(400);
+    expect((await store.listExecutions('d1'))[0]!.context?.scale?.added).toEqual(['n_399']);
+    const doc = DynamoDBDocumentClient.from(store.client);
+    const items =
+      (await doc.send(new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DEP#d1' } })))
+        .Items ?? [];
+    const stored = items.find((i) => String(i['sk']).startsWith('EXEC#'))!;
+    expect(stored['context']).toBeUndefined();
+    expect(stored['contextGz']).toBeInstanceOf(Uint8Array);
+    expect((stored['contextGz'] as Uint8Array).length).toBeLessThan(JSON.stringify(scale).length / 10);
+    // An execution item as an earlier version wrote it: each plan gzip + base64 text in a plain map.
+    const text = (p: DeploymentPlan) => gzipSync(JSON.stringify(p)).toString('base64');
+    const legacy = {
+      ...stored,
+      sk: 'EXEC#e0',
+      id: 'e0',
+      contextGz: undefined,
+      context: { update: { planGz: text(big), finalPlanGz: text(plan), added: [], removed: [], inputs: {}, blueprintFile: 'bp.yaml', blueprintDigest: 'd' } },
+    };
+    await doc.send(new PutCommand({ TableName: store.tableName, Item: legacy, removeUndefinedValues: true } as never));
+    const read = (await store.getExecution('d1', 'e0'))!.context?.update;
+    expect(read?.plan.nodeInstances).toHaveLength(400);
+    expect(read?.finalPlan).toEqual(plan);
+  });
+
   it('appends events in batches and lists them in order, after a given one', async () => {
     const store = await createTestStore();
-    const events = Array.from({ length: 60 }, (_, i) => ({ executionId: 'e1', id: `${now}#${String(i).padStart(6, '0')}`, at: now, type: 'log', level: 'info' as const, message: `line ${i}` }));
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      executionId: 'e1',
+      id: `${now}#${String(i).padStart(6, '0')}`,
+      at: now,
+      type: 'log',
+      level: 'info' as const,
+      message: `line ${i}`,
+    }));
     await store.appendEvents(events);
     const all = await store.listEvents('e1');
     expect(all.map((e) => e.message)).toEqual(events.map((e) => e.message));
@@ -73,12 +182,19 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
     const store = await createTestStore();
     const doc = DynamoDBDocumentClient.from(store.client);
     const legacy = { executionId: 'e2', id: `${now}#a#000001`, at: now, type: 'log', level: 'info' as const, message: 'from an earlier version' };
-    await doc.send(new PutCommand({ TableName: store.tableName, Item: { pk: 'EXEC#e2', sk: `EVT#${legacy.id}`, ...legacy, expiresAtEpoch: Math.floor(Date.now() / 1000) + 60 } }));
+    await doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { pk: 'EXEC#e2', sk: `EVT#${legacy.id}`, ...legacy, expiresAtEpoch: Math.floor(Date.now() / 1000) + 60 },
+      }),
+    );
     const later = [0, 2, 3].map((i) => ({ ...legacy, id: `${now}#b#00000${i}`, message: `paged ${i}` }));
     const before = store.requestCounts['BatchWriteItemCommand'] ?? 0;
     await store.appendEvents(later);
     expect((store.requestCounts['BatchWriteItemCommand'] ?? 0) - before).toBe(1);
-    const items = await doc.send(new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'EXEC#e2' } }));
+    const items = await doc.send(
+      new QueryCommand({ TableName: store.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'EXEC#e2' } }),
+    );
     expect(items.Items).toHaveLength(2);
     expect((await store.listEvents('e2')).map((e) => e.message)).toEqual(['from an earlier version', 'paged 0', 'paged 2', 'paged 3']);
     expect((await store.listEvents('e2', legacy.id)).map((e) => e.message)).toEqual(['paged 0', 'paged 2', 'paged 3']);
@@ -116,7 +232,10 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
   it('finding 13: DynamoDB Local answers no web page (CORS allows no origin)', async () => {
     const store = await createTestStore();
     const endpoint = await store.client.config.endpoint!();
-    const res = await fetch(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}/`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    const res = await fetch(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}/`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.status).toBeGreaterThanOrEqual(400);
   });
@@ -150,7 +269,9 @@ describe('DynamoDbStateStore on DynamoDB Local', () => {
   it('finding 14: a creation claim left by a dead driver expires, and the next creator clears its instances', async () => {
     const store = await createTestStore();
     // What a driver killed mid-create leaves: an old claim and some instances, no META.
-    await store.client.send(new PutItemCommand({ TableName: store.tableName, Item: { pk: { S: 'DEP#dead' }, sk: { S: 'CREATING' }, claimedAt: { N: '0' }, expiresAt: { N: '1' } } }));
+    await store.client.send(
+      new PutItemCommand({ TableName: store.tableName, Item: { pk: { S: 'DEP#dead' }, sk: { S: 'CREATING' }, claimedAt: { N: '0' }, expiresAt: { N: '1' } } }),
+    );
     await store.putNodeInstances([instance('dead', 'old_1')]);
     await store.createDeployment(deployment('dead'), [instance('dead', 'new_1')]);
     expect((await store.listNodeInstances('dead')).map((i) => i.id)).toEqual(['new_1']);

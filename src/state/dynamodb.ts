@@ -1,15 +1,24 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DynamoDBClient, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand, BatchWriteCommand, DeleteCommand, type BatchGetCommandOutput, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand,
-  TransactWriteCommand, UpdateCommand, type PutCommandInput, type QueryCommandInput, type TransactWriteCommandInput,
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  type BatchGetCommandOutput,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type PutCommandInput,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { GroupCommit, GroupRead } from './batching.js';
 import type { DeploymentPlan } from '../plan/index.js';
 import { ConflictError, FencedError } from './errors.js';
-import type {
-  DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord,
-} from './records.js';
+import type { DeploymentRecord, EventRecord, ExecutionContext, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord } from './records.js';
 import type { InstanceChange, NodeInstanceUpdate, StateStore, StepContext, StepFence, TaskUpdate } from './store.js';
 import { TABLE_DEFINITION } from './table.js';
 import { eventsAfter, packEventPages } from './event-pages.js';
@@ -94,10 +103,18 @@ export class DynamoDbStateStore implements StateStore {
       );
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      throw new ConflictError((await this.getDeployment(d.id)) ? `deployment '${d.id}' already exists` : `deployment '${d.id}' is being created by another driver`);
+      throw new ConflictError(
+        (await this.getDeployment(d.id)) ? `deployment '${d.id}' already exists` : `deployment '${d.id}' is being created by another driver`,
+      );
     }
     // A claim taken over from a dead creator: its instances go first (there is no META yet).
-    const stale = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ni)', ExpressionAttributeValues: { ':pk': `DEP#${d.id}`, ':ni': 'NI#' }, ProjectionExpression: 'pk, sk', ConsistentRead: true });
+    const stale = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ni)',
+      ExpressionAttributeValues: { ':pk': `DEP#${d.id}`, ':ni': 'NI#' },
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    });
     await this.batchDelete(stale);
     // Instances and the index entry first: the META item, written last and only once, marks a
     // complete deployment (listing skips index entries whose META is missing).
@@ -122,7 +139,14 @@ export class DynamoDbStateStore implements StateStore {
     if (current.version !== expectedVersion) throw new ConflictError(`deployment '${id}' changed (version ${current.version}, expected ${expectedVersion})`);
     const next: DeploymentRecord = { ...current, ...patch, id, version: expectedVersion + 1, updatedAt: new Date().toISOString() };
     try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: this.deploymentItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.deploymentItem(next),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': expectedVersion },
+        }),
+      );
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`deployment '${id}' changed concurrently`);
       throw err;
@@ -131,7 +155,14 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async listDeployments(): Promise<DeploymentRecord[]> {
-    const ids = (await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'DEPLOYMENTS' }, ConsistentRead: true })).map((i) => String(i['id']));
+    const ids = (
+      await this.queryAll({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'DEPLOYMENTS' },
+        ConsistentRead: true,
+      })
+    ).map((i) => String(i['id']));
     const out: DeploymentRecord[] = [];
     for (let i = 0; i < ids.length; i += 100) {
       for (const item of await this.batchGetAll(ids.slice(i, i + 100).map((id) => keys.deployment(id)))) out.push(this.deploymentFrom(item));
@@ -146,13 +177,24 @@ export class DynamoDbStateStore implements StateStore {
    */
   async deleteDeployment(id: string, lock: LockRecord): Promise<void> {
     const held = await this.getLock(id);
-    if (!held || held.fencingToken !== lock.fencingToken || held.executionId !== lock.executionId) throw new FencedError(`deployment '${id}' is not held by this driver: not deleted`);
-    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DEP#${id}` }, ProjectionExpression: 'pk, sk' });
+    if (!held || held.fencingToken !== lock.fencingToken || held.executionId !== lock.executionId)
+      throw new FencedError(`deployment '${id}' is not held by this driver: not deleted`);
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `DEP#${id}` },
+      ProjectionExpression: 'pk, sk',
+    });
     for (const item of items) {
       const sk = String(item['sk']);
       if (sk.startsWith('EXEC#')) {
         const execId = sk.slice(5);
-        const execItems = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `EXEC#${execId}` }, ProjectionExpression: 'pk, sk' });
+        const execItems = await this.queryAll({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `EXEC#${execId}` },
+          ProjectionExpression: 'pk, sk',
+        });
         await this.batchDelete(execItems);
       }
     }
@@ -161,14 +203,22 @@ export class DynamoDbStateStore implements StateStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Delete: { TableName: this.tableName, Key: keys.lock(id), ConditionExpression: 'fencingToken = :t AND executionId = :e', ExpressionAttributeValues: { ':t': lock.fencingToken, ':e': lock.executionId } } },
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: keys.lock(id),
+                ConditionExpression: 'fencingToken = :t AND executionId = :e',
+                ExpressionAttributeValues: { ':t': lock.fencingToken, ':e': lock.executionId },
+              },
+            },
             { Delete: { TableName: this.tableName, Key: keys.deployment(id) } },
             { Delete: { TableName: this.tableName, Key: keys.deploymentIndex(id) } },
           ],
         }),
       );
     } catch (err) {
-      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new FencedError(`deployment '${id}' was taken by another driver while it was being deleted`);
+      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+        throw new FencedError(`deployment '${id}' was taken by another driver while it was being deleted`);
       throw err;
     }
   }
@@ -185,23 +235,43 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async listNodeInstances(deploymentId: string): Promise<NodeInstanceRecord[]> {
-    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ni)', ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':ni': 'NI#' }, ConsistentRead: true });
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ni)',
+      ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':ni': 'NI#' },
+      ConsistentRead: true,
+    });
     return items.map((i) => strip(i) as unknown as NodeInstanceRecord);
   }
 
   async updateNodeInstance(deploymentId: string, id: string, expectedVersion: number, update: NodeInstanceUpdate): Promise<NodeInstanceRecord> {
     try {
-      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.instance(deploymentId, id), ...instanceUpdateExpression(expectedVersion, update), ReturnValues: 'ALL_NEW' }));
+      const r = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.instance(deploymentId, id),
+          ...instanceUpdateExpression(expectedVersion, update),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       return strip(r.Attributes ?? {}) as unknown as NodeInstanceRecord;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`node instance '${id}' changed concurrently (expected version ${expectedVersion})`);
+      if (err instanceof ConditionalCheckFailedException)
+        throw new ConflictError(`node instance '${id}' changed concurrently (expected version ${expectedVersion})`);
       throw err;
     }
   }
 
   async setNodeInstanceFields(deploymentId: string, id: string, update: NodeInstanceUpdate): Promise<NodeInstanceRecord> {
     try {
-      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.instance(deploymentId, id), ...instanceUpdateExpression(undefined, update), ReturnValues: 'ALL_NEW' }));
+      const r = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.instance(deploymentId, id),
+          ...instanceUpdateExpression(undefined, update),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       return strip(r.Attributes ?? {}) as unknown as NodeInstanceRecord;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`node instance '${id}' does not exist`);
@@ -217,12 +287,15 @@ export class DynamoDbStateStore implements StateStore {
 
   async createExecution(e: ExecutionRecord, tasks: TaskRecord[]): Promise<void> {
     // Tasks first; the execution item, written last, marks a complete graph.
-    await this.batchPut([
-      ...tasks.map((t) => ({ ...keys.task(e.id, t.id), ...t })),
-      { ...keys.executionIndex(e.id), deploymentId: e.deploymentId },
-    ]);
+    await this.batchPut([...tasks.map((t) => ({ ...keys.task(e.id, t.id), ...t })), { ...keys.executionIndex(e.id), deploymentId: e.deploymentId }]);
     try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.execution(e.deploymentId, e.id), ...e }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.execution(e.deploymentId, e.id), ...executionItem(e) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`execution '${e.id}' already exists`);
       throw err;
@@ -231,7 +304,7 @@ export class DynamoDbStateStore implements StateStore {
 
   async getExecution(deploymentId: string, id: string): Promise<ExecutionRecord | undefined> {
     const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.execution(deploymentId, id), ConsistentRead: true }));
-    return r.Item ? (strip(r.Item) as unknown as ExecutionRecord) : undefined;
+    return r.Item ? executionFrom(r.Item) : undefined;
   }
 
   async findExecution(id: string): Promise<ExecutionRecord | undefined> {
@@ -241,14 +314,31 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async listExecutions(deploymentId: string): Promise<ExecutionRecord[]> {
-    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':e': 'EXEC#' }, ConsistentRead: true });
-    return items.map((i) => strip(i) as unknown as ExecutionRecord).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+      ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':e': 'EXEC#' },
+      ConsistentRead: true,
+    });
+    return items.map(executionFrom).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  async updateExecution(deploymentId: string, id: string, expectedVersion: number, patch: Partial<Omit<ExecutionRecord, 'id' | 'deploymentId' | 'version'>>): Promise<ExecutionRecord> {
+  async updateExecution(
+    deploymentId: string,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Omit<ExecutionRecord, 'id' | 'deploymentId' | 'version'>>,
+  ): Promise<ExecutionRecord> {
     try {
-      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.execution(deploymentId, id), ...setExpression(expectedVersion, patch), ReturnValues: 'ALL_NEW' }));
-      return strip(r.Attributes ?? {}) as unknown as ExecutionRecord;
+      const r = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.execution(deploymentId, id),
+          ...setExpression(expectedVersion, executionItem(patch)),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return executionFrom(r.Attributes ?? {});
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`execution '${id}' changed concurrently`);
       throw err;
@@ -256,13 +346,20 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async listTasks(executionId: string): Promise<TaskRecord[]> {
-    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)', ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':t': 'TASK#' }, ConsistentRead: true });
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+      ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':t': 'TASK#' },
+      ConsistentRead: true,
+    });
     return items.map((i) => strip(i) as unknown as TaskRecord);
   }
 
   async updateTask(executionId: string, id: string, expectedVersion: number, update: TaskUpdate): Promise<TaskRecord> {
     try {
-      const r = await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key: keys.task(executionId, id), ...setExpression(expectedVersion, update), ReturnValues: 'ALL_NEW' }));
+      const r = await this.doc.send(
+        new UpdateCommand({ TableName: this.tableName, Key: keys.task(executionId, id), ...setExpression(expectedVersion, update), ReturnValues: 'ALL_NEW' }),
+      );
       return strip(r.Attributes ?? {}) as unknown as TaskRecord;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`task '${id}' changed concurrently`);
@@ -278,17 +375,40 @@ export class DynamoDbStateStore implements StateStore {
     instanceChange?: InstanceChange,
     fence?: StepFence,
   ): Promise<{ recorded: boolean; outcome: StepOutcome }> {
-    const stepPut = { TableName: this.tableName, Item: { ...keys.step(key.executionId, key.taskId, key.attempt), outcome }, ConditionExpression: 'attribute_not_exists(pk)' };
+    const stepPut = {
+      TableName: this.tableName,
+      Item: { ...keys.step(key.executionId, key.taskId, key.attempt), outcome },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
     // The lock check is shared by every step of the deployment committed in the same transaction.
     const lockCheck = fence
-      ? [{ ConditionCheck: { TableName: this.tableName, Key: keys.lock(fence.deploymentId), ConditionExpression: 'fencingToken = :t AND executionId = :e', ExpressionAttributeValues: { ':t': fence.fencingToken, ':e': fence.executionId } } }]
+      ? [
+          {
+            ConditionCheck: {
+              TableName: this.tableName,
+              Key: keys.lock(fence.deploymentId),
+              ConditionExpression: 'fencingToken = :t AND executionId = :e',
+              ExpressionAttributeValues: { ':t': fence.fencingToken, ':e': fence.executionId },
+            },
+          },
+        ]
       : [];
     const at = fence ? 1 : 0;
     try {
       await this.stepCommits.write(
         [
           { Put: stepPut },
-          ...(instanceChange ? [{ Update: { TableName: this.tableName, Key: keys.instance(instanceChange.deploymentId, instanceChange.id), ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update) } }] : []),
+          ...(instanceChange
+            ? [
+                {
+                  Update: {
+                    TableName: this.tableName,
+                    Key: keys.instance(instanceChange.deploymentId, instanceChange.id),
+                    ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update),
+                  },
+                },
+              ]
+            : []),
         ],
         lockCheck,
       );
@@ -301,7 +421,9 @@ export class DynamoDbStateStore implements StateStore {
         if (prior) return { recorded: false, outcome: prior };
       }
       if (fence && reasons[0]?.Code === 'ConditionalCheckFailed') {
-        throw new FencedError(`the lock of deployment '${fence.deploymentId}' no longer belongs to execution ${fence.executionId} with fencing token ${fence.fencingToken}: another driver took over, so this step's outcome is not recorded`);
+        throw new FencedError(
+          `the lock of deployment '${fence.deploymentId}' no longer belongs to execution ${fence.executionId} with fencing token ${fence.fencingToken}: another driver took over, so this step's outcome is not recorded`,
+        );
       }
       if (reasons[at + 1]?.Code === 'ConditionalCheckFailed') {
         throw new ConflictError(`node instance '${instanceChange?.id}' changed while the step ran`);
@@ -311,7 +433,12 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async getStepContext(key: { executionId: string; taskId: string; attempt: number }, deploymentId: string, instanceIds: string[]): Promise<StepContext> {
-    const wanted: Item[] = [keys.step(key.executionId, key.taskId, key.attempt), keys.task(key.executionId, key.taskId), keys.lock(deploymentId), ...[...new Set(instanceIds)].map((id) => keys.instance(deploymentId, id))];
+    const wanted: Item[] = [
+      keys.step(key.executionId, key.taskId, key.attempt),
+      keys.task(key.executionId, key.taskId),
+      keys.lock(deploymentId),
+      ...[...new Set(instanceIds)].map((id) => keys.instance(deploymentId, id)),
+    ];
     const found = await this.stepReads.read(wanted);
     const context: StepContext = { instances: new Map() };
     for (const item of found) {
@@ -328,12 +455,19 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined> {
-    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.step(key.executionId, key.taskId, key.attempt), ConsistentRead: true }));
+    const r = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.step(key.executionId, key.taskId, key.attempt), ConsistentRead: true }),
+    );
     return r.Item ? (r.Item['outcome'] as StepOutcome) : undefined;
   }
 
   async listSteps(executionId: string): Promise<Array<{ taskId: string; attempt: number; outcome: StepOutcome }>> {
-    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':s': 'STEP#' }, ConsistentRead: true });
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':s': 'STEP#' },
+      ConsistentRead: true,
+    });
     return items.map((i) => {
       const sk = String(i['sk']);
       const hash = sk.lastIndexOf('#');
@@ -346,7 +480,13 @@ export class DynamoDbStateStore implements StateStore {
   async appendEvents(events: EventRecord[]): Promise<void> {
     const expires = Math.floor(Date.now() / 1000) + EVENT_TTL_SECONDS;
     // A page is keyed by its last event id: writing the same events again rewrites the same item.
-    await this.batchPut(packEventPages(events).map((page) => ({ ...keys.event(page[0]!.executionId, page[page.length - 1]!.id), events: page, [TABLE_DEFINITION.ttlAttribute]: expires })));
+    await this.batchPut(
+      packEventPages(events).map((page) => ({
+        ...keys.event(page[0]!.executionId, page[page.length - 1]!.id),
+        events: page,
+        [TABLE_DEFINITION.ttlAttribute]: expires,
+      })),
+    );
   }
 
   async listEvents(executionId: string, afterId?: string): Promise<EventRecord[]> {
@@ -356,11 +496,19 @@ export class DynamoDbStateStore implements StateStore {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       // Expired items stay readable until TTL deletes them (up to ~48 h): filter them out.
       FilterExpression: 'expiresAtEpoch > :now',
-      ExpressionAttributeValues: { ':pk': `EXEC#${executionId}`, ':from': afterId ? `EVT#${afterId}` : 'EVT#', ':to': 'EVT#\uffff', ':now': Math.floor(Date.now() / 1000) },
+      ExpressionAttributeValues: {
+        ':pk': `EXEC#${executionId}`,
+        ':from': afterId ? `EVT#${afterId}` : 'EVT#',
+        ':to': 'EVT#\uffff',
+        ':now': Math.floor(Date.now() / 1000),
+      },
       ConsistentRead: true,
     });
     // Tables written before events were paged hold one event per item.
-    return eventsAfter(items.map((i) => (Array.isArray(i['events']) ? (i['events'] as EventRecord[]) : [strip(i) as unknown as EventRecord])), afterId);
+    return eventsAfter(
+      items.map((i) => (Array.isArray(i['events']) ? (i['events'] as EventRecord[]) : [strip(i) as unknown as EventRecord])),
+      afterId,
+    );
   }
 
   // ---- locks ---------------------------------------------------------------------------------
@@ -408,14 +556,22 @@ export class DynamoDbStateStore implements StateStore {
       );
       return lockFrom(r.Attributes ?? {});
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`lost the lock on deployment '${lock.deploymentId}': another driver took it over`);
+      if (err instanceof ConditionalCheckFailedException)
+        throw new ConflictError(`lost the lock on deployment '${lock.deploymentId}': another driver took it over`);
       throw err;
     }
   }
 
   async releaseLock(lock: LockRecord): Promise<void> {
     try {
-      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.lock(lock.deploymentId), ConditionExpression: 'fencingToken = :t', ExpressionAttributeValues: { ':t': lock.fencingToken } }));
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.lock(lock.deploymentId),
+          ConditionExpression: 'fencingToken = :t',
+          ExpressionAttributeValues: { ':t': lock.fencingToken },
+        }),
+      );
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err; // someone else holds it now: nothing to release
     }
@@ -436,14 +592,23 @@ export class DynamoDbStateStore implements StateStore {
       if (known.has(blob.digest)) continue;
       known.add(blob.digest);
       const parts = Math.max(1, Math.ceil(blob.data.length / BLOB_PART_BYTES));
-      const item = (n: number): Item => ({ ...keys.blobPart(blob.digest, n), data: blob.data.subarray(n * BLOB_PART_BYTES, (n + 1) * BLOB_PART_BYTES), ...(n === 0 ? { parts, size: blob.data.length } : {}) });
+      const item = (n: number): Item => ({
+        ...keys.blobPart(blob.digest, n),
+        data: blob.data.subarray(n * BLOB_PART_BYTES, (n + 1) * BLOB_PART_BYTES),
+        ...(n === 0 ? { parts, size: blob.data.length } : {}),
+      });
       await this.batchPut(Array.from({ length: parts - 1 }, (_, i) => item(i + 1)));
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item(0) }));
     }
   }
 
   async getBlob(digest: string): Promise<Uint8Array | undefined> {
-    const items = await this.queryAll({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `BLOB#${digest}` }, ConsistentRead: true });
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `BLOB#${digest}` },
+      ConsistentRead: true,
+    });
     const head = items.find((i) => i['sk'] === 'PART#0000');
     if (!head) return undefined;
     const parts = items.sort((a, b) => String(a['sk']).localeCompare(String(b['sk']))).map((i) => i['data'] as Uint8Array);
@@ -456,7 +621,9 @@ export class DynamoDbStateStore implements StateStore {
     const found: Item[] = [];
     let pending: Item[] | undefined = wanted;
     for (let round = 0; pending && pending.length > 0; round++) {
-      const r: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      const r: BatchGetCommandOutput = await this.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
       found.push(...((r.Responses?.[this.tableName] ?? []) as Item[]));
       pending = r.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
       if (pending && pending.length > 0) await new Promise((res) => setTimeout(res, Math.min(1000, 20 * 2 ** round)));
@@ -468,7 +635,9 @@ export class DynamoDbStateStore implements StateStore {
     const found = new Set<string>();
     const unique = [...new Set(digests)];
     for (let i = 0; i < unique.length; i += 100) {
-      let request: BatchGetCommandOutput['UnprocessedKeys'] = { [this.tableName]: { Keys: unique.slice(i, i + 100).map((d) => keys.blobPart(d, 0)), ProjectionExpression: 'pk' } };
+      let request: BatchGetCommandOutput['UnprocessedKeys'] = {
+        [this.tableName]: { Keys: unique.slice(i, i + 100).map((d) => keys.blobPart(d, 0)), ProjectionExpression: 'pk' },
+      };
       for (let round = 0; request && Object.keys(request).length > 0; round++) {
         const r: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of r.Responses?.[this.tableName] ?? []) found.add(String(item['pk']).slice('BLOB#'.length));
@@ -542,6 +711,39 @@ function requestCounter(client: DynamoDBClient): RequestCounts {
     );
   }
   return counts;
+}
+
+/**
+ * An execution's context holds whole plans (a scale's, an update's two): stored gzipped as one
+ * binary attribute, as a deployment's plan is, so a large deployment's execution fits in an item.
+ */
+function executionItem<T extends { context?: ExecutionContext }>(e: T): Omit<T, 'context'> & { contextGz?: Uint8Array } {
+  const { context, ...rest } = e;
+  return context === undefined ? rest : { ...rest, contextGz: gzipSync(JSON.stringify(context)) };
+}
+
+function executionFrom(item: Item): ExecutionRecord {
+  const { contextGz, context: legacy, ...rest } = strip(item);
+  const record = rest as unknown as ExecutionRecord;
+  if (contextGz instanceof Uint8Array) record.context = JSON.parse(gunzipSync(contextGz).toString('utf8')) as ExecutionContext;
+  else if (legacy && typeof legacy === 'object') record.context = fromLegacyContext(legacy as Record<string, Record<string, unknown>>);
+  return record;
+}
+
+/** Executions stored before contexts were compressed whole kept each plan as gzip + base64 text. */
+function fromLegacyContext(context: Record<string, Record<string, unknown>>): ExecutionContext {
+  const plan = (text: unknown) => JSON.parse(gunzipSync(Buffer.from(String(text), 'base64')).toString('utf8')) as DeploymentPlan;
+  const out = { ...context } as Record<string, unknown>;
+  const { scale, update } = context;
+  if (scale && 'planGz' in scale) {
+    const { planGz, ...restOfScale } = scale;
+    out['scale'] = { ...restOfScale, plan: plan(planGz) };
+  }
+  if (update && 'planGz' in update) {
+    const { planGz, finalPlanGz, ...restOfUpdate } = update;
+    out['update'] = { ...restOfUpdate, plan: plan(planGz), finalPlan: plan(finalPlanGz) };
+  }
+  return out as ExecutionContext;
 }
 
 function strip(item: Item): Item {

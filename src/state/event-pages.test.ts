@@ -30,7 +30,10 @@ describe('event pages', () => {
   });
 
   it('lists the events after a given id across overlapping pages, in id order', () => {
-    const pages = [[event('a', 1), event('a', 4)], [event('a', 2), event('a', 3), event('a', 5)]];
+    const pages = [
+      [event('a', 1), event('a', 4)],
+      [event('a', 2), event('a', 3), event('a', 5)],
+    ];
     expect(eventsAfter(pages).map((e) => e.message)).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
     expect(eventsAfter(pages, event('a', 2).id).map((e) => e.message)).toEqual(['line 3', 'line 4', 'line 5']);
   });

@@ -18,7 +18,8 @@ const byId = (a: EventRecord, b: EventRecord) => (a.id < b.id ? -1 : a.id > b.id
 export function packEventPages(events: readonly EventRecord[], pageBytes = EVENT_PAGE_BYTES): EventRecord[][] {
   const byExecution = new Map<string, EventRecord[]>();
   for (const e of events) {
-    const fitted = e.message.length > EVENT_MESSAGE_CHARS ? { ...e, message: `${e.message.slice(0, EVENT_MESSAGE_CHARS)}… (cut at ${EVENT_MESSAGE_CHARS} characters)` } : e;
+    const fitted =
+      e.message.length > EVENT_MESSAGE_CHARS ? { ...e, message: `${e.message.slice(0, EVENT_MESSAGE_CHARS)}… (cut at ${EVENT_MESSAGE_CHARS} characters)` } : e;
     const list = byExecution.get(e.executionId);
     if (list) list.push(fitted);
     else byExecution.set(e.executionId, [fitted]);

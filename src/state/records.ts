@@ -3,8 +3,18 @@ import type { DeploymentPlan } from '../plan/index.js';
 
 /** Cloudify's node instance states, in install order. */
 export const NODE_INSTANCE_STATES = [
-  'uninitialized', 'initializing', 'creating', 'created', 'configuring', 'configured', 'starting', 'started',
-  'stopping', 'stopped', 'deleting', 'deleted',
+  'uninitialized',
+  'initializing',
+  'creating',
+  'created',
+  'configuring',
+  'configured',
+  'starting',
+  'started',
+  'stopping',
+  'stopped',
+  'deleting',
+  'deleted',
 ] as const;
 export type NodeInstanceState = (typeof NODE_INSTANCE_STATES)[number];
 
@@ -49,6 +59,44 @@ export interface NodeInstanceRecord {
 export type ExecutionStatus = 'pending' | 'started' | 'cancelling' | 'force_cancelling' | 'cancelled' | 'terminated' | 'failed';
 export const ACTIVE_EXECUTION_STATUSES: readonly ExecutionStatus[] = ['pending', 'started', 'cancelling', 'force_cancelling'];
 
+/** What a scale execution keeps for its resume: the instances it adds or removes and the plan it moves to. */
+export interface ScaleContext {
+  direction: 'out' | 'in';
+  added: string[];
+  removed: string[];
+  /** Uninstall what a failed scale-out added (the scale workflow's `rollback_if_failed`). */
+  rollback: boolean;
+  /** The plan after scaling (the state store compresses plans). */
+  plan: DeploymentPlan;
+}
+
+/** What an update execution keeps for its resume. */
+export interface UpdateContext {
+  /** The plan while the update runs: the old and the new instances together. */
+  plan: DeploymentPlan;
+  /** The plan once the update has succeeded. */
+  finalPlan: DeploymentPlan;
+  added: string[];
+  removed: string[];
+  inputs: YamlMap;
+  blueprintFile: string;
+  blueprintDigest: string;
+  /** The shipped blueprint files (AWS mode): the new directory plus what only the old one had. */
+  resources?: string;
+}
+
+/** Workflow-specific data of an execution, one member per kind of execution that needs any. */
+export interface ExecutionContext {
+  scale?: ScaleContext;
+  update?: UpdateContext;
+  /** A scale of a node that resizes in place (an EKS node group): no instances change. */
+  resize?: { node: string; delta: number };
+  /** The instances a heal found failing (a record for readers of the execution; the tasks say what runs). */
+  heal?: { failing: string[] };
+  /** The uninstall that undoes a failed scale-out. */
+  scaleRollback?: { scaleExecution: string; added: string[] };
+}
+
 export interface ExecutionRecord {
   deploymentId: string;
   id: string;
@@ -61,7 +109,7 @@ export interface ExecutionRecord {
   error?: string;
   taskCount: number;
   /** Workflow-specific data kept for resume (e.g. the plan a scale or update moves to). */
-  context?: YamlMap;
+  context?: ExecutionContext;
   version: number;
 }
 

@@ -1,6 +1,4 @@
-import type {
-  DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord,
-} from './records.js';
+import type { DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord } from './records.js';
 import type { YamlMap } from '../dsl/index.js';
 
 export interface NodeInstanceUpdate {
@@ -66,7 +64,12 @@ export interface StateStore {
   getExecution(deploymentId: string, id: string): Promise<ExecutionRecord | undefined>;
   findExecution(id: string): Promise<ExecutionRecord | undefined>;
   listExecutions(deploymentId: string): Promise<ExecutionRecord[]>;
-  updateExecution(deploymentId: string, id: string, expectedVersion: number, patch: Partial<Omit<ExecutionRecord, 'id' | 'deploymentId' | 'version'>>): Promise<ExecutionRecord>;
+  updateExecution(
+    deploymentId: string,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Omit<ExecutionRecord, 'id' | 'deploymentId' | 'version'>>,
+  ): Promise<ExecutionRecord>;
 
   listTasks(executionId: string): Promise<TaskRecord[]>;
   updateTask(executionId: string, id: string, expectedVersion: number, update: TaskUpdate): Promise<TaskRecord>;

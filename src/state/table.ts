@@ -37,10 +37,10 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (err) {
     if ((err as { name?: string }).name !== 'ResourceInUseException') throw err; // created concurrently
   }
-  await client.send(
-    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.ttlAttribute, Enabled: true } }),
-  ).catch((err: { name?: string; message?: string }) => {
-    // Already enabled on a table created concurrently.
-    if (err.name !== 'ValidationException') throw err;
-  });
+  await client
+    .send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.ttlAttribute, Enabled: true } }))
+    .catch((err: { name?: string; message?: string }) => {
+      // Already enabled on a table created concurrently.
+      if (err.name !== 'ValidationException') throw err;
+    });
 }

@@ -1,5 +1,14 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
-import { asStringList, checkStatusGraph, executeOperationGraph, installGraph, lifecycleOperationGraph, restartGraph, uninstallGraph, type BuildContext } from './builtins.js';
+import {
+  asStringList,
+  checkStatusGraph,
+  executeOperationGraph,
+  installGraph,
+  lifecycleOperationGraph,
+  restartGraph,
+  uninstallGraph,
+  type BuildContext,
+} from './builtins.js';
 import { WorkflowError } from './errors.js';
 import type { TaskGraph } from './graph.js';
 
@@ -65,12 +74,21 @@ export function buildWorkflowGraph(workflow: string, parameters: YamlMap, ctx: B
     case 'start':
     case 'stop': {
       const parms = map(parameters['operation_parms'], 'operation_parms');
-      return lifecycleOperationGraph(ctx, workflow, { ...filter, ...(byOrder === undefined ? {} : { run_by_dependency_order: byOrder }), ...(parms ? { operation_parms: parms } : {}) });
+      return lifecycleOperationGraph(ctx, workflow, {
+        ...filter,
+        ...(byOrder === undefined ? {} : { run_by_dependency_order: byOrder }),
+        ...(parms ? { operation_parms: parms } : {}),
+      });
     }
     case 'restart': {
       const stop = map(parameters['stop_parms'], 'stop_parms');
       const start = map(parameters['start_parms'], 'start_parms');
-      return restartGraph(ctx, { ...filter, ...(byOrder === undefined ? {} : { run_by_dependency_order: byOrder }), ...(stop ? { stop_parms: stop } : {}), ...(start ? { start_parms: start } : {}) });
+      return restartGraph(ctx, {
+        ...filter,
+        ...(byOrder === undefined ? {} : { run_by_dependency_order: byOrder }),
+        ...(stop ? { stop_parms: stop } : {}),
+        ...(start ? { start_parms: start } : {}),
+      });
     }
     case 'execute_operation': {
       const operation = parameters['operation'];

@@ -39,7 +39,13 @@ function sequence(plan: DeploymentPlan, graph: TaskGraph): string[] {
     if (i < 0) throw new Error('graph has a cycle or a dangling dependency');
     const [t] = pending.splice(i, 1);
     done.add(t!.id);
-    const what = t!.kind === 'operation' ? t!.operation!.replace(/^cloudify\.interfaces\.(lifecycle|relationship_lifecycle|validation)\./, '') + (t!.relationship ? `(${t!.relationship.side})` : '') : t!.kind === 'state' ? `=${t!.setState}` : 'check';
+    const what =
+      t!.kind === 'operation'
+        ? t!.operation!.replace(/^cloudify\.interfaces\.(lifecycle|relationship_lifecycle|validation)\./, '') +
+          (t!.relationship ? `(${t!.relationship.side})` : '')
+        : t!.kind === 'state'
+          ? `=${t!.setState}`
+          : 'check';
     out.push(`${nodeOf.get(t!.nodeInstanceId)} ${what}`);
   }
   return out;
@@ -63,7 +69,12 @@ describe('install', () => {
   it('installs a contained_in chain host-first, with the exact Cloudify operation sequence per instance', () => {
     const seq = sequence(plan, buildWorkflowGraph('install', {}, ctx(plan)));
     expect(seq.filter((s) => s.startsWith('app'))).toEqual([
-      'app create', 'app preconfigure(source)', 'app configure', 'app start', 'app establish(source)', 'app =started',
+      'app create',
+      'app preconfigure(source)',
+      'app configure',
+      'app start',
+      'app establish(source)',
+      'app =started',
     ]);
     expect(seq).toContain('db establish(target)');
     expect(seq.indexOf('app create')).toBeGreaterThan(seq.indexOf('host start'));
@@ -82,7 +93,14 @@ describe('install', () => {
   });
 
   it('skips what an instance state says is done (resume of an interrupted install)', () => {
-    const seq = sequence(plan, buildWorkflowGraph('install', {}, ctx(plan, (id) => (id.startsWith('host') ? 'started' : id.startsWith('db') ? 'configured' : 'uninitialized'))));
+    const seq = sequence(
+      plan,
+      buildWorkflowGraph(
+        'install',
+        {},
+        ctx(plan, (id) => (id.startsWith('host') ? 'started' : id.startsWith('db') ? 'configured' : 'uninitialized')),
+      ),
+    );
     expect(seq.filter((s) => s.startsWith('host'))).toEqual([]);
     expect(seq.filter((s) => s.startsWith('db'))).toEqual(['db start', 'db establish(target)']);
   });
@@ -115,7 +133,11 @@ describe('uninstall', () => {
   });
 
   it('marks every task ignore_failure when asked and skips deleted instances', () => {
-    const graph = buildWorkflowGraph('uninstall', { ignore_failure: true }, ctx(plan, (id) => (id.startsWith('app') ? 'deleted' : 'started')));
+    const graph = buildWorkflowGraph(
+      'uninstall',
+      { ignore_failure: true },
+      ctx(plan, (id) => (id.startsWith('app') ? 'deleted' : 'started')),
+    );
     expect(graph.tasks.every((t) => t.ignoreFailure)).toBe(true);
     expect(sequence(plan, graph)).toEqual(['host stop', 'host delete', 'host =deleted']);
   });
@@ -127,7 +149,11 @@ describe('day-two workflows', () => {
 `);
 
   it('execute_operation runs the operation on the filtered instances with kwargs, refusing silent overrides', () => {
-    const graph = buildWorkflowGraph('execute_operation', { operation: 'cloudify.interfaces.lifecycle.start', operation_kwargs: { reason: 'x' }, node_ids: ['a'] }, ctx(plan, 'started'));
+    const graph = buildWorkflowGraph(
+      'execute_operation',
+      { operation: 'cloudify.interfaces.lifecycle.start', operation_kwargs: { reason: 'x' }, node_ids: ['a'] },
+      ctx(plan, 'started'),
+    );
     expect(graph.tasks).toHaveLength(2);
     expect(graph.tasks.every((t) => t.inputs?.['reason'] === 'x')).toBe(true);
     expect(() => buildWorkflowGraph('execute_operation', { operation: 'cloudify.interfaces.lifecycle.nope' }, ctx(plan))).toThrow(WorkflowError);

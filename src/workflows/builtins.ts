@@ -17,7 +17,8 @@ export function selectInstances(plan: DeploymentPlan, filter: InstanceFilter): P
   const nodeIds = filter.node_ids ?? [];
   const instanceIds = filter.node_instance_ids ?? [];
   for (const id of nodeIds) if (!nodes.has(id)) throw new WorkflowError(`node '${id}' does not exist`, 'unknown-node');
-  for (const id of instanceIds) if (!plan.nodeInstances.some((i) => i.id === id)) throw new WorkflowError(`node instance '${id}' does not exist`, 'unknown-instance');
+  for (const id of instanceIds)
+    if (!plan.nodeInstances.some((i) => i.id === id)) throw new WorkflowError(`node instance '${id}' does not exist`, 'unknown-instance');
   return plan.nodeInstances.filter((i) => {
     const node = nodes.get(i.nodeId)!;
     return (
@@ -56,12 +57,23 @@ export function lifecycleOperationGraph(
   params: InstanceFilter & { run_by_dependency_order?: boolean; operation_parms?: YamlMap } = {},
 ): TaskGraph {
   const qualified = `cloudify.interfaces.lifecycle.${operation}`;
-  return operationGraph(ctx, qualified, params.operation_parms ?? {}, params.run_by_dependency_order ?? true, operation === 'stop' ? 'uninstall' : 'install', params, {
-    setState: operation === 'start' ? 'started' : 'stopped',
-  });
+  return operationGraph(
+    ctx,
+    qualified,
+    params.operation_parms ?? {},
+    params.run_by_dependency_order ?? true,
+    operation === 'stop' ? 'uninstall' : 'install',
+    params,
+    {
+      setState: operation === 'start' ? 'started' : 'stopped',
+    },
+  );
 }
 
-export function restartGraph(ctx: BuildContext, params: InstanceFilter & { run_by_dependency_order?: boolean; stop_parms?: YamlMap; start_parms?: YamlMap } = {}): TaskGraph {
+export function restartGraph(
+  ctx: BuildContext,
+  params: InstanceFilter & { run_by_dependency_order?: boolean; stop_parms?: YamlMap; start_parms?: YamlMap } = {},
+): TaskGraph {
   const stop = lifecycleOperationGraph(ctx, 'stop', { ...params, operation_parms: params.stop_parms ?? {} });
   const start = lifecycleOperationGraph(ctx, 'start', { ...params, operation_parms: params.start_parms ?? {} });
   // Every start waits for every stop.
@@ -94,9 +106,12 @@ export function executeOperationGraph(ctx: BuildContext, params: ExecuteOperatio
   if (!params.allow_kwargs_override) {
     for (const i of selected) {
       const op = findOperation(nodes.get(i.nodeId)!.interfaces, qualified);
-      const clash = Object.keys(kwargs).find((k) => op && Object.prototype.hasOwnProperty.call(op.inputs, k));
+      const clash = Object.keys(kwargs).find((k) => op && Object.hasOwn(op.inputs, k));
       if (clash) {
-        throw new WorkflowError(`operation_kwargs would override input '${clash}' of ${qualified} on node '${i.nodeId}'; pass allow_kwargs_override: true to allow it`, 'kwargs-override');
+        throw new WorkflowError(
+          `operation_kwargs would override input '${clash}' of ${qualified} on node '${i.nodeId}'; pass allow_kwargs_override: true to allow it`,
+          'kwargs-override',
+        );
       }
     }
   }

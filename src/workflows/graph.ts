@@ -3,8 +3,18 @@ import type { DeploymentPlan, PlannedNode, PlannedNodeInstance } from '../plan/i
 
 /** Cloudify's node instance states (kept here so the pure layers need not import state/). */
 export type InstanceState =
-  | 'uninitialized' | 'initializing' | 'creating' | 'created' | 'configuring' | 'configured' | 'starting' | 'started'
-  | 'stopping' | 'stopped' | 'deleting' | 'deleted';
+  | 'uninitialized'
+  | 'initializing'
+  | 'creating'
+  | 'created'
+  | 'configuring'
+  | 'configured'
+  | 'starting'
+  | 'started'
+  | 'stopping'
+  | 'stopped'
+  | 'deleting'
+  | 'deleted';
 
 /** One task of a workflow's graph, before it is stored. Ids are deterministic (resume relies on them). */
 export interface TaskSpec {
@@ -89,7 +99,14 @@ export class GraphBuilder {
   }
 
   /** Both ends of a relationship operation, in parallel; undefined ends are not implemented. */
-  relationshipOperation(sourceId: string, targetId: string, relType: string, operation: string, dependsOn: string[], extra: Partial<TaskSpec> = {}): TaskSpec[] {
+  relationshipOperation(
+    sourceId: string,
+    targetId: string,
+    relType: string,
+    operation: string,
+    dependsOn: string[],
+    extra: Partial<TaskSpec> = {},
+  ): TaskSpec[] {
     const source = this.instance(sourceId);
     const node = this.node(source.nodeId);
     const targetNode = this.instance(targetId).nodeId;
@@ -132,7 +149,15 @@ export class GraphBuilder {
 
   /** Health of an instance without a check_status operation: healthy when started (Cloudify's default). */
   check(instanceId: string, dependsOn: string[]): TaskSpec {
-    return this.add({ id: this.uniqueId(`${instanceId}/check`), kind: 'check', nodeInstanceId: instanceId, dependsOn, maxRetries: 0, retryInterval: 0, checkStatus: true });
+    return this.add({
+      id: this.uniqueId(`${instanceId}/check`),
+      kind: 'check',
+      nodeInstanceId: instanceId,
+      dependsOn,
+      maxRetries: 0,
+      retryInterval: 0,
+      checkStatus: true,
+    });
   }
 
   private add(task: TaskSpec): TaskSpec {

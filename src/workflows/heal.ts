@@ -19,7 +19,11 @@ export function containedSubgraph(plan: DeploymentPlan, id: string): Set<string>
   let grew = true;
   while (grew) {
     grew = false;
-    for (const i of plan.nodeInstances) if (i.hostId && out.has(i.hostId) && !out.has(i.id)) (out.add(i.id), (grew = true));
+    for (const i of plan.nodeInstances)
+      if (i.hostId && out.has(i.hostId) && !out.has(i.id)) {
+        out.add(i.id);
+        grew = true;
+      }
   }
   return out;
 }
@@ -34,7 +38,9 @@ export function healGraph(plan: DeploymentPlan, failing: string[], stateOf: Stat
   const b = new GraphBuilder(plan, options.retries ?? DEFAULT_RETRIES);
   const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
   const nodeOf = (id: string) => nodes.get(b.instance(id).nodeId)!;
-  const healInPlace = failing.filter((id) => !options.forceReinstall && findOperation(nodeOf(id).interfaces, 'cloudify.interfaces.lifecycle.heal')?.implementation);
+  const healInPlace = failing.filter(
+    (id) => !options.forceReinstall && findOperation(nodeOf(id).interfaces, 'cloudify.interfaces.lifecycle.heal')?.implementation,
+  );
   const reinstallRoots = failing.filter((id) => !healInPlace.includes(id));
   if (reinstallRoots.length > 0 && options.allowReinstall === false) {
     throw new WorkflowError(`instances ${reinstallRoots.join(', ')} need a reinstall to heal, and allow_reinstall is false`, 'reinstall-refused');
@@ -50,13 +56,17 @@ export function healGraph(plan: DeploymentPlan, failing: string[], stateOf: Stat
   const extra: Partial<TaskSpec> = options.ignoreFailure === false ? {} : { ignoreFailure: true };
 
   // Instances outside the subgraph that point into it unlink first and establish again at the end.
-  const related = plan.nodeInstances.filter((i) => !subgraph.has(i.id)).flatMap((i) => i.relationships.filter((r) => subgraph.has(r.targetId)).map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })));
+  const related = plan.nodeInstances
+    .filter((i) => !subgraph.has(i.id))
+    .flatMap((i) => i.relationships.filter((r) => subgraph.has(r.targetId)).map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })));
   const unlinks = new Map<string, string[]>();
   for (const r of related) {
     const ids = b.relationshipOperation(r.sourceId, r.targetId, r.type, 'unlink', [], extra).map((t) => t.id);
     unlinks.set(r.targetId, [...(unlinks.get(r.targetId) ?? []), ...ids]);
   }
-  const down = orderedSubgraphs(b, subgraph, 'uninstall', (inst, deps) => uninstallInstance(b, inst, [...deps, ...(unlinks.get(inst.id) ?? [])], stateOf(inst.id) === 'uninitialized' ? 'started' : stateOf(inst.id), extra));
+  const down = orderedSubgraphs(b, subgraph, 'uninstall', (inst, deps) =>
+    uninstallInstance(b, inst, [...deps, ...(unlinks.get(inst.id) ?? [])], stateOf(inst.id) === 'uninitialized' ? 'started' : stateOf(inst.id), extra),
+  );
   const allDown = [...new Set([...down.values()].flat())];
   const up = orderedSubgraphs(b, subgraph, 'install', (inst, deps) => installInstance(b, inst, deps.length > 0 ? deps : allDown, 'deleted'));
   for (const r of related) b.relationshipOperation(r.sourceId, r.targetId, r.type, 'establish', up.get(r.targetId) ?? allDown);

@@ -80,8 +80,10 @@ export function lifecycleSteps(plan: DeploymentPlan, workflow: 'install' | 'unin
         const qualified = `cloudify.interfaces.relationship_lifecycle.${op}`;
         const src = findOperation(rel.sourceInterfaces, qualified);
         const tgt = findOperation(rel.targetInterfaces, qualified);
-        if (src?.implementation) steps.push({ wave, instanceId: inst.id, operation: `${qualified} (source)`, implementation: src.implementation, peer: r.targetId });
-        if (tgt?.implementation) steps.push({ wave, instanceId: r.targetId, operation: `${qualified} (target)`, implementation: tgt.implementation, peer: inst.id });
+        if (src?.implementation)
+          steps.push({ wave, instanceId: inst.id, operation: `${qualified} (source)`, implementation: src.implementation, peer: r.targetId });
+        if (tgt?.implementation)
+          steps.push({ wave, instanceId: r.targetId, operation: `${qualified} (target)`, implementation: tgt.implementation, peer: inst.id });
       }
     }
   }

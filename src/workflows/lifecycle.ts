@@ -2,8 +2,18 @@ import { Chain, type GraphBuilder, type InstanceState, type TaskSpec } from './g
 import type { PlannedNodeInstance } from '../plan/index.js';
 
 const RANK: Record<InstanceState, number> = {
-  uninitialized: 0, initializing: 1, creating: 2, created: 3, configuring: 4, configured: 5, starting: 6, started: 7,
-  stopping: 8, stopped: 9, deleting: 10, deleted: 11,
+  uninitialized: 0,
+  initializing: 1,
+  creating: 2,
+  created: 3,
+  configuring: 4,
+  configured: 5,
+  starting: 6,
+  started: 7,
+  stopping: 8,
+  stopped: 9,
+  deleting: 10,
+  deleted: 11,
 };
 
 export type StateLookup = (instanceId: string) => InstanceState;
@@ -28,18 +38,29 @@ function relationshipPhase(b: GraphBuilder, chain: Chain, inst: PlannedNodeInsta
  * Install subgraph of one instance (cloudify/plugins/lifecycle.py install_node_instance_subgraph),
  * skipping what its state says is done. Returns the ids its dependents must wait for.
  */
-export function installInstance(b: GraphBuilder, inst: PlannedNodeInstance, startDeps: string[], state: InstanceState, extra: Partial<TaskSpec> = {}): string[] {
+export function installInstance(
+  b: GraphBuilder,
+  inst: PlannedNodeInstance,
+  startDeps: string[],
+  state: InstanceState,
+  extra: Partial<TaskSpec> = {},
+): string[] {
   const chain = new Chain(startDeps);
   const id = inst.id;
   if (state === 'started') return startDeps;
   if (RANK[state] < RANK.created || RANK[state] > RANK.started) {
     chain.step([b.operation(id, 'cloudify.interfaces.validation.create', chain.deps, extra)]);
     chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.precreate', chain.deps, extra)]);
-    chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.create', chain.deps, { ...extra, setState: 'created' }) ?? b.state(id, 'created', chain.deps, extra)]);
+    chain.step([
+      b.operation(id, 'cloudify.interfaces.lifecycle.create', chain.deps, { ...extra, setState: 'created' }) ?? b.state(id, 'created', chain.deps, extra),
+    ]);
   }
   if (RANK[state] < RANK.configured || RANK[state] > RANK.started) {
     relationshipPhase(b, chain, inst, 'preconfigure', false, extra);
-    chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.configure', chain.deps, { ...extra, setState: 'configured' }) ?? b.state(id, 'configured', chain.deps, extra)]);
+    chain.step([
+      b.operation(id, 'cloudify.interfaces.lifecycle.configure', chain.deps, { ...extra, setState: 'configured' }) ??
+        b.state(id, 'configured', chain.deps, extra),
+    ]);
     relationshipPhase(b, chain, inst, 'postconfigure', false, extra);
   }
   chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.start', chain.deps, extra)]);
@@ -48,13 +69,20 @@ export function installInstance(b: GraphBuilder, inst: PlannedNodeInstance, star
   relationshipPhase(b, chain, inst, 'establish', false, extra);
   // 'started' rides on the last operation when it is this instance's own; else it is a task of its own.
   const last = chain.all.at(-1);
-  if (last && chain.tail.length === 1 && last.kind === 'operation' && !last.relationship && last.nodeInstanceId === id && !last.setState) last.setState = 'started';
+  if (last && chain.tail.length === 1 && last.kind === 'operation' && !last.relationship && last.nodeInstanceId === id && !last.setState)
+    last.setState = 'started';
   else chain.step([b.state(id, 'started', chain.deps, extra)]);
   return chain.tail;
 }
 
 /** Uninstall subgraph of one instance (uninstall_node_instance_subgraph): stop, unlink, delete. */
-export function uninstallInstance(b: GraphBuilder, inst: PlannedNodeInstance, startDeps: string[], state: InstanceState, extra: Partial<TaskSpec> = {}): string[] {
+export function uninstallInstance(
+  b: GraphBuilder,
+  inst: PlannedNodeInstance,
+  startDeps: string[],
+  state: InstanceState,
+  extra: Partial<TaskSpec> = {},
+): string[] {
   const chain = new Chain(startDeps);
   const id = inst.id;
   if (state === 'deleted') return startDeps;
@@ -66,7 +94,9 @@ export function uninstallInstance(b: GraphBuilder, inst: PlannedNodeInstance, st
     chain.step([b.operation(id, 'cloudify.interfaces.monitoring.stop', chain.deps, extra)]);
     chain.step([b.operation(id, 'cloudify.interfaces.validation.delete', chain.deps, extra)]);
     chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.prestop', chain.deps, extra)]);
-    chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.stop', chain.deps, { ...extra, setState: 'stopped' }) ?? b.state(id, 'stopped', chain.deps, extra)]);
+    chain.step([
+      b.operation(id, 'cloudify.interfaces.lifecycle.stop', chain.deps, { ...extra, setState: 'stopped' }) ?? b.state(id, 'stopped', chain.deps, extra),
+    ]);
   }
   relationshipPhase(b, chain, inst, 'unlink', true, extra);
   chain.step([b.operation(id, 'cloudify.interfaces.lifecycle.delete', chain.deps, extra)]);
@@ -94,8 +124,7 @@ export function orderedSubgraphs(
       sources.set(r.targetId, list);
     }
   }
-  const prerequisites = (id: string): string[] =>
-    direction === 'install' ? b.instance(id).relationships.map((r) => r.targetId) : (sources.get(id) ?? []);
+  const prerequisites = (id: string): string[] => (direction === 'install' ? b.instance(id).relationships.map((r) => r.targetId) : (sources.get(id) ?? []));
   const tails = new Map<string, string[]>();
   const visiting = new Set<string>();
   const visit = (id: string): string[] => {
@@ -103,7 +132,13 @@ export function orderedSubgraphs(
     if (known) return known;
     if (visiting.has(id)) throw new Error(`dependency cycle through node instance '${id}'`);
     visiting.add(id);
-    const deps = [...new Set(prerequisites(id).filter((p) => selected.has(p)).flatMap((p) => visit(p)))];
+    const deps = [
+      ...new Set(
+        prerequisites(id)
+          .filter((p) => selected.has(p))
+          .flatMap((p) => visit(p)),
+      ),
+    ];
     visiting.delete(id);
     const tail = build(b.instance(id), deps);
     tails.set(id, tail);

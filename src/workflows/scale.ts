@@ -8,7 +8,13 @@ type RelationshipRef = { sourceId: string; targetId: string; type: string };
  * Scale-out (workflows.py scale_entity): install the added instances in dependency order, then
  * establish the new relationships of existing instances with them.
  */
-export function scaleOutGraph(plan: DeploymentPlan, added: string[], addedRelationships: RelationshipRef[], stateOf: StateLookup, retries: RetryDefaults = DEFAULT_RETRIES): TaskGraph {
+export function scaleOutGraph(
+  plan: DeploymentPlan,
+  added: string[],
+  addedRelationships: RelationshipRef[],
+  stateOf: StateLookup,
+  retries: RetryDefaults = DEFAULT_RETRIES,
+): TaskGraph {
   const b = new GraphBuilder(plan, retries);
   const selected = new Set(added);
   const tails = orderedSubgraphs(b, selected, 'install', (inst, deps) => installInstance(b, inst, deps, stateOf(inst.id)));
@@ -23,7 +29,14 @@ export function scaleOutGraph(plan: DeploymentPlan, added: string[], addedRelati
  * Scale-in: existing instances unlink from the instances going away, then those are
  * uninstalled (dependents first), with their own relationships unlinked on the way.
  */
-export function scaleInGraph(plan: DeploymentPlan, removed: string[], removedRelationships: RelationshipRef[], stateOf: StateLookup, retries: RetryDefaults = DEFAULT_RETRIES, ignoreFailure = false): TaskGraph {
+export function scaleInGraph(
+  plan: DeploymentPlan,
+  removed: string[],
+  removedRelationships: RelationshipRef[],
+  stateOf: StateLookup,
+  retries: RetryDefaults = DEFAULT_RETRIES,
+  ignoreFailure = false,
+): TaskGraph {
   const b = new GraphBuilder(plan, retries);
   const extra = ignoreFailure ? { ignoreFailure: true } : {};
   const unlinksByTarget = new Map<string, string[]>();
@@ -31,7 +44,9 @@ export function scaleInGraph(plan: DeploymentPlan, removed: string[], removedRel
     const ids = b.relationshipOperation(r.sourceId, r.targetId, r.type, 'unlink', [], extra).map((t) => t.id);
     unlinksByTarget.set(r.targetId, [...(unlinksByTarget.get(r.targetId) ?? []), ...ids]);
   }
-  orderedSubgraphs(b, new Set(removed), 'uninstall', (inst, deps) => uninstallInstance(b, inst, [...deps, ...(unlinksByTarget.get(inst.id) ?? [])], stateOf(inst.id), extra));
+  orderedSubgraphs(b, new Set(removed), 'uninstall', (inst, deps) =>
+    uninstallInstance(b, inst, [...deps, ...(unlinksByTarget.get(inst.id) ?? [])], stateOf(inst.id), extra),
+  );
   return { tasks: b.tasks };
 }
 

@@ -32,7 +32,9 @@ export function updateGraph(diff: UpdateDiff, stateOf: StateLookup, params: Upda
   }
   let phase: string[] = [...unlinksByTarget.values()].flat();
   if (!params.skip_uninstall && removed.size > 0) {
-    const tails = orderedSubgraphs(b, removed, 'uninstall', (inst, deps) => uninstallInstance(b, inst, [...deps, ...(unlinksByTarget.get(inst.id) ?? [])], stateOf(inst.id)));
+    const tails = orderedSubgraphs(b, removed, 'uninstall', (inst, deps) =>
+      uninstallInstance(b, inst, [...deps, ...(unlinksByTarget.get(inst.id) ?? [])], stateOf(inst.id)),
+    );
     phase = [...phase, ...[...tails.values()].flat()];
   }
   phase = [...new Set(phase)];
@@ -55,14 +57,23 @@ export function updateGraph(diff: UpdateDiff, stateOf: StateLookup, params: Upda
   const subgraph = new Set<string>();
   for (const id of toReinstall) for (const x of containedSubgraph(plan, id)) if (!removed.has(x) && !added.has(x)) subgraph.add(x);
   if (subgraph.size > 0) {
-    const related = plan.nodeInstances.filter((i) => !subgraph.has(i.id) && !removed.has(i.id) && !added.has(i.id)).flatMap((i) => i.relationships.filter((r) => subgraph.has(r.targetId)).map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })));
+    const related = plan.nodeInstances
+      .filter((i) => !subgraph.has(i.id) && !removed.has(i.id) && !added.has(i.id))
+      .flatMap((i) => i.relationships.filter((r) => subgraph.has(r.targetId)).map((r) => ({ sourceId: i.id, targetId: r.targetId, type: r.type })));
     const unlinks = new Map<string, string[]>();
-    for (const r of related) unlinks.set(r.targetId, [...(unlinks.get(r.targetId) ?? []), ...b.relationshipOperation(r.sourceId, r.targetId, r.type, 'unlink', phase).map((t) => t.id)]);
-    const down = orderedSubgraphs(b, subgraph, 'uninstall', (inst, deps) => uninstallInstance(b, inst, [...(deps.length ? deps : phase), ...(unlinks.get(inst.id) ?? [])], stateOf(inst.id), { ignoreFailure: true }));
+    for (const r of related)
+      unlinks.set(r.targetId, [
+        ...(unlinks.get(r.targetId) ?? []),
+        ...b.relationshipOperation(r.sourceId, r.targetId, r.type, 'unlink', phase).map((t) => t.id),
+      ]);
+    const down = orderedSubgraphs(b, subgraph, 'uninstall', (inst, deps) =>
+      uninstallInstance(b, inst, [...(deps.length ? deps : phase), ...(unlinks.get(inst.id) ?? [])], stateOf(inst.id), { ignoreFailure: true }),
+    );
     const allDown = [...new Set([...down.values()].flat())];
     const up = orderedSubgraphs(b, subgraph, 'install', (inst, deps) => installInstance(b, inst, deps.length > 0 ? deps : allDown, 'deleted'));
     phase2.push(...[...up.values()].flat());
-    for (const r of related) phase2.push(...b.relationshipOperation(r.sourceId, r.targetId, r.type, 'establish', up.get(r.targetId) ?? allDown).map((t) => t.id));
+    for (const r of related)
+      phase2.push(...b.relationshipOperation(r.sourceId, r.targetId, r.type, 'establish', up.get(r.targetId) ?? allDown).map((t) => t.id));
   }
   const afterPhase2 = phase2.length > 0 ? [...new Set(phase2)] : phase;
 

@@ -26,7 +26,10 @@ export function recordingPlugin(log: string[], concurrency = { active: 0, max: 0
         // The effect to count: applied atomically with the step record.
         const runs = (ctx.instance.runtimeProperties['runs'] as Record<string, number> | undefined) ?? {};
         // Relationship operations count per peer: they run in parallel on one instance.
-        const key = ctx.source && ctx.target ? `${ctx.operation.name}@${ctx.source.instance.id === ctx.instance.id ? ctx.target.instance.id : ctx.source.instance.id}` : ctx.operation.name;
+        const key =
+          ctx.source && ctx.target
+            ? `${ctx.operation.name}@${ctx.source.instance.id === ctx.instance.id ? ctx.target.instance.id : ctx.source.instance.id}`
+            : ctx.operation.name;
         runs[key] = (runs[key] ?? 0) + 1;
         ctx.instance.runtimeProperties['runs'] = runs;
         for (const [k, v] of Object.entries(ctx.inputs)) ctx.instance.runtimeProperties[`input_${k}`] = v as YamlValue;
@@ -104,7 +107,15 @@ export function testPluginSettings(overrides: Partial<PluginSettings> = {}): Plu
   return { ...parsePluginSettings(process.env), ...overrides };
 }
 
-export async function createHarness(options: { maxParallel?: number; secrets?: Record<string, string>; maxRetries?: number; onSecret?: (value: YamlValue) => void; settings?: Partial<PluginSettings> } = {}): Promise<Harness> {
+export async function createHarness(
+  options: {
+    maxParallel?: number;
+    secrets?: Record<string, string>;
+    maxRetries?: number;
+    onSecret?: (value: YamlValue) => void;
+    settings?: Partial<PluginSettings>;
+  } = {},
+): Promise<Harness> {
   const store = await createTestStore();
   const log: string[] = [];
   const concurrency = { active: 0, max: 0 };
@@ -146,7 +157,13 @@ export async function createHarness(options: { maxParallel?: number; secrets?: R
       return planDeployment(parseBlueprint(file, { rootDir: dir, inputs }), { catalog: plugins.catalog() });
     },
     async run(deploymentId, workflow, parameters = {}) {
-      const e = await startExecution(store, { deploymentId, workflow, parameters, retries: { maxRetries: options.maxRetries ?? 3, retryInterval: 0 }, catalog: plugins.catalog() });
+      const e = await startExecution(store, {
+        deploymentId,
+        workflow,
+        parameters,
+        retries: { maxRetries: options.maxRetries ?? 3, retryInterval: 0 },
+        catalog: plugins.catalog(),
+      });
       return runExecution(deps, deploymentId, e.id);
     },
   };

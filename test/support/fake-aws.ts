@@ -95,7 +95,9 @@ export class FakeAws {
   /** Everything Isthmus created that still exists (by kind), for "uninstall left nothing" checks. */
   inventory(): Record<string, number> {
     const out: Record<string, number> = {};
-    const add = (k: string, n: number) => n > 0 && (out[k] = (out[k] ?? 0) + n);
+    const add = (k: string, n: number) => {
+      if (n > 0) out[k] = (out[k] ?? 0) + n;
+    };
     for (const r of this.ec2.values()) if (r.state !== 'deleted') add(r.kind, 1);
     add('role', this.roles.size);
     add('cluster', this.clusters.size);
@@ -112,7 +114,12 @@ export class FakeAws {
   }
 
   install(): this {
-    const [e, i, k, r] = [mockClient(ec2.EC2Client), mockClient(iam.IAMClient), mockClient(eks.EKSClient), mockClient(route53.Route53Client)] as unknown as Stub[];
+    const [e, i, k, r] = [
+      mockClient(ec2.EC2Client),
+      mockClient(iam.IAMClient),
+      mockClient(eks.EKSClient),
+      mockClient(route53.Route53Client),
+    ] as unknown as Stub[];
     this.stubs.push(e!, i!, k!, r!);
     this.installEc2(e!);
     this.installIam(i!);
@@ -136,7 +143,11 @@ export class FakeAws {
     let list = [...this.ec2.values()].filter((r) => r.kind === kind);
     if (ids) {
       const missing = ids.filter((id) => !list.some((r) => r.id === id));
-      if (missing.length > 0) throw awsError(`Invalid${kind === 'vpc' ? 'Vpc' : kind === 'subnet' ? 'Subnet' : kind === 'volume' ? 'Volume' : kind === 'route-table' ? 'RouteTable' : kind === 'address' ? 'Allocation' : 'Resource'}ID.NotFound`, `${missing.join(', ')} not found`);
+      if (missing.length > 0)
+        throw awsError(
+          `Invalid${kind === 'vpc' ? 'Vpc' : kind === 'subnet' ? 'Subnet' : kind === 'volume' ? 'Volume' : kind === 'route-table' ? 'RouteTable' : kind === 'address' ? 'Allocation' : 'Resource'}ID.NotFound`,
+          `${missing.join(', ')} not found`,
+        );
       list = list.filter((r) => ids.includes(r.id));
     }
     for (const f of filters) {
@@ -162,27 +173,47 @@ export class FakeAws {
       });
     const inVpc = (vpc: string) => [...this.ec2.values()].some((r) => r.kind !== 'vpc' && r.data['VpcId'] === vpc && r.kind !== 'internet-gateway');
     on(ec2.CreateVpcCommand, 'CreateVpc', (inp) => ({ Vpc: { VpcId: this.create('vpc', 'vpc', inp).id, State: 'available' } }));
-    on(ec2.DescribeVpcsCommand, 'DescribeVpcs', (inp) => ({ Vpcs: this.find('vpc', inp, 'VpcIds').map((r) => ({ VpcId: r.id, State: r.state, Tags: r.tags })) }));
+    on(ec2.DescribeVpcsCommand, 'DescribeVpcs', (inp) => ({
+      Vpcs: this.find('vpc', inp, 'VpcIds').map((r) => ({ VpcId: r.id, State: r.state, Tags: r.tags })),
+    }));
     on(ec2.ModifyVpcAttributeCommand, 'ModifyVpcAttribute', (inp) => {
       const v = this.ec2.get(String(inp['VpcId']));
       if (!v) throw awsError('InvalidVpcID.NotFound');
       Object.assign(v.data, inp);
       return {};
     });
-    on(ec2.DeleteVpcCommand, 'DeleteVpc', (inp) => this.remove(String(inp['VpcId']), 'InvalidVpcID.NotFound', () => inVpc(String(inp['VpcId'])) || [...this.ec2.values()].some((r) => r.kind === 'internet-gateway' && r.data['AttachedVpc'] === inp['VpcId'])));
+    on(ec2.DeleteVpcCommand, 'DeleteVpc', (inp) =>
+      this.remove(
+        String(inp['VpcId']),
+        'InvalidVpcID.NotFound',
+        () => inVpc(String(inp['VpcId'])) || [...this.ec2.values()].some((r) => r.kind === 'internet-gateway' && r.data['AttachedVpc'] === inp['VpcId']),
+      ),
+    );
     on(ec2.CreateSubnetCommand, 'CreateSubnet', (inp) => {
       if (!this.ec2.has(String(inp['VpcId']))) throw awsError('InvalidVpcID.NotFound');
       const r = this.create('subnet', 'subnet', inp);
       return { Subnet: { SubnetId: r.id, AvailabilityZone: String(inp['AvailabilityZone'] ?? 'us-east-1a'), State: 'available' } };
     });
-    on(ec2.DescribeSubnetsCommand, 'DescribeSubnets', (inp) => ({ Subnets: this.find('subnet', inp, 'SubnetIds').map((r) => ({ SubnetId: r.id, State: r.state })) }));
-    on(ec2.ModifySubnetAttributeCommand, 'ModifySubnetAttribute', (inp) => (Object.assign(this.ec2.get(String(inp['SubnetId']))?.data ?? {}, inp), {}));
-    on(ec2.DeleteSubnetCommand, 'DeleteSubnet', (inp) => this.remove(String(inp['SubnetId']), 'InvalidSubnetID.NotFound', () => [...this.ec2.values()].some((r) => r.kind === 'natgateway' && r.state !== 'deleted' && r.data['SubnetId'] === inp['SubnetId'])));
+    on(ec2.DescribeSubnetsCommand, 'DescribeSubnets', (inp) => ({
+      Subnets: this.find('subnet', inp, 'SubnetIds').map((r) => ({ SubnetId: r.id, State: r.state })),
+    }));
+    on(ec2.ModifySubnetAttributeCommand, 'ModifySubnetAttribute', (inp) => {
+      Object.assign(this.ec2.get(String(inp['SubnetId']))?.data ?? {}, inp);
+      return {};
+    });
+    on(ec2.DeleteSubnetCommand, 'DeleteSubnet', (inp) =>
+      this.remove(String(inp['SubnetId']), 'InvalidSubnetID.NotFound', () =>
+        [...this.ec2.values()].some((r) => r.kind === 'natgateway' && r.state !== 'deleted' && r.data['SubnetId'] === inp['SubnetId']),
+      ),
+    );
     on(ec2.CreateSecurityGroupCommand, 'CreateSecurityGroup', (inp) => {
-      if ([...this.ec2.values()].some((r) => r.kind === 'security-group' && r.data['GroupName'] === inp['GroupName'] && r.data['VpcId'] === inp['VpcId'])) throw awsError('InvalidGroup.Duplicate');
+      if ([...this.ec2.values()].some((r) => r.kind === 'security-group' && r.data['GroupName'] === inp['GroupName'] && r.data['VpcId'] === inp['VpcId']))
+        throw awsError('InvalidGroup.Duplicate');
       return { GroupId: this.create('security-group', 'sg', inp).id };
     });
-    on(ec2.DescribeSecurityGroupsCommand, 'DescribeSecurityGroups', (inp) => ({ SecurityGroups: this.find('security-group', inp, 'GroupIds').map((r) => ({ GroupId: r.id, GroupName: String(r.data['GroupName']) })) }));
+    on(ec2.DescribeSecurityGroupsCommand, 'DescribeSecurityGroups', (inp) => ({
+      SecurityGroups: this.find('security-group', inp, 'GroupIds').map((r) => ({ GroupId: r.id, GroupName: String(r.data['GroupName']) })),
+    }));
     on(ec2.DeleteSecurityGroupCommand, 'DeleteSecurityGroup', (inp) => this.remove(String(inp['GroupId']), 'InvalidGroup.NotFound'));
     const rule = (dir: string, add: boolean) => (inp: Input) => {
       const key = `${dir}:${String(inp['GroupId'])}:${JSON.stringify(inp['IpPermissions'])}`;
@@ -196,8 +227,12 @@ export class FakeAws {
     on(ec2.RevokeSecurityGroupIngressCommand, 'RevokeSecurityGroupIngress', rule('in', false));
     on(ec2.AuthorizeSecurityGroupEgressCommand, 'AuthorizeSecurityGroupEgress', rule('out', true));
     on(ec2.RevokeSecurityGroupEgressCommand, 'RevokeSecurityGroupEgress', rule('out', false));
-    on(ec2.CreateInternetGatewayCommand, 'CreateInternetGateway', (inp) => ({ InternetGateway: { InternetGatewayId: this.create('internet-gateway', 'igw', inp).id } }));
-    on(ec2.DescribeInternetGatewaysCommand, 'DescribeInternetGateways', (inp) => ({ InternetGateways: this.find('internet-gateway', inp, 'InternetGatewayIds').map((r) => ({ InternetGatewayId: r.id })) }));
+    on(ec2.CreateInternetGatewayCommand, 'CreateInternetGateway', (inp) => ({
+      InternetGateway: { InternetGatewayId: this.create('internet-gateway', 'igw', inp).id },
+    }));
+    on(ec2.DescribeInternetGatewaysCommand, 'DescribeInternetGateways', (inp) => ({
+      InternetGateways: this.find('internet-gateway', inp, 'InternetGatewayIds').map((r) => ({ InternetGatewayId: r.id })),
+    }));
     on(ec2.AttachInternetGatewayCommand, 'AttachInternetGateway', (inp) => {
       const g = this.ec2.get(String(inp['InternetGatewayId']))!;
       if (g.data['AttachedVpc']) throw awsError('Resource.AlreadyAssociated');
@@ -210,13 +245,29 @@ export class FakeAws {
       delete g.data['AttachedVpc'];
       return {};
     });
-    on(ec2.DeleteInternetGatewayCommand, 'DeleteInternetGateway', (inp) => this.remove(String(inp['InternetGatewayId']), 'InvalidInternetGatewayID.NotFound', () => !!this.ec2.get(String(inp['InternetGatewayId']))?.data['AttachedVpc']));
+    on(ec2.DeleteInternetGatewayCommand, 'DeleteInternetGateway', (inp) =>
+      this.remove(
+        String(inp['InternetGatewayId']),
+        'InvalidInternetGatewayID.NotFound',
+        () => !!this.ec2.get(String(inp['InternetGatewayId']))?.data['AttachedVpc'],
+      ),
+    );
     on(ec2.AllocateAddressCommand, 'AllocateAddress', (inp) => {
       const r = this.create('address', 'eipalloc', inp, { PublicIp: `198.51.100.${this.seq % 250}` });
       return { AllocationId: r.id, PublicIp: String(r.data['PublicIp']) };
     });
-    on(ec2.DescribeAddressesCommand, 'DescribeAddresses', (inp) => ({ Addresses: this.find('address', inp, 'AllocationIds').map((r) => ({ AllocationId: r.id, PublicIp: String(r.data['PublicIp']), ...(r.data['NatGateway'] ? { AssociationId: 'eipassoc-nat' } : {}) })) }));
-    on(ec2.ReleaseAddressCommand, 'ReleaseAddress', (inp) => this.remove(String(inp['AllocationId']), 'InvalidAllocationID.NotFound', () => [...this.ec2.values()].some((r) => r.kind === 'natgateway' && r.state !== 'deleted' && r.data['AllocationId'] === inp['AllocationId'])));
+    on(ec2.DescribeAddressesCommand, 'DescribeAddresses', (inp) => ({
+      Addresses: this.find('address', inp, 'AllocationIds').map((r) => ({
+        AllocationId: r.id,
+        PublicIp: String(r.data['PublicIp']),
+        ...(r.data['NatGateway'] ? { AssociationId: 'eipassoc-nat' } : {}),
+      })),
+    }));
+    on(ec2.ReleaseAddressCommand, 'ReleaseAddress', (inp) =>
+      this.remove(String(inp['AllocationId']), 'InvalidAllocationID.NotFound', () =>
+        [...this.ec2.values()].some((r) => r.kind === 'natgateway' && r.state !== 'deleted' && r.data['AllocationId'] === inp['AllocationId']),
+      ),
+    );
     on(ec2.CreateNatGatewayCommand, 'CreateNatGateway', (inp) => {
       const existing = [...this.ec2.values()].find((r) => r.kind === 'natgateway' && r.data['ClientToken'] === inp['ClientToken']);
       const r = existing ?? this.create('natgateway', 'nat', inp, {}, 'pending');
@@ -237,10 +288,19 @@ export class FakeAws {
       return { NatGatewayId: r.id };
     });
     on(ec2.CreateRouteTableCommand, 'CreateRouteTable', (inp) => ({ RouteTable: { RouteTableId: this.create('route-table', 'rtb', inp).id } }));
-    on(ec2.DescribeRouteTablesCommand, 'DescribeRouteTables', (inp) => ({ RouteTables: this.find('route-table', inp, 'RouteTableIds').map((r) => ({ RouteTableId: r.id, Associations: Object.entries((r.data['assoc'] as Record<string, string>) ?? {}).map(([subnet, id]) => ({ SubnetId: subnet, RouteTableAssociationId: id })) })) }));
+    on(ec2.DescribeRouteTablesCommand, 'DescribeRouteTables', (inp) => ({
+      RouteTables: this.find('route-table', inp, 'RouteTableIds').map((r) => ({
+        RouteTableId: r.id,
+        Associations: Object.entries((r.data['assoc'] as Record<string, string>) ?? {}).map(([subnet, id]) => ({
+          SubnetId: subnet,
+          RouteTableAssociationId: id,
+        })),
+      })),
+    }));
     on(ec2.AssociateRouteTableCommand, 'AssociateRouteTable', (inp) => {
       const t = this.ec2.get(String(inp['RouteTableId']))!;
-      const assoc = ((t.data['assoc'] as Record<string, string>) ??= {});
+      t.data['assoc'] ??= {};
+      const assoc = t.data['assoc'] as Record<string, string>;
       assoc[String(inp['SubnetId'])] = this.next('rtbassoc');
       return { AssociationId: assoc[String(inp['SubnetId'])] };
     });
@@ -251,7 +311,15 @@ export class FakeAws {
       }
       return {};
     });
-    on(ec2.DeleteRouteTableCommand, 'DeleteRouteTable', (inp) => this.remove(String(inp['RouteTableId']), 'InvalidRouteTableID.NotFound', () => [...this.routes].some((x) => x.startsWith(`${String(inp['RouteTableId'])}/`)) || Object.keys((this.ec2.get(String(inp['RouteTableId']))?.data['assoc'] as object) ?? {}).length > 0));
+    on(ec2.DeleteRouteTableCommand, 'DeleteRouteTable', (inp) =>
+      this.remove(
+        String(inp['RouteTableId']),
+        'InvalidRouteTableID.NotFound',
+        () =>
+          [...this.routes].some((x) => x.startsWith(`${String(inp['RouteTableId'])}/`)) ||
+          Object.keys((this.ec2.get(String(inp['RouteTableId']))?.data['assoc'] as object) ?? {}).length > 0,
+      ),
+    );
     on(ec2.CreateRouteCommand, 'CreateRoute', (inp) => {
       const key = `${String(inp['RouteTableId'])}/${String(inp['DestinationCidrBlock'])}`;
       if (this.routes.has(key)) throw awsError('RouteAlreadyExists');
@@ -279,12 +347,18 @@ export class FakeAws {
     };
     on(ec2.ImportKeyPairCommand, 'ImportKeyPair', keypair);
     on(ec2.CreateKeyPairCommand, 'CreateKeyPair', keypair);
-    on(ec2.DeleteKeyPairCommand, 'DeleteKeyPair', (inp) => (this.ec2.delete(String(inp['KeyName'])), {}));
+    on(ec2.DeleteKeyPairCommand, 'DeleteKeyPair', (inp) => {
+      this.ec2.delete(String(inp['KeyName']));
+      return {};
+    });
     on(ec2.CreateVolumeCommand, 'CreateVolume', (inp) => ({ VolumeId: this.create('volume', 'vol', inp, {}, 'creating').id }));
     on(ec2.DescribeVolumesCommand, 'DescribeVolumes', (inp) => ({
       Volumes: this.find('volume', inp, 'VolumeIds').map((r) => {
         if (r.state === 'creating' && ++r.reads >= this.ticks) r.state = 'available';
-        if (r.state === 'deleting' && ++r.reads >= this.ticks) (r.state = 'deleted'), this.ec2.delete(r.id);
+        if (r.state === 'deleting' && ++r.reads >= this.ticks) {
+          r.state = 'deleted';
+          this.ec2.delete(r.id);
+        }
         return { VolumeId: r.id, State: r.state as ec2.VolumeState, AvailabilityZone: String(r.data['AvailabilityZone'] ?? '') };
       }),
     }));
@@ -322,14 +396,31 @@ export class FakeAws {
       const name = String(inp['RoleName']);
       if (this.roles.has(name)) throw awsError('EntityAlreadyExists', '', 409);
       JSON.parse(String(inp['AssumeRolePolicyDocument']));
-      const r = { name, arn: `arn:aws:iam::123456789012:role${String(inp['Path'] ?? '/')}${name}`, tags: (inp['Tags'] as Tags) ?? [], policies: new Set<string>(), boundary: inp['PermissionsBoundary'] as string | undefined };
+      const r = {
+        name,
+        arn: `arn:aws:iam::123456789012:role${String(inp['Path'] ?? '/')}${name}`,
+        tags: (inp['Tags'] as Tags) ?? [],
+        policies: new Set<string>(),
+        boundary: inp['PermissionsBoundary'] as string | undefined,
+      };
       this.roles.set(name, r);
       return { Role: { RoleName: name, Arn: r.arn, Path: '/', RoleId: 'AROA', CreateDate: new Date() } };
     });
-    on(iam.AttachRolePolicyCommand, 'AttachRolePolicy', (inp) => (role(inp).policies.add(String(inp['PolicyArn'])), {}));
-    on(iam.DetachRolePolicyCommand, 'DetachRolePolicy', (inp) => (role(inp).policies.delete(String(inp['PolicyArn'])), {}));
-    on(iam.ListAttachedRolePoliciesCommand, 'ListAttachedRolePolicies', (inp) => ({ AttachedPolicies: [...role(inp).policies].map((p) => ({ PolicyArn: p })) }));
-    on(iam.ListRolePoliciesCommand, 'ListRolePolicies', (inp) => (role(inp), { PolicyNames: [] }));
+    on(iam.AttachRolePolicyCommand, 'AttachRolePolicy', (inp) => {
+      role(inp).policies.add(String(inp['PolicyArn']));
+      return {};
+    });
+    on(iam.DetachRolePolicyCommand, 'DetachRolePolicy', (inp) => {
+      role(inp).policies.delete(String(inp['PolicyArn']));
+      return {};
+    });
+    on(iam.ListAttachedRolePoliciesCommand, 'ListAttachedRolePolicies', (inp) => ({
+      AttachedPolicies: [...role(inp).policies].map((p) => ({ PolicyArn: p })),
+    }));
+    on(iam.ListRolePoliciesCommand, 'ListRolePolicies', (inp) => {
+      role(inp);
+      return { PolicyNames: [] };
+    });
     on(iam.DeleteRoleCommand, 'DeleteRole', (inp) => {
       if (role(inp).policies.size > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must detach all policies first.', 409);
       this.roles.delete(String(inp['RoleName']));
@@ -350,13 +441,20 @@ export class FakeAws {
     while (g.instances.length < g.scaling.desiredSize) {
       const id = `i-${(++this.seq).toString(16).padStart(17, '0')}`;
       g.instances.push(id);
-      this.options.sandbox?.addNode({ name: `ip-10-0-0-${this.seq}.ec2.internal`, pool: g.name, zone: 'us-east-1d', labels: { 'eks.amazonaws.com/nodegroup': g.name }, providerID: `aws:///us-east-1d/${id}` });
+      this.options.sandbox?.addNode({
+        name: `ip-10-0-0-${this.seq}.ec2.internal`,
+        pool: g.name,
+        zone: 'us-east-1d',
+        labels: { 'eks.amazonaws.com/nodegroup': g.name },
+        providerID: `aws:///us-east-1d/${id}`,
+      });
     }
     while (g.instances.length > g.scaling.desiredSize) this.terminate(g.instances[g.instances.length - 1]!);
   }
 
   private nodeNameOf(instanceId: string): string | undefined {
-    return this.options.sandbox?.api.peek('', 'Node').find((n) => (n.spec as { providerID?: string } | undefined)?.providerID?.endsWith(`/${instanceId}`))?.metadata.name;
+    return this.options.sandbox?.api.peek('', 'Node').find((n) => (n.spec as { providerID?: string } | undefined)?.providerID?.endsWith(`/${instanceId}`))
+      ?.metadata.name;
   }
 
   /** An instance goes (its Node too); the group replaces it on its next reconcile if it still wants the capacity. */
@@ -394,7 +492,13 @@ export class FakeAws {
       arn: `arn:aws:eks:us-east-1:123456789012:cluster/${c.name}`,
       status: c.status as eks.ClusterStatus,
       tags: c.tags,
-      ...(c.status === 'ACTIVE' ? { endpoint: `https://${c.name}.gr7.us-east-1.eks.amazonaws.com`, certificateAuthority: { data: Buffer.from('fake-ca').toString('base64') }, identity: { oidc: { issuer: `https://oidc.eks.us-east-1.amazonaws.com/id/${c.name.toUpperCase()}` } } } : {}),
+      ...(c.status === 'ACTIVE'
+        ? {
+            endpoint: `https://${c.name}.gr7.us-east-1.eks.amazonaws.com`,
+            certificateAuthority: { data: Buffer.from('fake-ca').toString('base64') },
+            identity: { oidc: { issuer: `https://oidc.eks.us-east-1.amazonaws.com/id/${c.name.toUpperCase()}` } },
+          }
+        : {}),
       accessConfig: c.request['accessConfig'] as eks.AccessConfigResponse,
     });
     on(eks.CreateClusterCommand, 'CreateCluster', (inp) => {
@@ -436,7 +540,17 @@ export class FakeAws {
       const key = `${c.name}/${String(inp['nodegroupName'])}`;
       if (this.groups.has(key)) throw awsError('ResourceInUseException', 'NodeGroup already exists', 409);
       const sc = inp['scalingConfig'] as { minSize: number; maxSize: number; desiredSize: number };
-      const g: GroupState = { cluster: c.name, name: String(inp['nodegroupName']), status: 'CREATING', reads: 0, tags: (inp['tags'] as Record<string, string>) ?? {}, scaling: { ...sc }, instances: [], updates: new Map(), issues: [] };
+      const g: GroupState = {
+        cluster: c.name,
+        name: String(inp['nodegroupName']),
+        status: 'CREATING',
+        reads: 0,
+        tags: (inp['tags'] as Record<string, string>) ?? {},
+        scaling: { ...sc },
+        instances: [],
+        updates: new Map(),
+        issues: [],
+      };
       this.groups.set(key, g);
       return { nodegroup: describeGroup(g) };
     });
@@ -529,7 +643,8 @@ export class FakeAws {
       for (const c of inp.ChangeBatch?.Changes ?? []) {
         const key = `${inp.HostedZoneId}/${c.ResourceRecordSet?.Name}/${c.ResourceRecordSet?.Type}`;
         if (c.Action === 'DELETE') {
-          if (!this.records.delete(key)) throw awsError('InvalidChangeBatch', `Tried to delete resource record set [name='${c.ResourceRecordSet?.Name}'] but it was not found`);
+          if (!this.records.delete(key))
+            throw awsError('InvalidChangeBatch', `Tried to delete resource record set [name='${c.ResourceRecordSet?.Name}'] but it was not found`);
         } else this.records.set(key, c.ResourceRecordSet!);
       }
       const id = `/change/${this.next('C')}`;

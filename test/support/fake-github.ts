@@ -43,16 +43,23 @@ export class FakeGitHub {
       const auth = req.headers.authorization ?? '';
       if (!auth.includes('fake-token')) return send(401, { message: 'Bad credentials' });
       if (url.pathname === '/user') return send(403, { message: 'Resource not accessible by integration' });
-      let m: RegExpExecArray | null;
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
+      const commentsOf = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
+      const comment = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
+      const issuePath = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname);
+      if (commentsOf) {
+        const m = commentsOf;
         const issue = Number(m[1]);
-        if (req.method === 'GET') return send(200, this.comments.filter((c) => c.issue === issue).map((c) => ({ id: c.id, body: c.body, user: c.user })));
+        if (req.method === 'GET')
+          return send(
+            200,
+            this.comments.filter((c) => c.issue === issue).map((c) => ({ id: c.id, body: c.body, user: c.user })),
+          );
         const c = { id: this.nextId++, body: String(body['body']), issue, user: FakeGitHub.BOT };
         this.comments.push(c);
         return send(201, { id: c.id, body: c.body, user: c.user });
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
-        const c = this.comments.find((x) => x.id === Number(m![1]));
+      if (comment && req.method === 'PATCH') {
+        const c = this.comments.find((x) => x.id === Number(comment[1]));
         if (!c) return send(404, { message: 'Not Found' });
         c.body = String(body['body']);
         return send(200, { id: c.id, body: c.body });
@@ -61,14 +68,24 @@ export class FakeGitHub {
         if (req.method === 'GET') {
           const label = url.searchParams.get('labels');
           const state = url.searchParams.get('state') ?? 'open';
-          return send(200, this.issues.filter((i) => i.state === state && (!label || i.labels.some((l) => l.name === label))));
+          return send(
+            200,
+            this.issues.filter((i) => i.state === state && (!label || i.labels.some((l) => l.name === label))),
+          );
         }
-        const issue: Issue = { number: this.issues.length + 1, title: String(body['title']), body: String(body['body']), state: 'open', labels: ((body['labels'] as string[]) ?? []).map((name) => ({ name })), user: FakeGitHub.BOT };
+        const issue: Issue = {
+          number: this.issues.length + 1,
+          title: String(body['title']),
+          body: String(body['body']),
+          state: 'open',
+          labels: ((body['labels'] as string[]) ?? []).map((name) => ({ name })),
+          user: FakeGitHub.BOT,
+        };
         this.issues.push(issue);
         return send(201, issue);
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
-        const issue = this.issues.find((i) => i.number === Number(m![1]));
+      if (issuePath && req.method === 'PATCH') {
+        const issue = this.issues.find((i) => i.number === Number(issuePath[1]));
         if (!issue) return send(404, { message: 'Not Found' });
         Object.assign(issue, body);
         return send(200, issue);

@@ -44,7 +44,9 @@ export class FakeSsm {
     this.mock.on(SendCommandCommand).callsFake(async (input: SendCommandCommandInput) => {
       const ids = input.InstanceIds?.length
         ? input.InstanceIds
-        : [...this.hosts].filter(([, h]) => (input.Targets ?? []).every((t) => t.Key?.startsWith('tag:') && (t.Values ?? []).includes(h.tags[t.Key.slice(4)] ?? ''))).map(([id]) => id);
+        : [...this.hosts]
+            .filter(([, h]) => (input.Targets ?? []).every((t) => t.Key?.startsWith('tag:') && (t.Values ?? []).includes(h.tags[t.Key.slice(4)] ?? '')))
+            .map(([id]) => id);
       const id = `cmd-${this.commands.length + 1}`;
       const script = (input.Parameters?.['commands'] ?? []).join('\n');
       this.commands.push({ id, document: input.DocumentName ?? '', script, instances: ids });
@@ -52,7 +54,10 @@ export class FakeSsm {
       return { Command: { CommandId: id, DocumentName: input.DocumentName } };
     });
     this.mock.on(ListCommandInvocationsCommand).callsFake(async (input: { CommandId: string }) => ({
-      CommandInvocations: (this.commands.find((c) => c.id === input.CommandId)?.instances ?? []).map((InstanceId) => ({ CommandId: input.CommandId, InstanceId })),
+      CommandInvocations: (this.commands.find((c) => c.id === input.CommandId)?.instances ?? []).map((InstanceId) => ({
+        CommandId: input.CommandId,
+        InstanceId,
+      })),
     }));
     this.mock.on(GetCommandInvocationCommand).callsFake(async (input: { CommandId: string; InstanceId: string }) => {
       const inv = this.invocations.get(`${input.CommandId}/${input.InstanceId}`);

@@ -29,7 +29,13 @@ export async function startTestCluster(): Promise<TestCluster> {
 }
 
 /** Reads an object (as T, e.g. client-node's V1Deployment), or undefined when it does not exist. */
-export async function readObject<T extends KubernetesObject = KubernetesObject>(objects: KubernetesObjectApi, apiVersion: string, kind: string, name: string, namespace?: string): Promise<T | undefined> {
+export async function readObject<T extends KubernetesObject = KubernetesObject>(
+  objects: KubernetesObjectApi,
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace?: string,
+): Promise<T | undefined> {
   try {
     return (await objects.read({ apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } })) as T;
   } catch (err) {

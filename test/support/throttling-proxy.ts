@@ -29,13 +29,10 @@ export async function startThrottlingProxy(target: string, throttleEvery: number
         return;
       }
       state.forwarded++;
-      const forward = request(
-        { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-        (up) => {
-          res.writeHead(up.statusCode ?? 500, up.headers);
-          up.pipe(res);
-        },
-      );
+      const forward = request({ hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 500, up.headers);
+        up.pipe(res);
+      });
       forward.on('error', () => {
         res.writeHead(502);
         res.end();

@@ -49,30 +49,61 @@ const TYPES: Record<string, TypeSpec> = {
   'cloudify.nodes.aws.ec2.Vpc': {
     derivedFrom: EC2_BASE,
     validation: true,
-    ops: { precreate: 'ec2.resources.vpc.prepare', create: 'ec2.resources.vpc.create', poststart: 'ec2.resources.vpc.poststart', delete: 'ec2.resources.vpc.delete', modify_vpc_attribute: 'ec2.resources.vpc.modify_vpc_attribute' },
+    ops: {
+      precreate: 'ec2.resources.vpc.prepare',
+      create: 'ec2.resources.vpc.create',
+      poststart: 'ec2.resources.vpc.poststart',
+      delete: 'ec2.resources.vpc.delete',
+      modify_vpc_attribute: 'ec2.resources.vpc.modify_vpc_attribute',
+    },
   },
   'cloudify.nodes.aws.ec2.Subnet': {
     derivedFrom: EC2_BASE,
     validation: true,
     properties: `
       use_available_zones: { type: boolean, required: false, description: 'Ignored by Isthmus: the subnet is created in the zone given.' }`,
-    ops: { precreate: 'ec2.resources.subnet.prepare', create: 'ec2.resources.subnet.create', poststart: 'ec2.resources.subnet.poststart', delete: 'ec2.resources.subnet.delete', modify_subnet_attribute: 'ec2.resources.subnet.modify_subnet_attribute' },
+    ops: {
+      precreate: 'ec2.resources.subnet.prepare',
+      create: 'ec2.resources.subnet.create',
+      poststart: 'ec2.resources.subnet.poststart',
+      delete: 'ec2.resources.subnet.delete',
+      modify_subnet_attribute: 'ec2.resources.subnet.modify_subnet_attribute',
+    },
   },
   'cloudify.nodes.aws.ec2.SecurityGroup': {
     derivedFrom: EC2_BASE,
     validation: true,
-    ops: { precreate: 'ec2.resources.securitygroup.prepare', create: 'ec2.resources.securitygroup.create', poststart: 'ec2.resources.securitygroup.poststart', delete: 'ec2.resources.securitygroup.delete' },
+    ops: {
+      precreate: 'ec2.resources.securitygroup.prepare',
+      create: 'ec2.resources.securitygroup.create',
+      poststart: 'ec2.resources.securitygroup.poststart',
+      delete: 'ec2.resources.securitygroup.delete',
+    },
   },
   'cloudify.nodes.aws.ec2.SecurityGroupRuleIngress': {
-    ops: { start: 'ec2.resources.securitygroup.authorize_ingress_rules', poststart: 'ec2.resources.securitygroup.poststart_authorize', stop: 'ec2.resources.securitygroup.revoke_ingress_rules' },
+    ops: {
+      start: 'ec2.resources.securitygroup.authorize_ingress_rules',
+      poststart: 'ec2.resources.securitygroup.poststart_authorize',
+      stop: 'ec2.resources.securitygroup.revoke_ingress_rules',
+    },
   },
   'cloudify.nodes.aws.ec2.SecurityGroupRuleEgress': {
-    ops: { start: 'ec2.resources.securitygroup.authorize_egress_rules', poststart: 'ec2.resources.securitygroup.poststart_authorize', stop: 'ec2.resources.securitygroup.revoke_egress_rules' },
+    ops: {
+      start: 'ec2.resources.securitygroup.authorize_egress_rules',
+      poststart: 'ec2.resources.securitygroup.poststart_authorize',
+      stop: 'ec2.resources.securitygroup.revoke_egress_rules',
+    },
   },
   'cloudify.nodes.aws.ec2.InternetGateway': {
     derivedFrom: EC2_BASE,
     validation: true,
-    ops: { precreate: 'ec2.resources.internet_gateway.prepare', create: 'ec2.resources.internet_gateway.create', start: 'ec2.resources.internet_gateway.attach', stop: 'ec2.resources.internet_gateway.detach', delete: 'ec2.resources.internet_gateway.delete' },
+    ops: {
+      precreate: 'ec2.resources.internet_gateway.prepare',
+      create: 'ec2.resources.internet_gateway.create',
+      start: 'ec2.resources.internet_gateway.attach',
+      stop: 'ec2.resources.internet_gateway.detach',
+      delete: 'ec2.resources.internet_gateway.delete',
+    },
   },
   'cloudify.nodes.aws.ec2.NATGateway': {
     derivedFrom: EC2_BASE,
@@ -85,12 +116,24 @@ const TYPES: Record<string, TypeSpec> = {
       Tags: { required: false, description: 'Tags for the address ([{Key, Value}]).' }
       use_unassociated_addresses: { default: false, description: 'Reuse an allocated address that is not associated.' }
       attach_existing_address: { default: false, description: 'Not used by Isthmus (no instance attachment).' }`,
-    ops: { precreate: 'ec2.resources.elasticip.prepare', create: 'ec2.resources.elasticip.create', start: 'ec2.resources.elasticip.attach', stop: 'ec2.resources.elasticip.detach', delete: 'ec2.resources.elasticip.delete' },
+    ops: {
+      precreate: 'ec2.resources.elasticip.prepare',
+      create: 'ec2.resources.elasticip.create',
+      start: 'ec2.resources.elasticip.attach',
+      stop: 'ec2.resources.elasticip.detach',
+      delete: 'ec2.resources.elasticip.delete',
+    },
   },
   'cloudify.nodes.aws.ec2.RouteTable': {
     derivedFrom: EC2_BASE,
     validation: true,
-    ops: { precreate: 'ec2.resources.routetable.prepare', create: 'ec2.resources.routetable.create', start: 'ec2.resources.routetable.attach', stop: 'ec2.resources.routetable.detach', delete: 'ec2.resources.routetable.delete' },
+    ops: {
+      precreate: 'ec2.resources.routetable.prepare',
+      create: 'ec2.resources.routetable.create',
+      start: 'ec2.resources.routetable.attach',
+      stop: 'ec2.resources.routetable.detach',
+      delete: 'ec2.resources.routetable.delete',
+    },
   },
   'cloudify.nodes.aws.ec2.Route': {
     ops: { precreate: 'ec2.resources.route.prepare', create: 'ec2.resources.route.create', delete: 'ec2.resources.route.delete' },
@@ -112,7 +155,12 @@ const TYPES: Record<string, TypeSpec> = {
       device_name: { type: string, default: '', description: 'Device name for an attachment (attachments are not run by Isthmus).' }
       use_available_zones: { type: boolean, required: false }`,
     validation: true,
-    ops: { precreate: 'ec2.resources.ebs.prepare', create: 'ec2.resources.ebs.create', poststart: 'ec2.resources.ebs.poststart', delete: 'ec2.resources.ebs.delete' },
+    ops: {
+      precreate: 'ec2.resources.ebs.prepare',
+      create: 'ec2.resources.ebs.create',
+      poststart: 'ec2.resources.ebs.poststart',
+      delete: 'ec2.resources.ebs.delete',
+    },
   },
   'cloudify.nodes.aws.iam.Role': {
     properties: `
@@ -124,7 +172,12 @@ const TYPES: Record<string, TypeSpec> = {
       cloudify_tagging: { type: boolean, default: true, description: 'Tag the cluster with the deployment and instance that created it.' }
       store_kube_config_in_runtime: { type: boolean, default: true, description: 'Expose the kubeconfig in the runtime properties kubeconf and kubeconfig.' }`,
     validation: true,
-    ops: { precreate: 'eks.resources.cluster.prepare', create: 'eks.resources.cluster.create', poststart: 'eks.resources.cluster.poststart', delete: 'eks.resources.cluster.delete' },
+    ops: {
+      precreate: 'eks.resources.cluster.prepare',
+      create: 'eks.resources.cluster.create',
+      poststart: 'eks.resources.cluster.poststart',
+      delete: 'eks.resources.cluster.delete',
+    },
   },
   'cloudify.nodes.aws.eks.NodeGroup': {
     properties: `
@@ -132,7 +185,14 @@ const TYPES: Record<string, TypeSpec> = {
       drain_timeout: { type: integer, default: 600, description: 'Seconds heal waits for evictions (PodDisruptionBudgets) before giving up.' }
       force_drain: { type: boolean, default: false, description: 'After drain_timeout, delete the pods that could not be evicted instead of failing.' }`,
     validation: true,
-    ops: { precreate: 'eks.resources.node_group.prepare', create: 'eks.resources.node_group.create', start: 'eks.resources.node_group.start', poststart: 'eks.resources.node_group.poststart', delete: 'eks.resources.node_group.delete', heal: 'eks.resources.node_group.heal' },
+    ops: {
+      precreate: 'eks.resources.node_group.prepare',
+      create: 'eks.resources.node_group.create',
+      start: 'eks.resources.node_group.start',
+      poststart: 'eks.resources.node_group.poststart',
+      delete: 'eks.resources.node_group.delete',
+      heal: 'eks.resources.node_group.heal',
+    },
     extraInterfaces: `
       isthmus.interfaces.scaling:
         # The scale workflow runs this instead of adding instances: scale with
@@ -156,7 +216,13 @@ const TYPES: Record<string, TypeSpec> = {
   'cloudify.nodes.aws.ec2.Interface': {
     derivedFrom: EC2_BASE,
     validation: true,
-    ops: { precreate: 'ec2.resources.eni.prepare', create: 'ec2.resources.eni.create', start: 'ec2.resources.eni.attach', stop: 'ec2.resources.eni.detach', delete: 'ec2.resources.eni.delete' },
+    ops: {
+      precreate: 'ec2.resources.eni.prepare',
+      create: 'ec2.resources.eni.create',
+      start: 'ec2.resources.eni.attach',
+      stop: 'ec2.resources.eni.detach',
+      delete: 'ec2.resources.eni.delete',
+    },
   },
   'cloudify.nodes.aws.ec2.Instances': {
     derivedFrom: 'cloudify.nodes.Compute',
@@ -167,7 +233,14 @@ const TYPES: Record<string, TypeSpec> = {
       use_ipv6_ip: { default: false }
       use_public_ip: { default: false }
       use_password: { default: false }`,
-    ops: { precreate: 'ec2.resources.instances.prepare', create: 'ec2.resources.instances.create', start: 'ec2.resources.instances.start', poststart: 'ec2.resources.instances.poststart', stop: 'ec2.resources.instances.stop', delete: 'ec2.resources.instances.delete' },
+    ops: {
+      precreate: 'ec2.resources.instances.prepare',
+      create: 'ec2.resources.instances.create',
+      start: 'ec2.resources.instances.start',
+      poststart: 'ec2.resources.instances.poststart',
+      stop: 'ec2.resources.instances.stop',
+      delete: 'ec2.resources.instances.delete',
+    },
   },
   'cloudify.nodes.aws.ec2.Image': {
     properties: `
@@ -178,21 +251,33 @@ const TYPES: Record<string, TypeSpec> = {
     ops: { prepare: 'ec2.resources.ebs.prepare', create: 'ec2.resources.ebs.attach', delete: 'ec2.resources.ebs.detach' },
   },
   'cloudify.nodes.aws.CloudFormation.Stack': {
-    ops: { precreate: 'cloudformation.resources.stack.prepare', create: 'cloudformation.resources.stack.create', start: 'cloudformation.resources.stack.start', delete: 'cloudformation.resources.stack.delete', pull: 'cloudformation.resources.stack.pull' },
+    ops: {
+      precreate: 'cloudformation.resources.stack.prepare',
+      create: 'cloudformation.resources.stack.create',
+      start: 'cloudformation.resources.stack.start',
+      delete: 'cloudformation.resources.stack.delete',
+      pull: 'cloudformation.resources.stack.pull',
+    },
   },
 };
 
 /** Property lines of `base` that `own` does not redefine (a type's own default wins, with no duplicate key). */
 function without(base: string, own: string | undefined): string {
   const mine = new Set([...(own ?? '').matchAll(/^\s+([A-Za-z_]+):/gm)].map((m) => m[1]));
-  return base.split('\n').filter((line) => !mine.has(/^\s+([A-Za-z_]+):/.exec(line)?.[1])).join('\n');
+  return base
+    .split('\n')
+    .filter((line) => !mine.has(/^\s+([A-Za-z_]+):/.exec(line)?.[1]))
+    .join('\n');
 }
 
 function nodeTypes(): string {
   return Object.entries(TYPES)
     .map(([name, spec]) => {
       const shared = without(COMMON_PROPERTIES, spec.properties);
-      const props = spec.derivedFrom === EC2_BASE ? `${RESOURCE_CONFIG}${spec.properties ?? ''}` : `${spec.derivedFrom ? '' : shared}${RESOURCE_CONFIG}${spec.properties ?? ''}`;
+      const props =
+        spec.derivedFrom === EC2_BASE
+          ? `${RESOURCE_CONFIG}${spec.properties ?? ''}`
+          : `${spec.derivedFrom ? '' : shared}${RESOURCE_CONFIG}${spec.properties ?? ''}`;
       const common = spec.derivedFrom === 'cloudify.nodes.Compute' ? shared : '';
       return `
   ${name}:

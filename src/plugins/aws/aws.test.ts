@@ -24,11 +24,20 @@ function ctxOf(spec: CtxSpec, instanceId = 'node_1'): OperationContext & { insta
   const relationships: RelationshipView[] = (spec.related ?? []).map((r, i) => {
     const id = `rel_${i}`;
     others.set(id, { id, nodeId: `rel${i}`, state: 'started', runtimeProperties: r.runtime });
-    return { type: 'cloudify.relationships.depends_on', typeHierarchy: ['cloudify.relationships.depends_on'], target: { node: { id: `rel${i}`, type: r.type, typeHierarchy: [r.type], properties: {} }, instanceId: id } };
+    return {
+      type: 'cloudify.relationships.depends_on',
+      typeHierarchy: ['cloudify.relationships.depends_on'],
+      target: { node: { id: `rel${i}`, type: r.type, typeHierarchy: [r.type], properties: {} }, instanceId: id },
+    };
   });
   return {
     deployment: { id: 'dep' },
-    node: { id: 'node', type: spec.type, typeHierarchy: [spec.type, 'cloudify.nodes.Root'], properties: { client_config: { region_name: 'us-east-1' }, ...(spec.properties ?? {}) } },
+    node: {
+      id: 'node',
+      type: spec.type,
+      typeHierarchy: [spec.type, 'cloudify.nodes.Root'],
+      properties: { client_config: { region_name: 'us-east-1' }, ...(spec.properties ?? {}) },
+    },
     instance: { id: instanceId, nodeId: 'node', state: 'creating', runtimeProperties: { ...(spec.runtime ?? {}) } },
     operation: { name: 'cloudify.interfaces.lifecycle.create', retryNumber: spec.retryNumber ?? 0, maxRetries: 10, implementation: '' },
     inputs: spec.inputs ?? {},
@@ -67,7 +76,11 @@ describe('AWS plugin operations (against stateful mocks)', () => {
   });
 
   it('VPC: creates once, tagged; a re-run after a lost step result finds it by tag; adopts an external one; refuses a missing one', async () => {
-    const spec = { type: 'cloudify.nodes.aws.ec2.Vpc', properties: { resource_config: { CidrBlock: '10.0.0.0/16' } }, inputs: { modify_vpc_attribute_args: { EnableDnsHostnames: { Value: true } } } };
+    const spec = {
+      type: 'cloudify.nodes.aws.ec2.Vpc',
+      properties: { resource_config: { CidrBlock: '10.0.0.0/16' } },
+      inputs: { modify_vpc_attribute_args: { EnableDnsHostnames: { Value: true } } },
+    };
     const first = ctxOf(spec);
     await op('ec2.resources.vpc.create')(first);
     const id = first.instance.runtimeProperties['aws_resource_id'] as string;
@@ -82,7 +95,9 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     await op('ec2.resources.vpc.create')(adopt);
     await op('ec2.resources.vpc.delete')(adopt);
     expect(aws.ec2.has(id)).toBe(true); // adopted resources are left in place
-    expect(await outcome(op('ec2.resources.vpc.create')(ctxOf({ type: spec.type, properties: { use_external_resource: true, resource_id: 'vpc-missing' } }, 'x_1')))).toBe('fatal');
+    expect(
+      await outcome(op('ec2.resources.vpc.create')(ctxOf({ type: spec.type, properties: { use_external_resource: true, resource_id: 'vpc-missing' } }, 'x_1'))),
+    ).toBe('fatal');
 
     await op('ec2.resources.vpc.delete')(first);
     expect(aws.ec2.has(id)).toBe(false);
@@ -90,10 +105,21 @@ describe('AWS plugin operations (against stateful mocks)', () => {
   });
 
   it('subnet needs its VPC; a VPC with subnets refuses deletion (DependencyViolation, retried)', async () => {
-    expect(await outcome(op('ec2.resources.subnet.create')(ctxOf({ type: 'cloudify.nodes.aws.ec2.Subnet', properties: { resource_config: { CidrBlock: '10.0.1.0/24' } } })))).toBe('fatal');
+    expect(
+      await outcome(
+        op('ec2.resources.subnet.create')(ctxOf({ type: 'cloudify.nodes.aws.ec2.Subnet', properties: { resource_config: { CidrBlock: '10.0.1.0/24' } } })),
+      ),
+    ).toBe('fatal');
     const vpc = ctxOf({ type: 'cloudify.nodes.aws.ec2.Vpc', properties: { resource_config: { CidrBlock: '10.0.0.0/16' } } }, 'vpc_1');
     await op('ec2.resources.vpc.create')(vpc);
-    const subnet = ctxOf({ type: 'cloudify.nodes.aws.ec2.Subnet', properties: { resource_config: { CidrBlock: '10.0.1.0/24' } }, related: [{ type: 'cloudify.nodes.aws.ec2.Vpc', runtime: vpc.instance.runtimeProperties }] }, 'subnet_1');
+    const subnet = ctxOf(
+      {
+        type: 'cloudify.nodes.aws.ec2.Subnet',
+        properties: { resource_config: { CidrBlock: '10.0.1.0/24' } },
+        related: [{ type: 'cloudify.nodes.aws.ec2.Vpc', runtime: vpc.instance.runtimeProperties }],
+      },
+      'subnet_1',
+    );
     await op('ec2.resources.subnet.create')(subnet);
     expect(await outcome(op('ec2.resources.vpc.delete')(vpc))).toBe('recoverable');
     await op('ec2.resources.subnet.delete')(subnet);
@@ -122,7 +148,17 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     const rt = ctxOf(rtSpec, 'rt_1');
     await op('ec2.resources.routetable.create')(rt);
     await op('ec2.resources.routetable.create')(ctxOf(rtSpec, 'rt_1'));
-    const route = ctxOf({ type: 'cloudify.nodes.aws.ec2.Route', properties: { resource_config: { DestinationCidrBlock: '0.0.0.0/0' } }, related: [{ type: 'cloudify.nodes.aws.ec2.RouteTable', runtime: rt.instance.runtimeProperties }, { type: 'cloudify.nodes.aws.ec2.InternetGateway', runtime: igw.instance.runtimeProperties }] }, 'route_1');
+    const route = ctxOf(
+      {
+        type: 'cloudify.nodes.aws.ec2.Route',
+        properties: { resource_config: { DestinationCidrBlock: '0.0.0.0/0' } },
+        related: [
+          { type: 'cloudify.nodes.aws.ec2.RouteTable', runtime: rt.instance.runtimeProperties },
+          { type: 'cloudify.nodes.aws.ec2.InternetGateway', runtime: igw.instance.runtimeProperties },
+        ],
+      },
+      'route_1',
+    );
     await op('ec2.resources.route.create')(route);
     await op('ec2.resources.route.create')(route);
 
@@ -131,11 +167,22 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     await op('ec2.resources.keypair.create')(key);
     await op('ec2.resources.keypair.create')(ctxOf(keySpec, 'key_1'));
     expect(await outcome(op('ec2.resources.keypair.create')(ctxOf(keySpec, 'someone_else_1')))).toBe('fatal');
-    expect(aws.calls.filter((c) => /^ec2:(CreateInternetGateway|AllocateAddress|CreateRouteTable|CreateKeyPair)$/.test(c)).sort()).toEqual(['ec2:AllocateAddress', 'ec2:CreateInternetGateway', 'ec2:CreateKeyPair', 'ec2:CreateRouteTable']);
+    expect(aws.calls.filter((c) => /^ec2:(CreateInternetGateway|AllocateAddress|CreateRouteTable|CreateKeyPair)$/.test(c)).sort()).toEqual([
+      'ec2:AllocateAddress',
+      'ec2:CreateInternetGateway',
+      'ec2:CreateKeyPair',
+      'ec2:CreateRouteTable',
+    ]);
     expect(aws.calls.filter((c) => c === 'ec2:CreateRoute')).toHaveLength(2);
     expect(aws.routes.size).toBe(1);
 
-    for (const [ctx, ops] of [[route, ['route.delete']], [rt, ['routetable.delete']], [igw, ['internet_gateway.detach', 'internet_gateway.delete']], [eip, ['elasticip.delete']], [key, ['keypair.delete']]] as const) {
+    for (const [ctx, ops] of [
+      [route, ['route.delete']],
+      [rt, ['routetable.delete']],
+      [igw, ['internet_gateway.detach', 'internet_gateway.delete']],
+      [eip, ['elasticip.delete']],
+      [key, ['keypair.delete']],
+    ] as const) {
       for (const name of ops) {
         await op(`ec2.resources.${name}`)(ctx);
         await op(`ec2.resources.${name}`)(ctx); // already gone: done
@@ -146,7 +193,12 @@ describe('AWS plugin operations (against stateful mocks)', () => {
   });
 
   it('EKS cluster that ends FAILED fails the create with its health issues, not a retry forever', async () => {
-    const spec = { type: 'cloudify.nodes.aws.eks.Cluster', properties: { resource_config: { kwargs: { name: 'broken', roleArn: 'arn:aws:iam::123456789012:role/eks', resourcesVpcConfig: { subnetIds: ['subnet-1'] } } } } };
+    const spec = {
+      type: 'cloudify.nodes.aws.eks.Cluster',
+      properties: {
+        resource_config: { kwargs: { name: 'broken', roleArn: 'arn:aws:iam::123456789012:role/eks', resourcesVpcConfig: { subnetIds: ['subnet-1'] } } },
+      },
+    };
     const cluster = ctxOf(spec, 'cluster_1');
     expect(await outcome(op('eks.resources.cluster.create')(cluster))).toBe('retry');
     aws.clusters.get('broken')!.status = 'FAILED';
@@ -157,10 +209,26 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     const vpc = ctxOf({ type: 'cloudify.nodes.aws.ec2.Vpc', properties: { resource_config: { CidrBlock: '10.0.0.0/16' } } }, 'vpc_1');
     await op('ec2.resources.vpc.create')(vpc);
     const related = [{ type: 'cloudify.nodes.aws.ec2.Vpc', runtime: vpc.instance.runtimeProperties }];
-    const sg = ctxOf({ type: 'cloudify.nodes.aws.ec2.SecurityGroup', properties: { resource_config: { GroupName: 'web', Description: 'web' } }, related }, 'sg_1');
+    const sg = ctxOf(
+      { type: 'cloudify.nodes.aws.ec2.SecurityGroup', properties: { resource_config: { GroupName: 'web', Description: 'web' } }, related },
+      'sg_1',
+    );
     await op('ec2.resources.securitygroup.create')(sg);
-    expect(await outcome(op('ec2.resources.securitygroup.create')(ctxOf({ type: 'cloudify.nodes.aws.ec2.SecurityGroup', properties: { resource_config: { GroupName: 'web' } }, related }, 'sg_2')))).toBe('fatal');
-    const rule = ctxOf({ type: 'cloudify.nodes.aws.ec2.SecurityGroupRuleIngress', properties: { resource_config: { kwargs: { IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80 }] } } }, related: [{ type: 'cloudify.nodes.aws.ec2.SecurityGroup', runtime: sg.instance.runtimeProperties }] }, 'rule_1');
+    expect(
+      await outcome(
+        op('ec2.resources.securitygroup.create')(
+          ctxOf({ type: 'cloudify.nodes.aws.ec2.SecurityGroup', properties: { resource_config: { GroupName: 'web' } }, related }, 'sg_2'),
+        ),
+      ),
+    ).toBe('fatal');
+    const rule = ctxOf(
+      {
+        type: 'cloudify.nodes.aws.ec2.SecurityGroupRuleIngress',
+        properties: { resource_config: { kwargs: { IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80 }] } } },
+        related: [{ type: 'cloudify.nodes.aws.ec2.SecurityGroup', runtime: sg.instance.runtimeProperties }],
+      },
+      'rule_1',
+    );
     await op('ec2.resources.securitygroup.authorize_ingress_rules')(rule);
     await op('ec2.resources.securitygroup.authorize_ingress_rules')(rule);
     expect(aws.rules.size).toBe(1);
@@ -175,7 +243,9 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     const nat = ctxOf({ type: 'cloudify.nodes.aws.ec2.NATGateway', related: [subnet, eip] });
     expect(await outcome(op('ec2.resources.nat_gateway.create')(nat))).toBe('retry');
     // A lost step result: the create is sent again with the same client token and gets the same gateway.
-    expect(await outcome(op('ec2.resources.nat_gateway.create')(ctxOf({ type: 'cloudify.nodes.aws.ec2.NATGateway', related: [subnet, eip], retryNumber: 1 })))).toBe('ok');
+    expect(
+      await outcome(op('ec2.resources.nat_gateway.create')(ctxOf({ type: 'cloudify.nodes.aws.ec2.NATGateway', related: [subnet, eip], retryNumber: 1 }))),
+    ).toBe('ok');
     expect(aws.calls.filter((c) => c === 'ec2:CreateNatGateway')).toHaveLength(2);
     expect(aws.inventory()['natgateway']).toBe(1);
     expect(await outcome(op('ec2.resources.nat_gateway.create')(nat))).toBe('ok');
@@ -187,16 +257,31 @@ describe('AWS plugin operations (against stateful mocks)', () => {
   it('finding 4: in AWS, a role is created under the permissions boundary the step Lambda names', async () => {
     // As the step Lambda reads it from the environment infra/stack.ts gives it.
     const settings = parsePluginSettings({ ISTHMUS_ROLE_BOUNDARY_ARN: 'arn:aws:iam::123456789012:policy/IsthmusRoleBoundary' });
-    const spec = { type: 'cloudify.nodes.aws.iam.Role', properties: { resource_config: { RoleName: 'bounded', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } }, settings };
+    const spec = {
+      type: 'cloudify.nodes.aws.iam.Role',
+      properties: { resource_config: { RoleName: 'bounded', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } },
+      settings,
+    };
     await op('iam.resources.role.create')(ctxOf(spec));
     expect(aws.roles.get('bounded')!.boundary).toBe('arn:aws:iam::123456789012:policy/IsthmusRoleBoundary');
   });
 
   it('IAM role: trust policy as JSON, policies attached; a foreign role of that name is refused; delete detaches first and tolerates a role already gone', async () => {
-    const spec = { type: 'cloudify.nodes.aws.iam.Role', properties: { resource_config: { RoleName: 'r1', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } }, policy_arns: [{ PolicyArn: 'arn:aws:iam::aws:policy/A' }] }, inputs: { modify_role_attribute_args: [{ PolicyArn: 'arn:aws:iam::aws:policy/B' }] } };
+    const spec = {
+      type: 'cloudify.nodes.aws.iam.Role',
+      properties: {
+        resource_config: { RoleName: 'r1', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } },
+        policy_arns: [{ PolicyArn: 'arn:aws:iam::aws:policy/A' }],
+      },
+      inputs: { modify_role_attribute_args: [{ PolicyArn: 'arn:aws:iam::aws:policy/B' }] },
+    };
     const role = ctxOf(spec);
     await op('iam.resources.role.create')(role);
-    expect(role.instance.runtimeProperties).toMatchObject({ aws_resource_id: 'r1', aws_resource_arn: 'arn:aws:iam::123456789012:role/r1', account_id: '123456789012' });
+    expect(role.instance.runtimeProperties).toMatchObject({
+      aws_resource_id: 'r1',
+      aws_resource_arn: 'arn:aws:iam::123456789012:role/r1',
+      account_id: '123456789012',
+    });
     expect([...aws.roles.get('r1')!.policies]).toEqual(['arn:aws:iam::aws:policy/A', 'arn:aws:iam::aws:policy/B']);
     expect(aws.roles.get('r1')!.boundary).toBeUndefined();
     await op('iam.resources.role.create')(ctxOf(spec)); // the same instance again: converges
@@ -207,7 +292,10 @@ describe('AWS plugin operations (against stateful mocks)', () => {
   });
 
   it('EKS cluster: create asks to be retried until ACTIVE, then exposes endpoint and kubeconfig; a foreign cluster is refused; delete waits for node groups', async () => {
-    const spec = { type: 'cloudify.nodes.aws.eks.Cluster', properties: { resource_config: { kwargs: { name: 'c1', version: '', roleArn: 'arn:aws:iam::1:role/r', resourcesVpcConfig: { subnetIds: ['s'] } } } } };
+    const spec = {
+      type: 'cloudify.nodes.aws.eks.Cluster',
+      properties: { resource_config: { kwargs: { name: 'c1', version: '', roleArn: 'arn:aws:iam::1:role/r', resourcesVpcConfig: { subnetIds: ['s'] } } } },
+    };
     const cluster = ctxOf(spec);
     expect(await outcome(op('eks.resources.cluster.create')(cluster))).toBe('retry');
     expect(aws.clusters.get('c1')!.request['version']).toBeUndefined();
@@ -217,7 +305,21 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     expect(cluster.instance.runtimeProperties['kubeconfig']).toEqual(cluster.instance.runtimeProperties['kubeconf']);
     expect(await outcome(op('eks.resources.cluster.create')(ctxOf(spec, 'someone_else')))).toBe('fatal');
 
-    const group = ctxOf({ type: 'cloudify.nodes.aws.eks.NodeGroup', properties: { resource_config: { clusterName: 'c1', nodegroupName: 'g1', scalingConfig: { minSize: 1, maxSize: 2, desiredSize: 1 }, nodeRole: 'arn:aws:iam::1:role/n', subnets: ['s'] } } }, 'group_1');
+    const group = ctxOf(
+      {
+        type: 'cloudify.nodes.aws.eks.NodeGroup',
+        properties: {
+          resource_config: {
+            clusterName: 'c1',
+            nodegroupName: 'g1',
+            scalingConfig: { minSize: 1, maxSize: 2, desiredSize: 1 },
+            nodeRole: 'arn:aws:iam::1:role/n',
+            subnets: ['s'],
+          },
+        },
+      },
+      'group_1',
+    );
     expect(await outcome(op('eks.resources.node_group.create')(group))).toBe('retry');
     expect(await outcome(op('eks.resources.cluster.delete')(cluster))).toBe('retry'); // node group still there
     expect(aws.clusters.get('c1')!.status).toBe('ACTIVE');
@@ -240,13 +342,23 @@ describe('AWS plugin operations (against stateful mocks)', () => {
     expect(await outcome(op('ec2.resources.vpc.create')(vpc))).toBe('recoverable');
     expect(await outcome(op('ec2.resources.vpc.create')(vpc))).toBe('ok');
 
-    const record = ctxOf({ type: 'cloudify.nodes.aws.route53.RecordSet', properties: { resource_config: { kwargs: { HostedZoneId: 'Z1', ResourceRecordSet: { Name: 'app.example.test', ResourceRecords: [{ Value: 'lb-1.elb.amazonaws.com' }] } } } } });
+    const record = ctxOf({
+      type: 'cloudify.nodes.aws.route53.RecordSet',
+      properties: {
+        resource_config: {
+          kwargs: { HostedZoneId: 'Z1', ResourceRecordSet: { Name: 'app.example.test', ResourceRecords: [{ Value: 'lb-1.elb.amazonaws.com' }] } },
+        },
+      },
+    });
     expect(await outcome(op('route53.resources.record_set.create')(record))).toBe('retry');
     expect(await outcome(op('route53.resources.record_set.create')(record))).toBe('ok');
     expect([...aws.records.values()][0]).toMatchObject({ Name: 'app.example.test', Type: 'CNAME', TTL: 300 });
     aws.records.clear();
     await op('route53.resources.record_set.delete')(record);
-    const pending = ctxOf({ type: 'cloudify.nodes.aws.route53.RecordSet', properties: { resource_config: { HostedZoneId: 'Z1', Name: 'x', ResourceRecords: [{ Value: '' }] } } });
+    const pending = ctxOf({
+      type: 'cloudify.nodes.aws.route53.RecordSet',
+      properties: { resource_config: { HostedZoneId: 'Z1', Name: 'x', ResourceRecords: [{ Value: '' }] } },
+    });
     expect(await outcome(op('route53.resources.record_set.create')(pending))).toBe('recoverable'); // the address is not there yet
   });
 });

@@ -32,7 +32,12 @@ async function assumeRole(roleArn: string, region: string, base: AwsCredentialId
   const r = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: session.replace(/[^\w+=,.@-]/g, '-').slice(0, 64) }));
   const c = r.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey) throw new OperationError(`assuming ${roleArn} returned no credentials`, false);
-  const creds: AwsCredentialIdentity = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+  const creds: AwsCredentialIdentity = {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+    ...(c.Expiration ? { expiration: c.Expiration } : {}),
+  };
   assumed.set(key, creds);
   return creds;
 }
@@ -45,8 +50,15 @@ export async function awsSettings(ctx: OperationContext, node: NodeView = ctx.no
   if (!region) throw new OperationError(`node '${node.id}': no AWS region; set client_config.region_name or AWS_REGION`, false);
   const keyId = str(config['aws_access_key_id']);
   const secret = str(config['aws_secret_access_key']);
-  if ((keyId && !secret) || (!keyId && secret)) throw new OperationError(`node '${node.id}': client_config needs both aws_access_key_id and aws_secret_access_key, or neither (to use the step's role)`, false);
-  let credentials: AwsCredentialIdentity | undefined = keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, ...(str(config['aws_session_token']) ? { sessionToken: str(config['aws_session_token'])! } : {}) } : undefined;
+  if ((keyId && !secret) || (!keyId && secret))
+    throw new OperationError(
+      `node '${node.id}': client_config needs both aws_access_key_id and aws_secret_access_key, or neither (to use the step's role)`,
+      false,
+    );
+  let credentials: AwsCredentialIdentity | undefined =
+    keyId && secret
+      ? { accessKeyId: keyId, secretAccessKey: secret, ...(str(config['aws_session_token']) ? { sessionToken: str(config['aws_session_token'])! } : {}) }
+      : undefined;
   const role = str(config['assume_role']);
   if (role) credentials = await assumeRole(role, region, credentials, `isthmus-${ctx.deployment.id}`);
   const additional = isMap(config['additional_config']) ? config['additional_config'] : {};
@@ -65,7 +77,12 @@ export function clientFor<C>(ctor: ClientConstructor<C>, settings: AwsSettings):
   let client = clients.get(key) as C | undefined;
   if (!client) {
     if (clients.size >= 64) clients.delete(clients.keys().next().value!);
-    client = new ctor({ region: settings.region, ...(settings.credentials ? { credentials: settings.credentials } : {}), ...(settings.endpoint ? { endpoint: settings.endpoint } : {}), ...(settings.maxAttempts ? { maxAttempts: settings.maxAttempts } : {}) });
+    client = new ctor({
+      region: settings.region,
+      ...(settings.credentials ? { credentials: settings.credentials } : {}),
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+      ...(settings.maxAttempts ? { maxAttempts: settings.maxAttempts } : {}),
+    });
     clients.set(key, client);
   }
   return client;
@@ -97,7 +114,9 @@ export function apiParameters(props: YamlMap, inputs: YamlMap): YamlMap {
 
 /** Tags for a create call: the node's Tags property plus the owner tag. */
 export function tagsFor(ctx: OperationContext, props: YamlMap): Array<{ Key: string; Value: string }> {
-  const tags = Array.isArray(props['Tags']) ? (props['Tags'] as YamlValue[]).filter(isMap).map((t) => ({ Key: String(t['Key']), Value: String(t['Value'] ?? '') })) : [];
+  const tags = Array.isArray(props['Tags'])
+    ? (props['Tags'] as YamlValue[]).filter(isMap).map((t) => ({ Key: String(t['Key']), Value: String(t['Value'] ?? '') }))
+    : [];
   return [...tags.filter((t) => t.Key !== OWNER_TAG), { Key: OWNER_TAG, Value: ownerOf(ctx) }];
 }
 
@@ -159,7 +178,8 @@ export function errorCode(err: unknown): string {
   return e.Code ?? e.name ?? e.code ?? 'Error';
 }
 
-const RECOVERABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalError|InternalFailure|ServerException|RequestTimeout|Timeout|ECONNRESET|ECONNREFUSED|EAI_AGAIN|ResourceInUse|DependencyViolation|IncorrectState|ConcurrentModification|ResourceLimitExceeded|InvalidPermission\.Malformed$/;
+const RECOVERABLE =
+  /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalError|InternalFailure|ServerException|RequestTimeout|Timeout|ECONNRESET|ECONNREFUSED|EAI_AGAIN|ResourceInUse|DependencyViolation|IncorrectState|ConcurrentModification|ResourceLimitExceeded|InvalidPermission\.Malformed$/;
 
 /** Wraps an SDK failure: throttling and transient states retry; bad parameters and permissions fail at once. */
 export function awsError(err: unknown, doing: string): OperationError {

@@ -49,7 +49,26 @@ import { createHash } from 'node:crypto';
 import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
-import { apiParameters, awsSettings, call, clientFor, currentId, externalId, isExternal, isMap, must, OWNER_TAG, ownerOf, plain, properties, related, remember, requiredRelatedId, tagsFor, waitSeconds } from './common.js';
+import {
+  apiParameters,
+  awsSettings,
+  call,
+  clientFor,
+  currentId,
+  externalId,
+  isExternal,
+  isMap,
+  must,
+  OWNER_TAG,
+  ownerOf,
+  plain,
+  properties,
+  related,
+  remember,
+  requiredRelatedId,
+  tagsFor,
+  waitSeconds,
+} from './common.js';
 
 const T = {
   vpc: 'cloudify.nodes.aws.ec2.Vpc',
@@ -133,7 +152,11 @@ async function vpcCreate(ctx: OperationContext): Promise<void> {
     label: 'VPC',
     idFilter: 'vpc-id',
     find: async (ec2, Filters) => first((await must('describing VPCs', () => ec2.send(new DescribeVpcsCommand({ Filters })))).Vpcs, (v) => v.VpcId),
-    create: async (ec2, params) => ({ id: (await must('creating a VPC', () => ec2.send(new CreateVpcCommand({ ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'vpc') })))).Vpc?.VpcId ?? '' }),
+    create: async (ec2, params) => ({
+      id:
+        (await must('creating a VPC', () => ec2.send(new CreateVpcCommand({ ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'vpc') })))).Vpc?.VpcId ??
+        '',
+    }),
   });
   // Cloudify's create takes modify_vpc_attribute_args ({EnableDnsHostnames: {Value: true}, …}): one call per attribute.
   const args = ctx.inputs['modify_vpc_attribute_args'];
@@ -160,7 +183,9 @@ async function subnetCreate(ctx: OperationContext): Promise<void> {
     idFilter: 'subnet-id',
     find: async (ec2, Filters) => first((await must('describing subnets', () => ec2.send(new DescribeSubnetsCommand({ Filters })))).Subnets, (s) => s.SubnetId),
     create: async (ec2, params) => {
-      const r = await must('creating a subnet', () => ec2.send(new CreateSubnetCommand({ ...sdk(params), VpcId: vpcId, TagSpecifications: tagSpec(ctx, props, 'subnet') })));
+      const r = await must('creating a subnet', () =>
+        ec2.send(new CreateSubnetCommand({ ...sdk(params), VpcId: vpcId, TagSpecifications: tagSpec(ctx, props, 'subnet') })),
+      );
       return { id: r.Subnet?.SubnetId ?? '', extra: { availability_zone: r.Subnet?.AvailabilityZone ?? null, vpc_id: vpcId } };
     },
   });
@@ -187,11 +212,27 @@ async function securityGroupCreate(ctx: OperationContext): Promise<void> {
   await createTracked(ctx, {
     label: 'security group',
     idFilter: 'group-id',
-    find: async (ec2, Filters) => first((await must('describing security groups', () => ec2.send(new DescribeSecurityGroupsCommand({ Filters })))).SecurityGroups, (g) => g.GroupId),
+    find: async (ec2, Filters) =>
+      first((await must('describing security groups', () => ec2.send(new DescribeSecurityGroupsCommand({ Filters })))).SecurityGroups, (g) => g.GroupId),
     create: async (ec2, p) => {
       if (!name) throw new OperationError(`node '${ctx.node.id}': resource_config.GroupName is required`, false);
-      const r = await call(`creating security group ${name}`, () => ec2.send(new CreateSecurityGroupCommand({ ...sdk<{ Description: string; GroupName: string }>({ Description: name, ...p, GroupName: name }), VpcId: vpcId, TagSpecifications: tagSpec(ctx, props, 'security-group') })), ['InvalidGroup.Duplicate']);
-      if (!r) throw new OperationError(`security group ${name} already exists in ${vpcId} and was not created by this instance; set use_external_resource with its id, or pick another GroupName`, false);
+      const r = await call(
+        `creating security group ${name}`,
+        () =>
+          ec2.send(
+            new CreateSecurityGroupCommand({
+              ...sdk<{ Description: string; GroupName: string }>({ Description: name, ...p, GroupName: name }),
+              VpcId: vpcId,
+              TagSpecifications: tagSpec(ctx, props, 'security-group'),
+            }),
+          ),
+        ['InvalidGroup.Duplicate'],
+      );
+      if (!r)
+        throw new OperationError(
+          `security group ${name} already exists in ${vpcId} and was not created by this instance; set use_external_resource with its id, or pick another GroupName`,
+          false,
+        );
       return { id: r.GroupId ?? '', extra: { vpc_id: vpcId } };
     },
   });
@@ -233,8 +274,19 @@ async function internetGatewayCreate(ctx: OperationContext): Promise<void> {
   await createTracked(ctx, {
     label: 'internet gateway',
     idFilter: 'internet-gateway-id',
-    find: async (ec2, Filters) => first((await must('describing internet gateways', () => ec2.send(new DescribeInternetGatewaysCommand({ Filters })))).InternetGateways, (g) => g.InternetGatewayId),
-    create: async (ec2, params) => ({ id: (await must('creating an internet gateway', () => ec2.send(new CreateInternetGatewayCommand({ ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'internet-gateway') })))).InternetGateway?.InternetGatewayId ?? '' }),
+    find: async (ec2, Filters) =>
+      first(
+        (await must('describing internet gateways', () => ec2.send(new DescribeInternetGatewaysCommand({ Filters })))).InternetGateways,
+        (g) => g.InternetGatewayId,
+      ),
+    create: async (ec2, params) => ({
+      id:
+        (
+          await must('creating an internet gateway', () =>
+            ec2.send(new CreateInternetGatewayCommand({ ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'internet-gateway') })),
+          )
+        ).InternetGateway?.InternetGatewayId ?? '',
+    }),
   });
 }
 
@@ -246,7 +298,9 @@ async function internetGatewayAttach(ctx: OperationContext): Promise<void> {
   if (typeof params['VpcId'] === 'string') vpcs.push(params['VpcId']);
   const ec2 = await ec2Of(ctx);
   for (const vpcId of new Set(vpcs)) {
-    await call(`attaching internet gateway ${id} to ${vpcId}`, () => ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: id, VpcId: vpcId })), ['Resource.AlreadyAssociated']);
+    await call(`attaching internet gateway ${id} to ${vpcId}`, () => ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: id, VpcId: vpcId })), [
+      'Resource.AlreadyAssociated',
+    ]);
     ctx.instance.runtimeProperties['vpc_id'] = vpcId;
   }
 }
@@ -256,7 +310,10 @@ async function internetGatewayDetach(ctx: OperationContext): Promise<void> {
   const vpcId = ctx.instance.runtimeProperties['vpc_id'];
   if (!id || typeof vpcId !== 'string' || isExternal(ctx)) return;
   const ec2 = await ec2Of(ctx);
-  await call(`detaching internet gateway ${id}`, () => ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: vpcId })), ['Gateway.NotAttached', 'InvalidInternetGatewayID.NotFound']);
+  await call(`detaching internet gateway ${id}`, () => ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: vpcId })), [
+    'Gateway.NotAttached',
+    'InvalidInternetGatewayID.NotFound',
+  ]);
   delete ctx.instance.runtimeProperties['vpc_id'];
 }
 
@@ -264,17 +321,22 @@ async function internetGatewayDetach(ctx: OperationContext): Promise<void> {
 
 async function elasticIpCreate(ctx: OperationContext): Promise<void> {
   const props = await properties(ctx);
-  const find = async (ec2: EC2Client, Filters: Filter[]) => first((await must('describing addresses', () => ec2.send(new DescribeAddressesCommand({ Filters })))).Addresses, (a) => a.AllocationId);
+  const find = async (ec2: EC2Client, Filters: Filter[]) =>
+    first((await must('describing addresses', () => ec2.send(new DescribeAddressesCommand({ Filters })))).Addresses, (a) => a.AllocationId);
   await createTracked(ctx, {
     label: 'elastic IP',
     idFilter: 'allocation-id',
     find,
     create: async (ec2, params) => {
       if (props['use_unassociated_addresses'] === true) {
-        const free = (await must('describing addresses', () => ec2.send(new DescribeAddressesCommand({})))).Addresses?.find((a) => !a.AssociationId && a.AllocationId);
+        const free = (await must('describing addresses', () => ec2.send(new DescribeAddressesCommand({})))).Addresses?.find(
+          (a) => !a.AssociationId && a.AllocationId,
+        );
         if (free) return { id: free.AllocationId!, extra: { allocation_id: free.AllocationId!, public_ip: free.PublicIp ?? null } };
       }
-      const r = await must('allocating an elastic IP', () => ec2.send(new AllocateAddressCommand({ Domain: 'vpc', ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'elastic-ip') })));
+      const r = await must('allocating an elastic IP', () =>
+        ec2.send(new AllocateAddressCommand({ Domain: 'vpc', ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'elastic-ip') })),
+      );
       return { id: r.AllocationId ?? '', extra: { allocation_id: r.AllocationId ?? null, public_ip: r.PublicIp ?? null } };
     },
   });
@@ -284,12 +346,14 @@ async function elasticIpCreate(ctx: OperationContext): Promise<void> {
 
 async function elasticIpAttach(ctx: OperationContext): Promise<void> {
   const targets = [...(await related(ctx, T.instances)), ...(await related(ctx, T.eni))];
-  if (targets.length > 0) throw new OperationError(`node '${ctx.node.id}': associating an elastic IP with an instance or interface is not supported by Isthmus`, false);
+  if (targets.length > 0)
+    throw new OperationError(`node '${ctx.node.id}': associating an elastic IP with an instance or interface is not supported by Isthmus`, false);
 }
 
 // ---- NAT gateway ----
 
-const natGateways = async (ec2: EC2Client, Filters: Filter[]) => (await must('describing NAT gateways', () => ec2.send(new DescribeNatGatewaysCommand({ Filter: Filters })))).NatGateways ?? [];
+const natGateways = async (ec2: EC2Client, Filters: Filter[]) =>
+  (await must('describing NAT gateways', () => ec2.send(new DescribeNatGatewaysCommand({ Filter: Filters })))).NatGateways ?? [];
 
 /** Creates the gateway (idempotently, by client token) and waits until it is available. */
 async function natGatewayCreate(ctx: OperationContext): Promise<void> {
@@ -297,7 +361,8 @@ async function natGatewayCreate(ctx: OperationContext): Promise<void> {
   const ec2 = await ec2Of(ctx);
   const external = externalId(ctx, props);
   if (external) {
-    if ((await natGateways(ec2, [{ Name: 'nat-gateway-id', Values: [external] }])).length === 0) throw new OperationError(`NAT gateway ${external} (use_external_resource) does not exist`, false);
+    if ((await natGateways(ec2, [{ Name: 'nat-gateway-id', Values: [external] }])).length === 0)
+      throw new OperationError(`NAT gateway ${external} (use_external_resource) does not exist`, false);
     remember(ctx, external, { use_external_resource: true });
     return;
   }
@@ -309,7 +374,15 @@ async function natGatewayCreate(ctx: OperationContext): Promise<void> {
     const allocationId = isPrivate ? undefined : await requiredRelatedId(ctx, params, 'AllocationId', T.elasticIp, 'allocation_id');
     const token = createHash('sha256').update(ownerOf(ctx)).digest('hex').slice(0, 64);
     const r = await must('creating a NAT gateway', () =>
-      ec2.send(new CreateNatGatewayCommand({ ...sdk(params), SubnetId: subnetId, ...(allocationId ? { AllocationId: allocationId } : {}), ClientToken: token, TagSpecifications: tagSpec(ctx, props, 'natgateway') })),
+      ec2.send(
+        new CreateNatGatewayCommand({
+          ...sdk(params),
+          SubnetId: subnetId,
+          ...(allocationId ? { AllocationId: allocationId } : {}),
+          ClientToken: token,
+          TagSpecifications: tagSpec(ctx, props, 'natgateway'),
+        }),
+      ),
     );
     id = r.NatGateway?.NatGatewayId ?? '';
     remember(ctx, id, { use_external_resource: false, resource_config: params });
@@ -320,7 +393,8 @@ async function natGatewayCreate(ctx: OperationContext): Promise<void> {
     ctx.instance.runtimeProperties['create_response'] = plain(gw);
     return;
   }
-  if (gw?.State === 'failed' || gw?.State === 'deleted') throw new OperationError(`NAT gateway ${id} is ${gw.State}: ${gw.FailureCode ?? ''} ${gw.FailureMessage ?? ''}`.trim(), false);
+  if (gw?.State === 'failed' || gw?.State === 'deleted')
+    throw new OperationError(`NAT gateway ${id} is ${gw.State}: ${gw.FailureCode ?? ''} ${gw.FailureMessage ?? ''}`.trim(), false);
   ctx.retry(`NAT gateway ${id} is ${gw?.State ?? 'not visible yet'}`, waitSeconds(ctx, 15, 60));
 }
 
@@ -334,7 +408,11 @@ async function natGatewayDelete(ctx: OperationContext): Promise<void> {
     ctx.logger.info(`NAT gateway ${id} deleted`);
     return;
   }
-  if (gw.State !== 'deleting') await call(`deleting NAT gateway ${id}`, () => ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id })), ['NatGatewayNotFound', 'InvalidNatGatewayID.NotFound']);
+  if (gw.State !== 'deleting')
+    await call(`deleting NAT gateway ${id}`, () => ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id })), [
+      'NatGatewayNotFound',
+      'InvalidNatGatewayID.NotFound',
+    ]);
   ctx.retry(`NAT gateway ${id} is deleting`, waitSeconds(ctx, 15, 60));
 }
 
@@ -346,8 +424,17 @@ async function routeTableCreate(ctx: OperationContext): Promise<void> {
   await createTracked(ctx, {
     label: 'route table',
     idFilter: 'route-table-id',
-    find: async (ec2, Filters) => first((await must('describing route tables', () => ec2.send(new DescribeRouteTablesCommand({ Filters })))).RouteTables, (t) => t.RouteTableId),
-    create: async (ec2, params) => ({ id: (await must('creating a route table', () => ec2.send(new CreateRouteTableCommand({ ...sdk(params), VpcId: vpcId, TagSpecifications: tagSpec(ctx, props, 'route-table') })))).RouteTable?.RouteTableId ?? '', extra: { vpc_id: vpcId } }),
+    find: async (ec2, Filters) =>
+      first((await must('describing route tables', () => ec2.send(new DescribeRouteTablesCommand({ Filters })))).RouteTables, (t) => t.RouteTableId),
+    create: async (ec2, params) => ({
+      id:
+        (
+          await must('creating a route table', () =>
+            ec2.send(new CreateRouteTableCommand({ ...sdk(params), VpcId: vpcId, TagSpecifications: tagSpec(ctx, props, 'route-table') })),
+          )
+        ).RouteTable?.RouteTableId ?? '',
+      extra: { vpc_id: vpcId },
+    }),
   });
 }
 
@@ -361,7 +448,10 @@ async function routeTableAttach(ctx: OperationContext): Promise<void> {
   for (const s of await related(ctx, T.subnet)) {
     if (!s.id) continue;
     const existing = table?.Associations?.find((a) => a.SubnetId === s.id)?.RouteTableAssociationId;
-    associations[s.id] = existing ?? (await must(`associating ${id} with ${s.id}`, () => ec2.send(new AssociateRouteTableCommand({ RouteTableId: id, SubnetId: s.id! })))).AssociationId ?? null;
+    associations[s.id] =
+      existing ??
+      (await must(`associating ${id} with ${s.id}`, () => ec2.send(new AssociateRouteTableCommand({ RouteTableId: id, SubnetId: s.id! })))).AssociationId ??
+      null;
   }
   ctx.instance.runtimeProperties['associations'] = associations;
 }
@@ -372,7 +462,9 @@ async function routeTableDetach(ctx: OperationContext): Promise<void> {
   const ec2 = await ec2Of(ctx);
   for (const [subnet, association] of Object.entries(associations)) {
     if (typeof association !== 'string') continue;
-    await call(`disassociating route table from ${subnet}`, () => ec2.send(new DisassociateRouteTableCommand({ AssociationId: association })), ['InvalidAssociationID.NotFound']);
+    await call(`disassociating route table from ${subnet}`, () => ec2.send(new DisassociateRouteTableCommand({ AssociationId: association })), [
+      'InvalidAssociationID.NotFound',
+    ]);
   }
   delete ctx.instance.runtimeProperties['associations'];
 }
@@ -382,7 +474,10 @@ async function routeCreate(ctx: OperationContext): Promise<void> {
   const params = apiParameters(props, ctx.inputs);
   const tableId = await requiredRelatedId(ctx, params, 'RouteTableId', T.routeTable);
   const target: YamlMap = {};
-  for (const [type, param] of [[T.internetGateway, 'GatewayId'], [T.natGateway, 'NatGatewayId']] as const) {
+  for (const [type, param] of [
+    [T.internetGateway, 'GatewayId'],
+    [T.natGateway, 'NatGatewayId'],
+  ] as const) {
     if (params[param]) continue;
     const r = (await related(ctx, type)).find((x) => x.id);
     if (r) target[param] = r.id!;
@@ -390,7 +485,9 @@ async function routeCreate(ctx: OperationContext): Promise<void> {
   const destination = String(params['DestinationCidrBlock'] ?? params['DestinationIpv6CidrBlock'] ?? params['DestinationPrefixListId'] ?? '');
   if (!destination) throw new OperationError(`node '${ctx.node.id}': resource_config needs DestinationCidrBlock`, false);
   const ec2 = await ec2Of(ctx);
-  await call(`creating route ${destination} in ${tableId}`, () => ec2.send(new CreateRouteCommand(sdk({ ...params, ...target, RouteTableId: tableId }))), ['RouteAlreadyExists']);
+  await call(`creating route ${destination} in ${tableId}`, () => ec2.send(new CreateRouteCommand(sdk({ ...params, ...target, RouteTableId: tableId }))), [
+    'RouteAlreadyExists',
+  ]);
   remember(ctx, `${tableId}/${destination}`, { route_table_id: tableId, destination, resource_config: { ...params, ...target } as YamlValue });
 }
 
@@ -399,8 +496,16 @@ async function routeDelete(ctx: OperationContext): Promise<void> {
   if (typeof rp['route_table_id'] !== 'string' || isExternal(ctx)) return;
   const cfg = isMap(rp['resource_config']) ? rp['resource_config'] : {};
   const ec2 = await ec2Of(ctx);
-  const key = cfg['DestinationIpv6CidrBlock'] ? 'DestinationIpv6CidrBlock' : cfg['DestinationPrefixListId'] ? 'DestinationPrefixListId' : 'DestinationCidrBlock';
-  await call(`deleting route ${String(rp['destination'])}`, () => ec2.send(new DeleteRouteCommand(sdk({ RouteTableId: rp['route_table_id'] ?? null, [key]: rp['destination'] ?? null }))), ['InvalidRoute.NotFound', 'InvalidRouteTableID.NotFound']);
+  const key = cfg['DestinationIpv6CidrBlock']
+    ? 'DestinationIpv6CidrBlock'
+    : cfg['DestinationPrefixListId']
+      ? 'DestinationPrefixListId'
+      : 'DestinationCidrBlock';
+  await call(
+    `deleting route ${String(rp['destination'])}`,
+    () => ec2.send(new DeleteRouteCommand(sdk({ RouteTableId: rp['route_table_id'] ?? null, [key]: rp['destination'] ?? null }))),
+    ['InvalidRoute.NotFound', 'InvalidRouteTableID.NotFound'],
+  );
   delete rp['aws_resource_id'];
 }
 
@@ -413,7 +518,8 @@ async function keypairCreate(ctx: OperationContext): Promise<void> {
   const external = externalId(ctx, props);
   const name = external ?? (typeof params['KeyName'] === 'string' ? params['KeyName'] : undefined);
   if (!name) throw new OperationError(`node '${ctx.node.id}': resource_config.KeyName is required`, false);
-  const existing = (await call(`describing key pair ${name}`, () => ec2.send(new DescribeKeyPairsCommand({ KeyNames: [name] })), ['InvalidKeyPair.NotFound']))?.KeyPairs?.[0];
+  const existing = (await call(`describing key pair ${name}`, () => ec2.send(new DescribeKeyPairsCommand({ KeyNames: [name] })), ['InvalidKeyPair.NotFound']))
+    ?.KeyPairs?.[0];
   if (external) {
     if (!existing) throw new OperationError(`key pair ${name} (use_external_resource) does not exist`, false);
     remember(ctx, name, { use_external_resource: true });
@@ -421,19 +527,29 @@ async function keypairCreate(ctx: OperationContext): Promise<void> {
   }
   if (existing) {
     const ours = existing.Tags?.some((t) => t.Key === OWNER_TAG && t.Value === ownerOf(ctx));
-    if (!ours) throw new OperationError(`key pair ${name} already exists and was not created by this instance; set use_external_resource: true to use it`, false);
+    if (!ours)
+      throw new OperationError(`key pair ${name} already exists and was not created by this instance; set use_external_resource: true to use it`, false);
     remember(ctx, name, { use_external_resource: false });
     return;
   }
-  if (props['create_secret'] === true) throw new OperationError(`node '${ctx.node.id}': create_secret is not supported by Isthmus; import a public key (PublicKeyMaterial) and keep the private key in your own secret store`, false);
+  if (props['create_secret'] === true)
+    throw new OperationError(
+      `node '${ctx.node.id}': create_secret is not supported by Isthmus; import a public key (PublicKeyMaterial) and keep the private key in your own secret store`,
+      false,
+    );
   const tags = tagSpec(ctx, props, 'key-pair');
   if (params['PublicKeyMaterial']) {
-    await must(`importing key pair ${name}`, () => ec2.send(new ImportKeyPairCommand({ KeyName: name, PublicKeyMaterial: Buffer.from(String(params['PublicKeyMaterial'])), TagSpecifications: tags })));
+    await must(`importing key pair ${name}`, () =>
+      ec2.send(new ImportKeyPairCommand({ KeyName: name, PublicKeyMaterial: Buffer.from(String(params['PublicKeyMaterial'])), TagSpecifications: tags })),
+    );
     remember(ctx, name, { use_external_resource: false });
   } else {
     const r = await must(`creating key pair ${name}`, () => ec2.send(new CreateKeyPairCommand({ ...sdk(params), KeyName: name, TagSpecifications: tags })));
     remember(ctx, name, { use_external_resource: false, ...(props['store_in_runtime_properties'] === true ? { key_material: r.KeyMaterial ?? null } : {}) });
-    if (props['store_in_runtime_properties'] !== true) ctx.logger.warning(`key pair ${name}: the private key was not kept (store_in_runtime_properties is false); import a public key instead to keep control of it`);
+    if (props['store_in_runtime_properties'] !== true)
+      ctx.logger.warning(
+        `key pair ${name}: the private key was not kept (store_in_runtime_properties is false); import a public key instead to keep control of it`,
+      );
   }
   ctx.logger.info(`key pair ${name} created`);
 }
@@ -447,7 +563,14 @@ async function volumeCreate(ctx: OperationContext): Promise<void> {
     label: 'EBS volume',
     idFilter: 'volume-id',
     find: async (e, Filters) => first((await must('describing volumes', () => e.send(new DescribeVolumesCommand({ Filters })))).Volumes, (v) => v.VolumeId),
-    create: async (e, params) => ({ id: (await must('creating an EBS volume', () => e.send(new CreateVolumeCommand({ VolumeType: 'gp3', ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'volume') })))).VolumeId ?? '' }),
+    create: async (e, params) => ({
+      id:
+        (
+          await must('creating an EBS volume', () =>
+            e.send(new CreateVolumeCommand({ VolumeType: 'gp3', ...sdk(params), TagSpecifications: tagSpec(ctx, props, 'volume') })),
+          )
+        ).VolumeId ?? '',
+    }),
   });
   const id = currentId(ctx)!;
   const volume = (await must(`describing volume ${id}`, () => ec2.send(new DescribeVolumesCommand({ VolumeIds: [id] })))).Volumes?.[0];
@@ -461,12 +584,14 @@ async function volumeDelete(ctx: OperationContext): Promise<void> {
   const id = currentId(ctx);
   if (!id || isExternal(ctx)) return;
   const ec2 = await ec2Of(ctx);
-  const volume = (await call(`describing volume ${id}`, () => ec2.send(new DescribeVolumesCommand({ VolumeIds: [id] })), ['InvalidVolume.NotFound']))?.Volumes?.[0];
+  const volume = (await call(`describing volume ${id}`, () => ec2.send(new DescribeVolumesCommand({ VolumeIds: [id] })), ['InvalidVolume.NotFound']))
+    ?.Volumes?.[0];
   if (!volume || volume.State === 'deleted') {
     delete ctx.instance.runtimeProperties['aws_resource_id'];
     return;
   }
-  if (volume.State === 'in-use') throw new OperationError(`EBS volume ${id} is attached (${volume.Attachments?.map((a) => a.InstanceId).join(', ')}); detach it first`, true);
+  if (volume.State === 'in-use')
+    throw new OperationError(`EBS volume ${id} is attached (${volume.Attachments?.map((a) => a.InstanceId).join(', ')}); detach it first`, true);
   if (volume.State !== 'deleting') await call(`deleting volume ${id}`, () => ec2.send(new DeleteVolumeCommand({ VolumeId: id })), ['InvalidVolume.NotFound']);
   ctx.retry(`EBS volume ${id} is deleting`, waitSeconds(ctx, 5, 30));
 }
@@ -485,7 +610,8 @@ export const EC2_OPERATIONS: Record<string, OperationFunction> = {
   'subnet.delete': (ctx) => deleteTracked(ctx, 'subnet', (ec2, id) => ec2.send(new DeleteSubnetCommand({ SubnetId: id })), ['InvalidSubnetID.NotFound']),
   'securitygroup.create': securityGroupCreate,
   'securitygroup.poststart': noChange,
-  'securitygroup.delete': (ctx) => deleteTracked(ctx, 'security group', (ec2, id) => ec2.send(new DeleteSecurityGroupCommand({ GroupId: id })), ['InvalidGroup.NotFound']),
+  'securitygroup.delete': (ctx) =>
+    deleteTracked(ctx, 'security group', (ec2, id) => ec2.send(new DeleteSecurityGroupCommand({ GroupId: id })), ['InvalidGroup.NotFound']),
   'securitygroup.authorize_ingress_rules': rules('ingress', 'authorize'),
   'securitygroup.revoke_ingress_rules': rules('ingress', 'revoke'),
   'securitygroup.authorize_egress_rules': rules('egress', 'authorize'),
@@ -494,17 +620,22 @@ export const EC2_OPERATIONS: Record<string, OperationFunction> = {
   'internet_gateway.create': internetGatewayCreate,
   'internet_gateway.attach': internetGatewayAttach,
   'internet_gateway.detach': internetGatewayDetach,
-  'internet_gateway.delete': (ctx) => deleteTracked(ctx, 'internet gateway', (ec2, id) => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: id })), ['InvalidInternetGatewayID.NotFound']),
+  'internet_gateway.delete': (ctx) =>
+    deleteTracked(ctx, 'internet gateway', (ec2, id) => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: id })), [
+      'InvalidInternetGatewayID.NotFound',
+    ]),
   'elasticip.create': elasticIpCreate,
   'elasticip.attach': elasticIpAttach,
   'elasticip.detach': noChange,
-  'elasticip.delete': (ctx) => deleteTracked(ctx, 'elastic IP', (ec2, id) => ec2.send(new ReleaseAddressCommand({ AllocationId: id })), ['InvalidAllocationID.NotFound']),
+  'elasticip.delete': (ctx) =>
+    deleteTracked(ctx, 'elastic IP', (ec2, id) => ec2.send(new ReleaseAddressCommand({ AllocationId: id })), ['InvalidAllocationID.NotFound']),
   'nat_gateway.create': natGatewayCreate,
   'nat_gateway.delete': natGatewayDelete,
   'routetable.create': routeTableCreate,
   'routetable.attach': routeTableAttach,
   'routetable.detach': routeTableDetach,
-  'routetable.delete': (ctx) => deleteTracked(ctx, 'route table', (ec2, id) => ec2.send(new DeleteRouteTableCommand({ RouteTableId: id })), ['InvalidRouteTableID.NotFound']),
+  'routetable.delete': (ctx) =>
+    deleteTracked(ctx, 'route table', (ec2, id) => ec2.send(new DeleteRouteTableCommand({ RouteTableId: id })), ['InvalidRouteTableID.NotFound']),
   'route.create': routeCreate,
   'route.delete': routeDelete,
   'keypair.create': keypairCreate,
@@ -522,13 +653,28 @@ export async function ec2Check(ctx: OperationContext): Promise<YamlValue> {
   const type = ctx.node.typeHierarchy;
   let state: string | undefined;
   if (type.includes(T.vpc)) state = (await call('', () => ec2.send(new DescribeVpcsCommand({ VpcIds: [id] })), ['InvalidVpcID.NotFound']))?.Vpcs?.[0]?.State;
-  else if (type.includes(T.subnet)) state = (await call('', () => ec2.send(new DescribeSubnetsCommand({ SubnetIds: [id] })), ['InvalidSubnetID.NotFound']))?.Subnets?.[0]?.State;
-  else if (type.includes(T.securityGroup)) state = (await call('', () => ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [id] })), ['InvalidGroup.NotFound']))?.SecurityGroups?.[0] ? 'available' : undefined;
-  else if (type.includes(T.internetGateway)) state = (await call('', () => ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [id] })), ['InvalidInternetGatewayID.NotFound']))?.InternetGateways?.[0] ? 'available' : undefined;
+  else if (type.includes(T.subnet))
+    state = (await call('', () => ec2.send(new DescribeSubnetsCommand({ SubnetIds: [id] })), ['InvalidSubnetID.NotFound']))?.Subnets?.[0]?.State;
+  else if (type.includes(T.securityGroup))
+    state = (await call('', () => ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [id] })), ['InvalidGroup.NotFound']))?.SecurityGroups?.[0]
+      ? 'available'
+      : undefined;
+  else if (type.includes(T.internetGateway))
+    state = (await call('', () => ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [id] })), ['InvalidInternetGatewayID.NotFound']))
+      ?.InternetGateways?.[0]
+      ? 'available'
+      : undefined;
   else if (type.includes(T.natGateway)) state = (await natGateways(ec2, [{ Name: 'nat-gateway-id', Values: [id] }]))[0]?.State;
-  else if (type.includes(T.elasticIp)) state = (await call('', () => ec2.send(new DescribeAddressesCommand({ AllocationIds: [id] })), ['InvalidAllocationID.NotFound']))?.Addresses?.[0] ? 'available' : undefined;
-  else if (type.includes(T.routeTable)) state = (await call('', () => ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [id] })), ['InvalidRouteTableID.NotFound']))?.RouteTables?.[0] ? 'available' : undefined;
-  else if (type.includes('cloudify.nodes.aws.ec2.EBSVolume')) state = (await call('', () => ec2.send(new DescribeVolumesCommand({ VolumeIds: [id] })), ['InvalidVolume.NotFound']))?.Volumes?.[0]?.State;
+  else if (type.includes(T.elasticIp))
+    state = (await call('', () => ec2.send(new DescribeAddressesCommand({ AllocationIds: [id] })), ['InvalidAllocationID.NotFound']))?.Addresses?.[0]
+      ? 'available'
+      : undefined;
+  else if (type.includes(T.routeTable))
+    state = (await call('', () => ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [id] })), ['InvalidRouteTableID.NotFound']))?.RouteTables?.[0]
+      ? 'available'
+      : undefined;
+  else if (type.includes('cloudify.nodes.aws.ec2.EBSVolume'))
+    state = (await call('', () => ec2.send(new DescribeVolumesCommand({ VolumeIds: [id] })), ['InvalidVolume.NotFound']))?.Volumes?.[0]?.State;
   else throw new OperationError(`check_status does not know how to check a ${ctx.node.type}`, false);
   if (!state) throw new OperationError(`${id} no longer exists`, true);
   if (!['available', 'in-use'].includes(state)) throw new OperationError(`${id} is ${state}`, true);

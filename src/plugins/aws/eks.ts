@@ -17,7 +17,25 @@ import {
 import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
-import { apiParameters, awsSettings, call, clientFor, currentId, externalId, isExternal, isMap, must, OWNER_TAG, ownerOf, plain, properties, remember, tagsFor, waitSeconds, type AwsSettings } from './common.js';
+import {
+  apiParameters,
+  awsSettings,
+  call,
+  clientFor,
+  currentId,
+  externalId,
+  isExternal,
+  isMap,
+  must,
+  OWNER_TAG,
+  ownerOf,
+  plain,
+  properties,
+  remember,
+  tagsFor,
+  waitSeconds,
+  type AwsSettings,
+} from './common.js';
 import { groupNodes, healNodeGroup, nodeGroupKubernetesHealth } from './node-group-health.js';
 
 const NOT_FOUND = ['ResourceNotFoundException'];
@@ -46,7 +64,18 @@ export function kubeconfigFor(cluster: Cluster, region: string): YamlMap {
     clusters: [{ name: arn, cluster: { server: cluster.endpoint ?? '', 'certificate-authority-data': cluster.certificateAuthority?.data ?? '' } }],
     contexts: [{ name: arn, context: { cluster: arn, user: arn } }],
     'current-context': arn,
-    users: [{ name: arn, user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['--region', region, 'eks', 'get-token', '--cluster-name', cluster.name ?? ''] } } }],
+    users: [
+      {
+        name: arn,
+        user: {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1beta1',
+            command: 'aws',
+            args: ['--region', region, 'eks', 'get-token', '--cluster-name', cluster.name ?? ''],
+          },
+        },
+      },
+    ],
   };
 }
 
@@ -86,10 +115,15 @@ async function clusterCreate(ctx: OperationContext): Promise<void> {
     if (!cluster) throw new OperationError(`EKS cluster ${name} (use_external_resource) does not exist`, false);
     remember(ctx, name, { use_external_resource: true });
   } else if (!cluster) {
-    if (ctx.instance.runtimeProperties['aws_resource_id']) throw new OperationError(`EKS cluster ${name} was created by an earlier attempt and has disappeared`, false);
+    if (ctx.instance.runtimeProperties['aws_resource_id'])
+      throw new OperationError(`EKS cluster ${name} was created by an earlier attempt and has disappeared`, false);
     const request = { ...params, name } as YamlMap;
     if (request['version'] === '' || request['version'] === null) delete request['version'];
-    request['accessConfig'] = { authenticationMode: 'API_AND_CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: true, ...(isMap(params['accessConfig']) ? params['accessConfig'] : {}) };
+    request['accessConfig'] = {
+      authenticationMode: 'API_AND_CONFIG_MAP',
+      bootstrapClusterCreatorAdminPermissions: true,
+      ...(isMap(params['accessConfig']) ? params['accessConfig'] : {}),
+    };
     request['tags'] = { ...(isMap(params['tags']) ? (params['tags'] as Record<string, string>) : {}), ...tagMap(ctx, props) };
     const created = await call(`creating EKS cluster ${name}`, () => eks.send(new CreateClusterCommand(request as never)), ['ResourceInUseException']);
     if (!created) throw new OperationError(`EKS cluster ${name} is being created by someone else`, true);
@@ -113,7 +147,10 @@ async function clusterCreate(ctx: OperationContext): Promise<void> {
       ctx.retry(`EKS cluster ${name} is ${cluster.status}`, waitSeconds(ctx, 60, 180));
       break;
     default:
-      throw new OperationError(`EKS cluster ${name} is ${cluster?.status ?? 'gone'}${cluster?.health?.issues?.length ? `: ${healthText(cluster.health.issues)}` : ''}`, false);
+      throw new OperationError(
+        `EKS cluster ${name} is ${cluster?.status ?? 'gone'}${cluster?.health?.issues?.length ? `: ${healthText(cluster.health.issues)}` : ''}`,
+        false,
+      );
   }
 }
 
@@ -168,11 +205,14 @@ async function clusterNameOf(ctx: OperationContext, params: YamlMap): Promise<st
 
 async function groupRef(ctx: OperationContext, params?: YamlMap): Promise<GroupRef> {
   const rp = ctx.instance.runtimeProperties;
-  if (typeof rp['cluster_name'] === 'string' && typeof rp['aws_resource_id'] === 'string') return { clusterName: rp['cluster_name'], nodegroupName: rp['aws_resource_id'] };
+  if (typeof rp['cluster_name'] === 'string' && typeof rp['aws_resource_id'] === 'string')
+    return { clusterName: rp['cluster_name'], nodegroupName: rp['aws_resource_id'] };
   const p = params ?? apiParameters(await properties(ctx), ctx.inputs);
   const clusterName = await clusterNameOf(ctx, p);
-  const nodegroupName = typeof p['nodegroupName'] === 'string' ? p['nodegroupName'] : typeof rp['aws_resource_id'] === 'string' ? rp['aws_resource_id'] : undefined;
-  if (!clusterName || !nodegroupName) throw new OperationError(`node '${ctx.node.id}': resource_config needs clusterName (or a relationship to an EKS cluster) and nodegroupName`, false);
+  const nodegroupName =
+    typeof p['nodegroupName'] === 'string' ? p['nodegroupName'] : typeof rp['aws_resource_id'] === 'string' ? rp['aws_resource_id'] : undefined;
+  if (!clusterName || !nodegroupName)
+    throw new OperationError(`node '${ctx.node.id}': resource_config needs clusterName (or a relationship to an EKS cluster) and nodegroupName`, false);
   return { clusterName, nodegroupName };
 }
 
@@ -200,7 +240,10 @@ function awaitActive(ctx: OperationContext, group: Nodegroup | undefined, ref: G
     case 'DEGRADED':
       throw new OperationError(`node group ${ref.nodegroupName} is DEGRADED: ${healthText(group.health?.issues)}`, true);
     default:
-      throw new OperationError(`node group ${ref.nodegroupName} is ${group?.status ?? 'gone'}${group?.health?.issues?.length ? `: ${healthText(group.health.issues)}` : ''}`, false);
+      throw new OperationError(
+        `node group ${ref.nodegroupName} is ${group?.status ?? 'gone'}${group?.health?.issues?.length ? `: ${healthText(group.health.issues)}` : ''}`,
+        false,
+      );
   }
 }
 
@@ -209,7 +252,10 @@ async function nodeGroupCreate(ctx: OperationContext): Promise<void> {
   const params = apiParameters(props, ctx.inputs);
   const { eks } = await eksOf(ctx);
   const external = props['use_external_resource'] === true && ctx.inputs['force_operation'] !== true;
-  const ref = await groupRef(ctx, external && typeof props['resource_id'] === 'string' && props['resource_id'] ? { ...params, nodegroupName: props['resource_id'] } : params);
+  const ref = await groupRef(
+    ctx,
+    external && typeof props['resource_id'] === 'string' && props['resource_id'] ? { ...params, nodegroupName: props['resource_id'] } : params,
+  );
   let group = await describeGroup(eks, ref);
   const rp = ctx.instance.runtimeProperties;
   if (external) {
@@ -223,7 +269,10 @@ async function nodeGroupCreate(ctx: OperationContext): Promise<void> {
     ctx.logger.info(`node group ${ref.nodegroupName} creation started`);
     group = await describeGroup(eks, ref);
   } else if (group.tags?.[OWNER_TAG] !== ownerOf(ctx) && rp['aws_resource_id'] !== ref.nodegroupName) {
-    throw new OperationError(`node group ${ref.nodegroupName} already exists in ${ref.clusterName} and was not created by this instance; set use_external_resource: true to use it`, false);
+    throw new OperationError(
+      `node group ${ref.nodegroupName} already exists in ${ref.clusterName} and was not created by this instance; set use_external_resource: true to use it`,
+      false,
+    );
   } else {
     remember(ctx, ref.nodegroupName, { use_external_resource: false, cluster_name: ref.clusterName });
   }
@@ -281,24 +330,38 @@ async function nodeGroupResize(ctx: OperationContext): Promise<YamlValue> {
     target = current + delta;
     const min = scaling.minSize ?? 0;
     const max = scaling.maxSize ?? target;
-    if (target < min || target > max) throw new OperationError(`node group ${ref.nodegroupName}: ${current} ${delta >= 0 ? '+' : '-'} ${Math.abs(delta)} = ${target} nodes is outside its bounds [${min}, ${max}]; change minSize/maxSize (an update) first`, false);
+    if (target < min || target > max)
+      throw new OperationError(
+        `node group ${ref.nodegroupName}: ${current} ${delta >= 0 ? '+' : '-'} ${Math.abs(delta)} = ${target} nodes is outside its bounds [${min}, ${max}]; change minSize/maxSize (an update) first`,
+        false,
+      );
     if (group.status !== 'ACTIVE') ctx.retry(`node group ${ref.nodegroupName} is ${group.status}; resizing when it is ACTIVE`, waitSeconds(ctx, 15, 60));
-    const update = await must(`resizing node group ${ref.nodegroupName} to ${target}`, () => eks.send(new UpdateNodegroupConfigCommand({ ...ref, scalingConfig: { desiredSize: target } })));
+    const update = await must(`resizing node group ${ref.nodegroupName} to ${target}`, () =>
+      eks.send(new UpdateNodegroupConfigCommand({ ...ref, scalingConfig: { desiredSize: target } })),
+    );
     rp['pending_resize'] = { desired: target, from: current, update_id: update.update?.id ?? null };
     ctx.logger.info(`node group ${ref.nodegroupName}: desired size ${current} → ${target}`);
   }
   const updateId = isMap(rp['pending_resize']) ? rp['pending_resize']['update_id'] : null;
   if (typeof updateId === 'string') {
-    const u = (await must('reading the node group update', () => eks.send(new DescribeUpdateCommand({ name: ref.clusterName, nodegroupName: ref.nodegroupName, updateId })))).update;
+    const u = (
+      await must('reading the node group update', () =>
+        eks.send(new DescribeUpdateCommand({ name: ref.clusterName, nodegroupName: ref.nodegroupName, updateId })),
+      )
+    ).update;
     if (u?.status === 'Failed' || u?.status === 'Cancelled') {
       delete rp['pending_resize'];
-      throw new OperationError(`resizing node group ${ref.nodegroupName} ${u.status}: ${(u.errors ?? []).map((e) => `${e.errorCode}: ${e.errorMessage}`).join('; ')}`, false);
+      throw new OperationError(
+        `resizing node group ${ref.nodegroupName} ${u.status}: ${(u.errors ?? []).map((e) => `${e.errorCode}: ${e.errorMessage}`).join('; ')}`,
+        false,
+      );
     }
     if (u?.status !== 'Successful') ctx.retry(`node group ${ref.nodegroupName} update ${u?.status ?? 'pending'}`, waitSeconds(ctx, 15, 60));
   }
   const nodes = await groupNodes(ctx, ref.nodegroupName);
   const ready = nodes.filter((n) => n.ready && !n.cordoned).length;
-  if (nodes.length !== target || ready !== target) ctx.retry(`node group ${ref.nodegroupName}: ${ready} of ${target} nodes Ready (${nodes.length} registered)`, waitSeconds(ctx, 10, 60));
+  if (nodes.length !== target || ready !== target)
+    ctx.retry(`node group ${ref.nodegroupName}: ${ready} of ${target} nodes Ready (${nodes.length} registered)`, waitSeconds(ctx, 10, 60));
   delete rp['pending_resize'];
   const group = await describeGroup(eks, ref);
   if (group) storeGroup(ctx, group);
@@ -360,7 +423,8 @@ async function addonRef(ctx: OperationContext): Promise<{ clusterName: string; a
 async function addonCreate(ctx: OperationContext): Promise<void> {
   const { clusterName, addonName, params, props } = await addonRef(ctx);
   const { eks } = await eksOf(ctx);
-  const describe = async () => (await call(`describing add-on ${addonName}`, () => eks.send(new DescribeAddonCommand({ clusterName, addonName })), NOT_FOUND))?.addon;
+  const describe = async () =>
+    (await call(`describing add-on ${addonName}`, () => eks.send(new DescribeAddonCommand({ clusterName, addonName })), NOT_FOUND))?.addon;
   let addon = await describe();
   if (!addon) {
     const request = { ...params, clusterName, addonName, tags: tagMap(ctx, props) };
@@ -372,7 +436,8 @@ async function addonCreate(ctx: OperationContext): Promise<void> {
     ctx.instance.runtimeProperties['resource'] = plain(addon);
     return;
   }
-  if (addon?.status === 'CREATE_FAILED' || addon?.status === 'DEGRADED') throw new OperationError(`add-on ${addonName} is ${addon.status}: ${healthText(addon.health?.issues)}`, false);
+  if (addon?.status === 'CREATE_FAILED' || addon?.status === 'DEGRADED')
+    throw new OperationError(`add-on ${addonName} is ${addon.status}: ${healthText(addon.health?.issues)}`, false);
   ctx.retry(`add-on ${addonName} is ${addon?.status ?? 'not visible yet'}`, waitSeconds(ctx, 15, 60));
 }
 

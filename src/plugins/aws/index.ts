@@ -15,10 +15,20 @@ const prefixed = (prefix: string, ops: Record<string, OperationFunction>) => Obj
 /** Cloudify's prepare/precreate operations only record the configuration. */
 const PREPARE: Record<string, OperationFunction> = Object.fromEntries(
   [
-    'ec2.resources.vpc.prepare', 'ec2.resources.subnet.prepare', 'ec2.resources.securitygroup.prepare', 'ec2.resources.internet_gateway.prepare',
-    'ec2.resources.nat_gateway.prepare', 'ec2.resources.elasticip.prepare', 'ec2.resources.routetable.prepare', 'ec2.resources.route.prepare',
-    'ec2.resources.keypair.prepare', 'ec2.resources.ebs.prepare', 'iam.resources.role.precreate', 'eks.resources.cluster.prepare',
-    'eks.resources.node_group.prepare', 'route53.resources.record_set.prepare',
+    'ec2.resources.vpc.prepare',
+    'ec2.resources.subnet.prepare',
+    'ec2.resources.securitygroup.prepare',
+    'ec2.resources.internet_gateway.prepare',
+    'ec2.resources.nat_gateway.prepare',
+    'ec2.resources.elasticip.prepare',
+    'ec2.resources.routetable.prepare',
+    'ec2.resources.route.prepare',
+    'ec2.resources.keypair.prepare',
+    'ec2.resources.ebs.prepare',
+    'iam.resources.role.precreate',
+    'eks.resources.cluster.prepare',
+    'eks.resources.node_group.prepare',
+    'route53.resources.record_set.prepare',
   ].map((k) => [`cloudify_aws.${k}`, prepare]),
 );
 

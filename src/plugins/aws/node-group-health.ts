@@ -102,7 +102,8 @@ export async function healNodeGroup(ctx: OperationContext, nodegroupName: string
   if (healing.length === 0) {
     const broken = nodes.filter((n) => !n.ready);
     for (const n of broken) {
-      if (!n.instanceId) throw new OperationError(`node ${n.name} has no EC2 instance id in spec.providerID; it cannot be replaced through its node group`, false);
+      if (!n.instanceId)
+        throw new OperationError(`node ${n.name} has no EC2 instance id in spec.providerID; it cannot be replaced through its node group`, false);
     }
     healing = broken.map((n) => ({ name: n.name, instance_id: n.instanceId!, phase: 'draining', drain_started_at: new Date().toISOString() }));
     if (healing.length > 0) ctx.logger.info(`node group ${nodegroupName}: replacing ${healing.map((h) => `${h.name} (${h.instance_id})`).join(', ')}`);
@@ -121,7 +122,10 @@ export async function healNodeGroup(ctx: OperationContext, nodegroupName: string
       const waited = (Date.now() - Date.parse(h.drain_started_at)) / 1000;
       if (blocked.length > 0 && waited > options.drainTimeoutSeconds) {
         if (!options.forceDrain) {
-          throw new OperationError(`draining ${h.name}: PodDisruptionBudgets still block the eviction of ${blocked.join(', ')} after ${options.drainTimeoutSeconds}s; free capacity or relax the budget and heal again, or set force_drain`, false);
+          throw new OperationError(
+            `draining ${h.name}: PodDisruptionBudgets still block the eviction of ${blocked.join(', ')} after ${options.drainTimeoutSeconds}s; free capacity or relax the budget and heal again, or set force_drain`,
+            false,
+          );
         }
         for (const id of blocked) {
           const [namespace, name] = id.split('/') as [string, string];
@@ -132,9 +136,14 @@ export async function healNodeGroup(ctx: OperationContext, nodegroupName: string
         ctx.logger.warning(`draining ${h.name}: deleted ${blocked.join(', ')} despite their disruption budgets (force_drain)`);
       }
       rp['healing'] = healing as unknown as YamlValue;
-      ctx.retry(`draining ${h.name}: ${remaining.length} pod(s) left${blocked.length ? `, ${blocked.length} held by disruption budgets` : ''}`, waitSeconds(ctx, 5, 30));
+      ctx.retry(
+        `draining ${h.name}: ${remaining.length} pod(s) left${blocked.length ? `, ${blocked.length} held by disruption budgets` : ''}`,
+        waitSeconds(ctx, 5, 30),
+      );
     }
-    await call(`terminating instance ${h.instance_id}`, () => ec2.send(new TerminateInstancesCommand({ InstanceIds: [h.instance_id] })), ['InvalidInstanceID.NotFound']);
+    await call(`terminating instance ${h.instance_id}`, () => ec2.send(new TerminateInstancesCommand({ InstanceIds: [h.instance_id] })), [
+      'InvalidInstanceID.NotFound',
+    ]);
     h.phase = 'terminated';
     ctx.logger.info(`node ${h.name} drained; instance ${h.instance_id} terminated, the node group replaces it`);
   }
@@ -151,4 +160,3 @@ export async function healNodeGroup(ctx: OperationContext, nodegroupName: string
   if (replaced.length === 0 && nodes.every((n) => n.ready)) ctx.logger.info(`node group ${nodegroupName}: every node is Ready; nothing to replace`);
   return { replaced, ready_nodes: ready };
 }
-

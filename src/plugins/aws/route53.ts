@@ -18,9 +18,16 @@ function recordOf(ctx: OperationContext, params: YamlMap): ResourceRecordSet {
   const records = Array.isArray(r['ResourceRecords']) ? (r['ResourceRecords'] as YamlMap[]).map((x) => ({ Value: String(isMap(x) ? x['Value'] : x) })) : [];
   if (typeof name !== 'string' || !name) throw new OperationError(`node '${ctx.node.id}': resource_config.ResourceRecordSet.Name is required`, false);
   if (records.length === 0 && !isMap(r['AliasTarget'])) throw new OperationError(`node '${ctx.node.id}': the record ${name} has no ResourceRecords`, false);
-  if (records.some((x) => x.Value === '' || x.Value === 'null')) throw new OperationError(`the record ${name} points at an empty address (is the load balancer ready?)`, true);
+  if (records.some((x) => x.Value === '' || x.Value === 'null'))
+    throw new OperationError(`the record ${name} points at an empty address (is the load balancer ready?)`, true);
   const type = typeof r['Type'] === 'string' ? r['Type'] : records.every((x) => /^\d+\.\d+\.\d+\.\d+$/.test(x.Value)) ? 'A' : 'CNAME';
-  return { ...(r as unknown as ResourceRecordSet), Name: name, Type: type as ResourceRecordSet['Type'], TTL: typeof r['TTL'] === 'number' ? r['TTL'] : 300, ...(records.length ? { ResourceRecords: records } : {}) };
+  return {
+    ...(r as unknown as ResourceRecordSet),
+    Name: name,
+    Type: type as ResourceRecordSet['Type'],
+    TTL: typeof r['TTL'] === 'number' ? r['TTL'] : 300,
+    ...(records.length ? { ResourceRecords: records } : {}),
+  };
 }
 
 /** create: UPSERT (so a re-run converges), then wait until Route 53 reports the change INSYNC. */
@@ -32,8 +39,15 @@ async function recordCreate(ctx: OperationContext): Promise<void> {
   if (typeof rp['change_id'] !== 'string') {
     const zone = await requiredRelatedId(ctx, params, 'HostedZoneId', HOSTED_ZONE);
     const record = recordOf(ctx, params);
-    const r = await must(`writing record ${record.Name}`, () => route53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: zone, ChangeBatch: { Changes: [{ Action: 'UPSERT', ResourceRecordSet: record }] } })));
-    remember(ctx, `${zone}/${record.Name}/${record.Type}`, { use_external_resource: false, hosted_zone_id: zone, record: JSON.parse(JSON.stringify(record)) as YamlMap, change_id: r.ChangeInfo?.Id ?? '' });
+    const r = await must(`writing record ${record.Name}`, () =>
+      route53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: zone, ChangeBatch: { Changes: [{ Action: 'UPSERT', ResourceRecordSet: record }] } })),
+    );
+    remember(ctx, `${zone}/${record.Name}/${record.Type}`, {
+      use_external_resource: false,
+      hosted_zone_id: zone,
+      record: JSON.parse(JSON.stringify(record)) as YamlMap,
+      change_id: r.ChangeInfo?.Id ?? '',
+    });
     ctx.logger.info(`DNS record ${record.Name} ${record.Type} → ${(record.ResourceRecords ?? []).map((x) => x.Value).join(', ')}`);
   }
   const change = await must('reading the Route 53 change', () => route53.send(new GetChangeCommand({ Id: String(rp['change_id']) })));
@@ -47,7 +61,17 @@ async function recordDelete(ctx: OperationContext): Promise<void> {
   const route53 = clientFor(Route53Client, await awsSettings(ctx));
   const record = rp['record'] as unknown as ResourceRecordSet;
   // Deleting a record that no longer exists is an InvalidChangeBatch; that is the state we want.
-  await call(`deleting record ${record.Name}`, () => route53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: rp['hosted_zone_id'] as string, ChangeBatch: { Changes: [{ Action: 'DELETE', ResourceRecordSet: record }] } })), ['InvalidChangeBatch']);
+  await call(
+    `deleting record ${record.Name}`,
+    () =>
+      route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: rp['hosted_zone_id'] as string,
+          ChangeBatch: { Changes: [{ Action: 'DELETE', ResourceRecordSet: record }] },
+        }),
+      ),
+    ['InvalidChangeBatch'],
+  );
   delete rp['record'];
   delete rp['aws_resource_id'];
 }

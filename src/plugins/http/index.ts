@@ -5,7 +5,11 @@ import type { PluginModule } from '../registry.js';
 
 /** `$.a.b[0].c` (or `a.b.0.c`) into a JSON value; undefined when the path does not exist. */
 export function jsonPath(value: unknown, path: string): unknown {
-  const parts = path.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const parts = path
+    .replace(/^\$\.?/, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   let cur: unknown = value;
   for (const p of parts) {
     if (Array.isArray(cur)) cur = cur[Number(p)];
@@ -18,9 +22,10 @@ export function jsonPath(value: unknown, path: string): unknown {
 /** `{{ name }}` from the instance's runtime properties, then the operation's inputs (in strings only). */
 export function template(value: YamlValue, vars: Record<string, unknown>): YamlValue {
   if (typeof value === 'string') {
-    return value.replace(/\{\{\s*([\w.[\]]+)\s*\}\}/g, (whole, name: string) => {
+    return value.replace(/\{\{\s*([\w.[\]]+)\s*\}\}/g, (_whole, name: string) => {
       const v = jsonPath(vars, name);
-      if (v === undefined) throw new OperationError(`template variable '${name}' has no value (runtime properties and inputs: ${Object.keys(vars).join(', ')})`, false);
+      if (v === undefined)
+        throw new OperationError(`template variable '${name}' has no value (runtime properties and inputs: ${Object.keys(vars).join(', ')})`, false);
       return typeof v === 'string' ? v : JSON.stringify(v);
     });
   }
@@ -41,7 +46,10 @@ export async function request(ctx: OperationContext): Promise<YamlValue> {
   const vars = { ...ctx.instance.runtimeProperties, ...ctx.inputs };
   const inputs = template(ctx.inputs, vars) as YamlMap;
   const base = typeof props['base_url'] === 'string' ? props['base_url'] : '';
-  const url = typeof inputs['url'] === 'string' ? inputs['url'] : `${base.replace(/\/$/, '')}${typeof inputs['path'] === 'string' ? (inputs['path'].startsWith('/') ? inputs['path'] : `/${inputs['path']}`) : ''}`;
+  const url =
+    typeof inputs['url'] === 'string'
+      ? inputs['url']
+      : `${base.replace(/\/$/, '')}${typeof inputs['path'] === 'string' ? (inputs['path'].startsWith('/') ? inputs['path'] : `/${inputs['path']}`) : ''}`;
   if (!/^https?:\/\//.test(url)) throw new OperationError(`node '${ctx.node.id}': no URL (give the node a base_url and the operation a path, or a url)`, false);
   const method = String(inputs['method'] ?? 'GET').toUpperCase();
   const headers: Record<string, string> = {};
@@ -66,7 +74,11 @@ export async function request(ctx: OperationContext): Promise<YamlValue> {
   } catch {
     json = undefined;
   }
-  const expected = Array.isArray(inputs['expected_status']) ? inputs['expected_status'].map(Number) : typeof inputs['expected_status'] === 'number' ? [inputs['expected_status']] : undefined;
+  const expected = Array.isArray(inputs['expected_status'])
+    ? inputs['expected_status'].map(Number)
+    : typeof inputs['expected_status'] === 'number'
+      ? [inputs['expected_status']]
+      : undefined;
   const ok = expected ? expected.includes(response.status) : response.status >= 200 && response.status < 300;
   if (!ok) {
     const detail = `${method} ${url} answered ${response.status}: ${text.slice(0, 300)}`;

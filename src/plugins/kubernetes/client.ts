@@ -13,7 +13,8 @@ const MASTER_TYPE = 'cloudify.nodes.kubernetes.Master';
 const SHARED_CLUSTER_TYPE = 'cloudify.nodes.kubernetes.resources.SharedCluster';
 
 const isMap = isYamlMap;
-const nonEmpty = (v: YamlValue | undefined): v is YamlMap => isMap(v) && Object.values(v).some((x) => x !== null && x !== undefined && x !== '' && !(isMap(x) && Object.keys(x).length === 0));
+const nonEmpty = (v: YamlValue | undefined): v is YamlMap =>
+  isMap(v) && Object.values(v).some((x) => x !== null && x !== undefined && x !== '' && !(isMap(x) && Object.keys(x).length === 0));
 
 /** The generic object client, plus the discovery answer it already caches (is a kind namespaced?). */
 export class ObjectClient extends KubernetesObjectApi {
@@ -52,7 +53,8 @@ async function fromConfiguration(ctx: OperationContext, configuration: YamlMap, 
   const api = configuration['api_options'];
   if (typeof fileName === 'string' && fileName) {
     const full = path.resolve(ctx.blueprintDir, fileName);
-    if (path.relative(ctx.blueprintDir, full).startsWith('..')) throw new OperationError(`${source}: blueprint_file_name '${fileName}' is outside the blueprint directory`, false);
+    if (path.relative(ctx.blueprintDir, full).startsWith('..'))
+      throw new OperationError(`${source}: blueprint_file_name '${fileName}' is outside the blueprint directory`, false);
     kc.loadFromString(await readFile(full, 'utf8'));
   } else if (typeof managerPath === 'string' && managerPath) {
     kc.loadFromString(await readFile(managerPath, 'utf8'));
@@ -98,9 +100,14 @@ async function authenticate(kc: KubeConfig, authentication: YamlValue | undefine
     if (typeof region !== 'string' || !region) throw new OperationError(`${source}: authentication.aws_eks needs region (or AWS_REGION)`, false);
     return withEksToken(kc, clusterName, region, source);
   }
-  const kinds = Object.entries(authentication).filter(([, v]) => v !== null && v !== '' && v !== undefined && !(isMap(v) && Object.keys(v).length === 0)).map(([k]) => k);
+  const kinds = Object.entries(authentication)
+    .filter(([, v]) => v !== null && v !== '' && v !== undefined && !(isMap(v) && Object.keys(v).length === 0))
+    .map(([k]) => k);
   if (kinds.length === 0) return kc;
-  throw new OperationError(`${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; put a token or a kubeconfig in configuration, or use aws_eks`, false);
+  throw new OperationError(
+    `${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; put a token or a kubeconfig in configuration, or use aws_eks`,
+    false,
+  );
 }
 
 /** Replaces the current user's credentials with an EKS token for the cluster. */
@@ -109,7 +116,10 @@ async function withEksToken(kc: KubeConfig, clusterName: string, region: string,
   try {
     token = await cachedEksToken(clusterName, region);
   } catch (err) {
-    throw new OperationError(`${source}: could not sign an EKS token for ${clusterName} (${(err as Error).message}); does the step have AWS credentials?`, true);
+    throw new OperationError(
+      `${source}: could not sign an EKS token for ${clusterName} (${(err as Error).message}); does the step have AWS credentials?`,
+      true,
+    );
   }
   const out = new KubeConfig();
   const user = kc.getCurrentUser();
@@ -196,12 +206,14 @@ async function fromRelationships(ctx: OperationContext): Promise<KubeConfig> {
     }
     if (isMaster) {
       const props = (await ctx.evaluate(target.properties)) as YamlMap;
-      if (isMap(props['configuration'])) return authenticate(await fromConfiguration(ctx, props['configuration'], source), props['authentication'], source, ctx.settings.defaultRegion);
+      if (isMap(props['configuration']))
+        return authenticate(await fromConfiguration(ctx, props['configuration'], source), props['authentication'], source, ctx.settings.defaultRegion);
     }
     if (isShared) {
       const props = (await ctx.evaluate(target.properties)) as YamlMap;
       const cc = props['client_config'];
-      if (isMap(cc) && isMap(cc['configuration'])) return authenticate(await fromConfiguration(ctx, cc['configuration'], source), cc['authentication'], source, ctx.settings.defaultRegion);
+      if (isMap(cc) && isMap(cc['configuration']))
+        return authenticate(await fromConfiguration(ctx, cc['configuration'], source), cc['authentication'], source, ctx.settings.defaultRegion);
     }
   }
   throw new OperationError(

@@ -14,7 +14,20 @@ export interface DesiredObject {
 const isMap = isYamlMap;
 
 /** Kinds that others in the same file may need first. */
-const FIRST = ['Namespace', 'CustomResourceDefinition', 'StorageClass', 'ServiceAccount', 'ClusterRole', 'Role', 'ClusterRoleBinding', 'RoleBinding', 'ConfigMap', 'Secret', 'PersistentVolume', 'PersistentVolumeClaim'];
+const FIRST = [
+  'Namespace',
+  'CustomResourceDefinition',
+  'StorageClass',
+  'ServiceAccount',
+  'ClusterRole',
+  'Role',
+  'ClusterRoleBinding',
+  'RoleBinding',
+  'ConfigMap',
+  'Secret',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+];
 
 /** Creation order: namespaces and CRDs first, then what workloads mount, then the rest in file order. */
 export function creationOrder(objects: DesiredObject[]): DesiredObject[] {
@@ -22,7 +35,10 @@ export function creationOrder(objects: DesiredObject[]): DesiredObject[] {
     const i = FIRST.indexOf(o.object.kind);
     return i < 0 ? FIRST.length : i;
   };
-  return objects.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i).map((x) => x.o);
+  return objects
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i)
+    .map((x) => x.o);
 }
 
 /**
@@ -30,12 +46,15 @@ export function creationOrder(objects: DesiredObject[]): DesiredObject[] {
  * for the simple cases; an unknown name is an error with its line, never an empty string.
  */
 export function renderTemplate(text: string, variables: YamlMap, file: string): string {
-  return text.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g, (whole, name: string, offset: number) => {
+  return text.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g, (_whole, name: string, offset: number) => {
     let v: YamlValue | undefined = variables;
     for (const part of name.split('.')) v = isMap(v) ? v[part] : undefined;
     if (v === undefined) {
       const line = text.slice(0, offset).split('\n').length;
-      throw new OperationError(`${file}:${line}: template variable '${name}' is not given in template_variables (known: ${Object.keys(variables).join(', ') || 'none'})`, false);
+      throw new OperationError(
+        `${file}:${line}: template variable '${name}' is not given in template_variables (known: ${Object.keys(variables).join(', ') || 'none'})`,
+        false,
+      );
     }
     return v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
   });
@@ -74,7 +93,8 @@ export function checkObject(value: unknown, at: string): K8sObject {
   if (o.apiVersion === undefined) o.apiVersion = 'v1';
   if (typeof o.apiVersion !== 'string' || !o.apiVersion) throw new OperationError(`${at}: apiVersion is missing`, false);
   if (typeof o.kind !== 'string' || !o.kind) throw new OperationError(`${at}: kind is missing`, false);
-  if (!isMap(o.metadata as YamlValue) || typeof o.metadata.name !== 'string' || !o.metadata.name) throw new OperationError(`${at}: metadata.name is missing`, false);
+  if (!isMap(o.metadata as YamlValue) || typeof o.metadata.name !== 'string' || !o.metadata.name)
+    throw new OperationError(`${at}: metadata.name is missing`, false);
   const copy = JSON.parse(JSON.stringify(o)) as K8sObject;
   // Data-type defaults add empty `spec: {}`, `data: {}`, `secrets: []` to kinds that may not have
   // them; server-side apply refuses fields a kind does not declare, and empty ones mean nothing.
@@ -96,8 +116,10 @@ export async function desiredObjects(style: DefinitionStyle, props: YamlMap, inp
   }
   if (style === 'file') return fileObjects(blueprintDir, inputs['file'] ?? props['file'], `node '${nodeId}' file`);
   const files = inputs['files'] ?? props['files'];
-  if (!Array.isArray(files) || files.length === 0) throw new OperationError(`node '${nodeId}': files must be a non-empty list of {resource_path, template_variables}`, false);
+  if (!Array.isArray(files) || files.length === 0)
+    throw new OperationError(`node '${nodeId}': files must be a non-empty list of {resource_path, template_variables}`, false);
   const out: DesiredObject[] = [];
-  for (const [i, f] of files.entries()) out.push(...(await fileObjects(blueprintDir, typeof f === 'string' ? { resource_path: f } : f, `node '${nodeId}' files[${i}]`)));
+  for (const [i, f] of files.entries())
+    out.push(...(await fileObjects(blueprintDir, typeof f === 'string' ? { resource_path: f } : f, `node '${nodeId}' files[${i}]`)));
   return out;
 }

@@ -11,7 +11,13 @@ describe('kubeconfig users that run aws eks get-token', () => {
   const seen: string[] = [];
   const saved = { ...process.env };
   beforeAll(async () => {
-    sandbox = await startSandbox({ tokens: {}, tokenCheck: (t) => (seen.push(t), t.startsWith('k8s-aws-v1.') ? 'admin' : undefined) });
+    sandbox = await startSandbox({
+      tokens: {},
+      tokenCheck: (t) => {
+        seen.push(t);
+        return t.startsWith('k8s-aws-v1.') ? 'admin' : undefined;
+      },
+    });
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' });
   });
   afterAll(async () => {
@@ -26,7 +32,18 @@ describe('kubeconfig users that run aws eks get-token', () => {
       clusters: [{ name: 'arn', cluster: { server: sandbox.url, 'insecure-skip-tls-verify': true } }],
       contexts: [{ name: 'arn', context: { cluster: 'arn', user: 'arn' } }],
       'current-context': 'arn',
-      users: [{ name: 'arn', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['--region', 'eu-west-1', 'eks', 'get-token', '--cluster-name', 'demo'] } } }],
+      users: [
+        {
+          name: 'arn',
+          user: {
+            exec: {
+              apiVersion: 'client.authentication.k8s.io/v1beta1',
+              command: 'aws',
+              args: ['--region', 'eu-west-1', 'eks', 'get-token', '--cluster-name', 'demo'],
+            },
+          },
+        },
+      ],
     };
     const ctx = {
       node: { id: 'n', type: 't', typeHierarchy: ['t'], properties: { client_config: { configuration: { file_content: kubeconf } } } },

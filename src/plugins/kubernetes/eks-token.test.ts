@@ -9,8 +9,19 @@ const now = new Date('2026-11-25T12:00:00Z');
 function expectedSignature(url: URL): string {
   const params = [...url.searchParams].filter(([k]) => k !== 'X-Amz-Signature');
   const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const canonicalQuery = params.map(([k, v]) => [enc(k), enc(v)]).sort(([a], [b]) => (a! < b! ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join('&');
-  const canonical = ['GET', '/', canonicalQuery, `host:${url.host}\nx-k8s-aws-id:my-cluster\n`, 'host;x-k8s-aws-id', createHash('sha256').update('').digest('hex')].join('\n');
+  const canonicalQuery = params
+    .map(([k, v]) => [enc(k), enc(v)])
+    .sort(([a], [b]) => (a! < b! ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const canonical = [
+    'GET',
+    '/',
+    canonicalQuery,
+    `host:${url.host}\nx-k8s-aws-id:my-cluster\n`,
+    'host;x-k8s-aws-id',
+    createHash('sha256').update('').digest('hex'),
+  ].join('\n');
   const scope = `20261125/eu-west-1/sts/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', '20261125T120000Z', scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
   let key: Buffer = createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update('20261125').digest();

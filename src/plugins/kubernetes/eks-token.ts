@@ -52,9 +52,23 @@ export interface EksTokenRequest {
 export async function eksToken(request: EksTokenRequest): Promise<EksToken> {
   const now = request.now ?? new Date();
   const hostname = `sts.${request.region}.amazonaws.com`;
-  const signer = new SignatureV4({ service: 'sts', region: request.region, credentials: request.credentials ?? defaultProvider(), sha256: NodeSha256, uriEscapePath: true, applyChecksum: false });
+  const signer = new SignatureV4({
+    service: 'sts',
+    region: request.region,
+    credentials: request.credentials ?? defaultProvider(),
+    sha256: NodeSha256,
+    uriEscapePath: true,
+    applyChecksum: false,
+  });
   const signed = await signer.presign(
-    { method: 'GET', protocol: 'https:', hostname, path: '/', query: { Action: 'GetCallerIdentity', Version: '2011-06-15' }, headers: { host: hostname, 'x-k8s-aws-id': request.clusterName } },
+    {
+      method: 'GET',
+      protocol: 'https:',
+      hostname,
+      path: '/',
+      query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+      headers: { host: hostname, 'x-k8s-aws-id': request.clusterName },
+    },
     { expiresIn: 60, signingDate: now },
   );
   const query = Object.entries(signed.query ?? {})

@@ -40,9 +40,15 @@ export function toOperationError(err: unknown, what: string): OperationError {
       case 422:
         return new OperationError(`${what}: the API server refused it: ${message}${detail}`, false);
       case 401:
-        return new OperationError(`${what}: unauthorized (401): the credentials in client_config were refused; check the token or kubeconfig, and that it has not expired`, false);
+        return new OperationError(
+          `${what}: unauthorized (401): the credentials in client_config were refused; check the token or kubeconfig, and that it has not expired`,
+          false,
+        );
       case 403:
-        return new OperationError(`${what}: forbidden (403): ${message}; grant the identity Isthmus uses the RBAC rights it needs (or an EKS access entry)`, false);
+        return new OperationError(
+          `${what}: forbidden (403): ${message}; grant the identity Isthmus uses the RBAC rights it needs (or an EKS access entry)`,
+          false,
+        );
       case 404:
         return new OperationError(`${what}: not found (404): ${message}`, false);
       case 409:
@@ -57,6 +63,7 @@ export function toOperationError(err: unknown, what: string): OperationError {
   const code = e.code ?? e.cause?.code;
   const text = e.cause?.message ? `${e.message}: ${e.cause.message}` : e.message;
   // Discovery failures name an apiVersion/kind the cluster does not serve: a spec problem.
-  if (/Unrecognized API version and kind/i.test(e.message ?? '')) return new OperationError(`${what}: ${e.message}; is the apiVersion right, and is the CRD that defines this kind installed?`, true);
+  if (/Unrecognized API version and kind/i.test(e.message ?? ''))
+    return new OperationError(`${what}: ${e.message}; is the apiVersion right, and is the CRD that defines this kind installed?`, true);
   return new OperationError(`${what}: could not reach the Kubernetes API${code ? ` (${code})` : ''}: ${text}`, true);
 }

@@ -21,7 +21,13 @@ export function factsOf(o: K8sObject, pods: K8sObject[] = []): YamlMap {
     out['cluster_ip'] = (spec['clusterIP'] as string | undefined) ?? null;
     out['type'] = (spec['type'] as string | undefined) ?? 'ClusterIP';
     const ports = (spec['ports'] ?? []) as Array<{ name?: string; port?: number; nodePort?: number; targetPort?: number | string; protocol?: string }>;
-    out['ports'] = ports.map((p) => ({ name: p.name ?? null, port: p.port ?? null, target_port: p.targetPort ?? null, node_port: p.nodePort ?? null, protocol: p.protocol ?? 'TCP' }));
+    out['ports'] = ports.map((p) => ({
+      name: p.name ?? null,
+      port: p.port ?? null,
+      target_port: p.targetPort ?? null,
+      node_port: p.nodePort ?? null,
+      protocol: p.protocol ?? 'TCP',
+    }));
     const nodePorts: YamlMap = {};
     for (const p of ports) if (p.nodePort) nodePorts[p.name ?? String(p.port)] = p.nodePort;
     out['node_ports'] = nodePorts;
@@ -43,7 +49,12 @@ export function factsOf(o: K8sObject, pods: K8sObject[] = []): YamlMap {
     out['ready_replicas'] = (status['readyReplicas'] as number | undefined) ?? (status['numberReady'] as number | undefined) ?? 0;
   }
   if (['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'ReplicationController', 'Job'].includes(o.kind)) {
-    out['pods'] = pods.map((p) => ({ name: p.metadata.name ?? '', node_name: (p.spec?.['nodeName'] as string | undefined) ?? null, pod_ip: (p.status?.['podIP'] as string | undefined) ?? null, phase: (p.status?.['phase'] as string | undefined) ?? null }));
+    out['pods'] = pods.map((p) => ({
+      name: p.metadata.name ?? '',
+      node_name: (p.spec?.['nodeName'] as string | undefined) ?? null,
+      pod_ip: (p.status?.['podIP'] as string | undefined) ?? null,
+      phase: (p.status?.['phase'] as string | undefined) ?? null,
+    }));
     out['node_names'] = [...new Set(pods.map((p) => p.spec?.['nodeName']).filter((n): n is string => typeof n === 'string'))].sort();
   }
   if (o.kind === 'PersistentVolumeClaim') {

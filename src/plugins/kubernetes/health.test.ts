@@ -4,28 +4,56 @@ import { renderTemplate } from './definitions.js';
 import { factsOf } from './facts.js';
 import { healthOf, type K8sObject } from './health.js';
 
-const obj = (kind: string, spec: Record<string, unknown>, status: Record<string, unknown>, generation = 1): K8sObject => ({ apiVersion: 'v1', kind, metadata: { name: 'x', namespace: 'ns', generation }, spec, status });
+const obj = (kind: string, spec: Record<string, unknown>, status: Record<string, unknown>, generation = 1): K8sObject => ({
+  apiVersion: 'v1',
+  kind,
+  metadata: { name: 'x', namespace: 'ns', generation },
+  spec,
+  status,
+});
 
 describe('healthOf', () => {
   it('waits for a Deployment until the new generation is observed, updated and available, and fails a stuck rollout', () => {
-    expect(healthOf(obj('Deployment', { replicas: 2 }, { observedGeneration: 1, updatedReplicas: 2, replicas: 2, availableReplicas: 2 }, 2))).toMatchObject({ healthy: false, reason: expect.stringMatching(/generation 2/) });
-    expect(healthOf(obj('Deployment', { replicas: 2 }, { observedGeneration: 2, updatedReplicas: 2, replicas: 3, availableReplicas: 2 }, 2))).toMatchObject({ healthy: false, reason: '1 old replicas pending termination' });
-    expect(healthOf(obj('Deployment', { replicas: 2 }, { observedGeneration: 2, updatedReplicas: 2, replicas: 2, availableReplicas: 2 }, 2)).healthy).toBe(true);
-    expect(healthOf(obj('Deployment', { replicas: 2 }, { observedGeneration: 2, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'too slow' }] }, 2))).toMatchObject({ healthy: false, fatal: true });
+    expect(healthOf(obj('Deployment', { replicas: 2 }, { observedGeneration: 1, updatedReplicas: 2, replicas: 2, availableReplicas: 2 }, 2))).toMatchObject({
+      healthy: false,
+      reason: expect.stringMatching(/generation 2/),
+    });
+    expect(healthOf(obj('Deployment', { replicas: 2 }, { observedGeneration: 2, updatedReplicas: 2, replicas: 3, availableReplicas: 2 }, 2))).toMatchObject({
+      healthy: false,
+      reason: '1 old replicas pending termination',
+    });
+    expect(healthOf(obj('Deployment', { replicas: 2 }, { observedGeneration: 2, updatedReplicas: 2, replicas: 2, availableReplicas: 2 }, 2)).healthy).toBe(
+      true,
+    );
+    expect(
+      healthOf(
+        obj(
+          'Deployment',
+          { replicas: 2 },
+          { observedGeneration: 2, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'too slow' }] },
+          2,
+        ),
+      ),
+    ).toMatchObject({ healthy: false, fatal: true });
   });
 
   it('treats failed Jobs, failed Pods and lost claims as fatal, and waits for the rest', () => {
     expect(healthOf(obj('Job', {}, { conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded' }] })).fatal).toBe(true);
     expect(healthOf(obj('Job', {}, { conditions: [{ type: 'Complete', status: 'True' }], succeeded: 1 })).healthy).toBe(true);
     expect(healthOf(obj('Pod', {}, { phase: 'Failed' })).fatal).toBe(true);
-    expect(healthOf(obj('Pod', {}, { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', message: '0/3 nodes are available' }] })).reason).toMatch(/not scheduled: 0\/3/);
+    expect(
+      healthOf(obj('Pod', {}, { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', message: '0/3 nodes are available' }] })).reason,
+    ).toMatch(/not scheduled: 0\/3/);
     expect(healthOf(obj('PersistentVolumeClaim', {}, { phase: 'Lost' })).fatal).toBe(true);
     expect(healthOf(obj('Service', { type: 'LoadBalancer' }, {})).healthy).toBe(false);
     expect(healthOf(obj('Service', { type: 'ClusterIP', clusterIP: '10.0.0.1' }, {})).healthy).toBe(true);
   });
 
   it('reads custom resources by their Ready or Available condition', () => {
-    expect(healthOf(obj('Certificate', {}, { conditions: [{ type: 'Ready', status: 'False', message: 'issuing' }] }))).toMatchObject({ healthy: false, reason: 'Ready is False: issuing' });
+    expect(healthOf(obj('Certificate', {}, { conditions: [{ type: 'Ready', status: 'False', message: 'issuing' }] }))).toMatchObject({
+      healthy: false,
+      reason: 'Ready is False: issuing',
+    });
     expect(healthOf(obj('Certificate', {}, { conditions: [{ type: 'Ready', status: 'True' }] })).healthy).toBe(true);
     expect(healthOf(obj('Widget', {}, {})).healthy).toBe(true);
   });
@@ -33,8 +61,20 @@ describe('healthOf', () => {
 
 describe('facts and templates', () => {
   it('exposes a Service address and ports flat, for get_attribute', () => {
-    const facts = factsOf(obj('Service', { type: 'LoadBalancer', clusterIP: '10.96.0.5', ports: [{ name: 'http', port: 80, nodePort: 30080 }] }, { loadBalancer: { ingress: [{ hostname: 'lb.example.com' }] } }));
-    expect(facts).toMatchObject({ cluster_ip: '10.96.0.5', load_balancer: 'lb.example.com', load_balancer_hostname: 'lb.example.com', node_ports: { http: 30080 }, dns_name: 'x.ns.svc.cluster.local' });
+    const facts = factsOf(
+      obj(
+        'Service',
+        { type: 'LoadBalancer', clusterIP: '10.96.0.5', ports: [{ name: 'http', port: 80, nodePort: 30080 }] },
+        { loadBalancer: { ingress: [{ hostname: 'lb.example.com' }] } },
+      ),
+    );
+    expect(facts).toMatchObject({
+      cluster_ip: '10.96.0.5',
+      load_balancer: 'lb.example.com',
+      load_balancer_hostname: 'lb.example.com',
+      node_ports: { http: 30080 },
+      dns_name: 'x.ns.svc.cluster.local',
+    });
   });
 
   it('renders {{ NAME }} and dotted names, and refuses unknown ones with their line', () => {

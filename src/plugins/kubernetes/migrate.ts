@@ -16,7 +16,8 @@ const isMap = isYamlMap;
 export function targetSelector(inputs: YamlMap): Record<string, string> {
   const selector: Record<string, string> = {};
   if (isMap(inputs['node_selector'])) for (const [k, v] of Object.entries(inputs['node_selector'])) selector[k] = String(v);
-  if (typeof inputs['node_pool'] === 'string' && inputs['node_pool']) selector[typeof inputs['pool_label'] === 'string' && inputs['pool_label'] ? inputs['pool_label'] : 'isthmus.dev/node-pool'] = inputs['node_pool'];
+  if (typeof inputs['node_pool'] === 'string' && inputs['node_pool'])
+    selector[typeof inputs['pool_label'] === 'string' && inputs['pool_label'] ? inputs['pool_label'] : 'isthmus.dev/node-pool'] = inputs['node_pool'];
   if (typeof inputs['node_name'] === 'string' && inputs['node_name']) selector['kubernetes.io/hostname'] = inputs['node_name'];
   if (Object.keys(selector).length === 0) throw new OperationError('migrate needs node_pool, node_name or node_selector', false);
   return selector;
@@ -39,7 +40,11 @@ export async function migrate(ctx: OperationContext): Promise<YamlValue> {
   const { objects } = await kubernetesClient(ctx);
   const ref: AppliedRef | undefined = appliedRefs(ctx)[0];
   if (!ref) throw new OperationError(`node instance ${ctx.instance.id} has no Kubernetes object to migrate (is it installed?)`, false);
-  const header: K8sObject = { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
+  const header: K8sObject = {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+  };
   let nodes: K8sObject[];
   try {
     nodes = (await objects.list('v1', 'Node')).items.map((n) => JSON.parse(JSON.stringify(n)) as K8sObject);
@@ -52,12 +57,21 @@ export async function migrate(ctx: OperationContext): Promise<YamlValue> {
   // A bare pod moved by an earlier attempt: create it again, with the selector.
   const live = (await readLive(objects, header)) ?? (ref.kind === 'Pod' ? await recreatePod(ctx, selector) : undefined);
   if (!live) throw new OperationError(`${ref.kind} ${ref.name} does not exist`, false);
-  ctx.instance.runtimeProperties['migration'] = { node_selector: selector, started_at: (isMap(ctx.instance.runtimeProperties['migration']) ? ctx.instance.runtimeProperties['migration']['started_at'] : null) ?? new Date().toISOString() };
+  ctx.instance.runtimeProperties['migration'] = {
+    node_selector: selector,
+    started_at:
+      (isMap(ctx.instance.runtimeProperties['migration']) ? ctx.instance.runtimeProperties['migration']['started_at'] : null) ?? new Date().toISOString(),
+  };
 
   if (WORKLOADS.includes(ref.kind)) {
     const current = (((live.spec?.['template'] as YamlMap | undefined)?.['spec'] as YamlMap | undefined)?.['nodeSelector'] ?? {}) as Record<string, string>;
     if (Object.entries(selector).some(([k, v]) => current[k] !== v)) {
-      const patch: K8sObject = { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) }, spec: { template: { spec: { nodeSelector: selector } } } };
+      const patch: K8sObject = {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+        spec: { template: { spec: { nodeSelector: selector } } },
+      };
       try {
         await objects.patch(patch as never, undefined, undefined, MIGRATE_FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
       } catch (err) {
@@ -90,7 +104,8 @@ export async function migrate(ctx: OperationContext): Promise<YamlValue> {
   const stray = pods.filter((p) => !onTarget(p, nodes, selector)).map((p) => p.metadata.name);
   await remember(ctx, objects, 'definition', [{ key: '', object: after }]);
   if (health.fatal) throw new OperationError(`${ref.kind} ${ref.name}: ${health.reason}`, false);
-  if (!health.healthy || stray.length > 0) ctx.retry(`migrating ${ref.kind} ${ref.name}: ${health.healthy ? `${stray.length} pod(s) still elsewhere` : health.reason}`, pollSeconds(ctx));
+  if (!health.healthy || stray.length > 0)
+    ctx.retry(`migrating ${ref.kind} ${ref.name}: ${health.healthy ? `${stray.length} pod(s) still elsewhere` : health.reason}`, pollSeconds(ctx));
   ctx.logger.info(`${ref.kind} ${ref.name} runs on ${[...new Set(pods.map((p) => String(p.spec?.['nodeName'])))].join(', ')}`);
   return { migrated: true, node_selector: selector, nodes: [...new Set(pods.map((p) => String(p.spec?.['nodeName'])))] };
 }
@@ -105,7 +120,11 @@ async function recreatePod(ctx: OperationContext, selector: Record<string, strin
   const pod: K8sObject = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: String(meta['name']), namespace: String(meta['namespace']), ...(isMap(meta['labels']) ? { labels: meta['labels'] as Record<string, string> } : {}) },
+    metadata: {
+      name: String(meta['name']),
+      namespace: String(meta['namespace']),
+      ...(isMap(meta['labels']) ? { labels: meta['labels'] as Record<string, string> } : {}),
+    },
     spec: { ...spec, nodeSelector: { ...((spec['nodeSelector'] as Record<string, string> | undefined) ?? {}), ...selector } },
   };
   const created = await apply(ctx, objects, pod);

@@ -27,7 +27,11 @@ interface AppliedRef {
 
 const isMap = isYamlMap;
 const describe = (o: { kind: string; name: string; namespace?: string | null }) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
-const header = (r: AppliedRef): K8sObject => ({ apiVersion: r.apiVersion, kind: r.kind, metadata: { name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) } });
+const header = (r: AppliedRef): K8sObject => ({
+  apiVersion: r.apiVersion,
+  kind: r.kind,
+  metadata: { name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) },
+});
 const plain = <T>(v: T): K8sObject => JSON.parse(JSON.stringify(v)) as K8sObject;
 
 /** Waits grow from half a second to 15 s, so the sandbox is quick and a real cluster is not hammered. */
@@ -52,7 +56,11 @@ async function withNamespace(objects: ObjectClient, d: DesiredObject, props: Yam
   } catch (err) {
     throw toOperationError(err, `discovering ${o.apiVersion} ${o.kind}`);
   }
-  if (!scope) throw new OperationError(`the cluster does not serve kind ${o.kind} in apiVersion ${o.apiVersion}; check the apiVersion, or install the CRD that defines it first`, true);
+  if (!scope)
+    throw new OperationError(
+      `the cluster does not serve kind ${o.kind} in apiVersion ${o.apiVersion}; check the apiVersion, or install the CRD that defines it first`,
+      true,
+    );
   if (scope === 'cluster') delete o.metadata.namespace;
   else {
     const options = isMap(props['options']) ? props['options'] : {};
@@ -73,9 +81,14 @@ async function readLive(objects: ObjectClient, ref: K8sObject): Promise<K8sObjec
 
 async function podsOf(objects: ObjectClient, o: K8sObject): Promise<K8sObject[]> {
   if (!['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'ReplicationController', 'Job'].includes(o.kind)) return [];
-  const selector = (o.spec?.['selector'] as { matchLabels?: Record<string, string> } | undefined)?.matchLabels ?? (o.kind === 'ReplicationController' ? (o.spec?.['selector'] as Record<string, string> | undefined) : undefined) ?? (o.kind === 'Job' ? { 'job-name': o.metadata.name ?? '' } : undefined);
+  const selector =
+    (o.spec?.['selector'] as { matchLabels?: Record<string, string> } | undefined)?.matchLabels ??
+    (o.kind === 'ReplicationController' ? (o.spec?.['selector'] as Record<string, string> | undefined) : undefined) ??
+    (o.kind === 'Job' ? { 'job-name': o.metadata.name ?? '' } : undefined);
   if (!selector || Object.keys(selector).length === 0) return [];
-  const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+  const labelSelector = Object.entries(selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   try {
     const list = await objects.list('v1', 'Pod', o.metadata.namespace, undefined, undefined, undefined, undefined, labelSelector);
     return list.items.map(plain).filter((p) => !p.metadata['deletionTimestamp']);
@@ -151,7 +164,15 @@ async function createObjects(ctx: OperationContext, style: DefinitionStyle): Pro
       result = await apply(ctx, objects, o);
       ctx.logger.info(`applied ${name} (resourceVersion ${result.metadata.resourceVersion ?? '?'})`);
     }
-    refs.push({ key: d.key, apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null, uid: result.metadata.uid ?? null, external: adopted });
+    refs.push({
+      key: d.key,
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      name: o.metadata.name!,
+      namespace: o.metadata.namespace ?? null,
+      uid: result.metadata.uid ?? null,
+      external: adopted,
+    });
     live.push({ key: d.key, object: result });
     ctx.instance.runtimeProperties['applied_objects'] = refs as unknown as YamlValue;
   }
@@ -182,7 +203,15 @@ async function observe(ctx: OperationContext, style: DefinitionStyle): Promise<O
     refs = [];
     for (const d of await desiredObjects(style, props, ctx.inputs, ctx.blueprintDir, ctx.node.id)) {
       const o = await withNamespace(objects, d, props);
-      refs.push({ key: d.key, apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null, uid: null, external: false });
+      refs.push({
+        key: d.key,
+        apiVersion: o.apiVersion,
+        kind: o.kind,
+        name: o.metadata.name!,
+        namespace: o.metadata.namespace ?? null,
+        uid: null,
+        external: false,
+      });
     }
   }
   const out: Array<{ ref: AppliedRef; object: K8sObject | undefined; waitsForConsumer?: boolean }> = [];
@@ -191,7 +220,13 @@ async function observe(ctx: OperationContext, style: DefinitionStyle): Promise<O
     out.push({ ref, object, ...(object && (await waitsForFirstConsumer(objects, object)) ? { waitsForConsumer: true } : {}) });
   }
   const present = out.filter((x): x is { ref: AppliedRef; object: K8sObject } => x.object !== undefined);
-  if (present.length > 0) await remember(ctx, objects, style, present.map((x) => ({ key: x.ref.key, object: x.object })));
+  if (present.length > 0)
+    await remember(
+      ctx,
+      objects,
+      style,
+      present.map((x) => ({ key: x.ref.key, object: x.object })),
+    );
   return out;
 }
 
@@ -235,7 +270,8 @@ async function checkStatus(ctx: OperationContext, style: DefinitionStyle): Promi
   return { healthy: true, objects: observed.map((x) => `${describe(x.ref)}: ${healthOf(x.object!).reason}`) };
 }
 
-const identity = (r: { apiVersion: string; kind: string; name: string; namespace: string | null }) => `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}|${r.name}`;
+const identity = (r: { apiVersion: string; kind: string; name: string; namespace: string | null }) =>
+  `${r.apiVersion}|${r.kind}|${r.namespace ?? ''}|${r.name}`;
 
 /**
  * update: applies the node's (new) definition — with `resource_definition_changes` from
@@ -246,7 +282,8 @@ async function updateObjects(ctx: OperationContext, style: DefinitionStyle): Pro
   const { objects } = await kubernetesClient(ctx);
   const changes = ctx.inputs['resource_definition_changes'];
   if (isMap(changes) && Object.keys(changes).length > 0) {
-    if (style !== 'definition') throw new OperationError('resource_definition_changes applies to nodes with a definition property, not to file-defined resources', false);
+    if (style !== 'definition')
+      throw new OperationError('resource_definition_changes applies to nodes with a definition property, not to file-defined resources', false);
     ctx.instance.runtimeProperties['definition_changes'] = deepMerge(ctx.instance.runtimeProperties['definition_changes'] ?? {}, changes);
   }
   const saved = ctx.instance.runtimeProperties['definition_changes'];
@@ -259,17 +296,32 @@ async function updateObjects(ctx: OperationContext, style: DefinitionStyle): Pro
     keys.push(d.key);
   }
   const before = appliedRefs(ctx);
-  const after = new Set(desired.map((o) => identity({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null })));
+  const after = new Set(
+    desired.map((o) => identity({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null })),
+  );
   const dropped = before.filter((r) => !after.has(identity(r)));
   if (dropped.length > 0 && props['allow_node_redefinition'] !== true) {
-    throw new OperationError(`the new definition no longer names ${dropped.map(describe).join(', ')}; set allow_node_redefinition: true to let an update replace objects`, false);
+    throw new OperationError(
+      `the new definition no longer names ${dropped.map(describe).join(', ')}; set allow_node_redefinition: true to let an update replace objects`,
+      false,
+    );
   }
   const refs: AppliedRef[] = [];
   const live: Array<{ key: string; object: K8sObject }> = [];
   for (const [i, o] of desired.entries()) {
-    const previous = before.find((r) => identity(r) === identity({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null }));
+    const previous = before.find(
+      (r) => identity(r) === identity({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null }),
+    );
     const result = previous?.external ? ((await readLive(objects, o)) ?? o) : await apply(ctx, objects, o);
-    refs.push({ key: keys[i]!, apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null, uid: result.metadata.uid ?? null, external: previous?.external ?? false });
+    refs.push({
+      key: keys[i]!,
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      name: o.metadata.name!,
+      namespace: o.metadata.namespace ?? null,
+      uid: result.metadata.uid ?? null,
+      external: previous?.external ?? false,
+    });
     live.push({ key: keys[i]!, object: result });
   }
   for (const r of dropped) if (!r.external) await deleteOne(ctx, objects, r, props);
@@ -311,7 +363,15 @@ async function deleteObjects(ctx: OperationContext, style: DefinitionStyle): Pro
     refs = [];
     for (const d of await desiredObjects(style, props, ctx.inputs, ctx.blueprintDir, ctx.node.id)) {
       const o = await withNamespace(objects, d, props);
-      refs.push({ key: d.key, apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null, uid: null, external: false });
+      refs.push({
+        key: d.key,
+        apiVersion: o.apiVersion,
+        kind: o.kind,
+        name: o.metadata.name!,
+        namespace: o.metadata.namespace ?? null,
+        uid: null,
+        external: false,
+      });
     }
   }
   const owned = refs.filter((r) => !r.external).reverse();

@@ -50,7 +50,14 @@ function connectionOf(props: YamlMap, call: YamlMap): Connection {
   if (hosts.length === 0) throw new OperationError('the REST node has no hosts (or host)', false);
   const ssl = pick('ssl') === true;
   const port = Number(pick('port') ?? -1);
-  return { hosts, ssl, port: port > 0 ? port : ssl ? 443 : 80, verify: pick('verify') ?? true, cert: pick('cert') ?? null, timeoutSeconds: Number(pick('timeout') ?? 30) || 30 };
+  return {
+    hosts,
+    ssl,
+    port: port > 0 ? port : ssl ? 443 : 80,
+    verify: pick('verify') ?? true,
+    cert: pick('cert') ?? null,
+    timeoutSeconds: Number(pick('timeout') ?? 30) || 30,
+  };
 }
 
 /** `verify`/`cert` may be a file path or PEM content, as in Cloudify. */
@@ -60,17 +67,39 @@ async function pem(v: YamlValue, blueprintDir: string): Promise<string | undefin
   return readFile(path.isAbsolute(v) ? v : path.join(blueprintDir, v), 'utf8');
 }
 
-async function send(conn: Connection, host: string, method: string, pathAndQuery: string, headers: Record<string, string>, body: string | undefined, ctx: OperationContext): Promise<Response> {
+async function send(
+  conn: Connection,
+  host: string,
+  method: string,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  ctx: OperationContext,
+): Promise<Response> {
   const ca = conn.verify === false || conn.verify === 'false' ? undefined : await pem(conn.verify, ctx.blueprintDir);
   const cert = await pem(conn.cert, ctx.blueprintDir);
-  const tls = conn.ssl ? { rejectUnauthorized: !(conn.verify === false || conn.verify === 'false'), ...(ca ? { ca } : {}), ...(cert ? { cert, key: cert } : {}) } : {};
+  const tls = conn.ssl
+    ? { rejectUnauthorized: !(conn.verify === false || conn.verify === 'false'), ...(ca ? { ca } : {}), ...(cert ? { cert, key: cert } : {}) }
+    : {};
   return new Promise((resolve, reject) => {
-    const req = (conn.ssl ? httpsRequest : httpRequest)({ host, port: conn.port, method, path: pathAndQuery, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) }, timeout: conn.timeoutSeconds * 1000, signal: ctx.signal, ...tls }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = (conn.ssl ? httpsRequest : httpRequest)(
+      {
+        host,
+        port: conn.port,
+        method,
+        path: pathAndQuery,
+        headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+        timeout: conn.timeoutSeconds * 1000,
+        signal: ctx.signal,
+        ...tls,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${conn.timeoutSeconds} s`)));
     req.on('error', reject);
     if (body !== undefined) req.write(body);
@@ -79,7 +108,8 @@ async function send(conn: Connection, host: string, method: string, pathAndQuery
 }
 
 function parseBody(res: Response, format: string): unknown {
-  const kind = format === 'auto' ? (/json/.test(String(res.headers['content-type'])) ? 'json' : /xml/.test(String(res.headers['content-type'])) ? 'xml' : 'text') : format;
+  const kind =
+    format === 'auto' ? (/json/.test(String(res.headers['content-type'])) ? 'json' : /xml/.test(String(res.headers['content-type'])) ? 'xml' : 'text') : format;
   if (!res.body) return kind === 'json' || kind === 'xml' ? {} : '';
   try {
     if (kind === 'json') return JSON.parse(res.body) as unknown;
@@ -99,7 +129,9 @@ function bodyOf(call: YamlMap, headers: Record<string, string>): string | undefi
   if (format === 'raw') return typeof payload === 'string' ? payload : JSON.stringify(payload);
   if (format === 'urlencoded') {
     headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
-    return new URLSearchParams(Object.entries(isMap(payload) ? payload : {}).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+    return new URLSearchParams(
+      Object.entries(isMap(payload) ? payload : {}).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    ).toString();
   }
   if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
   return JSON.stringify(payload);
@@ -108,15 +140,25 @@ function bodyOf(call: YamlMap, headers: Record<string, string>): string | undefi
 const codes = (v: YamlValue | undefined): number[] => (Array.isArray(v) ? v.map(Number) : []);
 
 /** One call: sent to the first host that answers, judged, translated into `results`. */
-async function runCall(ctx: OperationContext, props: YamlMap, call: YamlMap, auth: YamlMap, results: Record<string, unknown>, retrySleep: number): Promise<{ method: string; path: string; status: number }> {
+async function runCall(
+  ctx: OperationContext,
+  props: YamlMap,
+  call: YamlMap,
+  auth: YamlMap,
+  results: Record<string, unknown>,
+  retrySleep: number,
+): Promise<{ method: string; path: string; status: number }> {
   const conn = connectionOf(props, call);
   const method = String(call['method'] ?? 'GET').toUpperCase();
   const headers: Record<string, string> = {};
   if (isMap(call['headers'])) for (const [k, v] of Object.entries(call['headers'])) headers[k] = String(v);
   const credentials = isMap(call['auth']) ? call['auth'] : auth;
-  if (str(credentials['user'])) headers['Authorization'] ??= `Basic ${Buffer.from(`${String(credentials['user'])}:${String(credentials['password'] ?? '')}`).toString('base64')}`;
+  if (str(credentials['user']))
+    headers['Authorization'] ??= `Basic ${Buffer.from(`${String(credentials['user'])}:${String(credentials['password'] ?? '')}`).toString('base64')}`;
   const body = bodyOf(call, headers);
-  const query = isMap(call['params']) ? `?${new URLSearchParams(Object.entries(call['params']).map(([k, v]): [string, string] => [k, String(v)])).toString()}` : '';
+  const query = isMap(call['params'])
+    ? `?${new URLSearchParams(Object.entries(call['params']).map(([k, v]): [string, string] => [k, String(v)])).toString()}`
+    : '';
   const target = `${String(call['path'] ?? '/')}${query}`;
   let res: Response | undefined;
   const failures: string[] = [];
@@ -143,7 +185,8 @@ async function runCall(ctx: OperationContext, props: YamlMap, call: YamlMap, aut
   const unacceptable = call['nonrecoverable_response'];
   if (Array.isArray(unacceptable)) {
     for (const rule of unacceptable.every((e) => Array.isArray(e)) ? unacceptable : [unacceptable]) {
-      if (matchesExpectations([rule], data).ok) throw new OperationError(`${detail}: the response matches nonrecoverable_response ${JSON.stringify(rule)}`, false);
+      if (matchesExpectations([rule], data).ok)
+        throw new OperationError(`${detail}: the response matches nonrecoverable_response ${JSON.stringify(rule)}`, false);
     }
   }
   const expectation = matchesExpectations(call['response_expectation'], data);
@@ -165,7 +208,8 @@ interface TemplateRun {
 async function runTemplate(ctx: OperationContext, props: YamlMap, run: TemplateRun, auth: YamlMap, retrySleep: number): Promise<YamlMap> {
   if (!run.templateFile) throw new OperationError('no template_file: give the REST operation a template of rest_calls', false);
   const file = path.resolve(ctx.blueprintDir, run.templateFile);
-  if (path.relative(ctx.blueprintDir, file).startsWith('..')) throw new OperationError(`template_file '${run.templateFile}' is outside the blueprint directory`, false);
+  if (path.relative(ctx.blueprintDir, file).startsWith('..'))
+    throw new OperationError(`template_file '${run.templateFile}' is outside the blueprint directory`, false);
   const source = await readFile(file, 'utf8').catch(() => {
     throw new OperationError(`template_file '${run.templateFile}' does not exist in the blueprint directory`, false);
   });
@@ -202,7 +246,13 @@ async function execute(ctx: OperationContext): Promise<YamlValue> {
   const props = (await ctx.evaluate(ctx.node.properties)) as YamlMap;
   const i = ctx.inputs;
   const params: Vars = { ...(isMap(props['params']) ? props['params'] : {}), ...(isMap(i['params']) ? i['params'] : {}) };
-  const result = await runTemplate(ctx, props, { templateFile: String(i['template_file'] ?? ''), params, prerender: i['prerender'] === true, removeCalls: i['remove_calls'] === true }, isMap(i['auth']) ? i['auth'] : {}, Number(i['retry_sleep'] ?? 15));
+  const result = await runTemplate(
+    ctx,
+    props,
+    { templateFile: String(i['template_file'] ?? ''), params, prerender: i['prerender'] === true, removeCalls: i['remove_calls'] === true },
+    isMap(i['auth']) ? i['auth'] : {},
+    Number(i['retry_sleep'] ?? 15),
+  );
   store(ctx, str(i['save_path']), result);
   return null;
 }
@@ -213,13 +263,20 @@ async function bunchExecute(ctx: OperationContext): Promise<YamlValue> {
   const i = ctx.inputs;
   const templates = Array.isArray(i['templates']) ? i['templates'] : [];
   for (const t of templates) {
-    if (!isMap(t)) throw new OperationError('each of bunch_execute\'s templates must be a mapping', false);
+    if (!isMap(t)) throw new OperationError("each of bunch_execute's templates must be a mapping", false);
     const params: Vars = { ...(isMap(props['params']) ? props['params'] : {}), ...(isMap(t['params']) ? t['params'] : {}) };
     // params_attributes: variables read from this instance's runtime properties (e.g. an earlier template's result).
     if (isMap(t['params_attributes'])) {
-      for (const [name, where] of Object.entries(t['params_attributes'])) params[name] = valueAt(ctx.instance.runtimeProperties, Array.isArray(where) ? where : [where]);
+      for (const [name, where] of Object.entries(t['params_attributes']))
+        params[name] = valueAt(ctx.instance.runtimeProperties, Array.isArray(where) ? where : [where]);
     }
-    const result = await runTemplate(ctx, props, { templateFile: String(t['template_file'] ?? ''), params, prerender: t['prerender'] === true, removeCalls: t['remove_calls'] === true }, isMap(i['auth']) ? i['auth'] : {}, Number(t['retry_sleep'] ?? i['retry_sleep'] ?? 15));
+    const result = await runTemplate(
+      ctx,
+      props,
+      { templateFile: String(t['template_file'] ?? ''), params, prerender: t['prerender'] === true, removeCalls: t['remove_calls'] === true },
+      isMap(i['auth']) ? i['auth'] : {},
+      Number(t['retry_sleep'] ?? i['retry_sleep'] ?? 15),
+    );
     store(ctx, str(t['save_to']), result);
   }
   return null;

@@ -5,7 +5,9 @@ describe('the Jinja subset of REST templates', () => {
   const vars = { USER: { name: 'Ann', tags: ['a', 'b'] }, ID: 7, EMPTY: '', LIST: [1, 2], saved: { id: 3 } };
   it('renders expressions with paths, literals and filters', () => {
     expect(renderJinja('/posts/{{ID}}/{{ saved.id }}/{{ USER.tags[1] }}', vars)).toBe('/posts/7/3/b');
-    expect(renderJinja('{{ USER|tojson }} {{ USER.name|upper }} {{ missing|default("x") }} {{ LIST|length }}', vars)).toBe('{"name":"Ann","tags":["a","b"]} ANN x 2');
+    expect(renderJinja('{{ USER|tojson }} {{ USER.name|upper }} {{ missing|default("x") }} {{ LIST|length }}', vars)).toBe(
+      '{"name":"Ann","tags":["a","b"]} ANN x 2',
+    );
     expect(renderJinja('[{{ missing }}]', vars)).toBe('[]');
   });
   it('renders if/elif/else with tests and comparisons, and for loops', () => {

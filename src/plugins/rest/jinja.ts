@@ -9,7 +9,11 @@ import { OperationError } from '../../runtime/errors.js';
  */
 export type Vars = Record<string, unknown>;
 
-type Node = { text: string } | { expr: string } | { if: Array<{ cond: string | undefined; body: Node[] }> } | { for: { name: string; expr: string; body: Node[] } };
+type Node =
+  | { text: string }
+  | { expr: string }
+  | { if: Array<{ cond: string | undefined; body: Node[] }> }
+  | { for: { name: string; expr: string; body: Node[] } };
 
 const TOKEN = /\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}|\{#[\s\S]*?#\}/g;
 
@@ -149,7 +153,8 @@ function renderNodes(nodes: Node[], vars: Vars): string {
       if (branch) out += renderNodes(branch.body, vars);
     } else {
       const items = value(vars, n.for.expr);
-      for (const item of Array.isArray(items) ? items : items && typeof items === 'object' ? Object.keys(items) : []) out += renderNodes(n.for.body, { ...vars, [n.for.name]: item });
+      for (const item of Array.isArray(items) ? items : items && typeof items === 'object' ? Object.keys(items) : [])
+        out += renderNodes(n.for.body, { ...vars, [n.for.name]: item });
     }
   }
   return out;

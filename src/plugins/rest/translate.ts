@@ -19,14 +19,19 @@ function setPath(out: Record<string, unknown>, path: string[], v: unknown): void
       return;
     }
     const next = cur[key];
-    cur = (cur[key] = next && typeof next === 'object' && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+    const child = (next && typeof next === 'object' && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+    cur[key] = child;
+    cur = child;
   }
 }
 
 const isPath = (rule: unknown): rule is string[] => Array.isArray(rule) && rule.length > 0 && rule.every((p) => typeof p === 'string' || typeof p === 'number');
 
 function v1(rule: unknown, data: unknown, out: Record<string, unknown>): void {
-  if (isPath(rule)) return setPath(out, rule.map(String), data);
+  if (isPath(rule)) {
+    setPath(out, rule.map(String), data);
+    return;
+  }
   if (Array.isArray(rule)) {
     // [ {rule for each element} ] over a list response.
     const [each] = rule;
@@ -38,7 +43,10 @@ function v1(rule: unknown, data: unknown, out: Record<string, unknown>): void {
       }
       return;
     }
-    throw new OperationError(`response_translation: cannot apply ${JSON.stringify(rule)} (list-of-lists rules are the v2 format, which Isthmus does not read; use v1 or v3)`, false);
+    throw new OperationError(
+      `response_translation: cannot apply ${JSON.stringify(rule)} (list-of-lists rules are the v2 format, which Isthmus does not read; use v1 or v3)`,
+      false,
+    );
   }
   if (rule && typeof rule === 'object' && data && typeof data === 'object') {
     for (const [k, r] of Object.entries(rule)) if (k in data) v1(r, (data as Record<string, unknown>)[k], out);
@@ -48,7 +56,8 @@ function v1(rule: unknown, data: unknown, out: Record<string, unknown>): void {
 function mergeLists(out: Record<string, unknown>, one: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(one)) {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sub = (out[k] && typeof out[k] === 'object' && !Array.isArray(out[k]) ? out[k] : (out[k] = {})) as Record<string, unknown>;
+      if (!out[k] || typeof out[k] !== 'object' || Array.isArray(out[k])) out[k] = {};
+      const sub = out[k] as Record<string, unknown>;
       mergeLists(sub, v as Record<string, unknown>);
     } else out[k] = [...(Array.isArray(out[k]) ? (out[k] as unknown[]) : []), v];
   }
@@ -70,7 +79,8 @@ export function translateResponse(rule: Translation, format: string | undefined,
   const f = (format ?? 'auto').toLowerCase();
   if (f === 'v2') throw new OperationError('response_translation: the v2 format is not supported by Isthmus; write the rule in v1 or v3', false);
   if (f === 'v3') {
-    if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new OperationError('response_translation (v3) must map property names to paths in the response', false);
+    if (!rule || typeof rule !== 'object' || Array.isArray(rule))
+      throw new OperationError('response_translation (v3) must map property names to paths in the response', false);
     for (const [name, path] of Object.entries(rule)) out[name] = valueAt(data, Array.isArray(path) ? path : [path]);
     return;
   }
@@ -90,7 +100,8 @@ export function matchesExpectations(expectations: unknown, data: unknown): { ok:
     const expected = e[e.length - 1];
     const actual = valueAt(data, path);
     const accepted = (Array.isArray(expected) ? expected : [expected]).map(String);
-    if (!accepted.includes(typeof actual === 'object' ? JSON.stringify(actual) : String(actual))) return { ok: false, failed: `${path.join('.')} is ${JSON.stringify(actual)}, expected ${accepted.join(' or ')}` };
+    if (!accepted.includes(typeof actual === 'object' ? JSON.stringify(actual) : String(actual)))
+      return { ok: false, failed: `${path.join('.')} is ${JSON.stringify(actual)}, expected ${accepted.join(' or ')}` };
   }
   return { ok: true };
 }

@@ -80,7 +80,8 @@ function parseRuntimeProperties(text: string, script: string): Record<string, Ya
   } catch (err) {
     throw new OperationError(`${script} left ISTHMUS_RUNTIME_PROPERTIES that is not JSON (${(err as Error).message})`, false);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new OperationError(`${script} left ISTHMUS_RUNTIME_PROPERTIES that is not a JSON object`, false);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new OperationError(`${script} left ISTHMUS_RUNTIME_PROPERTIES that is not a JSON object`, false);
   return value as Record<string, YamlValue>;
 }
 
@@ -123,7 +124,13 @@ function shellOperation(script: string): OperationFunction {
       // would kill the driver or the Lambda, not fail the step). Problems are kept and fail the step.
       const problems: string[] = [];
       const { code, stderrTail } = await new Promise<{ code: number | null; stderrTail: string[] }>((resolve, reject) => {
-        const child = spawn(full.endsWith('.bash') ? 'bash' : 'sh', [full], { cwd: ctx.blueprintDir, env, stdio: ['ignore', 'pipe', 'pipe'], signal: ctx.signal, ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) });
+        const child = spawn(full.endsWith('.bash') ? 'bash' : 'sh', [full], {
+          cwd: ctx.blueprintDir,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          signal: ctx.signal,
+          ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+        });
         const tail: string[] = [];
         const onStdout = (line: string) => {
           const assignment = SET_PROPERTY.exec(line);

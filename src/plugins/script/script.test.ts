@@ -67,7 +67,9 @@ describe('script plugin', () => {
   it('runs JavaScript modules with ctx', async () => {
     const h = await createHarness();
     scripts(h.dir, {
-      'ops/create.mjs': 'export default async function (ctx) { ctx.instance.runtimeProperties.made_by = ctx.node.type; ctx.logger.info(`inputs ${JSON.stringify(ctx.inputs)}`); }\n',
+      'ops/create.mjs':
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a JavaScript module, template literal included
+        'export default async function (ctx) { ctx.instance.runtimeProperties.made_by = ctx.node.type; ctx.logger.info(`inputs ${JSON.stringify(ctx.inputs)}`); }\n',
     });
     const dep = await h.deploy(`${HEADER}node_templates:
   a:
@@ -82,7 +84,11 @@ describe('script plugin', () => {
 
   it('refuses scripts outside the blueprint directory when loading, and again when running', async () => {
     const h = await createHarness();
-    await expect(h.deploy(`${HEADER}node_templates:\n  b:\n    type: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: ../../etc/evil.sh } }\n`)).rejects.toThrow(/operation.script-outside/);
+    await expect(
+      h.deploy(
+        `${HEADER}node_templates:\n  b:\n    type: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: ../../etc/evil.sh } }\n`,
+      ),
+    ).rejects.toThrow(/operation.script-outside/);
     await expect(scriptRunner.run('../../etc/evil.sh')(directContext(h.dir, []))).rejects.toThrow(/outside the blueprint directory/);
   });
 });
@@ -139,8 +145,37 @@ describe('script plugin output is untrusted', () => {
   it('finding 5: fuzzed script output (random bytes, broken property lines, lines split across writes) only ever succeeds or fails the step', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-fuzz-'));
     let seed = 20261202;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-    const pieces = ['isthmus:runtime-property ', 'a=', '{', '[', ']', '}', ':', '"', "'", '\\n', '&x', '*x', '!!binary', '%', '\n', '\t', '\u0000', '\u2028', 'é', '- ', '? ', '|', '>', 'key=value', ' '];
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pieces = [
+      'isthmus:runtime-property ',
+      'a=',
+      '{',
+      '[',
+      ']',
+      '}',
+      ':',
+      '"',
+      "'",
+      '\\n',
+      '&x',
+      '*x',
+      '!!binary',
+      '%',
+      '\n',
+      '\t',
+      '\u0000',
+      '\u2028',
+      'é',
+      '- ',
+      '? ',
+      '|',
+      '>',
+      'key=value',
+      ' ',
+    ];
     try {
       const cases = 60;
       let failed = 0;
@@ -181,7 +216,10 @@ describe('scripts and the driver credentials (finding 11)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-trust-'));
     try {
       chmodSync(dir, 0o755);
-      writeFileSync(path.join(dir, 'peek.sh'), `if tr '\\0' '\\n' < /proc/$PPID/environ 2>/dev/null | grep -q '${SECRET}'; then echo "isthmus:runtime-property leaked=true"; else echo "isthmus:runtime-property leaked=false"; fi\necho "isthmus:runtime-property own=$AWS_SECRET_ACCESS_KEY"\n`);
+      writeFileSync(
+        path.join(dir, 'peek.sh'),
+        `if tr '\\0' '\\n' < /proc/$PPID/environ 2>/dev/null | grep -q '${SECRET}'; then echo "isthmus:runtime-property leaked=true"; else echo "isthmus:runtime-property leaked=false"; fi\necho "isthmus:runtime-property own=$AWS_SECRET_ACCESS_KEY"\n`,
+      );
       chmodSync(path.join(dir, 'peek.sh'), 0o755);
       const driver = `
         const { scriptRunner } = await import(${JSON.stringify(path.resolve('build/src/plugins/script/index.js'))});
@@ -192,7 +230,10 @@ describe('scripts and the driver credentials (finding 11)', () => {
           operation: { name: 'op', retryNumber: 0, maxRetries: 0, implementation: 'peek.sh' }, inputs: {}, logger: { debug: log, info: log, warning: log, error: log },
           retry: () => { throw new Error('retry'); }, blueprintDir: ${JSON.stringify(dir)}, settings: parsePluginSettings(process.env), signal: new AbortController().signal, relationships: [], evaluate: async (v) => v, readInstance: async () => undefined });
         process.stdout.write(JSON.stringify(instance.runtimeProperties));`;
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', driver], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', AWS_SECRET_ACCESS_KEY: SECRET, ...extraEnv }, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', driver], {
+        env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', AWS_SECRET_ACCESS_KEY: SECRET, ...extraEnv },
+        encoding: 'utf8',
+      });
       return JSON.parse(out) as Record<string, unknown>;
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -203,8 +244,11 @@ describe('scripts and the driver credentials (finding 11)', () => {
     expect(runInDriver({})['own']).toBeNull();
   });
 
-  it.runIf(process.getuid?.() === 0)('as ISTHMUS_SCRIPT_USER, a script cannot read the driver environment through /proc/$PPID/environ (as the driver user it can)', () => {
-    expect(runInDriver({})['leaked']).toBe(true);
-    expect(runInDriver({ ISTHMUS_SCRIPT_USER: 'nobody' })['leaked']).toBe(false);
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'as ISTHMUS_SCRIPT_USER, a script cannot read the driver environment through /proc/$PPID/environ (as the driver user it can)',
+    () => {
+      expect(runInDriver({})['leaked']).toBe(true);
+      expect(runInDriver({ ISTHMUS_SCRIPT_USER: 'nobody' })['leaked']).toBe(false);
+    },
+  );
 });

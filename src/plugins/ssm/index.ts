@@ -37,7 +37,15 @@ async function runCommands(ctx: OperationContext, commands: string[], windows: b
     const tags = isMap(props['target_tags']) ? Object.entries(props['target_tags']).map(([k, v]) => ({ Key: `tag:${k}`, Values: list(v) })) : [];
     if (instanceIds.length === 0 && tags.length === 0) throw new OperationError(`node '${ctx.node.id}': give instance_ids or target_tags`, false);
     const sent = await must(`sending ${key} through SSM`, () =>
-      ssm.send(new SendCommandCommand({ DocumentName: windows ? 'AWS-RunPowerShellScript' : 'AWS-RunShellScript', Parameters: { commands }, Comment: `isthmus ${ctx.deployment.id}/${ctx.instance.id} ${key}`.slice(0, 100), ...(instanceIds.length ? { InstanceIds: instanceIds } : { Targets: tags }), TimeoutSeconds: Number(props['timeout'] ?? 600) })),
+      ssm.send(
+        new SendCommandCommand({
+          DocumentName: windows ? 'AWS-RunPowerShellScript' : 'AWS-RunShellScript',
+          Parameters: { commands },
+          Comment: `isthmus ${ctx.deployment.id}/${ctx.instance.id} ${key}`.slice(0, 100),
+          ...(instanceIds.length ? { InstanceIds: instanceIds } : { Targets: tags }),
+          TimeoutSeconds: Number(props['timeout'] ?? 600),
+        }),
+      ),
     );
     pending = { command_id: sent.Command?.CommandId ?? '', instances: instanceIds };
     rp['ssm_pending'] = { ...pendingAll, [key]: pending as unknown as YamlMap };
@@ -45,14 +53,20 @@ async function runCommands(ctx: OperationContext, commands: string[], windows: b
   }
   let instances = pending.instances;
   if (instances.length === 0) {
-    const invocations = (await must('listing command invocations', () => ssm.send(new ListCommandInvocationsCommand({ CommandId: pending!.command_id })))).CommandInvocations ?? [];
+    const invocations =
+      (await must('listing command invocations', () => ssm.send(new ListCommandInvocationsCommand({ CommandId: pending!.command_id })))).CommandInvocations ??
+      [];
     instances = invocations.map((i) => i.InstanceId!).filter(Boolean);
     if (instances.length === 0) ctx.retry(`SSM command ${pending.command_id} has not reached any instance yet`, waitSeconds(ctx, 2, 15));
   }
   const output: YamlMap = {};
   const failures: string[] = [];
   for (const id of instances) {
-    const inv = await call(`reading the command on ${id}`, () => ssm.send(new GetCommandInvocationCommand({ CommandId: pending!.command_id, InstanceId: id })), ['InvocationDoesNotExist']);
+    const inv = await call(
+      `reading the command on ${id}`,
+      () => ssm.send(new GetCommandInvocationCommand({ CommandId: pending!.command_id, InstanceId: id })),
+      ['InvocationDoesNotExist'],
+    );
     const status = inv?.Status ?? 'Pending';
     if (['Pending', 'InProgress', 'Delayed'].includes(status)) ctx.retry(`SSM command on ${id} is ${status}`, waitSeconds(ctx, 2, 15));
     output[id] = { status, exit_code: inv?.ResponseCode ?? null, stdout: inv?.StandardOutputContent ?? '', stderr: inv?.StandardErrorContent ?? '' };
@@ -79,10 +93,17 @@ export function windowsServiceScript(step: string, p: YamlMap): string[] {
   const config = isMap(p['configuration']) ? p['configuration'] : {};
   switch (step) {
     case 'create':
-      return [`if (-not (Get-Service -Name ${name} -ErrorAction SilentlyContinue)) { New-Service -Name ${name} -BinaryPathName ${ps(p['binary_path'])} -DisplayName ${ps(p['display_name'] ?? p['service_name'])} -StartupType Automatic | Out-Null }`];
+      return [
+        `if (-not (Get-Service -Name ${name} -ErrorAction SilentlyContinue)) { New-Service -Name ${name} -BinaryPathName ${ps(p['binary_path'])} -DisplayName ${ps(p['display_name'] ?? p['service_name'])} -StartupType Automatic | Out-Null }`,
+      ];
     case 'configure':
       // Settings go to the service's Environment (REG_MULTI_SZ), which the service reads at start.
-      return [`$values = @(${Object.entries(config).map(([k, v]) => ps(`${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)).join(', ')})`, `Set-ItemProperty -Path ('HKLM:\\SYSTEM\\CurrentControlSet\\Services\\' + ${name}) -Name Environment -Type MultiString -Value $values`];
+      return [
+        `$values = @(${Object.entries(config)
+          .map(([k, v]) => ps(`${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`))
+          .join(', ')})`,
+        `Set-ItemProperty -Path ('HKLM:\\SYSTEM\\CurrentControlSet\\Services\\' + ${name}) -Name Environment -Type MultiString -Value $values`,
+      ];
     case 'start':
       return [`Start-Service -Name ${name}`, `(Get-Service -Name ${name}).WaitForStatus('Running', '00:02:00')`];
     case 'stop':
