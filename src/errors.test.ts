@@ -6,7 +6,7 @@ import { BlueprintError } from './dsl/index.js';
 import { FunctionEvaluationError } from './dsl/runtime-functions.js';
 import { IsthmusError } from './errors.js';
 import { PlanError } from './plan/index.js';
-import { ScaleError } from './plan/modify.js';
+import { ScaleError } from './plan/scale.js';
 import { UpdateError } from './plan/update.js';
 import { OperationError, RetryRequest, SlotsClosedError } from './runtime/index.js';
 import { ConflictError, FencedError } from './state/index.js';

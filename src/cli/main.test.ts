@@ -59,6 +59,13 @@ describe('settings: the environment, with the global flags over it', () => {
     });
   });
 
+  it('every command that loads a blueprint takes the same blueprint flags', async () => {
+    for (const command of ['validate', 'plan', 'install', 'update']) {
+      const help = await run([command, '--help']);
+      for (const flag of ['--input', '--plugins', '--blueprint-import', '--root']) expect(help.out, `${command} ${flag}`).toContain(flag);
+    }
+  });
+
   it('commands that need no state never read the settings', async () => {
     expect((await run(['validate', example], { ISTHMUS_MODE: 'nonsense' })).code).toBe(0);
   });

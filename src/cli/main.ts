@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { loadBlueprint, BlueprintError } from '../dsl/index.js';
 import { planDeployment, PlanError } from '../plan/index.js';
 import { lifecycleSteps } from '../workflows/index.js';
-import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
+import { blueprintFlags, collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
 import { registerWorkflowCommands } from './workflow-commands.js';
 import { ensureLocalSandbox, registerSandboxCommands } from './sandbox.js';
@@ -13,14 +13,6 @@ import { ConflictError } from '../state/errors.js';
 import { WorkflowError } from '../workflows/index.js';
 
 export type { CliIO };
-
-function blueprintFlags(cmd: Command): Command {
-  return cmd
-    .option('-i, --input <file|key=value>', 'blueprint inputs: a YAML/JSON file or key=value (repeatable)', collect, [])
-    .option('--plugins <dir>', 'directory of plugin type files laid out as <name>/plugin.yaml (repeatable)', collect, [])
-    .option('--blueprint-import <id=path>', 'map a blueprint:<id> import to a file (repeatable)', collect, [])
-    .option('--root <dir>', 'imports may not leave this directory (default: the repository root)');
-}
 
 /**
  * Runs the CLI; returns the exit code instead of exiting, so tests can drive it. `env` is the

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { IsthmusError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,15 @@ export interface BlueprintCliOptions {
   plugins?: string[];
   blueprintImport?: string[];
   root?: string;
+}
+
+/** The flags of every command that loads a blueprint (validate, plan, install, update). */
+export function blueprintFlags(cmd: Command): Command {
+  return cmd
+    .option('-i, --input <file|key=value>', 'blueprint inputs: a YAML/JSON file or key=value (repeatable)', collect, [])
+    .option('--plugins <dir>', 'directory of plugin type files laid out as <name>/plugin.yaml (repeatable)', collect, [])
+    .option('--blueprint-import <id=path>', 'map a blueprint:<id> import to a file (repeatable)', collect, [])
+    .option('--root <dir>', 'imports may not leave this directory (default: the repository root)');
 }
 
 /** Thrown for bad command-line arguments; rendered once by the CLI entry. */

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { parse } from 'yaml';
 import type { YamlMap } from '../dsl/index.js';
 import { ACTIVE_EXECUTION_STATUSES, type ExecutionRecord } from '../state/records.js';
-import { collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
+import { blueprintFlags, collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import type { DriverEnvironment } from '../compose.js';
 import type { DriverSettings } from '../settings.js';
 import { ProgressDisplay } from './progress.js';
@@ -80,13 +80,12 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
   };
 
   runFlags(
-    program
-      .command('install <blueprint>')
-      .description('create a deployment from a blueprint (if needed) and install it')
-      .option('-d, --deployment-id <id>', 'deployment id (default: from the blueprint file name)')
-      .option('-i, --input <file|key=value>', 'blueprint inputs (repeatable)', collect, [])
-      .option('--plugins <dir>', 'plugin type files directory (repeatable)', collect, [])
-      .option('--blueprint-import <id=path>', 'map a blueprint:<id> import (repeatable)', collect, []),
+    blueprintFlags(
+      program
+        .command('install <blueprint>')
+        .description('create a deployment from a blueprint (if needed) and install it')
+        .option('-d, --deployment-id <id>', 'deployment id (default: from the blueprint file name)'),
+    ),
   ).action((blueprint: string, flags: BlueprintCliOptions & RunFlags & { deploymentId?: string }) =>
     withEnv(async (env) => {
       const id = flags.deploymentId ?? defaultDeploymentId(blueprint);
@@ -167,14 +166,13 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
   );
 
   runFlags(
-    program
-      .command('update <deployment>')
-      .description('update a deployment to a new blueprint and/or inputs (-p preview=true shows the steps only)')
-      .option('-b, --blueprint <file>', "the new blueprint (default: the deployment's blueprint file, re-read)")
-      .option('-i, --input <file|key=value>', 'new or changed inputs (repeatable)', collect, [])
-      .option('--plugins <dir>', 'plugin type files directory (repeatable)', collect, [])
-      .option('--blueprint-import <id=path>', 'map a blueprint:<id> import (repeatable)', collect, [])
-      .option('-p, --parameters <key=value|file>', 'skip_install, skip_uninstall, skip_reinstall, reinstall_list, preview', collect, []),
+    blueprintFlags(
+      program
+        .command('update <deployment>')
+        .description('update a deployment to a new blueprint and/or inputs (-p preview=true shows the steps only)')
+        .option('-b, --blueprint <file>', "the new blueprint (default: the deployment's blueprint file, re-read)")
+        .option('-p, --parameters <key=value|file>', 'skip_install, skip_uninstall, skip_reinstall, reinstall_list, preview', collect, []),
+    ),
   ).action((deploymentId: string, flags: BlueprintCliOptions & RunFlags & { blueprint?: string }) =>
     withEnv(async (env) => {
       const dep = await env.store.getDeployment(deploymentId);

@@ -1,7 +1,7 @@
 import type { YamlMap } from '../dsl/index.js';
 import type { PluginCatalog } from '../plan/index.js';
 import type { ExecutionRecord, StateStore } from '../state/index.js';
-import { healGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
+import { healGraph, WorkflowError, type RetryDefaults } from '../workflows/index.js';
 import { runExecution, type EngineDeps, type RunOptions } from './engine.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 import { startExecution } from './start.js';
@@ -69,7 +69,7 @@ export async function startHealExecution(
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
   await refuseIfActive(store, deploymentId);
-  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state as InstanceState]));
+  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state]));
   const graph = healGraph(deployment.plan, failing, (id) => states.get(id) ?? 'uninitialized', {
     forceReinstall: parameters['force_reinstall'] === true,
     allowReinstall: parameters['allow_reinstall'] !== false,

@@ -2,16 +2,7 @@ import type { YamlMap } from '../dsl/index.js';
 import { scalePlan, withoutInstances, type PluginCatalog } from '../plan/index.js';
 import { applyPlan, idsAvoiding } from './plan-change.js';
 import { ConflictError, type ExecutionRecord, type ScaleContext, type StateStore } from '../state/index.js';
-import {
-  buildWorkflowGraph,
-  isResizable,
-  resizeGraph,
-  scaleInGraph,
-  scaleOutGraph,
-  WorkflowError,
-  type InstanceState,
-  type RetryDefaults,
-} from '../workflows/index.js';
+import { buildWorkflowGraph, isResizable, resizeGraph, scaleInGraph, scaleOutGraph, WorkflowError, type RetryDefaults } from '../workflows/index.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 
 /** What a scale execution remembers, so that it can be resumed and finished by any driver. */
@@ -80,7 +71,7 @@ export async function startScale(
   } catch (err) {
     throw new WorkflowError((err as Error).message, 'scale');
   }
-  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state as InstanceState]));
+  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state]));
   const stateOf = (id: string) => states.get(id) ?? 'uninitialized';
   const graph =
     delta >= 0
@@ -135,7 +126,7 @@ export async function startScaleRollback(store: StateStore, failed: ExecutionRec
   const ctx = scaleContextOf(failed)!;
   const deployment = await store.getDeployment(failed.deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${failed.deploymentId}' does not exist`, 'unknown-deployment');
-  const states = new Map((await store.listNodeInstances(deployment.id)).map((i) => [i.id, i.state as InstanceState]));
+  const states = new Map((await store.listNodeInstances(deployment.id)).map((i) => [i.id, i.state]));
   const parameters: YamlMap = { node_instance_ids: ctx.added, ignore_failure: true };
   const graph = buildWorkflowGraph('uninstall', parameters, { plan: deployment.plan, stateOf: (id) => states.get(id) ?? 'uninitialized' });
   return storeExecution(store, deployment.id, 'uninstall', parameters, graph.tasks, { scaleRollback: { scaleExecution: failed.id, added: ctx.added } });

@@ -11,7 +11,7 @@ import {
 } from '../state/index.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 import { startScale } from './scale.js';
-import { buildWorkflowGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
+import { buildWorkflowGraph, WorkflowError, type RetryDefaults } from '../workflows/index.js';
 
 /** Creates a deployment and its node instances (all `uninitialized`) from a plan. */
 export async function createDeployment(
@@ -64,7 +64,7 @@ export async function startExecution(store: StateStore, options: StartOptions): 
   if (!deployment) throw new WorkflowError(`deployment '${options.deploymentId}' does not exist`, 'unknown-deployment');
   await refuseIfActive(store, deployment.id);
   const instances = await store.listNodeInstances(deployment.id);
-  const states = new Map(instances.map((i) => [i.id, i.state as InstanceState]));
+  const states = new Map(instances.map((i) => [i.id, i.state]));
   const parameters = options.parameters ?? {};
   const graph = buildWorkflowGraph(options.workflow, parameters, {
     plan: deployment.plan,

@@ -1,7 +1,7 @@
 import type { YamlMap } from '../dsl/index.js';
 import { diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } from '../plan/index.js';
 import { ConflictError, type ExecutionRecord, type StateStore, type UpdateContext } from '../state/index.js';
-import { updateGraph, WorkflowError, type InstanceState, type RetryDefaults } from '../workflows/index.js';
+import { updateGraph, WorkflowError, type RetryDefaults } from '../workflows/index.js';
 import { applyPlan, idsAvoiding } from './plan-change.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 
@@ -43,7 +43,7 @@ export async function startUpdate(
   } catch (err) {
     throw new WorkflowError((err as Error).message, 'update');
   }
-  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state as InstanceState]));
+  const states = new Map((await store.listNodeInstances(deploymentId)).map((i) => [i.id, i.state]));
   const reinstall = parameters['reinstall_list'];
   const graph = updateGraph(
     diff,

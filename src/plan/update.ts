@@ -2,7 +2,7 @@ import { IsthmusError } from '../errors.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { DeploymentPlan, PlannedNode } from './model.js';
 import { allToOneTargets, buildUnits, connect, type Unit, type UnitInstance } from './instances.js';
-import { reconstruct, scalingModelOf, withInstances } from './modify.js';
+import { reconstruct, scalingModelOf, withInstances } from './scale.js';
 
 /** An update the planner cannot express (e.g. a node moved to another host). */
 export class UpdateError extends IsthmusError {

@@ -1,22 +1,10 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
 import type { DeploymentPlan } from '../plan/index.js';
+import { INSTANCE_STATES, type InstanceState, type TaskSpec } from '../workflows/graph.js';
 
-/** Cloudify's node instance states, in install order. */
-export const NODE_INSTANCE_STATES = [
-  'uninitialized',
-  'initializing',
-  'creating',
-  'created',
-  'configuring',
-  'configured',
-  'starting',
-  'started',
-  'stopping',
-  'stopped',
-  'deleting',
-  'deleted',
-] as const;
-export type NodeInstanceState = (typeof NODE_INSTANCE_STATES)[number];
+/** Cloudify's node instance states, as the workflows define them. */
+export const NODE_INSTANCE_STATES = INSTANCE_STATES;
+export type NodeInstanceState = InstanceState;
 
 export type DeploymentStatus = 'created' | 'active' | 'failed' | 'uninstalled';
 
@@ -120,33 +108,15 @@ export interface ExecutionRecord {
 export type TaskStatus = 'pending' | 'succeeded' | 'failed';
 
 /** One unit of a workflow's task graph, as stored. */
-export interface TaskRecord {
+/** A workflow's task as stored: its spec, and where its execution has got to. */
+export interface TaskRecord extends TaskSpec {
   executionId: string;
-  id: string;
-  /** `operation` runs a plugin operation; `state` sets the instance state; `check` records health from the state. */
-  kind: 'operation' | 'state' | 'check';
-  nodeInstanceId: string;
-  /** Qualified operation name, e.g. cloudify.interfaces.lifecycle.create. */
-  operation?: string;
-  /** For relationship operations: which end runs it and the other end. */
-  relationship?: { side: 'source' | 'target'; sourceId: string; targetId: string; type: string };
-  /** State the instance takes when the task succeeds. */
-  setState?: NodeInstanceState;
-  /** check_status: record the outcome as the instance's health. */
-  checkStatus?: boolean;
-  dependsOn: string[];
   status: TaskStatus;
   attempt: number;
   /** Attempts before this number do not count against max_retries (a resumed execution's fresh budget). */
   retryBase?: number;
-  maxRetries: number;
-  retryInterval: number;
   /** Epoch ms before which the task must not be sent again. */
   retryAt?: number;
-  /** Operation inputs overriding the planned ones (execute_operation kwargs). */
-  inputs?: YamlMap;
-  /** A failure here does not fail the workflow (uninstall ignore_failure, heal's best-effort stop). */
-  ignoreFailure?: boolean;
   error?: string;
   result?: YamlValue;
   version: number;

@@ -1,20 +1,22 @@
 import { findOperation, type YamlMap } from '../dsl/index.js';
 import type { DeploymentPlan, PlannedNode, PlannedNodeInstance } from '../plan/index.js';
 
-/** Cloudify's node instance states (kept here so the pure layers need not import state/). */
-export type InstanceState =
-  | 'uninitialized'
-  | 'initializing'
-  | 'creating'
-  | 'created'
-  | 'configuring'
-  | 'configured'
-  | 'starting'
-  | 'started'
-  | 'stopping'
-  | 'stopped'
-  | 'deleting'
-  | 'deleted';
+/** Cloudify's node instance states, in install order (the state records store these). */
+export const INSTANCE_STATES = [
+  'uninitialized',
+  'initializing',
+  'creating',
+  'created',
+  'configuring',
+  'configured',
+  'starting',
+  'started',
+  'stopping',
+  'stopped',
+  'deleting',
+  'deleted',
+] as const;
+export type InstanceState = (typeof INSTANCE_STATES)[number];
 
 /** One task of a workflow's graph, before it is stored. Ids are deterministic (resume relies on them). */
 export interface TaskSpec {
@@ -22,7 +24,9 @@ export interface TaskSpec {
   /** `operation` runs a plugin operation; `state` sets the instance state; `check` records health from the state. */
   kind: 'operation' | 'state' | 'check';
   nodeInstanceId: string;
+  /** Qualified operation name, e.g. cloudify.interfaces.lifecycle.create. */
   operation?: string;
+  /** For relationship operations: which end runs it and the other end. */
   relationship?: { side: 'source' | 'target'; sourceId: string; targetId: string; type: string };
   /** State the instance takes when the task succeeds (written atomically with the step). */
   setState?: InstanceState;
@@ -31,7 +35,9 @@ export interface TaskSpec {
   dependsOn: string[];
   maxRetries: number;
   retryInterval: number;
+  /** Operation inputs overriding the planned ones (execute_operation kwargs). */
   inputs?: YamlMap;
+  /** A failure here does not fail the workflow (uninstall ignore_failure, heal's best-effort stop). */
   ignoreFailure?: boolean;
 }
 

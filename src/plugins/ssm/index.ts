@@ -2,7 +2,8 @@ import { GetCommandInvocationCommand, ListCommandInvocationsCommand, SendCommand
 import type { YamlMap, YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
-import { awsSettings, call, clientFor, isMap, must, waitSeconds } from '../aws/common.js';
+import { isYamlMap as isMap } from '../../dsl/index.js';
+import { awsSettings, call, clientFor, must, waitSeconds } from '../aws-connection/index.js';
 import type { PluginModule } from '../registry.js';
 
 const list = (v: YamlValue | undefined): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);

@@ -1,3 +1,8 @@
+/**
+ * Scaling a deployment's plan (Cloudify's scale workflow): which instances a scale adds or
+ * removes, for nodes and scaling groups, and the plan after it. The update planner reuses the
+ * same reconstruction of a plan's scaling units.
+ */
 import { IsthmusError } from '../errors.js';
 import type { DeploymentPlan, PlannedNodeInstance } from './model.js';
 import { allToOneTargets, buildUnits, COMPUTE_TYPE, connect, instantiateUnit, type ScalingModel, type UnitInstance } from './instances.js';
