@@ -130,6 +130,11 @@ function resolveInterfaces(ifaces: Interfaces, scope: FunctionScope, resolver: S
   for (const [iface, ops] of Object.entries(ifaces)) {
     out[iface] = {};
     for (const [name, op] of Object.entries(ops)) {
+      // Most operations a type declares have no inputs (every Root lifecycle operation): nothing to resolve.
+      if (Object.keys(op.inputs).length === 0) {
+        out[iface]![name] = op;
+        continue;
+      }
       const opScope = withAt({ ...scope, where: `${scope.where} operation '${iface}.${name}'` }, op.position ?? scope.at);
       checkFunctions(op.inputs, opScope, resolver, diagnostics);
       out[iface]![name] = { ...op, inputs: resolveStatic(op.inputs, opScope, resolver) as YamlMap };

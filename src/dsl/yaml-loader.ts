@@ -91,7 +91,7 @@ export function loadYaml(bytes: Uint8Array | string, file: string, diagnostics: 
     return undefined;
   }
   const posOf = (offset: number | undefined): SourcePosition => {
-    if (offset === undefined) return at();
+    if (offset === undefined || offset < 0) return at();
     const { line, col } = lineCounter.linePos(offset);
     return at(line, col);
   };
@@ -132,17 +132,17 @@ export function loadYaml(bytes: Uint8Array | string, file: string, diagnostics: 
     }
     if (isSeq(node)) {
       const out: YamlValue[] = [];
-      const loc = recordContainer(out, posOf(node.range?.[0]));
+      const loc = recordContainer(out, node.range?.[0] ?? -1, posOf);
       node.items.forEach((item, i) => {
         const child = item as YamlNode;
-        loc.values.set(i, posOf(child?.range?.[0] ?? node.range?.[0]));
+        loc.values.set(i, child?.range?.[0] ?? node.range?.[0] ?? -1);
         out.push(convert(child, depth + 1, resolving));
       });
       return out;
     }
     if (isMap(node)) {
       const out: YamlMap = {};
-      const loc = recordContainer(out, posOf(node.range?.[0]));
+      const loc = recordContainer(out, node.range?.[0] ?? -1, posOf);
       const mergeSources: YamlValue[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -154,25 +154,27 @@ export function loadYaml(bytes: Uint8Array | string, file: string, diagnostics: 
         }
         const rawKey = keyNode === null ? null : convert(keyNode, depth + 1, resolving);
         const key = rawKey === null ? 'null' : typeof rawKey === 'object' ? JSON.stringify(rawKey) : String(rawKey);
-        const keyPos = posOf(keyNode?.range?.[0]);
+        const keyOffset = keyNode?.range?.[0] ?? -1;
         if (key === '__proto__') {
           // Kept as data it is silently lost (or worse) wherever a map is copied into an object.
-          diagnostics.error('yaml.reserved-key', "'__proto__' cannot be a key (a node, input, type or property name)", keyPos, 'rename it');
+          diagnostics.error('yaml.reserved-key', "'__proto__' cannot be a key (a node, input, type or property name)", posOf(keyOffset), 'rename it');
           continue;
         }
         if (Object.hasOwn(out, key)) {
-          diagnostics.warning('yaml.duplicate-key', `duplicate key '${key}': the later value wins`, keyPos, 'remove one of the two entries');
+          diagnostics.warning('yaml.duplicate-key', `duplicate key '${key}': the later value wins`, posOf(keyOffset), 'remove one of the two entries');
         }
         const valueNode = pair.value as YamlNode | null;
-        loc.keys.set(key, keyPos);
-        loc.values.set(key, valueNode?.range ? posOf(valueNode.range[0]) : keyPos);
-        defineEntry(out, key, convert(valueNode, depth + 1, resolving));
+        loc.keys.set(key, keyOffset);
+        loc.values.set(key, valueNode?.range ? valueNode.range[0] : keyOffset);
+        // `__proto__` was refused above, so a plain assignment cannot reach the prototype chain.
+        out[key] = convert(valueNode, depth + 1, resolving);
       }
       // `<<: *base` (or a list of them): keys already present win, as in YAML 1.1.
       for (const source of mergeSources.flatMap((s) => (Array.isArray(s) ? s : [s]))) {
         if (source && typeof source === 'object' && !Array.isArray(source)) {
           for (const [k, v] of Object.entries(source)) {
-            if (!Object.hasOwn(out, k)) defineEntry(out, k, v);
+            // Merge sources are maps converted here: they hold no `__proto__` key.
+            if (!Object.hasOwn(out, k)) out[k] = v;
           }
         }
       }
@@ -254,11 +256,6 @@ export function reindentQuotedContinuations(text: string): string {
 function closesQuote(rest: string, quote: string): boolean {
   if (quote === "'") return (rest.replace(/''/g, '').match(/'/g) ?? []).length % 2 === 1;
   return (rest.replace(/\\./g, '').match(/"/g) ?? []).length % 2 === 1;
-}
-
-/** Sets a key even when it is `__proto__`, so YAML keys can never reach the prototype chain. */
-function defineEntry(target: YamlMap, key: string, value: YamlValue): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 export function isYamlMap(v: unknown): v is YamlMap {
