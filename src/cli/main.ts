@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { loadBlueprint, BlueprintError } from '../dsl/index.js';
 import { planDeployment, PlanError } from '../plan/index.js';
 import { lifecycleSteps } from '../workflows/index.js';
-import { blueprintFlags, collect, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
+import { blueprintFlags, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
 import { registerWorkflowCommands } from './workflow-commands.js';
 import { ensureLocalSandbox, registerSandboxCommands } from './sandbox.js';
