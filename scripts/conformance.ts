@@ -1,14 +1,17 @@
 /**
  * Validates and plans every blueprint under a directory and prints one line per file, then a
- * JSON summary line. A blueprint is a YAML file with tosca_definitions_version that no other
- * file there imports (imported files are checked through their importers).
+ * JSON line of why planned blueprints cannot be installed (reason → blueprints), then a JSON
+ * summary line. A blueprint is a YAML file with tosca_definitions_version that no other file there
+ * imports (imported files are checked through their importers). A planned blueprint is
+ * installable when its install workflow needs no operation Isthmus cannot run.
  *
  *   npm run conformance -- DIR [--plugins DIR] [--json]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadBlueprint, formatDiagnostic, UNSUPPORTED_CODES } from '../src/dsl/index.js';
-import { planDeployment } from '../src/plan/index.js';
+import { planDeployment, type UnsupportedOperation } from '../src/plan/index.js';
+import { defaultPluginRegistry } from '../src/plugins/index.js';
 
 function parseArgs(argv: string[]): { dir: string; pluginDirs: string[]; verbose: boolean } {
   const pluginDirs: string[] = [];
@@ -60,7 +63,21 @@ const { dir, pluginDirs, verbose } = parseArgs(process.argv.slice(2));
 const all = yamlFiles(dir);
 const imported = importedFiles(all);
 const blueprints = all.filter((f) => !imported.has(path.resolve(f)) && /^tosca_definitions_version:/m.test(readFileSync(f, 'utf8')));
-const counts = { total: 0, planned: 0, unsupported: 0, invalid: 0, failed: 0 };
+const counts = { total: 0, planned: 0, installable: 0, unsupported: 0, invalid: 0, failed: 0 };
+const catalog = defaultPluginRegistry().catalog();
+const blockers = new Map<string, number>();
+
+/** Operations the install workflow runs (node and relationship lifecycles). */
+const INSTALL_OPERATION =
+  /(?:cloudify\.interfaces\.lifecycle\.(?:precreate|create|configure|start|poststart)|cloudify\.interfaces\.relationship_lifecycle\.(?:preconfigure|postconfigure|establish))$/;
+
+/** A reason without the names of one blueprint, so that blueprints group by it. */
+function reasonGroup(u: UnsupportedOperation): string {
+  if (u.reason.includes('executor host_agent')) return 'runs on a host (executor host_agent): SSH hosts';
+  return u.reason
+    .replace(/'[^']*' is not a declared plugin/, 'a plugin that is not declared')
+    .replace(/does not implement '(.+)\.[^.']+'$/, "does not implement '$1.*'");
+}
 for (const file of blueprints) {
   counts.total++;
   const rel = path.relative(dir, file);
@@ -79,13 +96,18 @@ for (const file of blueprints) {
       }
       continue;
     }
-    const plan = planDeployment(result.blueprint, { seed: rel });
+    const plan = planDeployment(result.blueprint, { seed: rel, catalog });
     counts.planned++;
-    console.log(`planned     ${rel}: ${plan.nodes.length} nodes, ${plan.nodeInstances.length} instances`);
+    const blocking = plan.unsupported.filter((u) => INSTALL_OPERATION.test(u.operation));
+    if (blocking.length === 0) counts.installable++;
+    for (const reason of new Set(blocking.map(reasonGroup))) blockers.set(reason, (blockers.get(reason) ?? 0) + 1);
+    const why = blocking.length === 0 ? 'installable' : `not installable: ${[...new Set(blocking.map(reasonGroup))].join('; ')}`;
+    console.log(`planned     ${rel}: ${plan.nodes.length} nodes, ${plan.nodeInstances.length} instances; ${why}`);
   } catch (err) {
     counts.failed++;
     console.log(`failed      ${rel}: ${(err as Error).stack ?? String(err)}`);
   }
 }
+console.log(JSON.stringify({ notInstallableBecause: Object.fromEntries([...blockers].sort((a, b) => b[1] - a[1])) }));
 console.log(JSON.stringify(counts));
 process.exitCode = counts.failed > 0 ? 1 : 0;

@@ -39,6 +39,7 @@ export const STEP_REQUEST_SCHEMA: JSONSchemaType<StepRequest> = {
     setState: { type: 'string', enum: [...NODE_INSTANCE_STATES, null], nullable: true },
     checkStatus: { type: 'boolean', nullable: true },
     maxRetries: { type: 'integer', minimum: -1, nullable: true },
+    workflow: { type: 'string', maxLength: 256, nullable: true },
     deploymentVersion: { type: 'integer', minimum: 1, nullable: true },
     instances: {
       type: 'array',

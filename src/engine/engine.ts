@@ -337,6 +337,7 @@ async function runTask(deps: EngineDeps, execution: ExecutionRecord, task: TaskR
     operation: task.operation!,
     nodeInstanceId: task.nodeInstanceId,
     maxRetries: task.maxRetries,
+    workflow: execution.workflow,
     fencingToken: send.fencingToken,
     ...(send.deploymentVersion !== undefined ? { deploymentVersion: send.deploymentVersion } : {}),
     ...(r ? { relationship: r } : {}),

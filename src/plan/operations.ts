@@ -15,14 +15,36 @@ export interface PluginCatalog {
 /** Nothing is executable until the engine and plugins exist; `plan` reports every real operation honestly. */
 export const EMPTY_PLUGIN_CATALOG: PluginCatalog = { plugins: new Set(), scriptExtensions: new Set() };
 
-/** Why an operation cannot run, or undefined when it can (or is a no-op). */
-export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], catalog: PluginCatalog): string | undefined {
+const COMPUTE = 'cloudify.nodes.Compute';
+
+/** The Compute a node is, or is contained in (transitively): where its host_agent operations belong. */
+export function computeHostOf(nodeId: string, nodes: ReadonlyMap<string, { hostId?: string; typeHierarchy: string[] }>): string | undefined {
+  for (let id: string | undefined = nodeId, hops = 0; id !== undefined && hops <= nodes.size; hops++) {
+    const node = nodes.get(id);
+    if (!node) return undefined;
+    if (node.typeHierarchy.includes(COMPUTE)) return id;
+    id = node.hostId;
+  }
+  return undefined;
+}
+
+/**
+ * Why an operation cannot run, or undefined when it can (or is a no-op). `host` is the Compute
+ * the operation's node is or sits on: an operation whose executor is `host_agent` (Cloudify's
+ * default for scripts) belongs on that machine, which Isthmus does not reach yet.
+ */
+export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], catalog: PluginCatalog, host?: string): string | undefined {
   const target = classifyImplementation(op.implementation, plugins);
   if (target.kind === 'noop') return undefined;
+  const executor = op.executor ?? plugins[target.kind === 'script' ? 'script' : target.plugin]?.executor;
+  // JavaScript modules are Isthmus's own in-process operations, not Cloudify scripts: they run where steps run.
+  const isModule = target.kind === 'script' && /\.m?js$/.test(target.path);
+  if (host && executor === 'host_agent' && !isModule) {
+    return `runs on host '${host}' (executor host_agent), which Isthmus does not reach yet (SSH hosts are planned); set executor: central_deployment_agent to run it where steps run`;
+  }
   if (target.kind === 'script') {
     const ext = target.path.slice(target.path.lastIndexOf('.'));
     if (catalog.scriptExtensions.has(ext)) return undefined;
-    if (ext === '.py') return "Python scripts use Cloudify's ctx proxy, which Isthmus does not provide; rewrite as a shell or JavaScript script";
     return `no Isthmus script runner for '${ext}' files`;
   }
   if (!plugins[target.plugin]) return `'${target.plugin}' is not a declared plugin`;

@@ -215,3 +215,42 @@ describe('the host of an instance (finding 22)', () => {
     expect([of('tenant').hostId, of('tenant').computeHostId]).toEqual([of('platform').id, undefined]);
   });
 });
+
+describe('where an operation runs (executor)', () => {
+  const catalog = { plugins: new Set<string>(), scriptExtensions: new Set(['.sh', '.py', '.mjs']) };
+  const bp = `${HEADER}node_templates:
+  vm:
+    type: cloudify.nodes.Compute
+    properties: { agent_config: { install_method: none } }
+  app:
+    type: cloudify.nodes.SoftwareComponent
+    relationships: [{ type: cloudify.relationships.contained_in, target: vm }]
+    interfaces:
+      cloudify.interfaces.lifecycle:
+        create: scripts/create.sh
+        configure: { implementation: scripts/configure.py, executor: central_deployment_agent }
+        start: ops/start.mjs
+  free:
+    type: cloudify.nodes.Root
+    interfaces: { cloudify.interfaces.lifecycle: { create: scripts/create.sh } }
+    relationships:
+      - type: cloudify.relationships.connected_to
+        target: app
+        target_interfaces: { cloudify.interfaces.relationship_lifecycle: { establish: scripts/create.sh } }
+`;
+
+  it("reports scripts of nodes on a Compute as needing that host (Cloudify's host_agent default), and runs the rest where steps run", () => {
+    const dir = writeBlueprintFiles({
+      'bp.yaml': bp,
+      'scripts/create.sh': 'true\n',
+      'scripts/configure.py': 'pass\n',
+      'ops/start.mjs': 'export default async () => {}\n',
+    });
+    const plan = planDeployment(parseBlueprint(path.join(dir, 'bp.yaml'), { rootDir: dir }), { seed: 's', catalog });
+    expect(plan.unsupported.map((u) => `${u.node} ${u.operation}`).sort()).toEqual([
+      'app cloudify.interfaces.lifecycle.create',
+      'free relationship app target: cloudify.interfaces.relationship_lifecycle.establish',
+    ]);
+    expect(plan.unsupported[0]!.reason).toMatch(/runs on host 'vm' \(executor host_agent\).*set executor: central_deployment_agent/);
+  });
+});

@@ -3,7 +3,7 @@ import { cycleDiagnostic, findNodeCycle } from './graph.js';
 import { createIdGenerator } from './ids.js';
 import { COMPUTE_TYPE, planInstancesOf } from './instances.js';
 import type { DeploymentPlan, PlannedNode, UnsupportedOperation } from './model.js';
-import { EMPTY_PLUGIN_CATALOG, unsupportedReason, type PluginCatalog } from './operations.js';
+import { computeHostOf, EMPTY_PLUGIN_CATALOG, unsupportedReason, type PluginCatalog } from './operations.js';
 import { PlanError } from './errors.js';
 
 export interface PlanOptions {
@@ -36,6 +36,8 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
   for (const i of instances) counts.set(i.nodeId, (counts.get(i.nodeId) ?? 0) + 1);
   const catalog = options.catalog ?? EMPTY_PLUGIN_CATALOG;
   const unsupported: UnsupportedOperation[] = [];
+  const templates = new Map(Object.values(blueprint.nodeTemplates).map((t) => [t.id, { typeHierarchy: t.hierarchy, ...(t.host ? { hostId: t.host } : {}) }]));
+  const hostOf = (id: string) => computeHostOf(id, templates);
   const nodes: PlannedNode[] = Object.values(blueprint.nodeTemplates).map((t) => {
     const node: PlannedNode = {
       id: t.id,
@@ -48,18 +50,18 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
       numberOfInstances: counts.get(t.id) ?? 0,
     };
     if (t.host) node.hostId = t.host;
-    const check = (ifaces: typeof t.interfaces, prefix: string) => {
+    const check = (ifaces: typeof t.interfaces, prefix: string, host: string | undefined) => {
       for (const [iface, ops] of Object.entries(ifaces)) {
         for (const [name, op] of Object.entries(ops)) {
-          const reason = unsupportedReason(op, blueprint.plugins, catalog);
+          const reason = unsupportedReason(op, blueprint.plugins, catalog, host);
           if (reason) unsupported.push({ node: t.id, operation: `${prefix}${iface}.${name}`, implementation: op.implementation, reason });
         }
       }
     };
-    check(t.interfaces, '');
+    check(t.interfaces, '', hostOf(t.id));
     for (const rel of t.relationships) {
-      check(rel.sourceInterfaces, `relationship ${rel.target} source: `);
-      check(rel.targetInterfaces, `relationship ${rel.target} target: `);
+      check(rel.sourceInterfaces, `relationship ${rel.target} source: `, hostOf(t.id));
+      check(rel.targetInterfaces, `relationship ${rel.target} target: `, hostOf(rel.target));
     }
     return node;
   });

@@ -156,6 +156,8 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
       const inputs = (await evaluateFunctions({ ...operation!.inputs, ...(task.inputs ?? {}) }, resolver)) as YamlMap;
       const ctx: OperationContext = {
         deployment: { id: deployment.id },
+        blueprint: { id: path.basename(deployment.blueprintFile).replace(/\.ya?ml$/, '') },
+        execution: { id: request.executionId, workflowId: request.workflow ?? '' },
         node: nodeView(node),
         instance: self,
         ...(source ? { source } : {}),
@@ -175,6 +177,10 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
           target: { node: nodeView(nodes.get(rel.targetNode)!), instanceId: rel.targetId },
         })),
         evaluate: (value) => evaluateFunctions(value, resolver),
+        readNode: (id) => {
+          const found = nodes.get(id);
+          return found ? nodeView(found) : undefined;
+        },
         readInstance: async (id) => {
           const found = await deps.store.getNodeInstance(deployment.id, id);
           return found ? instanceView(found) : undefined;

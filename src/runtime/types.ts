@@ -21,6 +21,8 @@ export interface StepRequest {
   /** Record the outcome as the instance's health instead of changing its state (the stored task decides). */
   checkStatus?: boolean;
   maxRetries?: number;
+  /** The execution's workflow (Cloudify's `ctx.workflow_id`). */
+  workflow?: string;
   /**
    * The fencing token of the deployment lock the driver holds for this execution. A step runs only
    * while the lock is this execution's with this token, and records its outcome only if it still is.
@@ -68,6 +70,10 @@ export interface NodeView {
 /** What a plugin operation sees: Cloudify's `ctx`, in TypeScript. */
 export interface OperationContext {
   deployment: { id: string };
+  /** The deployment's blueprint: its file's name without the extension (Cloudify's blueprint id). */
+  blueprint: { id: string };
+  /** The execution running this operation and its workflow (Cloudify's `ctx.execution_id`, `ctx.workflow_id`). */
+  execution: { id: string; workflowId: string };
   node: NodeView;
   instance: InstanceView;
   /** Relationship operations: both ends (runtime properties of the side running are saved). */
@@ -91,6 +97,8 @@ export interface OperationContext {
   evaluate(value: YamlValue): Promise<YamlValue>;
   /** Reads another instance of the deployment (a copy; changes are not saved). */
   readInstance(id: string): Promise<InstanceView | undefined>;
+  /** A node of the deployment's plan (its properties unevaluated). */
+  readNode(id: string): NodeView | undefined;
 }
 
 /** A relationship of the instance an operation runs on (Cloudify's `ctx.instance.relationships`). */

@@ -16,7 +16,7 @@ plugins:
   cfy_extensions: { executor: central_deployment_agent, install: false }
   agent: { executor: central_deployment_agent, install: false }
   default_workflows: { executor: central_deployment_agent, install: false }
-  script: { executor: central_deployment_agent, install: false }
+  script: { executor: host_agent, install: false }
 
 node_types:
   cloudify.nodes.Root:

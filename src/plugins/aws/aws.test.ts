@@ -32,6 +32,8 @@ function ctxOf(spec: CtxSpec, instanceId = 'node_1'): OperationContext & { insta
   });
   return {
     deployment: { id: 'dep' },
+    blueprint: { id: 'bp' },
+    execution: { id: 'e1', workflowId: 'install' },
     node: {
       id: 'node',
       type: spec.type,
@@ -51,6 +53,7 @@ function ctxOf(spec: CtxSpec, instanceId = 'node_1'): OperationContext & { insta
     relationships,
     evaluate: async (v) => v,
     readInstance: async (id) => others.get(id),
+    readNode: () => undefined,
   };
 }
 

@@ -99,6 +99,8 @@ function directContext(dir: string, messages: string[]): OperationContext {
   const log = (m: string) => void messages.push(m);
   return {
     deployment: { id: 'd' },
+    blueprint: { id: 'bp' },
+    execution: { id: 'e1', workflowId: 'install' },
     node: { id: 'vm', type: 'cloudify.nodes.Root', typeHierarchy: ['cloudify.nodes.Root'], properties: {} },
     instance,
     operation: { name: 'cloudify.interfaces.lifecycle.create', retryNumber: 0, maxRetries: 0, implementation: 'x.sh' },
@@ -113,6 +115,7 @@ function directContext(dir: string, messages: string[]): OperationContext {
     relationships: [],
     evaluate: async (v) => v,
     readInstance: async () => undefined,
+    readNode: () => undefined,
   };
 }
 
