@@ -199,6 +199,18 @@ describe('IsthmusStack', () => {
     ).toBe('Allowed');
   });
 
+  it("steps create secrets (the utilities plugin's keys and secrets.Writer) only under their tier's prefix and tagged, and change or delete only those", async () => {
+    const secret = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbCdEf`;
+    const tagged = { 'aws:RequestTag/isthmus:managed': 'true' };
+    expect(await decide('PreviewStepRole', 'secretsmanager:CreateSecret', secret('isthmus/preview/key_private'), tagged)).toBe('Allowed');
+    expect(await decide('PreviewStepRole', 'secretsmanager:CreateSecret', secret('isthmus/preview/key_private'))).toBe('ImplicitlyDenied');
+    expect(await decide('PreviewStepRole', 'secretsmanager:CreateSecret', secret('isthmus/prod-db'), tagged)).toBe('ImplicitlyDenied');
+    const managed = { 'aws:ResourceTag/isthmus:managed': 'true' };
+    expect(await decide('ProductionStepRole', 'secretsmanager:DeleteSecret', secret('isthmus/key_public'), managed)).toBe('Allowed');
+    expect(await decide('ProductionStepRole', 'secretsmanager:PutSecretValue', secret('isthmus/db'))).toBe('ImplicitlyDenied');
+    expect(await decide('ProductionDriverRole', 'secretsmanager:CreateSecret', secret('isthmus/x'), tagged)).toBe('ImplicitlyDenied');
+  });
+
   it('finding 4: roles are created only under the permissions boundary, get only allow-listed policies, and only owned roles are passed, to EKS/EC2 only', async () => {
     const create = { 'aws:RequestTag/isthmus:owner': 'prod/cluster_role_1' };
     expect(await decide('ProductionStepRole', 'iam:CreateRole', role('eks-cluster'), { ...create, 'iam:PermissionsBoundary': boundary() })).toBe('Allowed');

@@ -117,6 +117,24 @@ class IsthmusTier extends Construct {
     });
     stepRole.addToPolicy(tableAccess);
     stepRole.addToPolicy(readSecrets);
+    // The utilities plugin's key pairs and secrets.Writer: steps create secrets under the tier's
+    // prefix, tagged as Isthmus's, and change or delete only secrets so tagged.
+    stepRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'CreateIsthmusSecrets',
+        actions: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
+        resources: [secretsArn],
+        conditions: { StringEquals: { 'aws:RequestTag/isthmus:managed': 'true' } },
+      }),
+    );
+    stepRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'ChangeIsthmusManagedSecrets',
+        actions: ['secretsmanager:PutSecretValue', 'secretsmanager:DeleteSecret'],
+        resources: [secretsArn],
+        conditions: { StringEquals: { 'aws:ResourceTag/isthmus:managed': 'true' } },
+      }),
+    );
     for (const statement of pluginStatements(scope, {
       ownerPattern: spec.ownerPattern,
       tier: spec.name,

@@ -34,12 +34,12 @@ describe.runIf(haveCorpus)('corpus blueprints', () => {
     expect(clusterCreate).toBeGreaterThanOrEqual(0);
     expect(groupCreate).toBeGreaterThan(clusterCreate);
     // With Isthmus's own AWS and Kubernetes libraries, every AWS and Kubernetes operation,
-    // explicit implementation strings included, maps to a native one, and its Python helpers run
-    // with the ctx proxy; only Helm and the utilities plugin's key generation do not
-    // (examples/eks-cluster replaces them).
+    // explicit implementation strings included, maps to a native one, its Python helpers run with
+    // the ctx proxy and its key pair with the utilities plugin; only Helm does not
+    // (examples/eks-cluster replaces it).
     const runnable = planDeployment(r.blueprint!, { seed: 'eks', catalog: defaultPluginRegistry().catalog() });
     const blocked = new Set(runnable.unsupported.map((u) => u.node));
-    expect([...blocked].sort()).toEqual(['agent_key', 'aws-ebs-csi-driver', 'helm_install', 'release']);
+    expect([...blocked].sort()).toEqual(['aws-ebs-csi-driver', 'helm_install', 'release']);
   });
 
   it("runs the REST plugin's operations in the utilities and client-certificate examples natively", () => {

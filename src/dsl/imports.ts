@@ -270,13 +270,15 @@ function resolveImport(
       return undefined;
     }
     const shipped = shippedPluginLibrary(name, version);
-    if (shipped) return fromShipped(shipped.file, shipped.text);
+    // A library Isthmus ships whole wins; one it ships in part gives way to the plugin's own file.
+    if (shipped && !shipped.partial) return fromShipped(shipped.file, shipped.text);
     for (const dir of options.pluginDirs ?? []) {
       for (const candidate of pluginFileCandidates(version)) {
         const abs = path.resolve(dir, name, candidate);
         if (isFile(abs)) return fromDisk(abs, true);
       }
     }
+    if (shipped) return fromShipped(shipped.file, shipped.text);
     diagnostics.error(
       'import.unknown-plugin',
       `plugin '${name}' is neither shipped with Isthmus nor found in a plugins directory`,

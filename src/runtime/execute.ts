@@ -4,7 +4,7 @@ import { evaluateFunctions, findOperation, FunctionEvaluationError, type YamlMap
 import { classifyImplementation, type DeploymentPlan, type PlannedNode } from '../plan/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import {
-  ConflictError,
+  InstanceConflictError,
   FencedError,
   type DeploymentRecord,
   type EventRecord,
@@ -103,11 +103,14 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   if (computeHostId) self.computeHostId = computeHostId;
   let source: { node: NodeView; instance: InstanceView } | undefined;
   let target: { node: NodeView; instance: InstanceView } | undefined;
+  /** The other end of a relationship operation, as read and as the operation left it. */
+  let otherEnd: { record: NodeInstanceRecord; view: InstanceView } | undefined;
   let operation = findOperation(node.interfaces, request.operation);
   if (r) {
     const other = context.instances.get(r.side === 'source' ? r.targetId : r.sourceId);
     if (!other) return { status: 'failed', recoverable: false, error: `relationship end '${r.side === 'source' ? r.targetId : r.sourceId}' does not exist` };
     const otherView = instanceView(other);
+    otherEnd = { record: other, view: otherView };
     const sourceView = r.side === 'source' ? self : otherView;
     const targetView = r.side === 'source' ? otherView : self;
     const sourceNode = nodes.get(sourceView.nodeId)!;
@@ -177,6 +180,18 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
           target: { node: nodeView(nodes.get(rel.targetNode)!), instanceId: rel.targetId },
         })),
         evaluate: (value) => evaluateFunctions(value, resolver),
+        secrets: {
+          get: async (name) => {
+            const value = await deps.secrets.get(name);
+            if (value !== undefined) redactor.addValue(value);
+            return value;
+          },
+          put: async (name, value, options) => {
+            redactor.add(value);
+            await deps.secrets.put(name, value, options);
+          },
+          delete: (name) => deps.secrets.delete(name),
+        },
         readNode: (id) => {
           const found = nodes.get(id);
           return found ? nodeView(found) : undefined;
@@ -209,9 +224,14 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   if (task.checkStatus && outcome.status !== 'retry') {
     update.lastCheckStatus = { ok: outcome.status === 'succeeded', at: new Date().toISOString(), ...(outcome.error ? { message: outcome.error } : {}) };
   }
+  // A relationship operation may change the other end's runtime properties too (Cloudify saves both).
+  const others: PendingChange[] = [];
+  if (otherEnd && outcome.status === 'succeeded' && !isDeepStrictEqual(otherEnd.view.runtimeProperties, otherEnd.record.runtimeProperties)) {
+    others.push({ original: otherEnd.record, update: { runtimeProperties: otherEnd.view.runtimeProperties } });
+  }
   let recorded: Awaited<ReturnType<typeof recordWithRetries>>;
   try {
-    recorded = await recordWithRetries(deps.store, key, outcome, request, record, update, fence);
+    recorded = await recordWithRetries(deps.store, key, outcome, request.deploymentId, [{ original: record, update }, ...others], fence);
   } catch (err) {
     // Another driver took the deployment while this step ran: it decides what happens next.
     if (err instanceof FencedError) return { status: 'failed', recoverable: true, error: err.message };
@@ -291,39 +311,51 @@ async function loadDeployment(deps: RuntimeDeps, request: StepRequest): Promise<
   return reading;
 }
 
-/** On a version conflict (another step touched the instance), re-apply our change to the fresh record. */
+/** An instance a step changes: the record it read and what it changed. */
+interface PendingChange {
+  original: NodeInstanceRecord;
+  update: NodeInstanceUpdate;
+}
+
+/**
+ * Records the step with its instance changes (its own instance first). On a version conflict
+ * (another step touched one of them), re-reads that instance and re-applies our change to it.
+ */
 async function recordWithRetries(
   store: StateStore,
   key: { executionId: string; taskId: string; attempt: number },
   outcome: StepOutcome,
-  request: StepRequest,
-  original: NodeInstanceRecord,
-  update: NodeInstanceUpdate,
+  deploymentId: string,
+  pending: PendingChange[],
   fence: StepFence,
 ): Promise<{ recorded: boolean; outcome: StepOutcome; instance?: NodeInstanceRecord }> {
-  if (Object.keys(update).length === 0) {
+  const own = pending[0]!;
+  const changing = pending.filter((p) => Object.keys(p.update).length > 0);
+  if (changing.length === 0) {
     const done = await store.recordStep(key, outcome, undefined, fence);
-    return done.recorded ? { ...done, instance: original } : done;
+    return done.recorded ? { ...done, instance: own.original } : done;
   }
-  let base = original;
+  const bases = new Map(changing.map((p) => [p.original.id, p.original]));
   for (let i = 0; ; i++) {
-    const change = { ...update };
-    if (update.runtimeProperties && base !== original)
-      change.runtimeProperties = rebase(original.runtimeProperties, update.runtimeProperties, base.runtimeProperties);
+    const changes = changing.map((p) => {
+      const base = bases.get(p.original.id)!;
+      const update = { ...p.update };
+      if (p.update.runtimeProperties && base !== p.original)
+        update.runtimeProperties = rebase(p.original.runtimeProperties, p.update.runtimeProperties, base.runtimeProperties);
+      return { deploymentId, id: p.original.id, expectedVersion: base.version, update };
+    });
     try {
-      const done = await store.recordStep(
-        key,
-        outcome,
-        { deploymentId: request.deploymentId, id: request.nodeInstanceId, expectedVersion: base.version, update: change },
-        fence,
-      );
-      // What the conditional write stored: the record it was based on, changed, one version on.
-      return done.recorded ? { ...done, instance: { ...base, ...change, version: base.version + 1 } } : done;
+      const done = await store.recordStep(key, outcome, changes, fence);
+      if (!done.recorded) return done;
+      // What the conditional write stored for the step's own instance: the record it was based on, changed, one version on.
+      const mine = changes.find((c) => c.id === own.original.id);
+      const base = bases.get(own.original.id) ?? own.original;
+      return { ...done, instance: mine ? { ...base, ...mine.update, version: base.version + 1 } : own.original };
     } catch (err) {
-      if (!(err instanceof ConflictError) || err instanceof FencedError || i >= MAX_CONFLICT_RETRIES) throw err;
-      const fresh = await store.getNodeInstance(request.deploymentId, request.nodeInstanceId);
+      if (!(err instanceof InstanceConflictError) || i >= MAX_CONFLICT_RETRIES) throw err;
+      const fresh = await store.getNodeInstance(deploymentId, err.instanceId);
       if (!fresh) throw err;
-      base = fresh;
+      bases.set(err.instanceId, fresh);
     }
   }
 }
@@ -344,8 +376,27 @@ export function rebase(read: YamlMap, written: YamlMap, latest: YamlMap): YamlMa
       continue;
     }
     const current = out[k];
-    out[k] = isPlainMap(before) && isPlainMap(after) && isPlainMap(current) ? rebase(before, after, current) : (after ?? null);
+    if (isPlainMap(after) && isPlainMap(current) && (before === undefined || isPlainMap(before))) out[k] = rebase(before ?? {}, after, current);
+    else if (Array.isArray(after) && Array.isArray(current) && (before === undefined || Array.isArray(before)))
+      out[k] = rebaseList(before ?? [], after, current);
+    else out[k] = after ?? null;
   }
+  return out;
+}
+
+/**
+ * A list both this step and another changed (three operations each appending themselves to a load
+ * balancer's `members`): the items this step added are added to the latest list and the items it
+ * removed are removed from it; the latest list's order is kept.
+ */
+function rebaseList(read: YamlValue[], written: YamlValue[], latest: YamlValue[]): YamlValue[] {
+  const key = (v: YamlValue) => JSON.stringify(v);
+  const before = new Set(read.map(key));
+  const after = new Set(written.map(key));
+  const removed = new Set([...before].filter((k) => !after.has(k)));
+  const out = latest.filter((v) => !removed.has(key(v)));
+  const present = new Set(out.map(key));
+  for (const v of written) if (!before.has(key(v)) && !present.has(key(v))) out.push(v);
   return out;
 }
 

@@ -1,7 +1,15 @@
-import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  GetSecretValueCommand,
+  PutSecretValueCommand,
+  ResourceExistsException,
+  ResourceNotFoundException,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { parse } from 'yaml';
 import type { YamlValue } from '../dsl/index.js';
-import type { SecretsProvider } from './secrets.js';
+import { checkSecretName, type SecretsProvider } from './secrets.js';
 
 /**
  * get_secret in AWS mode: AWS Secrets Manager, secret names optionally prefixed (e.g.
@@ -31,6 +39,30 @@ export class SecretsManagerSecrets implements SecretsProvider {
     }
     this.cache.set(name, { value, at: Date.now() });
     return value;
+  }
+
+  /** Created under the prefix, tagged as Isthmus's (the step role may only create and delete such secrets). */
+  async put(name: string, value: string, options: { overwrite?: boolean } = {}): Promise<void> {
+    checkSecretName(name);
+    const id = `${this.prefix}${name}`;
+    try {
+      await this.client.send(new CreateSecretCommand({ Name: id, SecretString: value, Tags: [{ Key: 'isthmus:managed', Value: 'true' }] }));
+    } catch (err) {
+      if (!(err instanceof ResourceExistsException)) throw err;
+      if (!options.overwrite) throw new Error(`secret '${name}' already exists`);
+      await this.client.send(new PutSecretValueCommand({ SecretId: id, SecretString: value }));
+    }
+    this.cache.delete(name);
+  }
+
+  /** Deleted at once, without a recovery window, so that the name can be used again (a reinstall). */
+  async delete(name: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteSecretCommand({ SecretId: `${this.prefix}${name}`, ForceDeleteWithoutRecovery: true }));
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+    }
+    this.cache.delete(name);
   }
 }
 

@@ -1,4 +1,12 @@
-import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  GetSecretValueCommand,
+  PutSecretValueCommand,
+  ResourceExistsException,
+  ResourceNotFoundException,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { LocalSecrets } from './secrets.js';
@@ -18,6 +26,36 @@ describe('secrets for get_secret', () => {
     expect(await secrets.get('nope')).toBeUndefined();
     await secrets.get('db');
     expect(sm.commandCalls(GetSecretValueCommand, { SecretId: 'isthmus/db' })).toHaveLength(1);
+    sm.restore();
+  });
+
+  it('writes AWS Secrets Manager secrets under the prefix, tagged; refuses an existing one unless told to overwrite; deletes without a recovery window', async () => {
+    const sm = mockClient(SecretsManagerClient);
+    const existing = new Set(['isthmus/taken']);
+    sm.on(CreateSecretCommand).callsFake((input: { Name: string }) => {
+      if (existing.has(input.Name)) throw new ResourceExistsException({ message: 'exists', $metadata: {} });
+      existing.add(input.Name);
+      return {};
+    });
+    sm.on(PutSecretValueCommand).resolves({});
+    sm.on(DeleteSecretCommand).callsFake((input: { SecretId: string }) => {
+      if (!existing.delete(input.SecretId)) throw new ResourceNotFoundException({ message: 'gone', $metadata: {} });
+      return {};
+    });
+    const secrets = new SecretsManagerSecrets(new SecretsManagerClient({ region: 'us-east-1' }), 'isthmus/');
+    await secrets.put('key_private', 'PEM');
+    expect(sm.commandCalls(CreateSecretCommand)[0]!.args[0].input).toEqual({
+      Name: 'isthmus/key_private',
+      SecretString: 'PEM',
+      Tags: [{ Key: 'isthmus:managed', Value: 'true' }],
+    });
+    await expect(secrets.put('taken', 'x')).rejects.toThrow("secret 'taken' already exists");
+    await secrets.put('taken', 'x', { overwrite: true });
+    expect(sm.commandCalls(PutSecretValueCommand)[0]!.args[0].input).toEqual({ SecretId: 'isthmus/taken', SecretString: 'x' });
+    await secrets.delete('key_private');
+    await secrets.delete('key_private');
+    expect(sm.commandCalls(DeleteSecretCommand)[0]!.args[0].input).toEqual({ SecretId: 'isthmus/key_private', ForceDeleteWithoutRecovery: true });
+    await expect(secrets.put('bad name$', 'x')).rejects.toThrow(/not a valid secret name/);
     sm.restore();
   });
 

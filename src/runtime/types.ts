@@ -97,8 +97,16 @@ export interface OperationContext {
   evaluate(value: YamlValue): Promise<YamlValue>;
   /** Reads another instance of the deployment (a copy; changes are not saved). */
   readInstance(id: string): Promise<InstanceView | undefined>;
+  /** The deployment's secret store (get_secret's); what is read or written through it is masked. */
+  secrets: OperationSecrets;
   /** A node of the deployment's plan (its properties unevaluated). */
   readNode(id: string): NodeView | undefined;
+}
+
+export interface OperationSecrets {
+  get(name: string): Promise<YamlValue | undefined>;
+  put(name: string, value: string, options?: { overwrite?: boolean }): Promise<void>;
+  delete(name: string): Promise<void>;
 }
 
 /** A relationship of the instance an operation runs on (Cloudify's `ctx.instance.relationships`). */

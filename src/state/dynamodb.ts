@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { GroupCommit, GroupRead } from './batching.js';
 import type { DeploymentPlan } from '../plan/index.js';
-import { ConflictError, FencedError } from './errors.js';
+import { ConflictError, FencedError, InstanceConflictError } from './errors.js';
 import type { DeploymentRecord, EventRecord, ExecutionContext, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord } from './records.js';
 import type { InstanceChange, NodeInstanceUpdate, StateStore, StepContext, StepFence, TaskUpdate } from './store.js';
 import { TABLE_DEFINITION } from './table.js';
@@ -372,9 +372,10 @@ export class DynamoDbStateStore implements StateStore {
   async recordStep(
     key: { executionId: string; taskId: string; attempt: number },
     outcome: StepOutcome,
-    instanceChange?: InstanceChange,
+    instanceChanges?: InstanceChange | readonly InstanceChange[],
     fence?: StepFence,
   ): Promise<{ recorded: boolean; outcome: StepOutcome }> {
+    const changes: readonly InstanceChange[] = instanceChanges === undefined ? [] : 'update' in instanceChanges ? [instanceChanges] : instanceChanges;
     const stepPut = {
       TableName: this.tableName,
       Item: { ...keys.step(key.executionId, key.taskId, key.attempt), outcome },
@@ -398,17 +399,13 @@ export class DynamoDbStateStore implements StateStore {
       await this.stepCommits.write(
         [
           { Put: stepPut },
-          ...(instanceChange
-            ? [
-                {
-                  Update: {
-                    TableName: this.tableName,
-                    Key: keys.instance(instanceChange.deploymentId, instanceChange.id),
-                    ...instanceUpdateExpression(instanceChange.expectedVersion, instanceChange.update),
-                  },
-                },
-              ]
-            : []),
+          ...changes.map((change) => ({
+            Update: {
+              TableName: this.tableName,
+              Key: keys.instance(change.deploymentId, change.id),
+              ...instanceUpdateExpression(change.expectedVersion, change.update),
+            },
+          })),
         ],
         lockCheck,
       );
@@ -425,9 +422,8 @@ export class DynamoDbStateStore implements StateStore {
           `the lock of deployment '${fence.deploymentId}' no longer belongs to execution ${fence.executionId} with fencing token ${fence.fencingToken}: another driver took over, so this step's outcome is not recorded`,
         );
       }
-      if (reasons[at + 1]?.Code === 'ConditionalCheckFailed') {
-        throw new ConflictError(`node instance '${instanceChange?.id}' changed while the step ran`);
-      }
+      const lost = changes.findIndex((_, i) => reasons[at + 1 + i]?.Code === 'ConditionalCheckFailed');
+      if (lost >= 0) throw new InstanceConflictError(changes[lost]!.id);
       throw err;
     }
   }

@@ -12,6 +12,14 @@ export class ConflictError extends IsthmusError {
   }
 }
 
+/** A step's instance write lost to another writer of that instance: it may re-read it and try again. */
+export class InstanceConflictError extends ConflictError {
+  override readonly name = 'InstanceConflictError';
+  constructor(readonly instanceId: string) {
+    super(`node instance '${instanceId}' changed while the step ran`);
+  }
+}
+
 /** A step's write refused because the deployment's lock moved on (another driver, a newer fencing token). */
 export class FencedError extends ConflictError {
   override readonly name = 'FencedError';

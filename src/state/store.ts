@@ -76,13 +76,14 @@ export interface StateStore {
 
   /**
    * Records a step's outcome once (keyed by execution, task and attempt) together with the
-   * instance changes it made, atomically. Returns the outcome already recorded if there is one:
-   * a replayed step never acts twice.
+   * instance changes it made (its own instance, and the other end of a relationship operation),
+   * atomically. Returns the outcome already recorded if there is one: a replayed step never acts
+   * twice. A lost instance write throws InstanceConflictError naming the instance.
    */
   recordStep(
     key: { executionId: string; taskId: string; attempt: number },
     outcome: StepOutcome,
-    instanceChange?: InstanceChange,
+    instanceChanges?: InstanceChange | readonly InstanceChange[],
     fence?: StepFence,
   ): Promise<{ recorded: boolean; outcome: StepOutcome }>;
   getStep(key: { executionId: string; taskId: string; attempt: number }): Promise<StepOutcome | undefined>;

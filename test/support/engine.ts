@@ -124,7 +124,7 @@ export async function createHarness(
   const settings = testPluginSettings(options.settings);
   const secretsEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.secrets ?? {})) secretsEnv[`ISTHMUS_SECRET_${k.toUpperCase()}`] = v;
-  const stored = new LocalSecrets(undefined, secretsEnv);
+  const stored = new LocalSecrets(path.join(dir, '.isthmus-secrets.yaml'), secretsEnv);
   const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
   const invoker = new LocalInvoker({ store, plugins, secrets, settings, blueprintDir: () => dir });
   const deps: EngineDeps = {

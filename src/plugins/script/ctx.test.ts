@@ -151,4 +151,44 @@ describe("scripts with Cloudify's ctx (the ctx proxy)", () => {
     expect(instances.find((i) => i.nodeId === 'recover')!.runtimeProperties).toEqual({ tries: 1, done: true });
     expect((await h.store.listTasks(second.id)).filter((t) => t.operation?.endsWith('.create')).map((t) => t.attempt)).toEqual([1, 1]);
   }, 60_000);
+
+  it('a relationship operation changes both ends: Python appends to the target, bash writes the source (saved with the step)', async () => {
+    const h = await createHarness({ maxRetries: 0 });
+    files(h.dir, {
+      'scripts/join.py': [
+        'from cloudify import ctx',
+        "members = ctx.target.instance.runtime_properties.setdefault('members', [])",
+        'members.append(ctx.source.instance.id)',
+        "ctx.source.instance.runtime_properties['joined'] = ctx.target.node.id",
+        '',
+      ].join('\n'),
+      'scripts/mark.sh':
+        'set -e\nctx target instance runtime-properties last_seen "$(ctx source instance id)"\nctx source instance runtime-properties marked @true\n',
+      'scripts/outside.sh': 'ctx source node id\n',
+    });
+    const rel = (script: string) =>
+      `      - type: cloudify.relationships.connected_to\n        target: lb\n        source_interfaces: { cloudify.interfaces.relationship_lifecycle: { establish: { implementation: scripts/${script}, executor: central_deployment_agent } } }\n`;
+    const dep = await h.deploy(
+      `${HEADER}node_templates:\n  lb: { type: cloudify.nodes.Root }\n  app:\n    type: cloudify.nodes.Root\n    capabilities: { scalable: { properties: { default_instances: 3 } } }\n    relationships:\n${rel('join.py')}  web:\n    type: cloudify.nodes.Root\n    relationships:\n${rel('mark.sh')}`,
+      'both-ends',
+    );
+    const run = await h.run(dep, 'install');
+    expect(run.error).toBeUndefined();
+    const instances = await h.store.listNodeInstances(dep);
+    const lb = instances.find((i) => i.nodeId === 'lb')!;
+    const apps = instances.filter((i) => i.nodeId === 'app');
+    const web = instances.find((i) => i.nodeId === 'web')!;
+    // Three establish steps appended concurrently: each change was rebased onto the others'.
+    expect([...(lb.runtimeProperties['members'] as string[])].sort()).toEqual(apps.map((a) => a.id).sort());
+    expect(lb.runtimeProperties['last_seen']).toBe(web.id);
+    for (const a of apps) expect(a.runtimeProperties['joined']).toBe('lb');
+    expect(web.runtimeProperties['marked']).toBe(true);
+    // Outside a relationship operation, ctx source says why it is not there.
+    const node = await h.deploy(
+      `${HEADER}node_templates:\n  n:\n    type: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: scripts/outside.sh } }\n`,
+      'outside',
+    );
+    const failed = await h.run(node, 'install');
+    expect(failed.error).toMatch(/ctx source is only available in relationship operations/);
+  }, 60_000);
 });

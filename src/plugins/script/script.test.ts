@@ -116,6 +116,7 @@ function directContext(dir: string, messages: string[]): OperationContext {
     evaluate: async (v) => v,
     readInstance: async () => undefined,
     readNode: () => undefined,
+    secrets: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
   };
 }
 
