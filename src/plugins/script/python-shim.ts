@@ -390,53 +390,12 @@ ctx = CloudifyContext()
 `;
 
 const STATE = String.raw`"""cloudify.state: the current context and the operation's inputs."""
+import os
+
 from cloudify import ctx, _proxy
 
-
-class _Parameters(dict):
-    def __init__(self):
-        super().__init__()
-        self._loaded = False
-
-    def _load(self):
-        if not self._loaded:
-            self._loaded = True
-            dict.update(self, _proxy.call('inputs') or {})
-
-    def __getitem__(self, key):
-        self._load()
-        return dict.__getitem__(self, key)
-
-    def get(self, key, default=None):
-        self._load()
-        return dict.get(self, key, default)
-
-    def __contains__(self, key):
-        self._load()
-        return dict.__contains__(self, key)
-
-    def __iter__(self):
-        self._load()
-        return dict.__iter__(self)
-
-    def __len__(self):
-        self._load()
-        return dict.__len__(self)
-
-    def keys(self):
-        self._load()
-        return dict.keys(self)
-
-    def items(self):
-        self._load()
-        return dict.items(self)
-
-    def values(self):
-        self._load()
-        return dict.values(self)
-
-
-ctx_parameters = _Parameters()
+# A plain dict, read once: scripts copy it, dump it as JSON and iterate it like any dict.
+ctx_parameters = dict(_proxy.call('inputs') or {}) if os.environ.get('ISTHMUS_CTX_SOCKET') else {}
 current_ctx = ctx
 `;
 
