@@ -2,11 +2,12 @@
  * `npm run infra:synth -- owner/repo` (or `npx cdk deploy`, cdk.json names this app): the Isthmus
  * stack for one repository. Context: -c githubRepository=owner/repo [-c githubOwnerId=N -c githubRepositoryId=N]
  * [-c githubOidcProviderArn=ARN] [-c secretsPrefix=isthmus/] [-c defaultBranch=main] [-c environments=production,staging]
- * [-c hostedZoneIds=Z1,Z2] [-c attachablePolicies=AmazonEKSClusterPolicy,…] [-c passableRoleArns=arn:…].
+ * [-c hostedZoneIds=Z1,Z2] [-c attachablePolicies=AmazonEKSClusterPolicy,…] [-c passableRoleArns=arn:…]
+ * [-c pythonSteps=true] (step Lambdas as container images with python3; needs Docker to deploy).
  */
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { bundleStepLambda } from '../scripts/build-lambda.js';
+import { bundleStepImage, bundleStepLambda } from '../scripts/build-lambda.js';
 import { IsthmusStack } from './stack.js';
 
 // Under the cdk CLI, CDK_OUTDIR says where; run directly, the template goes to cdk.out/.
@@ -15,6 +16,8 @@ const ctx = (k: string) => app.node.tryGetContext(k) as string | undefined;
 const githubRepository = ctx('githubRepository') ?? process.argv[2] ?? process.env['GITHUB_REPOSITORY'];
 if (!githubRepository) throw new Error('give the repository: cdk synth -c githubRepository=owner/repo (or npm run infra:synth -- owner/repo)');
 const stepCodePath = await bundleStepLambda();
+// -c pythonSteps=true: step Lambdas as container images with python3 (Cloudify's Python scripts in AWS mode).
+const stepImagePath = ctx('pythonSteps') === 'true' ? await bundleStepImage() : undefined;
 const optional = Object.fromEntries(
   ['githubOwnerId', 'githubRepositoryId', 'githubOidcProviderArn', 'secretsPrefix', 'tableName', 'defaultBranch'].flatMap((k) =>
     ctx(k) ? [[k, ctx(k)!]] : [],
@@ -39,6 +42,7 @@ const lists = Object.fromEntries(
 new IsthmusStack(app, ctx('stackName') ?? 'Isthmus', {
   githubRepository,
   stepCodePath,
+  ...(stepImagePath ? { stepImagePath } : {}),
   ...optional,
   ...lists,
   env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleStepLambda } from '../scripts/build-lambda.js';
+import { bundleStepImage, bundleStepLambda } from '../scripts/build-lambda.js';
 import { IsthmusStack } from './stack.js';
 
 const ACCOUNT = '111122223333';
@@ -144,6 +144,30 @@ describe('IsthmusStack', () => {
     }
     expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(2);
   });
+
+  it('with pythonSteps, runs the step Lambdas as arm64 container images built from the bundle and a Dockerfile that adds python3', async () => {
+    const image = await bundleStepImage(path.join(dir, 'step-image'));
+    const dockerfile = readFileSync(path.join(image, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^FROM public\.ecr\.aws\/lambda\/nodejs:24$/m);
+    expect(dockerfile).toMatch(/dnf install -y python3/);
+    expect(dockerfile).toContain('COPY index.mjs ${LAMBDA_TASK_ROOT}/');
+    expect(existsSync(path.join(image, 'index.mjs'))).toBe(true);
+    const app = new App({ outdir: path.join(dir, 'cdk-image.out') });
+    const imaged = Template.fromStack(
+      new IsthmusStack(app, 'WithPython', {
+        githubRepository: 'o/r',
+        stepCodePath: path.join(dir, 'step'),
+        stepImagePath: image,
+        env: { account: ACCOUNT, region: REGION },
+      }),
+    );
+    const functions = Object.values(imaged.findResources('AWS::Lambda::Function')) as Array<{ Properties: Record<string, unknown> }>;
+    expect(functions).toHaveLength(2);
+    for (const f of functions) {
+      expect(f.Properties).toMatchObject({ PackageType: 'Image', Architectures: ['arm64'], Code: { ImageUri: expect.anything() } });
+      expect(f.Properties['Runtime']).toBeUndefined();
+    }
+  }, 120_000);
 
   it('finding 3: trusts pull requests for the preview role only, and the default branch or named environments for production only', () => {
     const json = template.toJSON() as { Resources: Record<string, { Type: string; Properties: Record<string, Json> }> };

@@ -10,7 +10,8 @@ import {
   ServicePrincipal,
   type IOidcProvider,
 } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import { Architecture, Code, Function as LambdaFunction, Handler, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DEFAULT_SECRETS_PREFIX } from '../src/settings.js';
@@ -29,6 +30,13 @@ export interface IsthmusStackProps extends StackProps {
   githubOidcProviderArn?: string;
   /** The bundled step Lambda (scripts/build-lambda.ts). */
   stepCodePath: string;
+  /**
+   * A Docker build context of the step Lambda with python3 (scripts/build-lambda.ts
+   * `bundleStepImage`): when given, the step functions are container images built from it, so
+   * Python scripts run in AWS mode. Without it, steps run on the nodejs24.x runtime and a `.py`
+   * step fails saying python3 is not installed there.
+   */
+  stepImagePath?: string;
   /** Secrets Manager names `get_secret` may read: this prefix (previews: `<prefix>preview/`). */
   secretsPrefix?: string;
   /** Production table name (previews get `<name>-preview`); generated when not given. */
@@ -147,11 +155,12 @@ class IsthmusTier extends Construct {
     }
     stepRole.addToPolicy(new PolicyStatement({ sid: 'OwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
 
+    const stepCode = props.stepImagePath
+      ? { code: Code.fromAssetImage(props.stepImagePath, { platform: Platform.LINUX_ARM64 }), handler: Handler.FROM_IMAGE, runtime: Runtime.FROM_IMAGE }
+      : { code: Code.fromAsset(props.stepCodePath), handler: 'index.handler', runtime: Runtime.NODEJS_24_X };
     this.stepFunction = new LambdaFunction(this, 'Step', {
-      runtime: Runtime.NODEJS_24_X,
+      ...stepCode,
       architecture: Architecture.ARM_64,
-      handler: 'index.handler',
-      code: Code.fromAsset(props.stepCodePath),
       memorySize: 1024,
       // A step does one operation; long waits are retries, so 15 minutes is a ceiling, not a plan.
       timeout: Duration.minutes(15),

@@ -135,4 +135,17 @@ node_templates:
       expect(i.runtimeProperties['count']).toBe(3);
     }
   });
+
+  it('runs a Python script step with the ctx proxy through the Lambda invoker (as the python3 image runs it)', async () => {
+    await setup();
+    writeFileSync(path.join(h.dir, 'ops/hello.py'), "from cloudify import ctx\nctx.instance.runtime_properties['greeting'] = 'hello from %s' % ctx.node.id\n");
+    const dep = await h.deploy(
+      `${HEADER}node_templates:\n  py:\n    type: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: ops/hello.py } }\n`,
+      'lambda-python',
+    );
+    const e = await startExecution(h.store, { deploymentId: dep, workflow: 'install' });
+    const done = await runExecution({ ...h.deps, invoker }, dep, e.id);
+    expect(done.error).toBeUndefined();
+    expect((await h.store.listNodeInstances(dep))[0]!.runtimeProperties).toEqual({ greeting: 'hello from py' });
+  });
 });
