@@ -150,7 +150,7 @@ describe('IsthmusStack', () => {
     const dockerfile = readFileSync(path.join(image, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM public\.ecr\.aws\/lambda\/nodejs:24$/m);
     expect(dockerfile).toMatch(/dnf install -y python3/);
-    expect(dockerfile).toContain('COPY index.mjs ${LAMBDA_TASK_ROOT}/');
+    expect(dockerfile).toMatch(/^COPY index\.mjs \$\{LAMBDA_TASK_ROOT\}\/$/m);
     expect(existsSync(path.join(image, 'index.mjs'))).toBe(true);
     const app = new App({ outdir: path.join(dir, 'cdk-image.out') });
     const imaged = Template.fromStack(

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
+import { renderJinja } from '../templates.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { K8sObject } from './health.js';
 
@@ -46,18 +47,20 @@ export function creationOrder(objects: DesiredObject[]): DesiredObject[] {
  * for the simple cases; an unknown name is an error with its line, never an empty string.
  */
 export function renderTemplate(text: string, variables: YamlMap, file: string): string {
-  return text.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g, (_whole, name: string, offset: number) => {
+  // A plain `{{ name }}` that template_variables does not give is a mistake worth naming with its
+  // line (Jinja would render it as nothing); everything else is Jinja, rendered by nunjucks.
+  for (const m of text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g)) {
     let v: YamlValue | undefined = variables;
-    for (const part of name.split('.')) v = isMap(v) ? v[part] : undefined;
+    for (const part of m[1]!.split('.')) v = isMap(v) ? v[part] : undefined;
     if (v === undefined) {
-      const line = text.slice(0, offset).split('\n').length;
+      const line = text.slice(0, m.index).split('\n').length;
       throw new OperationError(
-        `${file}:${line}: template variable '${name}' is not given in template_variables (known: ${Object.keys(variables).join(', ') || 'none'})`,
+        `${file}:${line}: template variable '${m[1]}' is not given in template_variables (known: ${Object.keys(variables).join(', ') || 'none'})`,
         false,
       );
     }
-    return v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  });
+  }
+  return renderJinja(text, variables, file);
 }
 
 async function fileObjects(blueprintDir: string, spec: YamlValue | undefined, at: string): Promise<DesiredObject[]> {

@@ -8,13 +8,15 @@ import { isYamlMap as isMap, type YamlMap, type YamlValue } from '../../dsl/inde
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
-import { renderJinja, type Vars } from './jinja.js';
+import { renderJinja } from '../templates.js';
+
+type Vars = Record<string, unknown>;
 import { matchesExpectations, translateResponse, valueAt } from './translate.js';
 
 /**
  * Cloudify's REST plugin (`rest.cloudify_rest.tasks.execute` / `bunch_execute`, the
  * `cloudify.rest.Requests` types of cloudify-utilities-plugin), done natively: a YAML template of
- * `rest_calls` rendered with Jinja (the subset in jinja.ts) from `params` and the results of the
+ * `rest_calls` rendered with Jinja (nunjucks, see ../templates.ts) from `params` and the results of the
  * calls before it, each call sent to the first of `hosts` that answers, its response judged
  * (`successful_codes`, `recoverable_codes`, `response_expectation`, `nonrecoverable_response`) and
  * translated into runtime properties. Recoverable failures become a retry after `retry_sleep`
@@ -215,7 +217,7 @@ async function runTemplate(ctx: OperationContext, props: YamlMap, run: TemplateR
   });
   const results: Record<string, unknown> = {};
   const vars = (): Vars => ({ ...run.params, ...results });
-  const loaded = parseYaml(run.prerender ? renderJinja(source, vars()) : source) as unknown;
+  const loaded = parseYaml(run.prerender ? renderJinja(source, vars(), run.templateFile) : source) as unknown;
   const calls = isMap(loaded as YamlValue) && Array.isArray((loaded as YamlMap)['rest_calls']) ? ((loaded as YamlMap)['rest_calls'] as YamlValue[]) : undefined;
   if (!calls) throw new OperationError(`template_file '${run.templateFile}' has no rest_calls list`, false);
   const done: YamlValue[] = [];
@@ -229,7 +231,7 @@ async function runTemplate(ctx: OperationContext, props: YamlMap, run: TemplateR
 }
 
 function renderValue(v: YamlValue, vars: Vars): YamlValue {
-  if (typeof v === 'string') return v.includes('{') ? renderJinja(v, vars) : v;
+  if (typeof v === 'string') return v.includes('{') ? renderJinja(v, vars, 'a rest_calls entry') : v;
   if (Array.isArray(v)) return v.map((x) => renderValue(x, vars));
   if (isMap(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, renderValue(x, vars)]));
   return v;

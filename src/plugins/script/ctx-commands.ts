@@ -45,12 +45,23 @@ function needArg(args: string[], i: number, what: string): string {
 /** `@{"a": 1}` is JSON; anything else is the text itself. */
 export function argValue(arg: string): YamlValue {
   if (!arg.startsWith('@')) return arg;
+  let value: YamlValue;
   try {
-    return JSON.parse(arg.slice(1)) as YamlValue;
+    value = JSON.parse(arg.slice(1)) as YamlValue;
   } catch (err) {
     throw new CtxCommandError(`argument '${arg.length > 60 ? `${arg.slice(0, 60)}…` : arg}' starts with @ but is not JSON (${(err as Error).message})`);
   }
+  if (hasProtoKey(value)) throw new CtxCommandError("'__proto__' cannot be a key of a value (it would be lost, or worse, wherever the value is copied)");
+  return value;
 }
+
+function hasProtoKey(value: YamlValue): boolean {
+  if (Array.isArray(value)) return value.some(hasProtoKey);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.keys(value).some((k) => k === '__proto__' || hasProtoKey(value[k]!));
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** `a.b[0].c` → ['a', 'b', 0, 'c']. */
 function pathOf(key: string): Array<string | number> {
@@ -58,6 +69,8 @@ function pathOf(key: string): Array<string | number> {
   for (const piece of key.split('.')) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(piece);
     if (!m) throw new CtxCommandError(`'${key}' is not a key path (keys separated by dots, list indices as [n])`);
+    // A script's key path must never reach an object's prototype chain (the driver's own objects).
+    if (m[1] && FORBIDDEN_KEYS.has(m[1])) throw new CtxCommandError(`'${m[1]}' cannot be part of a key path`);
     if (m[1]) parts.push(m[1]);
     for (const index of m[2]!.matchAll(/\[(\d+)\]/g)) parts.push(Number(index[1]));
   }

@@ -13,7 +13,7 @@ import type { ScriptRunner } from '../registry.js';
 import { CtxCommandError, type CtxResources } from './ctx-commands.js';
 import { startCtxProxy, type CtxProxy } from './ctx-proxy.js';
 import { PYTHON_SHIM } from './python-shim.js';
-import { renderTemplate } from './templates.js';
+import { renderJinja } from '../templates.js';
 
 /** Exit status a shell script uses to ask for a retry (EX_TEMPFAIL). */
 export const RETRY_EXIT_CODE = 75;
@@ -161,11 +161,20 @@ function blueprintResources(ctx: OperationContext, scratch: string, runAs: { uid
       const text = await read(resource);
       const target = dest ? path.resolve(scratch, dest) : path.join(scratch, 'resources', `${++n}-${path.basename(resource)}`);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, variables ? await renderTemplate(text, { ...(await templateContext(ctx)), ...variables }, resource) : text);
+      await writeFile(target, variables ? renderResource(text, { ...(await templateContext(ctx)), ...variables }, resource) : text);
       if (runAs) await chown(target, runAs.uid, runAs.gid);
       return target;
     },
   };
+}
+
+/** A resource rendered for a script: a template it cannot render is the script's error (ctx exits 1). */
+function renderResource(text: string, variables: Record<string, YamlValue>, name: string): string {
+  try {
+    return renderJinja(text, variables, name);
+  } catch (err) {
+    throw new CtxCommandError((err as Error).message);
+  }
 }
 
 /** What a rendered resource sees besides its template variables: Cloudify's `ctx` in Jinja. */

@@ -8,7 +8,7 @@ import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
-import { renderTemplate } from '../script/templates.js';
+import { renderJinja } from '../templates.js';
 
 /*
  * The parts of cloudify-utilities-plugin that blueprints use to prepare other nodes, done
@@ -156,7 +156,7 @@ async function cloudInitUpdate(ctx: OperationContext): Promise<void> {
     if (isYamlMap(entry) && isYamlMap(content) && content['resource_type'] === 'file_resource' && typeof content['resource_name'] === 'string') {
       const text = await readBlueprintFile(ctx, content['resource_name']);
       const variables = map(content['template_variables']);
-      written.push({ ...entry, content: Object.keys(variables).length > 0 ? await renderTemplate(text, variables, content['resource_name']) : text });
+      written.push({ ...entry, content: Object.keys(variables).length > 0 ? renderJinja(text, variables, content['resource_name']) : text });
     } else written.push(entry);
   }
   if (files.length > 0) config['write_files'] = written;
@@ -268,7 +268,7 @@ async function fileCreate(ctx: OperationContext): Promise<void> {
     throw err;
   }
   const variables = config['template_variables'];
-  const content = isYamlMap(variables) ? await renderTemplate(text, variables, resource) : text;
+  const content = isYamlMap(variables) ? renderJinja(text, variables, resource) : text;
   await mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${randomUUID()}.tmp`;
   await writeFile(temp, content);
