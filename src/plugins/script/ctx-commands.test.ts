@@ -1,32 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../runtime/errors.js';
-import type { InstanceView, OperationContext } from '../../runtime/types.js';
-import { DEFAULT_PLUGIN_SETTINGS } from '../../settings.js';
+import type { OperationContext } from '../../runtime/types.js';
+import { operationContext } from '../../../test/support/operation-context.js';
 import { CtxCommandError, runCtxCommand, type CtxRequests, type CtxResources } from './ctx-commands.js';
 
-function context(): OperationContext & { instance: InstanceView } {
-  const log = () => undefined;
-  return {
-    deployment: { id: 'd' },
-    blueprint: { id: 'bp' },
-    execution: { id: 'e', workflowId: 'install' },
+function context(): OperationContext {
+  return operationContext({
     node: { id: 'web', type: 't', typeHierarchy: ['t'], properties: { port: 80, nested: { list: [{ a: 1 }] } } },
     instance: { id: 'web_1', nodeId: 'web', state: 'creating', runtimeProperties: { keep: true } },
-    operation: { name: 'cloudify.interfaces.lifecycle.create', retryNumber: 2, maxRetries: 5, implementation: 'x.sh' },
-    inputs: { a: 1 },
-    logger: { debug: log, info: log, warning: log, error: log },
-    retry: () => {
-      throw new Error('not here');
-    },
-    blueprintDir: '/nonexistent',
-    settings: DEFAULT_PLUGIN_SETTINGS,
-    signal: new AbortController().signal,
-    relationships: [],
-    evaluate: async (v) => v,
-    readInstance: async () => undefined,
-    readNode: () => undefined,
-    secrets: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
-  };
+    operation: { retryNumber: 2, maxRetries: 5 },
+  });
 }
 
 const resources: CtxResources = {

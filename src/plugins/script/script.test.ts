@@ -5,10 +5,10 @@ import { createHarness } from '../../../test/support/engine.js';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { OperationError, RetryRequest } from '../../runtime/errors.js';
-import { parsePluginSettings } from '../../settings.js';
-import type { InstanceView, OperationContext } from '../../runtime/types.js';
+import { OperationError } from '../../runtime/errors.js';
+import type { OperationContext } from '../../runtime/types.js';
 import { scriptRunner } from './index.js';
+import { operationContext } from '../../../test/support/operation-context.js';
 
 function scripts(dir: string, files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) {
@@ -93,31 +93,9 @@ describe('script plugin', () => {
   });
 });
 
-/** A minimal operation context for calling the script plugin directly (no engine, no store). */
+/** The script plugin called directly (no engine, no store). */
 function directContext(dir: string, messages: string[]): OperationContext {
-  const instance: InstanceView = { id: 'vm_1', nodeId: 'vm', state: 'initial', runtimeProperties: {} };
-  const log = (m: string) => void messages.push(m);
-  return {
-    deployment: { id: 'd' },
-    blueprint: { id: 'bp' },
-    execution: { id: 'e1', workflowId: 'install' },
-    node: { id: 'vm', type: 'cloudify.nodes.Root', typeHierarchy: ['cloudify.nodes.Root'], properties: {} },
-    instance,
-    operation: { name: 'cloudify.interfaces.lifecycle.create', retryNumber: 0, maxRetries: 0, implementation: 'x.sh' },
-    inputs: {},
-    logger: { debug: log, info: log, warning: log, error: log },
-    retry: (message) => {
-      throw new RetryRequest(message, undefined);
-    },
-    blueprintDir: dir,
-    settings: parsePluginSettings(process.env),
-    signal: new AbortController().signal,
-    relationships: [],
-    evaluate: async (v) => v,
-    readInstance: async () => undefined,
-    readNode: () => undefined,
-    secrets: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
-  };
+  return operationContext({ dir, messages });
 }
 
 describe('script plugin output is untrusted', () => {
