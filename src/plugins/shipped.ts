@@ -145,6 +145,17 @@ export const SHIPPED_PLUGINS: PluginDescriptor[] = [
     load: async () => (await import('./utilities/index.js')).utilitiesPlugin,
   },
   {
+    name: 'cfy_extensions',
+    tasks: [
+      'cloudify_types.shared_resource.connect_deployment',
+      'cloudify_types.shared_resource.disconnect_deployment',
+      'cloudify_types.shared_resource.check_status',
+      'cloudify_types.password_secret.create',
+      'cloudify_types.password_secret.delete',
+    ],
+    load: async () => (await import('./extensions/index.js')).extensionsPlugin,
+  },
+  {
     name: 'rest',
     tasks: ['cloudify_rest.tasks.execute', 'cloudify_rest.tasks.bunch_execute'],
     load: async () => (await import('./rest/index.js')).restPlugin,

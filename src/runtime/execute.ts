@@ -17,7 +17,7 @@ import {
 } from '../state/index.js';
 import { OperationError, RetryRequest } from './errors.js';
 import { Redactor } from './redact.js';
-import { deploymentResolver } from './resolver.js';
+import { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 import type { SecretsProvider } from './secrets.js';
 import { SlotsClosedError, type OperationSlots } from './slots.js';
 import type { PluginSettings } from '../settings.js';
@@ -191,6 +191,11 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
             await deps.secrets.put(name, value, options);
           },
           delete: (name) => deps.secrets.delete(name),
+        },
+        readDeployment: async (id) => {
+          const other = await deps.store.getDeployment(id);
+          if (!other) return undefined;
+          return { id: other.id, status: other.status, capabilities: await evaluateDeploymentOutputs(deps.store, other, deps.secrets, 'capabilities') };
         },
         readNode: (id) => {
           const found = nodes.get(id);

@@ -99,6 +99,8 @@ export interface OperationContext {
   readInstance(id: string): Promise<InstanceView | undefined>;
   /** The deployment's secret store (get_secret's); what is read or written through it is masked. */
   secrets: OperationSecrets;
+  /** Another deployment of the same state, with its capabilities evaluated (secrets in them masked). */
+  readDeployment(id: string): Promise<{ id: string; status: string; capabilities: YamlMap } | undefined>;
   /** A node of the deployment's plan (its properties unevaluated). */
   readNode(id: string): NodeView | undefined;
 }

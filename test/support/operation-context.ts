@@ -36,6 +36,7 @@ export function operationContext(
     evaluate: async (v) => v,
     readInstance: async () => undefined,
     readNode: () => undefined,
+    readDeployment: async () => undefined,
     secrets: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
   };
 }

@@ -54,6 +54,7 @@ function ctxOf(spec: CtxSpec, instanceId = 'node_1'): OperationContext & { insta
     evaluate: async (v) => v,
     readInstance: async (id) => others.get(id),
     readNode: () => undefined,
+    readDeployment: async () => undefined,
     secrets: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
   };
 }
