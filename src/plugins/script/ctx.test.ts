@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../../test/support/blueprint-files.js';
@@ -191,4 +192,36 @@ describe("scripts with Cloudify's ctx (the ctx proxy)", () => {
     const failed = await h.run(node, 'install');
     expect(failed.error).toMatch(/ctx source is only available in relationship operations/);
   }, 60_000);
+
+  it.runIf(process.getuid?.() === 0)(
+    'with a script user, download-resource writes only where that user may: a root-owned file is neither written nor handed over',
+    async () => {
+      const h = await createHarness({ maxRetries: 0, settings: { scriptUser: 'nobody' } });
+      chmodSync(h.dir, 0o755);
+      const victim = path.join(mkdtempSync(path.join(tmpdir(), 'isthmus-victim-')), 'owned-by-root');
+      writeFileSync(victim, 'original\n', { mode: 0o644 });
+      chmodSync(path.dirname(victim), 0o755);
+      files(h.dir, {
+        'res.txt': 'payload\n',
+        'scripts/grab.sh': `set -e\nmine=$(ctx download-resource res.txt)\nctx instance runtime-properties mine "$(cat "$mine")"\nctx download-resource res.txt ${victim}\n`,
+      });
+      chmodSync(path.join(h.dir, 'scripts'), 0o755);
+      try {
+        const dep = await h.deploy(
+          `${HEADER}node_templates:\n  n:\n    type: cloudify.nodes.Root\n    interfaces: { cloudify.interfaces.lifecycle: { create: scripts/grab.sh } }\n`,
+          'grab',
+        );
+        const run = await h.run(dep, 'install');
+        expect(run.error).toMatch(/cannot write .*owned-by-root as the script user/);
+        expect(readFileSync(victim, 'utf8')).toBe('original\n');
+        expect(statSync(victim).uid).toBe(0);
+        const [n] = await h.store.listNodeInstances(dep);
+        // What it may read, it still gets.
+        expect(n!.runtimeProperties['mine']).toBe('payload');
+      } finally {
+        rmSync(path.dirname(victim), { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

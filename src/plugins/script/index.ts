@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -159,10 +159,20 @@ function blueprintResources(ctx: OperationContext, scratch: string, runAs: { uid
     read,
     async download(resource, dest, variables) {
       const text = await read(resource);
-      const target = dest ? path.resolve(scratch, dest) : path.join(scratch, 'resources', `${++n}-${path.basename(resource)}`);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, variables ? renderResource(text, { ...(await templateContext(ctx)), ...variables }, resource) : text);
-      if (runAs) await chown(target, runAs.uid, runAs.gid);
+      const content = variables ? renderResource(text, { ...(await templateContext(ctx)), ...variables }, resource) : text;
+      const staged = path.join(scratch, 'resources', `${++n}-${path.basename(resource)}`);
+      await mkdir(path.dirname(staged), { recursive: true });
+      await writeFile(staged, content);
+      if (runAs) await chown(staged, runAs.uid, runAs.gid);
+      if (!dest) return staged;
+      const target = path.resolve(scratch, dest);
+      // The destination is the script's choice: with a script user, the copy is made as that user,
+      // so the proxy (the driver, often root) never writes or hands over a file the script could not.
+      if (runAs) await copyAs(staged, target, runAs);
+      else {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, content);
+      }
       return target;
     },
   };
@@ -175,6 +185,16 @@ function renderResource(text: string, variables: Record<string, YamlValue>, name
   } catch (err) {
     throw new CtxCommandError((err as Error).message);
   }
+}
+
+/** Copies a file as another user: the operating system decides what that user may write. */
+function copyAs(from: string, to: string, user: { uid: number; gid: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile('cp', [from, to], { uid: user.uid, gid: user.gid }, (err, _stdout, stderr) => {
+      if (err) reject(new CtxCommandError(`cannot write ${to} as the script user: ${String(stderr).trim() || err.message}`));
+      else resolve();
+    });
+  });
 }
 
 /** What a rendered resource sees besides its template variables: Cloudify's `ctx` in Jinja. */
