@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { YamlValue } from './dsl/index.js';
 import type { EngineDeps } from './engine/index.js';
+import { RepositoryChildDeployments } from './driver/components.js';
 import { LambdaInvoker, LocalInvoker, type StepInvoker } from './invoke/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from './plugins/index.js';
 import {
@@ -34,6 +35,8 @@ export interface DriverEnvironment {
   plugins: PluginRegistry;
   secrets: SecretsProvider;
   engine: EngineDeps;
+  /** Components' child deployments (the engine's `children`); a command that loads a blueprint sets its load options with withLoadOptions. */
+  children: RepositoryChildDeployments;
   endpoint: string;
   /** Steps run elsewhere (AWS mode), so deployments carry a copy of their blueprint directory. */
   shipsBlueprintFiles: boolean;
@@ -43,7 +46,7 @@ export interface DriverOptions {
   /** Local mode's working directory for state (`.isthmus/`); default the current directory. */
   stateDir?: string;
   maxParallel?: number;
-  /** What deployments' relative blueprint paths resolve against (default: stateDir). */
+  /** What deployments' relative blueprint paths resolve against (default: stateDir in local mode, the working directory in AWS mode). */
   blueprintRoot?: string;
   /** Told every secret value read (the action masks them in the log and its reports). */
   onSecret?: (value: YamlValue) => void;
@@ -60,8 +63,15 @@ export function openDriverEnvironment(settings: DriverSettings, options: DriverO
  * The engine's wiring, the same in both modes. A dead driver's lease must run out before another
  * driver may resume its execution.
  */
-function engineDeps(store: DynamoDbStateStore, invoker: StepInvoker, secrets: SecretsProvider, maxParallel: number | undefined, leaseMs: number): EngineDeps {
-  return { store, invoker, maxParallel: maxParallel ?? 16, leaseMs, evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets) };
+function engineDeps(
+  store: DynamoDbStateStore,
+  invoker: StepInvoker,
+  secrets: SecretsProvider,
+  children: RepositoryChildDeployments,
+  maxParallel: number | undefined,
+  leaseMs: number,
+): EngineDeps {
+  return { store, invoker, children, maxParallel: maxParallel ?? 16, leaseMs, evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets) };
 }
 
 /** AWS mode: the state table, and steps sent to the step Lambda. */
@@ -78,14 +88,17 @@ export async function openAwsEnvironment(settings: DriverSettings, options: Driv
     functionName: stepFunction,
     clientConfig: { ...(region ? { region } : {}), ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}) },
   });
+  const plugins = defaultPluginRegistry();
+  const children = new RepositoryChildDeployments({ blueprintRoot: path.resolve(options.blueprintRoot ?? '.'), catalog: plugins.catalog(), ship: true });
   return {
     store,
-    plugins: defaultPluginRegistry(),
+    plugins,
     secrets,
     endpoint: dynamoDbEndpoint ?? 'aws',
     shipsBlueprintFiles: true,
     logListener: {},
-    engine: engineDeps(store, invoker, secrets, options.maxParallel, settings.leaseMs ?? 60_000),
+    children,
+    engine: engineDeps(store, invoker, secrets, children, options.maxParallel, settings.leaseMs ?? 60_000),
   };
 }
 
@@ -114,6 +127,7 @@ export async function openLocalEnvironment(settings: DriverSettings, options: Dr
       for (const e of events) logListener.current?.(e);
     },
   });
+  const children = new RepositoryChildDeployments({ blueprintRoot: options.blueprintRoot ?? stateDir, catalog: plugins.catalog(), ship: false });
   return {
     logListener,
     store,
@@ -121,7 +135,8 @@ export async function openLocalEnvironment(settings: DriverSettings, options: Dr
     secrets,
     endpoint,
     shipsBlueprintFiles: false,
-    engine: engineDeps(store, invoker, secrets, options.maxParallel, settings.leaseMs ?? 30_000),
+    children,
+    engine: engineDeps(store, invoker, secrets, children, options.maxParallel, settings.leaseMs ?? 30_000),
   };
 }
 

@@ -1,3 +1,4 @@
+import { RepositoryChildDeployments } from '../driver/components.js';
 import { writeFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
@@ -48,9 +49,11 @@ function harnessEnvironment(h: Harness, onOpen?: (onSecret: (value: YamlValue) =
       tableName: h.store.tableName,
       client: new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } }),
     });
+    const plugins = defaultPluginRegistry([recordingPlugin([])]);
     return {
       store,
-      plugins: defaultPluginRegistry([recordingPlugin([])]),
+      plugins,
+      children: new RepositoryChildDeployments({ blueprintRoot: h.dir, catalog: plugins.catalog(), ship: false }),
       secrets: new LocalSecrets(undefined, {}),
       endpoint: 'test',
       shipsBlueprintFiles: false,

@@ -147,7 +147,13 @@ function engineFor(deps: ActionDeps, env: DriverEnvironment): EngineDeps {
   env.logListener.current = onEvent;
   // The lock names this workflow run, so that a second run can say which one holds the deployment.
   const owner = deps.context.runUrl ? `${deps.context.runUrl} (${defaultOwner()})` : defaultOwner();
-  return { ...env.engine, onEvent, owner, ...(deps.inputs.maxParallel ? { maxParallel: deps.inputs.maxParallel } : {}) };
+  return {
+    ...env.engine,
+    onEvent,
+    owner,
+    children: env.children.withLoadOptions(loadOptions(deps)),
+    ...(deps.inputs.maxParallel ? { maxParallel: deps.inputs.maxParallel } : {}),
+  };
 }
 
 function loadOptions(deps: ActionDeps): LoadOptions {

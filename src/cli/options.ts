@@ -3,7 +3,8 @@ import { IsthmusError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_YAML_LIMITS, defaultRootDir, parseYamlValue, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { defaultRootDir, parseYamlValue, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { readRepositoryConfig } from '../driver/repository-config.js';
 
 export interface BlueprintCliOptions {
   input?: string[];
@@ -37,25 +38,11 @@ export class UsageError extends IsthmusError {
 export function loadOptionsFrom(blueprint: string, flags: BlueprintCliOptions): LoadOptions {
   const rootDir = path.resolve(flags.root ?? defaultRootDir(blueprint));
   const options: LoadOptions = { rootDir, inputs: readInputs(flags.input ?? []), pluginDirs: [...(flags.plugins ?? [])], blueprintImports: {} };
-  const configFile = path.join(rootDir, '.isthmus.yaml');
-  if (existsSync(configFile)) {
-    const config = parse(readFileSync(configFile, 'utf8')) as {
-      blueprintImports?: Record<string, string>;
-      pluginDirs?: string[];
-      limits?: { fileBytes?: unknown; totalBytes?: unknown };
-    } | null;
-    Object.assign(options.blueprintImports!, config?.blueprintImports ?? {});
-    for (const dir of config?.pluginDirs ?? []) options.pluginDirs!.push(path.resolve(rootDir, dir));
-    const { fileBytes, totalBytes } = config?.limits ?? {};
-    if (fileBytes !== undefined) {
-      if (typeof fileBytes !== 'number' || !(fileBytes > 0)) throw new UsageError(`.isthmus.yaml: limits.fileBytes must be a positive number`);
-      options.limits = { ...DEFAULT_YAML_LIMITS, maxBytes: fileBytes };
-    }
-    if (totalBytes !== undefined) {
-      if (typeof totalBytes !== 'number' || !(totalBytes > 0)) throw new UsageError(`.isthmus.yaml: limits.totalBytes must be a positive number`);
-      options.maxTotalBytes = totalBytes;
-    }
-  }
+  const config = readRepositoryConfig(rootDir);
+  Object.assign(options.blueprintImports!, config.blueprintImports);
+  options.pluginDirs!.push(...(config.pluginDirs ?? []));
+  if (config.limits) options.limits = config.limits;
+  if (config.maxTotalBytes !== undefined) options.maxTotalBytes = config.maxTotalBytes;
   for (const pair of flags.blueprintImport ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--blueprint-import expects ID=PATH, got '${pair}'`);

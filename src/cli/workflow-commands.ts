@@ -98,6 +98,8 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         { ship: env.shipsBlueprintFiles },
       );
       if (created) io.out(`Created deployment ${id}: ${deployment.plan.nodeInstances.length} node instances`);
+      // Components' child blueprints load with this command's --plugins and --blueprint-import too.
+      env.engine = { ...env.engine, children: env.children.withLoadOptions(loadOptionsFrom(blueprint, flags)) };
       const execution = await (await runtime()).startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
       return drive(io, env, execution, flags);
     }),
@@ -190,6 +192,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       for (const step of started.diff.steps)
         io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
       if (started.diff.steps.length === 0) io.out('  no changes');
+      env.engine = { ...env.engine, children: env.children.withLoadOptions(loadOptionsFrom(blueprint, flags)) };
       if (started.preview) {
         io.out(`Preview only: the update would run ${started.taskCount} tasks`);
         return 0;

@@ -6,6 +6,7 @@ import { OperationSlots } from '../runtime/slots.js';
 import type { StepOutcome, StepRequest } from '../runtime/types.js';
 import {
   ConflictError,
+  type ChildRequest,
   type DeploymentRecord,
   type EventRecord,
   type ExecutionRecord,
@@ -34,6 +35,26 @@ export interface EngineDeps {
   evaluateOutputs?: (deployment: DeploymentRecord) => Promise<YamlMap>;
   /** How often a running engine looks for a cancel request. */
   cancelPollMs?: number;
+  /** Does what Component operations ask of their child deployments; without it such a task fails. */
+  children?: ChildDeployments;
+}
+
+/** The Component operation a child request came from. */
+export interface ChildRequester {
+  deploymentId: string;
+  executionId: string;
+  nodeInstanceId: string;
+  taskId: string;
+}
+
+/**
+ * A port the driver implements: creates, runs and deletes a Component's child deployment (planning
+ * its blueprint from the repository, running its execution with this engine). Resolves when the
+ * work is done; an error says why it could not be, and whether trying again may help. Aborted, it
+ * cancels what it runs.
+ */
+export interface ChildDeployments {
+  fulfil(request: ChildRequest, from: ChildRequester, engine: EngineDeps, signal: AbortSignal): Promise<{ error?: string; recoverable?: boolean }>;
 }
 
 export interface RunOptions {
@@ -117,6 +138,8 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     Math.max(100, leaseMs / 3),
   );
 
+  // Cancels the child deployments' executions this run drives when the execution is cancelled.
+  const children = new AbortController();
   try {
     await prepareScale(store, execution);
     await prepareUpdate(store, execution);
@@ -167,13 +190,35 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     let failure: string | undefined;
     let cancel: 'cancelling' | 'force_cancelling' | undefined =
       execution.status === 'cancelling' || execution.status === 'force_cancelling' ? execution.status : undefined;
-    const inFlight = new Map<string, Promise<{ id: string; outcome: Outcome }>>();
+    /** `childDone`: the answer is the end of a child deployment's work, not a step's. */
+    const inFlight = new Map<string, Promise<{ id: string; outcome: Outcome; childDone?: boolean }>>();
     let lastCancelPoll = Date.now();
     const scheduler = new TaskScheduler(tasks.values());
     const infrastructureFailures = new Map<string, number>();
 
     /** Applies the retry policy's decision to an answer: the stored task, the scheduler and the events. */
-    const settle = async (task: TaskRecord, outcome: Outcome): Promise<void> => {
+    const settle = async (task: TaskRecord, outcome: Outcome, childDone = false): Promise<void> => {
+      const at0 = { nodeInstanceId: task.nodeInstanceId, taskId: task.id };
+      if (childDone) {
+        // The child's work was asked for by the operation: its next attempt is not a retry.
+        const next = await store.updateTask(executionId, task.id, task.version, {
+          attempt: task.attempt + 1,
+          retryBase: (task.retryBase ?? 0) + 1,
+          retryAt: Date.now(),
+          error: undefined,
+        });
+        tasks.set(task.id, next);
+        scheduler.rescheduled(next);
+        events.emit('task_rescheduled', `${describe(task)}: the child deployment's work is done; running the operation again`, at0);
+        return;
+      }
+      if (outcome.status === 'retry' && outcome.child && !outcome.infrastructure && !failure && !cancel) {
+        if (deps.children) {
+          startChild(task, outcome.child);
+          return;
+        }
+        outcome = { status: 'failed', recoverable: false, error: `${outcome.error ?? 'a child deployment'}: this driver does not run child deployments` };
+      }
       const undelivered = outcome.infrastructure && outcome.status !== 'succeeded' ? (infrastructureFailures.get(task.id) ?? 0) + 1 : 0;
       if (undelivered > 0) infrastructureFailures.set(task.id, undelivered);
       const decision = decideOutcome(task, outcome, undelivered);
@@ -219,6 +264,21 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       }
     };
 
+    /** Hands a Component's request to the driver's child-deployment port; its end settles the task. */
+    const startChild = (task: TaskRecord, request: ChildRequest): void => {
+      const from = { deploymentId, executionId, nodeInstanceId: task.nodeInstanceId, taskId: task.id };
+      events.emit('child_deployment', `${describe(task)}: ${describeChild(request)}`, { nodeInstanceId: task.nodeInstanceId, taskId: task.id });
+      const work = deps
+        .children!.fulfil(request, from, deps, children.signal)
+        .catch((err: Error) => ({ error: err.message, recoverable: true }))
+        .then((r): { id: string; outcome: Outcome; childDone?: boolean } =>
+          r.error === undefined
+            ? { id: task.id, outcome: { status: 'retry' }, childDone: true }
+            : { id: task.id, outcome: { status: 'failed', recoverable: r.recoverable ?? false, error: r.error } },
+        );
+      inFlight.set(task.id, work);
+    };
+
     // Answers recorded before a crash are applied first; then every task whose dependencies are satisfied is ready.
     for (const [id, outcome] of recorded) await settle(tasks.get(id)!, outcome);
     scheduler.readyAllUnblocked();
@@ -231,6 +291,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
         if (fresh && (fresh.status === 'cancelling' || fresh.status === 'force_cancelling')) cancel = fresh.status;
         if (fresh) execution = fresh;
       }
+      if (cancel && !children.signal.aborted) children.abort(cancel);
       if (cancel === 'force_cancelling') break;
       // Steps in flight that have not started their operation yet will not start it now.
       if (failure || cancel) operationSlots?.close();
@@ -261,7 +322,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       const first = await Promise.race([...inFlight.values(), sleep(deps.cancelPollMs ?? 1000).then(() => undefined)]);
       if (!first) continue;
       inFlight.delete(first.id);
-      await settle(tasks.get(first.id)!, first.outcome);
+      await settle(tasks.get(first.id)!, first.outcome, first.childDone);
     }
 
     // Graceful cancel and failures let running operations finish; force-cancel does not wait.
@@ -270,7 +331,7 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
       for (const [id, p] of inFlight) {
         const r = await p;
         inFlight.delete(id);
-        await settle(tasks.get(r.id)!, r.outcome);
+        await settle(tasks.get(r.id)!, r.outcome, r.childDone);
       }
     }
 
@@ -292,9 +353,22 @@ async function runSingleExecution(deps: EngineDeps, deploymentId: string, execut
     );
     return execution;
   } finally {
+    // A run that stops (lock lost, an error) stops the child executions it drives; a resume picks them up.
+    if (!children.signal.aborted) children.abort('stopped');
     clearInterval(renewal);
     await events.flush();
     if (!lockLost) await store.releaseLock(lock);
+  }
+}
+
+function describeChild(r: ChildRequest): string {
+  switch (r.action) {
+    case 'create':
+      return `creating child deployment '${r.deploymentId}'`;
+    case 'execute':
+      return `running '${r.workflow}' on child deployment '${r.deploymentId}' (execution ${r.executionId})`;
+    case 'delete':
+      return `deleting child deployment '${r.deploymentId}'`;
   }
 }
 

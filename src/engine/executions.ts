@@ -34,8 +34,8 @@ export async function storeExecution(
   parameters: YamlMap,
   tasks: TaskSpec[],
   context?: ExecutionContext,
+  id: string = newExecutionId(),
 ): Promise<ExecutionRecord> {
-  const id = newExecutionId();
   const execution: ExecutionRecord = {
     deploymentId,
     id,

@@ -1,4 +1,4 @@
-export { runExecution, defaultOwner, type EngineDeps, type RunOptions } from './engine.js';
+export { runExecution, defaultOwner, type ChildDeployments, type ChildRequester, type EngineDeps, type RunOptions } from './engine.js';
 export { startExecution, createDeployment, cancelExecution, digestOf, type StartOptions } from './start.js';
 export { newExecutionId } from './executions.js';
 export { EventSink } from './events.js';

@@ -16,7 +16,15 @@ import { buildWorkflowGraph, WorkflowError, type RetryDefaults } from '../workfl
 /** Creates a deployment and its node instances (all `uninitialized`) from a plan. */
 export async function createDeployment(
   store: StateStore,
-  input: { id: string; blueprintFile: string; blueprintDigest: string; resources?: string; inputs: YamlMap; plan: DeploymentPlan },
+  input: {
+    id: string;
+    blueprintFile: string;
+    blueprintDigest: string;
+    resources?: string;
+    inputs: YamlMap;
+    plan: DeploymentPlan;
+    parent?: DeploymentRecord['parent'];
+  },
 ): Promise<DeploymentRecord> {
   const now = new Date().toISOString();
   const deployment: DeploymentRecord = { ...input, outputs: {}, status: 'created', createdAt: now, updatedAt: now, version: 1 };
@@ -46,6 +54,8 @@ export interface StartOptions {
   retries?: RetryDefaults;
   /** What can run; tasks needing anything else are refused before the execution is created. */
   catalog?: PluginCatalog;
+  /** The new execution's id (a Component's child execution has one its operation can find); default a fresh one. */
+  executionId?: string;
 }
 
 /**
@@ -72,7 +82,7 @@ export async function startExecution(store: StateStore, options: StartOptions): 
     ...(options.retries ? { retries: options.retries } : {}),
   });
   if (options.catalog) refuseUnsupported(deployment.plan, graph.tasks, options.catalog);
-  return storeExecution(store, deployment.id, options.workflow, parameters, graph.tasks);
+  return storeExecution(store, deployment.id, options.workflow, parameters, graph.tasks, undefined, options.executionId);
 }
 
 /** Asks a running execution to stop: gracefully (in-flight tasks finish) or by force. */

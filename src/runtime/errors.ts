@@ -1,4 +1,5 @@
 import { IsthmusError } from '../errors.js';
+import type { ChildRequest } from '../state/index.js';
 
 /**
  * An operation's failure. Recoverable ones are retried within max_retries; others fail the
@@ -23,5 +24,17 @@ export class RetryRequest extends IsthmusError {
     readonly afterSeconds: number | undefined,
   ) {
     super('operation.retry', message, { retryable: true });
+  }
+}
+
+/**
+ * Thrown by ctx.awaitChild(): the operation needs work on a child deployment that only a driver
+ * can do. The step ends asking for it (StepOutcome.child); the driver does it and runs the
+ * operation again.
+ */
+export class ChildWorkRequest extends IsthmusError {
+  override readonly name = 'ChildWorkRequest';
+  constructor(readonly request: ChildRequest) {
+    super('operation.child', `waiting for the driver: ${request.action} child deployment '${request.deploymentId}'`, { retryable: true });
   }
 }

@@ -15,7 +15,7 @@ import {
   type StepFence,
   type StepOutcome,
 } from '../state/index.js';
-import { OperationError, RetryRequest } from './errors.js';
+import { ChildWorkRequest, OperationError, RetryRequest } from './errors.js';
 import { Redactor } from './redact.js';
 import { deploymentResolver, evaluateDeploymentOutputs } from './resolver.js';
 import type { SecretsProvider } from './secrets.js';
@@ -195,7 +195,19 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
         readDeployment: async (id) => {
           const other = await deps.store.getDeployment(id);
           if (!other) return undefined;
-          return { id: other.id, status: other.status, capabilities: await evaluateDeploymentOutputs(deps.store, other, deps.secrets, 'capabilities') };
+          return {
+            id: other.id,
+            status: other.status,
+            capabilities: await evaluateDeploymentOutputs(deps.store, other, deps.secrets, 'capabilities'),
+            ...(other.parent ? { parent: other.parent } : {}),
+          };
+        },
+        readExecution: async (deploymentId, executionId) => {
+          const e = await deps.store.getExecution(deploymentId, executionId);
+          return e ? { id: e.id, workflow: e.workflow, status: e.status, ...(e.error ? { error: redactor.redact(e.error) } : {}) } : undefined;
+        },
+        awaitChild: (request) => {
+          throw new ChildWorkRequest(request);
         },
         readNode: (id) => {
           const found = nodes.get(id);
@@ -209,6 +221,8 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
       const result = await fn(ctx);
       return result === undefined ? { status: 'succeeded' } : { status: 'succeeded', result: redactor.redactValue(result) };
     } catch (err) {
+      // The child request is the driver's to read verbatim (a child's inputs may hold secrets; steps and the driver share the state).
+      if (err instanceof ChildWorkRequest) return { status: 'retry', error: err.message, child: err.request };
       if (err instanceof RetryRequest) {
         logger.info(`retry requested: ${err.message}`);
         return { status: 'retry', error: redactor.redact(err.message), ...(err.afterSeconds !== undefined ? { retryAfter: err.afterSeconds } : {}) };

@@ -107,10 +107,14 @@ export function deploymentResolver(scope: ResolverScope): RuntimeResolver {
       );
       return dig(value, path);
     },
-    async environmentCapability(capability) {
-      throw new FunctionEvaluationError(
-        `get_environment_capability '${capability}': Isthmus deployments have no parent environment; use get_capability with a deployment id`,
-      );
+    async environmentCapability(capability, path) {
+      // Cloudify's environment is the deployment that created this one as a Component.
+      const parent = scope.deployment.parent;
+      if (!parent)
+        throw new FunctionEvaluationError(
+          `get_environment_capability '${capability}': deployment '${scope.deployment.id}' was not created by a Component, so it has no parent environment; use get_capability with a deployment id`,
+        );
+      return resolver.capability(parent.deploymentId, capability, path);
     },
     async sys(entity, property) {
       if (entity === 'deployment' && property === 'id') return scope.deployment.id;

@@ -1,6 +1,6 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
 import type { PluginSettings } from '../settings.js';
-import type { NodeInstanceRecord, NodeInstanceState, StepOutcome } from '../state/index.js';
+import type { ChildRequest, NodeInstanceRecord, NodeInstanceState, StepOutcome } from '../state/index.js';
 
 export type { StepOutcome };
 
@@ -100,9 +100,24 @@ export interface OperationContext {
   /** The deployment's secret store (get_secret's); what is read or written through it is masked. */
   secrets: OperationSecrets;
   /** Another deployment of the same state, with its capabilities evaluated (secrets in them masked). */
-  readDeployment(id: string): Promise<{ id: string; status: string; capabilities: YamlMap } | undefined>;
+  readDeployment(id: string): Promise<DeploymentView | undefined>;
+  /** An execution of a deployment of the same state. */
+  readExecution(deploymentId: string, executionId: string): Promise<{ id: string; workflow: string; status: string; error?: string } | undefined>;
+  /**
+   * Ends the operation asking the driver for work on a child deployment (a Component's create,
+   * workflow or delete); the operation runs again when it is done, without using a retry.
+   */
+  awaitChild(request: ChildRequest): never;
   /** A node of the deployment's plan (its properties unevaluated). */
   readNode(id: string): NodeView | undefined;
+}
+
+export interface DeploymentView {
+  id: string;
+  status: string;
+  capabilities: YamlMap;
+  /** Set on a Component's child deployment: the deployment and instance that created it. */
+  parent?: { deploymentId: string; nodeInstanceId: string };
 }
 
 export interface OperationSecrets {

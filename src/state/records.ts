@@ -22,6 +22,8 @@ export interface DeploymentRecord {
   createdAt: string;
   updatedAt: string;
   latestExecutionId?: string;
+  /** A Component's child deployment: the deployment and node instance that created it (get_environment_capability reads there). */
+  parent?: { deploymentId: string; nodeInstanceId: string };
   /** Optimistic-locking counter; every update is conditional on it. */
   version: number;
 }
@@ -139,11 +141,29 @@ export interface StepOutcome {
   recoverable?: boolean;
   result?: YamlValue;
   /**
+   * With status `retry`: work on a child deployment that only a driver can do (plan a blueprint,
+   * run a workflow). The driver does it, then sends the task's next attempt, which does not count
+   * against max_retries; a driver that cannot fails the task.
+   */
+  child?: ChildRequest;
+  /**
    * The step's node instance as the step left it (in the answer only, never stored), so the
    * driver can send it with the instance's next steps instead of each step reading it again.
    */
   instance?: NodeInstanceRecord;
 }
+
+/** What a Component operation asks its driver to do with a child deployment (see StepOutcome.child). */
+export type ChildRequest =
+  | {
+      action: 'create';
+      deploymentId: string;
+      /** Cloudify's resource_config.blueprint: an id (mapped like `blueprint:` imports), an archive (a directory or file of the repository), a main file. */
+      blueprint: { id?: string; archive?: string; mainFile?: string };
+      inputs: YamlMap;
+    }
+  | { action: 'execute'; deploymentId: string; executionId: string; workflow: string; parameters: YamlMap; timeoutSeconds?: number }
+  | { action: 'delete'; deploymentId: string };
 
 export type EventLevel = 'info' | 'warning' | 'error' | 'debug';
 

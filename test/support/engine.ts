@@ -7,7 +7,8 @@ import { parsePluginSettings, type PluginSettings } from '../../src/settings.js'
 import { LocalInvoker } from '../../src/invoke/index.js';
 import { planDeployment } from '../../src/plan/index.js';
 import { defaultPluginRegistry, type PluginModule } from '../../src/plugins/index.js';
-import { OperationError, LocalSecrets, evaluateDeploymentOutputs, observedSecrets, type OperationContext } from '../../src/runtime/index.js';
+import { OperationError, LocalSecrets, blueprintDirOf, evaluateDeploymentOutputs, observedSecrets, type OperationContext } from '../../src/runtime/index.js';
+import { RepositoryChildDeployments } from '../../src/driver/components.js';
 import type { DynamoDbStateStore } from '../../src/state/dynamodb-adapter.js';
 import { createTestStore } from './state.js';
 import { writeBlueprintFiles } from './blueprint-files.js';
@@ -126,10 +127,13 @@ export async function createHarness(
   for (const [k, v] of Object.entries(options.secrets ?? {})) secretsEnv[`ISTHMUS_SECRET_${k.toUpperCase()}`] = v;
   const stored = new LocalSecrets(path.join(dir, '.isthmus-secrets.yaml'), secretsEnv);
   const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
-  const invoker = new LocalInvoker({ store, plugins, secrets, settings, blueprintDir: () => dir });
+  // Scripts resolve against their deployment's blueprint directory (a Component's child has its own).
+  const invoker = new LocalInvoker({ store, plugins, secrets, settings, blueprintDir: (d) => blueprintDirOf(d, dir) });
+  const retries = { maxRetries: options.maxRetries ?? 3, retryInterval: 0 };
   const deps: EngineDeps = {
     store,
     invoker,
+    children: new RepositoryChildDeployments({ blueprintRoot: dir, catalog: plugins.catalog(), ship: false, retries }),
     maxParallel: options.maxParallel ?? 16,
     leaseMs: 5000,
     cancelPollMs: 50,
@@ -161,7 +165,7 @@ export async function createHarness(
         deploymentId,
         workflow,
         parameters,
-        retries: { maxRetries: options.maxRetries ?? 3, retryInterval: 0 },
+        retries,
         catalog: plugins.catalog(),
       });
       return runExecution(deps, deploymentId, e.id);

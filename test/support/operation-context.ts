@@ -37,6 +37,10 @@ export function operationContext(
     readInstance: async () => undefined,
     readNode: () => undefined,
     readDeployment: async () => undefined,
+    readExecution: async () => undefined,
+    awaitChild: (request) => {
+      throw new Error(`no driver here for child work: ${request.action}`);
+    },
     secrets: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
   };
 }

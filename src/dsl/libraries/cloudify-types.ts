@@ -108,7 +108,7 @@ node_types:
       cloudify: { default: {} }
       cloudify_packages: { required: false }
 
-  # Manager-bound types: they plan, and their operations are reported as unsupported.
+  # Types that reach other deployments (Isthmus runs them through its driver; see plugins/extensions).
   cloudify.nodes.Component:
     derived_from: cloudify.nodes.Root
     properties:
@@ -120,9 +120,23 @@ node_types:
       cloudify.interfaces.lifecycle:
         create: cfy_extensions.cloudify_types.component.upload_blueprint
         configure: cfy_extensions.cloudify_types.component.create
-        start: cfy_extensions.cloudify_types.component.execute_start
-        stop: cfy_extensions.cloudify_types.component.execute_start
+        start:
+          implementation: cfy_extensions.cloudify_types.component.execute_start
+          inputs:
+            workflow_id: { type: string, default: install }
+            timeout: { type: integer, default: 1800 }
+            interval: { type: integer, default: 1 }
+        stop:
+          implementation: cfy_extensions.cloudify_types.component.execute_start
+          inputs:
+            workflow_id: { default: uninstall }
+            resource_config:
+              default:
+                blueprint: { get_property: [ SELF, resource_config, blueprint ] }
+                deployment: { get_property: [ SELF, resource_config, deployment ] }
+                executions_start_args: { allow_custom_parameters: true }
         delete: cfy_extensions.cloudify_types.component.delete
+        refresh: cfy_extensions.cloudify_types.component.refresh
         heal: cfy_extensions.cloudify_types.component.heal
         update: cfy_extensions.cloudify_types.component.update
       cloudify.interfaces.validation:

@@ -55,6 +55,10 @@ function ctxOf(spec: CtxSpec, instanceId = 'node_1'): OperationContext & { insta
     readInstance: async (id) => others.get(id),
     readNode: () => undefined,
     readDeployment: async () => undefined,
+    readExecution: async () => undefined,
+    awaitChild: (request) => {
+      throw new Error(`no driver here for child work: ${request.action}`);
+    },
     secrets: { get: async () => undefined, put: async () => undefined, delete: async () => undefined },
   };
 }

@@ -1,0 +1,259 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BlueprintError, defaultRootDir, type LoadOptions } from '../dsl/index.js';
+import {
+  cancelExecution,
+  createDeployment,
+  defaultOwner,
+  runExecution,
+  startExecution,
+  type ChildDeployments,
+  type ChildRequester,
+  type EngineDeps,
+} from '../engine/index.js';
+import type { PluginCatalog } from '../plan/index.js';
+import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ChildRequest, type DeploymentRecord, type EventRecord, type StateStore } from '../state/index.js';
+import { WorkflowError, type RetryDefaults } from '../workflows/index.js';
+import { planBlueprint } from './deploy.js';
+import { readRepositoryConfig } from './repository-config.js';
+import { shipBlueprintFiles } from './ship.js';
+
+/** Child deployments nest at most this deep (a blueprint that is its own Component stops here). */
+export const MAX_COMPONENT_DEPTH = 5;
+
+export interface RepositoryChildDeploymentsOptions {
+  /** What deployments' relative blueprint paths resolve against (the driver's working directory). */
+  blueprintRoot: string;
+  catalog: PluginCatalog;
+  /** Ship child blueprint directories to the state table (AWS mode: steps run without a checkout). */
+  ship: boolean;
+  /** Load options of the command that runs (its --plugins and --blueprint-import), over the repository's `.isthmus.yaml`. */
+  load?: Pick<LoadOptions, 'pluginDirs' | 'blueprintImports'>;
+  /** Child executions' retry defaults (default: the workflows' own). */
+  retries?: RetryDefaults;
+}
+
+type Result = { error?: string; recoverable?: boolean };
+const fail = (error: string, recoverable = false): Result => ({ error, recoverable });
+
+/**
+ * Cloudify's Component on Isthmus: a child deployment planned from a blueprint of the same
+ * repository and run by the driver that runs its parent, with the same engine (its own lock,
+ * its own resumable execution). The Component's operations ask for this work (StepOutcome.child)
+ * and check its result when they run again; nothing here trusts the request beyond what the
+ * parent's blueprint may ask: blueprints come from inside the repository, and only a child the
+ * same Component created is deleted.
+ */
+export class RepositoryChildDeployments implements ChildDeployments {
+  constructor(private readonly options: RepositoryChildDeploymentsOptions) {}
+
+  /** The same, with the load options of a command (a child is planned the way its parent was). */
+  withLoadOptions(load: Pick<LoadOptions, 'pluginDirs' | 'blueprintImports'>): RepositoryChildDeployments {
+    return new RepositoryChildDeployments({ ...this.options, load });
+  }
+
+  async fulfil(request: ChildRequest, from: ChildRequester, engine: EngineDeps, signal: AbortSignal): Promise<Result> {
+    try {
+      switch (request.action) {
+        case 'create':
+          return await this.create(engine.store, request, from);
+        case 'execute':
+          return await this.execute(engine, request, signal);
+        case 'delete':
+          return await this.delete(engine, request.deploymentId, from);
+      }
+    } catch (err) {
+      if (err instanceof BlueprintError) return fail(`child blueprint: ${err.message}`);
+      if (err instanceof WorkflowError) return fail(err.message);
+      return fail((err as Error).message, true);
+    }
+  }
+
+  private async create(store: StateStore, request: Extract<ChildRequest, { action: 'create' }>, from: ChildRequester): Promise<Result> {
+    const existing = await store.getDeployment(request.deploymentId);
+    // The operation, run again, decides whether an existing deployment is its own.
+    if (existing) return {};
+    const parent = await store.getDeployment(from.deploymentId);
+    if (!parent) return fail(`the parent deployment '${from.deploymentId}' does not exist`);
+    const depth = await nestingDepth(store, parent);
+    if (depth >= MAX_COMPONENT_DEPTH)
+      return fail(
+        `child deployments nest at most ${MAX_COMPONENT_DEPTH} deep; '${from.deploymentId}' is already ${depth} deep (a blueprint that is its own Component?)`,
+      );
+    const parentFile = path.resolve(this.options.blueprintRoot, parent.blueprintFile);
+    const rootDir = defaultRootDir(parentFile);
+    const repository = readRepositoryConfig(rootDir);
+    const imports = { ...repository.blueprintImports, ...(this.options.load?.blueprintImports ?? {}) };
+    const file = resolveChildBlueprint(request.blueprint, { parentFile, rootDir, imports });
+    const load: LoadOptions = {
+      ...repository,
+      rootDir,
+      blueprintImports: imports,
+      pluginDirs: [...(repository.pluginDirs ?? []), ...(this.options.load?.pluginDirs ?? [])],
+      inputs: request.inputs,
+    };
+    const planned = planBlueprint(file, load, this.options.catalog, this.options.blueprintRoot);
+    const resources = this.options.ship ? await shipBlueprintFiles(store, file) : undefined;
+    try {
+      await createDeployment(store, {
+        id: request.deploymentId,
+        blueprintFile: planned.blueprintFile,
+        blueprintDigest: planned.digest,
+        ...(resources ? { resources } : {}),
+        inputs: request.inputs,
+        plan: planned.plan,
+        parent: { deploymentId: from.deploymentId, nodeInstanceId: from.nodeInstanceId },
+      });
+    } catch (err) {
+      // Created meanwhile (another driver, or a crashed run of this one): the operation checks whose it is.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+    return {};
+  }
+
+  private async execute(engine: EngineDeps, request: Extract<ChildRequest, { action: 'execute' }>, signal: AbortSignal): Promise<Result> {
+    const { store } = engine;
+    const where = `'${request.workflow}' on child deployment '${request.deploymentId}'`;
+    let execution = await store.findExecution(request.executionId);
+    if (execution && execution.deploymentId !== request.deploymentId)
+      return fail(`execution ${request.executionId} belongs to deployment '${execution.deploymentId}', not '${request.deploymentId}'`);
+    if (!execution) {
+      if (!(await store.getDeployment(request.deploymentId))) return fail(`child deployment '${request.deploymentId}' does not exist`);
+      try {
+        execution = await startExecution(store, {
+          deploymentId: request.deploymentId,
+          workflow: request.workflow,
+          parameters: request.parameters,
+          catalog: this.options.catalog,
+          executionId: request.executionId,
+          ...(this.options.retries ? { retries: this.options.retries } : {}),
+        });
+      } catch (err) {
+        // Another execution of the child is unfinished: waiting (a retry) may see it end.
+        if (err instanceof ConflictError) return fail(`${where}: ${err.message}`, true);
+        throw err;
+      }
+    }
+    if (execution.status === 'terminated') return {};
+    // A failed or cancelled child execution is resumed, as `isthmus executions resume` would.
+    if (!ACTIVE_EXECUTION_STATUSES.includes(execution.status))
+      execution = await store.updateExecution(execution.deploymentId, execution.id, execution.version, { status: 'started' });
+
+    const id = execution.id;
+    let timedOut = false;
+    const stop = (force: boolean) => void cancelExecution(store, id, force).catch(() => undefined);
+    const onAbort = () => stop(signal.reason === 'force_cancelling');
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    const timer =
+      request.timeoutSeconds && request.timeoutSeconds > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            stop(false);
+          }, request.timeoutSeconds * 1000)
+        : undefined;
+    try {
+      const done = await runExecution({ ...engine, onEvent: childEvents(request.deploymentId, engine.onEvent) }, request.deploymentId, id, {
+        waitForLock: true,
+        lockWaitTimeoutMs: 10 * 60_000,
+      });
+      if (done.status === 'terminated') return {};
+      const why = timedOut ? `did not finish within ${request.timeoutSeconds}s and was cancelled` : done.status;
+      return fail(`${where} ${why}${done.error ? `: ${done.error}` : ''} (execution ${id})`);
+    } finally {
+      if (timer) clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async delete(engine: EngineDeps, deploymentId: string, from: ChildRequester): Promise<Result> {
+    const { store } = engine;
+    const child = await store.getDeployment(deploymentId);
+    if (!child) return {};
+    if (child.parent?.deploymentId !== from.deploymentId || child.parent.nodeInstanceId !== from.nodeInstanceId)
+      return fail(`deployment '${deploymentId}' was not created by ${from.nodeInstanceId} of '${from.deploymentId}'; not deleted`);
+    const grandchildren = (await store.listDeployments()).filter((d) => d.parent?.deploymentId === deploymentId).map((d) => d.id);
+    if (grandchildren.length > 0)
+      return fail(`child deployment '${deploymentId}' still has child deployments (${grandchildren.join(', ')}); uninstall it first`);
+    const lock = await store.acquireLock(deploymentId, `delete-by-${from.executionId}`, engine.owner ?? defaultOwner(), engine.leaseMs ?? 60_000);
+    try {
+      const active = (await store.listExecutions(deploymentId)).find((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
+      if (active) return fail(`child deployment '${deploymentId}' has an unfinished execution ${active.id} (${active.workflow})`, true);
+      await store.deleteDeployment(deploymentId, lock);
+      return {};
+    } catch (err) {
+      await store.releaseLock(lock).catch(() => undefined);
+      throw err;
+    }
+  }
+}
+
+/** How many Component parents a deployment has above it. */
+async function nestingDepth(store: StateStore, deployment: DeploymentRecord): Promise<number> {
+  let depth = 0;
+  let current: DeploymentRecord | undefined = deployment;
+  while (current?.parent && depth <= MAX_COMPONENT_DEPTH) {
+    depth++;
+    current = await store.getDeployment(current.parent.deploymentId);
+  }
+  return depth;
+}
+
+/** A child's live events read as the child's: its id before the message, its task ids apart from the parent's. */
+function childEvents(deploymentId: string, onEvent: ((e: EventRecord) => void) | undefined): ((e: EventRecord) => void) | undefined {
+  if (!onEvent) return undefined;
+  return (e) =>
+    onEvent({
+      ...e,
+      message: `[${deploymentId}] ${e.message}`,
+      ...(e.taskId ? { taskId: `${deploymentId}/${e.taskId}` } : {}),
+      ...(e.nodeInstanceId ? { nodeInstanceId: `${deploymentId}/${e.nodeInstanceId}` } : {}),
+    });
+}
+
+const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tbz2)$/i;
+
+/**
+ * The file of a Component's blueprint, inside the repository. Cloudify uploads `blueprint_archive`
+ * (usually a URL) to its manager under `id`; Isthmus has no blueprint catalogue and fetches
+ * nothing, so the blueprint is found in the repository, in this order: `id` mapped in
+ * `blueprintImports` (`.isthmus.yaml` or --blueprint-import, as for `blueprint:` imports); an
+ * archive that is a directory or YAML file of the repository (relative to the parent blueprint);
+ * `main_file_name` beside the parent blueprint (blueprint examples ship the child in the same
+ * archive as the parent).
+ */
+export function resolveChildBlueprint(
+  blueprint: Extract<ChildRequest, { action: 'create' }>['blueprint'],
+  where: { parentFile: string; rootDir: string; imports: Record<string, string> },
+): string {
+  const parentDir = path.dirname(where.parentFile);
+  const mainFile = blueprint.mainFile || 'blueprint.yaml';
+  const candidates: string[] = [];
+  if (blueprint.id && Object.hasOwn(where.imports, blueprint.id)) candidates.push(path.resolve(where.rootDir, where.imports[blueprint.id]!));
+  const archive = blueprint.archive ?? '';
+  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(archive);
+  if (archive && !remote) {
+    const local = path.resolve(parentDir, archive);
+    if (ARCHIVE.test(archive) && existsSync(local))
+      throw new WorkflowError(
+        `blueprint_archive '${archive}' is an archive; Isthmus does not unpack archives: point it at the blueprint's directory in the repository`,
+        'component.archive',
+      );
+    if (existsSync(local)) candidates.push(statSync(local).isDirectory() ? path.join(local, mainFile) : local);
+  }
+  if (blueprint.mainFile) candidates.push(path.resolve(parentDir, blueprint.mainFile));
+  const inside = (p: string) => {
+    const rel = path.relative(where.rootDir, p);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  for (const candidate of candidates) {
+    if (!inside(candidate)) throw new WorkflowError(`the Component's blueprint ${candidate} is outside the repository ${where.rootDir}`, 'component.outside');
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  const tried = candidates.length > 0 ? ` (looked for ${candidates.map((c) => path.relative(where.rootDir, c)).join(', ')})` : '';
+  throw new WorkflowError(
+    `cannot find the Component's blueprint${blueprint.id ? ` '${blueprint.id}'` : ''}${remote ? ` (blueprint_archive ${archive} is not fetched)` : ''}${tried}; ` +
+      `keep it in the repository and map its id: add "blueprintImports: {${blueprint.id || 'ID'}: path/to/blueprint.yaml}" to .isthmus.yaml or pass --blueprint-import`,
+    'component.blueprint',
+  );
+}
