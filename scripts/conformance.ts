@@ -3,7 +3,8 @@
  * JSON line of why planned blueprints cannot be installed (reason → blueprints), then a JSON
  * summary line. A blueprint is a YAML file with tosca_definitions_version that no other file there
  * imports (imported files are checked through their importers). A planned blueprint is
- * installable when its install workflow needs no operation Isthmus cannot run.
+ * installable when its install workflow needs no operation Isthmus cannot run, and the blueprints
+ * its Components install (found as the driver finds them) are installable too.
  *
  *   npm run conformance -- DIR [--plugins DIR] [--json]
  */
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { loadBlueprint, formatDiagnostic, UNSUPPORTED_CODES } from '../src/dsl/index.js';
 import { planDeployment, type UnsupportedOperation } from '../src/plan/index.js';
 import { defaultPluginRegistry } from '../src/plugins/index.js';
+import { componentReferences, unsupportedComponents } from '../src/driver/component-blueprints.js';
 
 function parseArgs(argv: string[]): { dir: string; pluginDirs: string[]; verbose: boolean } {
   const pluginDirs: string[] = [];
@@ -66,6 +68,8 @@ const blueprints = all.filter((f) => !imported.has(path.resolve(f)) && /^tosca_d
 const counts = { total: 0, planned: 0, installable: 0, unsupported: 0, invalid: 0, failed: 0 };
 const catalog = defaultPluginRegistry().catalog();
 const blockers = new Map<string, number>();
+/** Planned blueprints (by absolute path), printed once their Components' children are known. */
+const planned = new Map<string, { rel: string; line: string; blocking: UnsupportedOperation[]; children: Array<{ node: string; file: string }> }>();
 
 /** Operations the install workflow runs (node and relationship lifecycles). */
 const INSTALL_OPERATION =
@@ -74,6 +78,9 @@ const INSTALL_OPERATION =
 /** A reason without the names of one blueprint, so that blueprints group by it. */
 function reasonGroup(u: UnsupportedOperation): string {
   if (u.reason.includes('executor host_agent')) return 'runs on a host (executor host_agent): SSH hosts';
+  if (u.reason.startsWith("cannot find the Component's blueprint")) return "a Component's blueprint is not in the repository";
+  if (/^blueprint_archive '.*' is an archive/.test(u.reason)) return "a Component's blueprint is an archive (Isthmus does not unpack archives)";
+  if (u.reason.startsWith('component: ')) return "a Component's child blueprint is not installable";
   return u.reason
     .replace(/'[^']*' is not a declared plugin/, 'a plugin that is not declared')
     .replace(/does not implement '(.+)\.[^.']+'$/, "does not implement '$1.*'");
@@ -98,15 +105,44 @@ for (const file of blueprints) {
     }
     const plan = planDeployment(result.blueprint, { seed: rel, catalog });
     counts.planned++;
-    const blocking = plan.unsupported.filter((u) => INSTALL_OPERATION.test(u.operation));
-    if (blocking.length === 0) counts.installable++;
-    for (const reason of new Set(blocking.map(reasonGroup))) blockers.set(reason, (blockers.get(reason) ?? 0) + 1);
-    const why = blocking.length === 0 ? 'installable' : `not installable: ${[...new Set(blocking.map(reasonGroup))].join('; ')}`;
-    console.log(`planned     ${rel}: ${plan.nodes.length} nodes, ${plan.nodeInstances.length} instances; ${why}`);
+    const components = componentReferences(plan.nodes, { parentFile: path.resolve(file), rootDir: path.resolve(dir), imports: {} });
+    const blocking = [...plan.unsupported, ...unsupportedComponents(components)].filter((u) => INSTALL_OPERATION.test(u.operation));
+    planned.set(path.resolve(file), {
+      rel,
+      line: `${plan.nodes.length} nodes, ${plan.nodeInstances.length} instances`,
+      blocking,
+      children: components.flatMap((c) => (c.file ? [{ node: c.node, file: c.file }] : [])),
+    });
   } catch (err) {
     counts.failed++;
     console.log(`failed      ${rel}: ${(err as Error).stack ?? String(err)}`);
   }
+}
+
+/** Blocking reasons of a planned blueprint, its Components' child blueprints' included (a child not in the corpus counts as unknown, not as a block). */
+function blockingOf(file: string, seen: Set<string> = new Set()): UnsupportedOperation[] {
+  const entry = planned.get(file)!;
+  if (seen.has(file)) return entry.blocking;
+  seen.add(file);
+  const out = [...entry.blocking];
+  for (const child of entry.children) {
+    if (!planned.has(child.file)) continue;
+    if (blockingOf(child.file, seen).length > 0)
+      out.push({
+        node: child.node,
+        operation: 'cloudify.interfaces.lifecycle.start',
+        implementation: 'cfy_extensions.cloudify_types.component.execute_start',
+        reason: `component: its blueprint ${planned.get(child.file)!.rel} is not installable`,
+      });
+  }
+  return out;
+}
+for (const [file, entry] of planned) {
+  const blocking = blockingOf(file);
+  if (blocking.length === 0) counts.installable++;
+  for (const reason of new Set(blocking.map(reasonGroup))) blockers.set(reason, (blockers.get(reason) ?? 0) + 1);
+  const why = blocking.length === 0 ? 'installable' : `not installable: ${[...new Set(blocking.map(reasonGroup))].join('; ')}`;
+  console.log(`planned     ${entry.rel}: ${entry.line}; ${why}`);
 }
 console.log(JSON.stringify({ notInstallableBecause: Object.fromEntries([...blockers].sort((a, b) => b[1] - a[1])) }));
 console.log(JSON.stringify(counts));

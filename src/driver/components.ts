@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BlueprintError, defaultRootDir, type LoadOptions } from '../dsl/index.js';
 import {
@@ -15,6 +14,7 @@ import type { PluginCatalog } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ChildRequest, type DeploymentRecord, type EventRecord, type StateStore } from '../state/index.js';
 import { WorkflowError, type RetryDefaults } from '../workflows/index.js';
 import { planBlueprint } from './deploy.js';
+import { resolveChildBlueprint } from './component-blueprints.js';
 import { readRepositoryConfig } from './repository-config.js';
 import { shipBlueprintFiles } from './ship.js';
 
@@ -209,51 +209,4 @@ function childEvents(deploymentId: string, onEvent: ((e: EventRecord) => void) |
       ...(e.taskId ? { taskId: `${deploymentId}/${e.taskId}` } : {}),
       ...(e.nodeInstanceId ? { nodeInstanceId: `${deploymentId}/${e.nodeInstanceId}` } : {}),
     });
-}
-
-const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tbz2)$/i;
-
-/**
- * The file of a Component's blueprint, inside the repository. Cloudify uploads `blueprint_archive`
- * (usually a URL) to its manager under `id`; Isthmus has no blueprint catalogue and fetches
- * nothing, so the blueprint is found in the repository, in this order: `id` mapped in
- * `blueprintImports` (`.isthmus.yaml` or --blueprint-import, as for `blueprint:` imports); an
- * archive that is a directory or YAML file of the repository (relative to the parent blueprint);
- * `main_file_name` beside the parent blueprint (blueprint examples ship the child in the same
- * archive as the parent).
- */
-export function resolveChildBlueprint(
-  blueprint: Extract<ChildRequest, { action: 'create' }>['blueprint'],
-  where: { parentFile: string; rootDir: string; imports: Record<string, string> },
-): string {
-  const parentDir = path.dirname(where.parentFile);
-  const mainFile = blueprint.mainFile || 'blueprint.yaml';
-  const candidates: string[] = [];
-  if (blueprint.id && Object.hasOwn(where.imports, blueprint.id)) candidates.push(path.resolve(where.rootDir, where.imports[blueprint.id]!));
-  const archive = blueprint.archive ?? '';
-  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(archive);
-  if (archive && !remote) {
-    const local = path.resolve(parentDir, archive);
-    if (ARCHIVE.test(archive) && existsSync(local))
-      throw new WorkflowError(
-        `blueprint_archive '${archive}' is an archive; Isthmus does not unpack archives: point it at the blueprint's directory in the repository`,
-        'component.archive',
-      );
-    if (existsSync(local)) candidates.push(statSync(local).isDirectory() ? path.join(local, mainFile) : local);
-  }
-  if (blueprint.mainFile) candidates.push(path.resolve(parentDir, blueprint.mainFile));
-  const inside = (p: string) => {
-    const rel = path.relative(where.rootDir, p);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  };
-  for (const candidate of candidates) {
-    if (!inside(candidate)) throw new WorkflowError(`the Component's blueprint ${candidate} is outside the repository ${where.rootDir}`, 'component.outside');
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  const tried = candidates.length > 0 ? ` (looked for ${candidates.map((c) => path.relative(where.rootDir, c)).join(', ')})` : '';
-  throw new WorkflowError(
-    `cannot find the Component's blueprint${blueprint.id ? ` '${blueprint.id}'` : ''}${remote ? ` (blueprint_archive ${archive} is not fetched)` : ''}${tried}; ` +
-      `keep it in the repository and map its id: add "blueprintImports: {${blueprint.id || 'ID'}: path/to/blueprint.yaml}" to .isthmus.yaml or pass --blueprint-import`,
-    'component.blueprint',
-  );
 }

