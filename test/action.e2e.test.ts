@@ -376,6 +376,73 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
   }, 240_000);
 
+  it("mode aws: a Component's child deployment is planned and shipped by the action, its scripts run by the step Lambda; uninstall deletes it", async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'isthmus-component-state-'));
+    const workspace = writeBlueprintFiles({
+      '.git': '',
+      '.isthmus.yaml': 'blueprintImports: { cache: services/cache/blueprint.yaml }\n',
+      'apps/shop/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'inputs:',
+        '  state_dir: { type: string }',
+        'node_templates:',
+        '  cache:',
+        '    type: cloudify.nodes.ServiceComponent',
+        '    properties:',
+        '      resource_config:',
+        '        blueprint: { id: cache }',
+        '        deployment: { id: shop-cache, inputs: { state_dir: { get_input: state_dir } } }',
+        'outputs:',
+        '  cache_port: { value: { get_attribute: [cache, capabilities, port] } }',
+        '',
+      ].join('\n'),
+      'services/cache/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'inputs:',
+        '  state_dir: { type: string }',
+        'node_templates:',
+        '  redis:',
+        '    type: cloudify.nodes.Root',
+        '    interfaces:',
+        '      cloudify.interfaces.lifecycle:',
+        '        create: { implementation: scripts/create.sh, inputs: { state_dir: { get_input: state_dir } } }',
+        '        delete: { implementation: scripts/delete.sh, inputs: { state_dir: { get_input: state_dir } } }',
+        'capabilities:',
+        '  port: { value: { get_attribute: [redis, port] } }',
+        '',
+      ].join('\n'),
+      'services/cache/scripts/create.sh': 'set -eu\necho up > "$state_dir/$(ctx instance id)"\nctx instance runtime-properties port @6379\n',
+      'services/cache/scripts/delete.sh': 'rm -f "$state_dir/$(ctx instance id)"\n',
+    });
+    const shop = { blueprint: 'apps/shop/blueprint.yaml', 'deployment-id': 'shop' };
+    try {
+      const install = await runAction(
+        'dispatch-install-component',
+        'workflow_dispatch',
+        { inputs: {} },
+        { ...shop, workflow: 'install', inputs: JSON.stringify({ state_dir: state }) },
+        { workspace },
+      );
+      expect(install.code, install.log).toBe(0);
+      expect(install.outputs['cache_port']).toBe('6379');
+      expect(readdirSync(state).filter((f) => f.startsWith('redis_'))).toHaveLength(1);
+      const child = (await store.getDeployment('shop-cache'))!;
+      // The child's files were shipped: the step Lambda ran its script from the table, not a checkout.
+      expect(child.resources).toMatch(/^[0-9a-f]{64}$/);
+      expect(child.parent).toMatchObject({ deploymentId: 'shop' });
+      expect(install.log).toContain('[shop-cache]');
+
+      const uninstall = await runAction('dispatch-uninstall-component', 'workflow_dispatch', { inputs: {} }, { ...shop, workflow: 'uninstall' }, { workspace });
+      expect(uninstall.code, uninstall.log).toBe(0);
+      expect(readdirSync(state)).toEqual([]);
+      expect(await store.getDeployment('shop-cache')).toBeUndefined();
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('mode local runs the workflow inside the runner: DynamoDB Local installed into the tool cache, stopped at the end', async () => {
     const runnerTemp = mkdtempSync(path.join(tmpdir(), 'isthmus-runner-temp-'));
     const toolCache = mkdtempSync(path.join(tmpdir(), 'isthmus-tool-cache-'));

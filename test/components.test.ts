@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cancelExecution, runExecution, startExecution } from '../src/engine/index.js';
+import { cancelExecution, runExecution, runHeal, startExecution, startUpdate } from '../src/engine/index.js';
 import { defaultPluginRegistry } from '../src/plugins/index.js';
 import { HEADER } from './support/blueprint-files.js';
 import { createHarness, RECORDING_TYPES, type Harness } from './support/engine.js';
@@ -191,6 +191,48 @@ describe('cfy_extensions Component: child deployments', () => {
     expect((await runExecution(h.deps, parent, cancelled.id)).status).toBe('terminated');
     expect((await h.store.listExecutions('slow-child')).map((e) => [e.id, e.status])).toEqual([[child!.id, 'terminated']]);
     expect(h.log.filter((l) => l === 'a create')).toHaveLength(1);
+  }, 120_000);
+
+  it("heal: the Component reports its child's unhealthy instances, and healing the parent heals them in the child", async () => {
+    const h = await createHarness({ maxRetries: 1 });
+    writeChild(h);
+    const parent = await h.deploy(parentBlueprint(), 'shop');
+    expect((await h.run(parent, 'install')).status).toBe('terminated');
+    const server = (await h.store.listNodeInstances('web-child')).find((i) => i.nodeId === 'server')!;
+    await h.store.setNodeInstanceFields('web-child', server.id, { runtimeProperties: { ...server.runtimeProperties, broken: true } });
+
+    const healed = await runHeal(h.deps, parent, {}, {});
+    expect(healed.heal.error).toBeUndefined();
+    const web = (await h.store.listNodeInstances(parent)).find((i) => i.nodeId === 'web')!;
+    expect(healed.healed).toEqual([web.id]);
+    expect(healed.check!.status).toBe('terminated');
+    // The child's own check and heal ran: its server was reinstalled (create clears 'broken').
+    const childWorkflows = (await h.store.listExecutions('web-child')).map((e) => `${e.workflow}:${e.status}`);
+    expect(childWorkflows).toEqual(['install:terminated', 'check_status:terminated', 'check_status:terminated', 'heal:terminated']);
+    expect((await h.store.getNodeInstance('web-child', server.id))!.runtimeProperties['broken']).toBeUndefined();
+    expect(h.log.filter((l) => l === 'server create')).toHaveLength(2);
+  }, 120_000);
+
+  it("update: a parent update that changes the Component's inputs updates the child deployment, and the parent gets the new capabilities", async () => {
+    const h = await createHarness({ maxRetries: 1 });
+    writeChild(h);
+    const parent = await h.deploy(parentBlueprint(), 'shop');
+    expect((await h.run(parent, 'install')).status).toBe('terminated');
+    const v2 = h.planOf(parentBlueprint(), 'shop-v2', { greeting: 'bonjour' });
+    const start = await startUpdate(
+      h.store,
+      parent,
+      { plan: v2, inputs: { greeting: 'bonjour' }, blueprintFile: path.join(h.dir, 'shop-v2.yaml'), blueprintDigest: 'v2' },
+      {},
+    );
+    if (start.preview) throw new Error('expected an execution');
+    const updated = await runExecution(h.deps, parent, start.execution.id);
+    expect(updated.error).toBeUndefined();
+    expect((await h.store.getDeployment('web-child'))!.plan.inputs).toMatchObject({ greeting: 'bonjour' });
+    expect((await h.store.listExecutions('web-child')).map((e) => `${e.workflow}:${e.status}`)).toEqual(['install:terminated', 'update:terminated']);
+    const web = (await h.store.listNodeInstances(parent)).find((i) => i.nodeId === 'web')!;
+    expect(web.runtimeProperties['capabilities']).toEqual({ url: 'http://bonjour.example', environment: 'production' });
+    expect((await h.store.getDeployment(parent))!.outputs).toEqual({ child_url: 'http://bonjour.example' });
   }, 120_000);
 
   it('an external deployment is attached, never installed, uninstalled or deleted', async () => {

@@ -150,4 +150,83 @@ describe('a driver killed at random points', () => {
     expect((await store.getDeployment('crash'))!.plan.nodeInstances).toHaveLength(35);
     client.destroy();
   }, 600_000);
+
+  it('resumes a parent killed while its Component installs the child deployment: each child operation once, one child execution', async () => {
+    const child = BLUEPRINT.replace('default_instances: 5', 'default_instances: 2').replace('default_instances: 45', 'default_instances: 10');
+    const parent = `tosca_definitions_version: cloudify_dsl_1_5
+imports: [ cloudify/types/types.yaml ]
+node_templates:
+  service:
+    type: cloudify.nodes.Component
+    properties: { resource_config: { blueprint: { blueprint_archive: child }, deployment: { id: child-of-crash } } }
+capabilities:
+  made_by: { value: { get_attribute: [ service, deployment, id ] } }
+`;
+    const dir = writeBlueprintFiles({ 'parent.yaml': parent, 'child/blueprint.yaml': child, 'child/ops/count.mjs': COUNT });
+    mkdirSync(path.join(dir, '.isthmus'), { recursive: true });
+    writeFileSync(path.join(dir, '.git'), '');
+    const endpoint = inject('dynamoDbEndpoint');
+    const table = `isthmus-crash-${randomUUID()}`;
+    const env = { ...process.env, ISTHMUS_DYNAMODB_ENDPOINT: endpoint, ISTHMUS_STATE_TABLE: table, ISTHMUS_LEASE_MS: '600' };
+    const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const store = new DynamoDbStateStore({ tableName: table, client });
+    const random = seededRandom(11);
+    const kills = Math.max(3, Math.round(KILLS / 3));
+    const childSteps = async () => {
+      try {
+        const e = (await store.listExecutions('child-of-crash')).at(-1);
+        return e ? (await store.listSteps(e.id)).length : 0;
+      } catch {
+        return 0;
+      }
+    };
+    let killed = 0;
+    let parentExecution: string | undefined;
+    let stderr = '';
+    for (let runs = 0; runs < kills * 3; runs++) {
+      const args = parentExecution ? ['executions', 'resume', parentExecution] : ['install', 'parent.yaml', '-d', 'crash-parent'];
+      const proc = spawn(process.execPath, [bin, ...args, '--max-parallel', '4', '--wait-lock'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      stderr = '';
+      proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      let exited = false;
+      const code = new Promise<number | null>((r) =>
+        proc.once('exit', (c) => {
+          exited = true;
+          r(c);
+        }),
+      );
+      if (killed < kills) {
+        // Kill once the child's execution has recorded a few more steps: the kill lands inside the child's install.
+        const from = await childSteps();
+        const progress = 1 + Math.floor(random() * 6);
+        while (!exited) {
+          if ((await childSteps()) >= from + progress) {
+            proc.kill('SIGKILL');
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 15));
+        }
+      }
+      const exit = await code;
+      if (exit === null) killed++;
+      else if (exit !== 0) throw new Error(`isthmus ${args.join(' ')} exited with ${exit}: ${stderr}`);
+      const e = (await store.listExecutions('crash-parent')).at(-1);
+      parentExecution ??= e?.id;
+      if (e?.status === 'terminated') break;
+    }
+    process.stdout.write(`${JSON.stringify({ scenario: 'component-crash', kills: killed })}\n`);
+    expect(killed).toBeGreaterThanOrEqual(3);
+    expect((await store.listExecutions('crash-parent')).at(-1)!.status).toBe('terminated');
+    const childExecutions = await store.listExecutions('child-of-crash');
+    expect(childExecutions.map((e) => `${e.workflow}:${e.status}`)).toEqual(['install:terminated']);
+    const instances = await store.listNodeInstances('child-of-crash');
+    expect(instances).toHaveLength(12);
+    for (const i of instances) {
+      expect(i.state).toBe('started');
+      expect(Object.values(i.runtimeProperties['counts'] as Record<string, number>).every((n) => n === 1)).toBe(true);
+    }
+    expect((await store.getDeployment('crash-parent'))!.parent).toBeUndefined();
+    expect((await store.getDeployment('child-of-crash'))!.parent).toMatchObject({ deploymentId: 'crash-parent' });
+    client.destroy();
+  }, 600_000);
 });

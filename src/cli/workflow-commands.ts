@@ -234,6 +234,23 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         return 0;
       }),
     );
+  runFlags(
+    executions
+      .command('start <workflow>')
+      .description("run any workflow of a deployment: a built-in, or one its blueprint declares (Cloudify's `cfy executions start`)")
+      .requiredOption('-d, --deployment-id <id>', 'the deployment')
+      .option('-p, --parameters <key=value|file>', 'workflow parameters (repeatable)', collect, []),
+  ).action((workflow: string, flags: RunFlags & { deploymentId: string }) =>
+    withEnv(async (env) => {
+      const execution = await (await runtime()).startExecution(env.store, {
+        deploymentId: flags.deploymentId,
+        workflow,
+        parameters: readParameters(flags.parameters),
+        catalog: env.plugins.catalog(),
+      });
+      return drive(io, env, execution, flags);
+    }),
+  );
   runFlags(executions.command('resume <execution>').description('continue an unfinished or failed execution where it stopped')).action(
     (id: string, flags: RunFlags) =>
       withEnv(async (env) => {

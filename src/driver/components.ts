@@ -6,14 +6,23 @@ import {
   defaultOwner,
   runExecution,
   startExecution,
+  startHealExecution,
   type ChildDeployments,
   type ChildRequester,
   type EngineDeps,
 } from '../engine/index.js';
 import type { PluginCatalog } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ChildRequest, type DeploymentRecord, type EventRecord, type StateStore } from '../state/index.js';
+import {
+  ACTIVE_EXECUTION_STATUSES,
+  ConflictError,
+  type ChildRequest,
+  type DeploymentRecord,
+  type EventRecord,
+  type ExecutionRecord,
+  type StateStore,
+} from '../state/index.js';
 import { WorkflowError, type RetryDefaults } from '../workflows/index.js';
-import { planBlueprint } from './deploy.js';
+import { planBlueprint, startBlueprintUpdate } from './deploy.js';
 import { resolveChildBlueprint } from './component-blueprints.js';
 import { readRepositoryConfig } from './repository-config.js';
 import { shipBlueprintFiles } from './ship.js';
@@ -59,6 +68,10 @@ export class RepositoryChildDeployments implements ChildDeployments {
           return await this.create(engine.store, request, from);
         case 'execute':
           return await this.execute(engine, request, signal);
+        case 'heal':
+          return await this.heal(engine, request, signal);
+        case 'update':
+          return await this.update(engine, request, from, signal);
         case 'delete':
           return await this.delete(engine, request.deploymentId, from);
       }
@@ -80,19 +93,8 @@ export class RepositoryChildDeployments implements ChildDeployments {
       return fail(
         `child deployments nest at most ${MAX_COMPONENT_DEPTH} deep; '${from.deploymentId}' is already ${depth} deep (a blueprint that is its own Component?)`,
       );
-    const parentFile = path.resolve(this.options.blueprintRoot, parent.blueprintFile);
-    const rootDir = defaultRootDir(parentFile);
-    const repository = readRepositoryConfig(rootDir);
-    const imports = { ...repository.blueprintImports, ...(this.options.load?.blueprintImports ?? {}) };
-    const file = resolveChildBlueprint(request.blueprint, { parentFile, rootDir, imports });
-    const load: LoadOptions = {
-      ...repository,
-      rootDir,
-      blueprintImports: imports,
-      pluginDirs: [...(repository.pluginDirs ?? []), ...(this.options.load?.pluginDirs ?? [])],
-      inputs: request.inputs,
-    };
-    const planned = planBlueprint(file, load, this.options.catalog, this.options.blueprintRoot);
+    const { file, load } = this.childBlueprint(parent, request.blueprint);
+    const planned = planBlueprint(file, { ...load, inputs: request.inputs }, this.options.catalog, this.options.blueprintRoot);
     const resources = this.options.ship ? await shipBlueprintFiles(store, file) : undefined;
     try {
       await createDeployment(store, {
@@ -111,12 +113,93 @@ export class RepositoryChildDeployments implements ChildDeployments {
     return {};
   }
 
+  /** The file of a Component's blueprint and how to load it: the parent's repository, its `.isthmus.yaml`, this command's options. */
+  private childBlueprint(parent: DeploymentRecord, blueprint: Extract<ChildRequest, { action: 'create' }>['blueprint']): { file: string; load: LoadOptions } {
+    const parentFile = path.resolve(this.options.blueprintRoot, parent.blueprintFile);
+    const rootDir = defaultRootDir(parentFile);
+    const repository = readRepositoryConfig(rootDir);
+    const imports = { ...repository.blueprintImports, ...(this.options.load?.blueprintImports ?? {}) };
+    const file = resolveChildBlueprint(blueprint, { parentFile, rootDir, imports });
+    return {
+      file,
+      load: { ...repository, rootDir, blueprintImports: imports, pluginDirs: [...(repository.pluginDirs ?? []), ...(this.options.load?.pluginDirs ?? [])] },
+    };
+  }
+
+  /** The child's executions this request made, if any: one of another deployment is refused. */
+  private async ownExecution(store: StateStore, request: { deploymentId: string; executionId: string }): Promise<ExecutionRecord | undefined> {
+    const execution = await store.findExecution(request.executionId);
+    if (execution && execution.deploymentId !== request.deploymentId)
+      throw new WorkflowError(
+        `execution ${request.executionId} belongs to deployment '${execution.deploymentId}', not '${request.deploymentId}'`,
+        'component.execution',
+      );
+    return execution;
+  }
+
+  /** check_status, then heal what it found unhealthy, on the child; a resumed request finishes what an earlier run started. */
+  private async heal(engine: EngineDeps, request: Extract<ChildRequest, { action: 'heal' }>, signal: AbortSignal): Promise<Result> {
+    const { store } = engine;
+    const where = `heal on child deployment '${request.deploymentId}'`;
+    let heal = await this.ownExecution(store, request);
+    if (!heal) {
+      if (!(await store.getDeployment(request.deploymentId))) return fail(`child deployment '${request.deploymentId}' does not exist`);
+      const check = await this.execute(
+        engine,
+        { action: 'execute', deploymentId: request.deploymentId, executionId: `${request.executionId}.check`, workflow: 'check_status', parameters: {} },
+        signal,
+      );
+      if (check.error) return check;
+      const failing = (await store.listNodeInstances(request.deploymentId)).filter((i) => i.lastCheckStatus?.ok === false).map((i) => i.id);
+      try {
+        heal = await startHealExecution(store, request.deploymentId, {}, failing, {
+          catalog: this.options.catalog,
+          executionId: request.executionId,
+          ...(this.options.retries ? { retries: this.options.retries } : {}),
+        });
+      } catch (err) {
+        if (err instanceof ConflictError) return fail(`${where}: ${err.message}`, true);
+        throw err;
+      }
+    }
+    return this.runToEnd(engine, heal, where, request.timeoutSeconds, signal);
+  }
+
+  /** A deployment update of the child: its blueprint found again (its files may have changed) and the Component's inputs now. */
+  private async update(engine: EngineDeps, request: Extract<ChildRequest, { action: 'update' }>, from: ChildRequester, signal: AbortSignal): Promise<Result> {
+    const { store } = engine;
+    const where = `update of child deployment '${request.deploymentId}'`;
+    let update = await this.ownExecution(store, request);
+    if (!update) {
+      const [child, parent] = await Promise.all([store.getDeployment(request.deploymentId), store.getDeployment(from.deploymentId)]);
+      if (!child) return fail(`child deployment '${request.deploymentId}' does not exist`);
+      if (!parent) return fail(`the parent deployment '${from.deploymentId}' does not exist`);
+      const { file, load } = this.childBlueprint(parent, request.blueprint);
+      try {
+        const { started } = await startBlueprintUpdate(
+          store,
+          child,
+          file,
+          { ...load, inputs: request.inputs },
+          {},
+          this.options.catalog,
+          { ship: this.options.ship },
+          { executionId: request.executionId, cwd: this.options.blueprintRoot, ...(this.options.retries ? { retries: this.options.retries } : {}) },
+        );
+        if (started.preview) return {};
+        update = started.execution;
+      } catch (err) {
+        if (err instanceof ConflictError) return fail(`${where}: ${err.message}`, true);
+        throw err;
+      }
+    }
+    return this.runToEnd(engine, update, where, request.timeoutSeconds, signal);
+  }
+
   private async execute(engine: EngineDeps, request: Extract<ChildRequest, { action: 'execute' }>, signal: AbortSignal): Promise<Result> {
     const { store } = engine;
     const where = `'${request.workflow}' on child deployment '${request.deploymentId}'`;
-    let execution = await store.findExecution(request.executionId);
-    if (execution && execution.deploymentId !== request.deploymentId)
-      return fail(`execution ${request.executionId} belongs to deployment '${execution.deploymentId}', not '${request.deploymentId}'`);
+    let execution = await this.ownExecution(store, request);
     if (!execution) {
       if (!(await store.getDeployment(request.deploymentId))) return fail(`child deployment '${request.deploymentId}' does not exist`);
       try {
@@ -134,31 +217,45 @@ export class RepositoryChildDeployments implements ChildDeployments {
         throw err;
       }
     }
-    if (execution.status === 'terminated') return {};
-    // A failed or cancelled child execution is resumed, as `isthmus executions resume` would.
-    if (!ACTIVE_EXECUTION_STATUSES.includes(execution.status))
-      execution = await store.updateExecution(execution.deploymentId, execution.id, execution.version, { status: 'started' });
+    return this.runToEnd(engine, execution, where, request.timeoutSeconds, signal);
+  }
 
-    const id = execution.id;
+  /**
+   * Runs a child execution to its end with this engine: a failed or cancelled one is resumed (as
+   * `isthmus executions resume` would), the parent's cancel cancels it, and a timeout cancels it too.
+   */
+  private async runToEnd(
+    engine: EngineDeps,
+    execution: ExecutionRecord,
+    where: string,
+    timeoutSeconds: number | undefined,
+    signal: AbortSignal,
+  ): Promise<Result> {
+    const { store } = engine;
+    if (execution.status === 'terminated') return {};
+    let current = execution;
+    if (!ACTIVE_EXECUTION_STATUSES.includes(current.status))
+      current = await store.updateExecution(current.deploymentId, current.id, current.version, { status: 'started' });
+    const id = current.id;
     let timedOut = false;
     const stop = (force: boolean) => void cancelExecution(store, id, force).catch(() => undefined);
     const onAbort = () => stop(signal.reason === 'force_cancelling');
     signal.addEventListener('abort', onAbort, { once: true });
     if (signal.aborted) onAbort();
     const timer =
-      request.timeoutSeconds && request.timeoutSeconds > 0
+      timeoutSeconds && timeoutSeconds > 0
         ? setTimeout(() => {
             timedOut = true;
             stop(false);
-          }, request.timeoutSeconds * 1000)
+          }, timeoutSeconds * 1000)
         : undefined;
     try {
-      const done = await runExecution({ ...engine, onEvent: childEvents(request.deploymentId, engine.onEvent) }, request.deploymentId, id, {
+      const done = await runExecution({ ...engine, onEvent: childEvents(current.deploymentId, engine.onEvent) }, current.deploymentId, id, {
         waitForLock: true,
         lockWaitTimeoutMs: 10 * 60_000,
       });
       if (done.status === 'terminated') return {};
-      const why = timedOut ? `did not finish within ${request.timeoutSeconds}s and was cancelled` : done.status;
+      const why = timedOut ? `did not finish within ${timeoutSeconds}s and was cancelled` : done.status;
       return fail(`${where} ${why}${done.error ? `: ${done.error}` : ''} (execution ${id})`);
     } finally {
       if (timer) clearTimeout(timer);

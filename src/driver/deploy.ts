@@ -5,6 +5,7 @@ import { BlueprintError, defaultRootDir, loadBlueprint, type LoadOptions, type Y
 import { createDeployment, digestOf, startUpdate, type UpdateStart } from '../engine/index.js';
 import { planDeployment, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
 import { ConflictError, type DeploymentRecord, type StateStore } from '../state/index.js';
+import type { RetryDefaults } from '../workflows/index.js';
 import { componentReferences, unsupportedComponents } from './component-blueprints.js';
 import { readRepositoryConfig } from './repository-config.js';
 import { blueprintDirectoryDigests, shipBlueprintFiles } from './ship.js';
@@ -113,10 +114,12 @@ export async function startBlueprintUpdate(
   parameters: YamlMap,
   catalog: PluginCatalog,
   shipping: ShipOptions = {},
+  execution: { executionId?: string; retries?: RetryDefaults; cwd?: string } = {},
 ): Promise<{ started: UpdateStart; planned: PlannedBlueprint }> {
   const inputs = { ...deployment.inputs, ...(options.inputs ?? {}) };
   const source = file ?? deployment.blueprintFile;
-  const planned = planBlueprint(source, { ...options, inputs }, catalog);
+  const { cwd, ...start } = execution;
+  const planned = planBlueprint(source, { ...options, inputs }, catalog, cwd);
   // A preview changes nothing, so it ships nothing.
   const resources = shipping.ship && parameters['preview'] !== true ? await shipBlueprintFiles(store, source, deployment.resources) : undefined;
   const started = await startUpdate(
@@ -124,7 +127,7 @@ export async function startBlueprintUpdate(
     deployment.id,
     { plan: planned.plan, inputs, blueprintFile: planned.blueprintFile, blueprintDigest: planned.digest, ...(resources ? { resources } : {}) },
     parameters,
-    { catalog },
+    { catalog, ...start },
   );
   return { started, planned };
 }

@@ -367,6 +367,10 @@ function describeChild(r: ChildRequest): string {
       return `creating child deployment '${r.deploymentId}'`;
     case 'execute':
       return `running '${r.workflow}' on child deployment '${r.deploymentId}' (execution ${r.executionId})`;
+    case 'heal':
+      return `healing child deployment '${r.deploymentId}' (execution ${r.executionId})`;
+    case 'update':
+      return `updating child deployment '${r.deploymentId}' (execution ${r.executionId})`;
     case 'delete':
       return `deleting child deployment '${r.deploymentId}'`;
   }

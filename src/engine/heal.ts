@@ -25,7 +25,7 @@ export async function runHeal(
   deps: EngineDeps,
   deploymentId: string,
   parameters: YamlMap,
-  options: RunOptions & { retries?: RetryDefaults; catalog?: PluginCatalog } = {},
+  options: RunOptions & { retries?: RetryDefaults; catalog?: PluginCatalog; healExecutionId?: string } = {},
 ): Promise<HealRun> {
   for (const k of Object.keys(parameters)) {
     if (!HEAL_PARAMETERS.includes(k))
@@ -46,6 +46,7 @@ export async function runHeal(
       deploymentId,
       workflow: 'check_status',
       parameters: typeof target === 'string' ? { node_instance_ids: [target] } : {},
+      ...(options.healExecutionId ? { executionId: `${options.healExecutionId}.check` } : {}),
     });
     checkExecution = await runExecution(deps, deploymentId, started.id, options);
     if (checkExecution.status !== 'terminated') throw new WorkflowError(`check_status before heal ended ${checkExecution.status}`, 'check-failed');
@@ -54,7 +55,10 @@ export async function runHeal(
   let failing: string[];
   if (typeof target === 'string') failing = !check || instances.find((i) => i.id === target)?.lastCheckStatus?.ok === false ? [target] : [];
   else failing = check ? instances.filter((i) => i.lastCheckStatus?.ok === false).map((i) => i.id) : instances.map((i) => i.id);
-  const healExecution = await startHealExecution(store, deploymentId, parameters, failing, options);
+  const healExecution = await startHealExecution(store, deploymentId, parameters, failing, {
+    ...options,
+    ...(options.healExecutionId ? { executionId: options.healExecutionId } : {}),
+  });
   const heal = await runExecution(deps, deploymentId, healExecution.id, options);
   return { ...(checkExecution ? { check: checkExecution } : {}), heal, healed: failing };
 }
@@ -64,7 +68,7 @@ export async function startHealExecution(
   deploymentId: string,
   parameters: YamlMap,
   failing: string[],
-  options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {},
+  options: { retries?: RetryDefaults; catalog?: PluginCatalog; executionId?: string } = {},
 ): Promise<ExecutionRecord> {
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
@@ -77,5 +81,5 @@ export async function startHealExecution(
     ...(options.retries ? { retries: options.retries } : {}),
   });
   if (options.catalog) refuseUnsupported(deployment.plan, graph.tasks, options.catalog);
-  return storeExecution(store, deploymentId, 'heal', parameters, graph.tasks, { heal: { failing } });
+  return storeExecution(store, deploymentId, 'heal', parameters, graph.tasks, { heal: { failing } }, options.executionId);
 }

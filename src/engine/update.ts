@@ -29,7 +29,7 @@ export async function startUpdate(
   deploymentId: string,
   source: UpdateSource,
   parameters: YamlMap,
-  options: { retries?: RetryDefaults; catalog?: PluginCatalog } = {},
+  options: { retries?: RetryDefaults; catalog?: PluginCatalog; executionId?: string } = {},
 ): Promise<UpdateStart> {
   for (const k of Object.keys(parameters))
     if (!UPDATE_PARAMETERS.includes(k))
@@ -69,7 +69,7 @@ export async function startUpdate(
     blueprintDigest: source.blueprintDigest,
     ...(source.resources ? { resources: source.resources } : {}),
   };
-  const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context });
+  const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context }, options.executionId);
   return { preview: false, diff, execution };
 }
 

@@ -8,6 +8,14 @@ export interface UnsupportedOperation {
   reason: string;
 }
 
+/** A workflow a blueprint declares: its implementation (`plugin.module.function`) and parameters. */
+export interface CustomWorkflow {
+  plugin: string;
+  /** The mapping without its plugin prefix, e.g. `cloudify_custom_workflow.tasks.customwf`. */
+  task: string;
+  parameters: Record<string, { default?: YamlValue; required: boolean }>;
+}
+
 export interface PlannedNode {
   id: string;
   type: string;
@@ -61,6 +69,8 @@ export interface DeploymentPlan {
   outputs: Record<string, OutputDefinition>;
   capabilities: Record<string, OutputDefinition>;
   workflows: string[];
+  /** The blueprint's own workflows (`workflows:`): mapping and parameter defaults (absent in plans of earlier versions). */
+  customWorkflows?: Record<string, CustomWorkflow>;
   /** Deployment labels (`labels:`), key → values, for get_label. */
   labels: Record<string, YamlValue[]>;
   /** Plugins the blueprint declares (implementation strings name them). */

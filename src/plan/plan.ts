@@ -79,6 +79,21 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
     outputs: blueprint.outputs,
     capabilities: blueprint.capabilities,
     workflows: Object.keys(blueprint.workflows),
+    customWorkflows: Object.fromEntries(
+      Object.values(blueprint.workflows).map((w) => [
+        w.name,
+        {
+          plugin: w.plugin,
+          task: w.mapping.slice(w.plugin.length + 1),
+          parameters: Object.fromEntries(
+            Object.entries(w.parameters).map(([name, p]) => [
+              name,
+              { ...(p.hasDefault ? { default: p.default ?? null } : {}), required: p.required && !p.hasDefault },
+            ]),
+          ),
+        },
+      ]),
+    ),
     plugins: blueprint.plugins,
     labels: Object.fromEntries(
       Object.entries(blueprint.labels).map(([k, v]) => [k, Array.isArray((v as { values?: unknown }).values) ? (v as { values: YamlValue[] }).values : []]),

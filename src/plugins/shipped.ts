@@ -127,8 +127,9 @@ export const SHIPPED_PLUGINS: PluginDescriptor[] = [
   },
   {
     name: 'cfy_util',
-    aliases: ['keys', 'cloudinit', 'secrets', 'cfy_files', 'configuration'],
+    aliases: ['keys', 'cloudinit', 'secrets', 'cfy_files', 'configuration', 'cloudify_custom_workflow'],
     tasks: [
+      'cloudify_custom_workflow.tasks.log',
       'cloudify_ssh_key.operations.create',
       'cloudify_ssh_key.operations.delete',
       'cloudify_cloudinit.tasks.update',
@@ -158,6 +159,8 @@ export const SHIPPED_PLUGINS: PluginDescriptor[] = [
       'cloudify_types.component.delete',
       'cloudify_types.component.refresh',
       'cloudify_types.component.check_status',
+      'cloudify_types.component.heal',
+      'cloudify_types.component.update',
     ],
     load: async () => (await import('./extensions/index.js')).extensionsPlugin,
   },

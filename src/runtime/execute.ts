@@ -192,14 +192,20 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
           },
           delete: (name) => deps.secrets.delete(name),
         },
-        readDeployment: async (id) => {
+        readDeployment: async (id, options = {}) => {
           const other = await deps.store.getDeployment(id);
           if (!other) return undefined;
+          const unhealthy = options.health
+            ? (await deps.store.listNodeInstances(id))
+                .filter((i) => i.lastCheckStatus?.ok === false)
+                .map((i) => ({ id: i.id, ...(i.lastCheckStatus?.message ? { message: redactor.redact(i.lastCheckStatus.message) } : {}) }))
+            : undefined;
           return {
             id: other.id,
             status: other.status,
             capabilities: await evaluateDeploymentOutputs(deps.store, other, deps.secrets, 'capabilities'),
             ...(other.parent ? { parent: other.parent } : {}),
+            ...(unhealthy ? { unhealthy } : {}),
           };
         },
         readExecution: async (deploymentId, executionId) => {

@@ -100,7 +100,7 @@ export interface OperationContext {
   /** The deployment's secret store (get_secret's); what is read or written through it is masked. */
   secrets: OperationSecrets;
   /** Another deployment of the same state, with its capabilities evaluated (secrets in them masked). */
-  readDeployment(id: string): Promise<DeploymentView | undefined>;
+  readDeployment(id: string, options?: { health?: boolean }): Promise<DeploymentView | undefined>;
   /** An execution of a deployment of the same state. */
   readExecution(deploymentId: string, executionId: string): Promise<{ id: string; workflow: string; status: string; error?: string } | undefined>;
   /**
@@ -118,6 +118,8 @@ export interface DeploymentView {
   capabilities: YamlMap;
   /** Set on a Component's child deployment: the deployment and instance that created it. */
   parent?: { deploymentId: string; nodeInstanceId: string };
+  /** With `health`: the instances whose last status check failed. */
+  unhealthy?: Array<{ id: string; message?: string }>;
 }
 
 export interface OperationSecrets {

@@ -163,6 +163,17 @@ export type ChildRequest =
       inputs: YamlMap;
     }
   | { action: 'execute'; deploymentId: string; executionId: string; workflow: string; parameters: YamlMap; timeoutSeconds?: number }
+  /** check_status then heal on the child (the heal execution has `executionId`, its check `<executionId>.check`). */
+  | { action: 'heal'; deploymentId: string; executionId: string; timeoutSeconds?: number }
+  /** A deployment update of the child to its blueprint (found again) and new inputs. */
+  | {
+      action: 'update';
+      deploymentId: string;
+      executionId: string;
+      blueprint: { id?: string; archive?: string; mainFile?: string };
+      inputs: YamlMap;
+      timeoutSeconds?: number;
+    }
   | { action: 'delete'; deploymentId: string };
 
 export type EventLevel = 'info' | 'warning' | 'error' | 'debug';

@@ -9,6 +9,7 @@ import {
   uninstallGraph,
   type BuildContext,
 } from './builtins.js';
+import { customWorkflowGraph } from './custom.js';
 import { WorkflowError } from './errors.js';
 import type { TaskGraph } from './graph.js';
 
@@ -55,7 +56,13 @@ function map(v: YamlValue | undefined, name: string): YamlMap | undefined {
 /** Builds a built-in workflow's task graph from its parameters (unknown parameters are refused by name). */
 export function buildWorkflowGraph(workflow: string, parameters: YamlMap, ctx: BuildContext): TaskGraph {
   if (!isBuiltinWorkflow(workflow)) {
-    throw new WorkflowError(`'${workflow}' is not a workflow Isthmus runs; built-ins: ${BUILTIN_WORKFLOWS.join(', ')}`, 'unknown-workflow');
+    const custom = ctx.plan.customWorkflows ?? {};
+    if (Object.hasOwn(custom, workflow)) return customWorkflowGraph(workflow, custom[workflow]!, parameters, ctx);
+    const declared = Object.keys(custom);
+    throw new WorkflowError(
+      `'${workflow}' is not a workflow of this deployment; built-ins: ${BUILTIN_WORKFLOWS.join(', ')}${declared.length > 0 ? `; the blueprint's: ${declared.join(', ')}` : ''}`,
+      'unknown-workflow',
+    );
   }
   for (const key of Object.keys(parameters)) {
     if (!ALLOWED_PARAMETERS[workflow].includes(key)) {

@@ -1,8 +1,9 @@
 /**
  * The types of cloudify-utilities-plugin that Isthmus runs natively (`plugin:cloudify-utilities-plugin`):
  * key pairs, cloud-init documents, secrets, files and configuration loading. Type, property and
- * task names are Cloudify's (blueprints use them); the rest of the plugin (deployment proxies,
- * terminal, custom workflows) is not here yet, so a blueprint using it names a missing type.
+ * task names are Cloudify's (blueprints use them), and the custom-workflow plugin's name (its
+ * `customwf` workflow and `log` operation). The rest of the plugin (deployment proxies, terminal,
+ * scalelist) is not here yet, so a blueprint using it names a missing type.
  */
 export const UTILITIES_TYPES_YAML = `
 plugins:
@@ -12,6 +13,7 @@ plugins:
   secrets: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   cfy_files: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   configuration: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
+  cloudify_custom_workflow: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
 
 data_types:
   cloudify.datatypes.key:

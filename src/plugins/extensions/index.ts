@@ -247,13 +247,58 @@ async function componentRefresh(ctx: OperationContext): Promise<void> {
   ctx.instance.runtimeProperties['capabilities'] = child.capabilities;
 }
 
-/** Component check_status: healthy while the child deployment exists and its last install or update did not fail. */
+/**
+ * Component check_status: check_status on the child deployment (run by the driver); healthy when
+ * the child exists, did not fail, and none of its instances is unhealthy. An attached (external)
+ * deployment is only looked at, never run on.
+ */
 async function componentCheckStatus(ctx: OperationContext): Promise<void> {
   const config = await componentConfig(ctx);
   const id = childIdOf(ctx, config.deploymentId);
-  const child = await ctx.readDeployment(id);
+  const external = map(ctx.instance.runtimeProperties['deployment'])['external'] === true || config.external;
+  const child = await ctx.readDeployment(id, { health: true });
   if (!child) throw new OperationError(`child deployment '${id}' does not exist`, false);
   if (child.status === 'failed') throw new OperationError(`child deployment '${id}' is failed`, false);
+  if (external) return;
+  const executionId = childExecutionId(ctx);
+  const check = await ctx.readExecution(id, executionId);
+  if (check?.status !== 'terminated') ctx.awaitChild({ action: 'execute', deploymentId: id, executionId, workflow: 'check_status', parameters: {} });
+  const unhealthy = child.unhealthy ?? [];
+  if (unhealthy.length > 0)
+    throw new OperationError(
+      `child deployment '${id}' has ${unhealthy.length} unhealthy instance(s): ${unhealthy.map((i) => `${i.id}${i.message ? ` (${i.message})` : ''}`).join(', ')}`,
+      false,
+    );
+}
+
+/** Component heal: check_status then heal on the child deployment (run by the driver); then its capabilities again. */
+async function componentHeal(ctx: OperationContext): Promise<void> {
+  await runOnChild(ctx, 'heal');
+}
+
+/** Component update (a deployment update of the parent changed the Component): the child updated to its blueprint and the new inputs. */
+async function componentUpdate(ctx: OperationContext): Promise<void> {
+  await runOnChild(ctx, 'update');
+}
+
+async function runOnChild(ctx: OperationContext, action: 'heal' | 'update'): Promise<void> {
+  const config = await componentConfig(ctx);
+  const rp = ctx.instance.runtimeProperties;
+  const id = childIdOf(ctx, config.deploymentId);
+  const child = await ctx.readDeployment(id);
+  if (!child) throw new OperationError(`child deployment '${id}' does not exist`, false);
+  if (map(rp['deployment'])['external'] === true || config.external) return;
+  const executionId = childExecutionId(ctx);
+  const done = await ctx.readExecution(id, executionId);
+  if (done?.status === 'terminated') {
+    rp['capabilities'] = child.capabilities;
+    ctx.logger.info(`${action} of child deployment '${id}' succeeded (execution ${executionId})`);
+    return;
+  }
+  const timeout = ctx.inputs['timeout'];
+  const timeoutSeconds = typeof timeout === 'number' && timeout > 0 ? { timeoutSeconds: timeout } : {};
+  if (action === 'heal') ctx.awaitChild({ action, deploymentId: id, executionId, ...timeoutSeconds });
+  ctx.awaitChild({ action: 'update', deploymentId: id, executionId, blueprint: config.blueprint, inputs: config.inputs, ...timeoutSeconds });
 }
 
 export const extensionsPlugin: PluginModule = {
@@ -270,5 +315,7 @@ export const extensionsPlugin: PluginModule = {
     'cloudify_types.component.delete': componentDelete,
     'cloudify_types.component.refresh': componentRefresh,
     'cloudify_types.component.check_status': componentCheckStatus,
+    'cloudify_types.component.heal': componentHeal,
+    'cloudify_types.component.update': componentUpdate,
   },
 };

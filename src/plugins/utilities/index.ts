@@ -8,7 +8,7 @@ import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
-import { renderJinja } from '../templates.js';
+import { pythonStr, renderJinja } from '../templates.js';
 
 /*
  * The parts of cloudify-utilities-plugin that blueprints use to prepare other nodes, done
@@ -344,11 +344,17 @@ async function loadConfigurationToRuntimeProperties(ctx: OperationContext): Prom
   ctx.source.instance.runtimeProperties['params'] = { ...params, old_params: previousValues, diff_params: diff };
 }
 
+/** The custom-workflow example's operation: logs its inputs (Python's repr of them, as the plugin does). */
+async function logInputs(ctx: OperationContext): Promise<void> {
+  ctx.logger.info(`Log interface: ${pythonStr(ctx.inputs)}`);
+}
+
 /** cloudify-utilities-plugin's utilities, by the plugin names blueprints declare and Cloudify's task names. */
 export const utilitiesPlugin: PluginModule = {
   name: 'cfy_util',
-  aliases: ['keys', 'cloudinit', 'secrets', 'cfy_files', 'configuration'],
+  aliases: ['keys', 'cloudinit', 'secrets', 'cfy_files', 'configuration', 'cloudify_custom_workflow'],
   operations: {
+    'cloudify_custom_workflow.tasks.log': logInputs,
     'cloudify_ssh_key.operations.create': keysCreate,
     'cloudify_ssh_key.operations.delete': keysDelete,
     'cloudify_cloudinit.tasks.update': cloudInitUpdate,

@@ -908,6 +908,7 @@ plugins:
   secrets: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   cfy_files: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   configuration: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
+  cloudify_custom_workflow: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
 
 data_types:
   cloudify.datatypes.key:

@@ -1,0 +1,96 @@
+import { findOperation, type YamlMap, type YamlValue } from '../dsl/index.js';
+import type { CustomWorkflow } from '../plan/index.js';
+import type { BuildContext } from './builtins.js';
+import { WorkflowError } from './errors.js';
+import { DEFAULT_RETRIES, GraphBuilder, type TaskGraph } from './graph.js';
+
+/*
+ * Workflows a blueprint declares (`workflows: {name: {mapping, parameters}}`) whose mapping is one
+ * Isthmus implements, by the mapping's name without its plugin: the plugin name is whatever the
+ * plugin's type file calls it. Each is a pure graph builder like the built-ins.
+ */
+
+type CustomBuilder = (parameters: YamlMap, ctx: BuildContext) => TaskGraph;
+
+/** A list parameter as Cloudify's workflows take it: a list, or a JSON text of one (what the CLI passes). */
+function listParameter(value: YamlValue | undefined, name: string): string[] {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v) as YamlValue;
+    } catch {
+      v = [v];
+    }
+  }
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new WorkflowError(`parameter '${name}' must be a list of names`, 'parameter-type');
+  return v as string[];
+}
+
+/**
+ * cloudify-utilities-plugin's `customwf`: the listed operations on every instance of the listed
+ * nodes, one after another in the order given (node by node, instance by instance, operation by
+ * operation); the workflow's other parameters are the operations' inputs.
+ */
+function customwf(parameters: YamlMap, ctx: BuildContext): TaskGraph {
+  const { nodes_to_runon, operations_to_execute, allow_kwargs_override, ...kwargs } = parameters;
+  const nodeIds = listParameter(nodes_to_runon, 'nodes_to_runon');
+  const operations = listParameter(operations_to_execute, 'operations_to_execute');
+  const b = new GraphBuilder(ctx.plan, ctx.retries ?? DEFAULT_RETRIES);
+  let previous: string[] = [];
+  for (const nodeId of nodeIds) {
+    const node = ctx.plan.nodes.find((n) => n.id === nodeId);
+    if (!node) throw new WorkflowError(`nodes_to_runon names '${nodeId}', which is not a node of the deployment`, 'unknown-node');
+    for (const operation of operations) {
+      const op = findOperation(node.interfaces, operation);
+      if (!op?.implementation) throw new WorkflowError(`node '${nodeId}' has no operation '${operation}'`, 'unknown-operation');
+      const clash = allow_kwargs_override === true ? undefined : Object.keys(kwargs).find((k) => Object.hasOwn(op.inputs, k));
+      if (clash)
+        throw new WorkflowError(
+          `parameter '${clash}' would override the input of ${operation} on node '${nodeId}'; set allow_kwargs_override: true to allow it`,
+          'kwargs-override',
+        );
+    }
+    const instances = ctx.plan.nodeInstances.filter((i) => i.nodeId === nodeId).sort((a, c) => a.id.localeCompare(c.id));
+    for (const instance of instances) {
+      for (const operation of operations) {
+        const task = b.operation(instance.id, operation, previous, Object.keys(kwargs).length > 0 ? { inputs: kwargs } : {})!;
+        previous = [task.id];
+      }
+    }
+  }
+  return { tasks: b.tasks };
+}
+
+const CUSTOM_BUILDERS: Record<string, CustomBuilder> = {
+  'cloudify_custom_workflow.tasks.customwf': customwf,
+};
+
+/** The mappings (without their plugin) of the blueprint workflows Isthmus runs. */
+export const CUSTOM_WORKFLOW_TASKS = Object.keys(CUSTOM_BUILDERS);
+
+/**
+ * Builds a blueprint workflow's graph: its declared parameters' defaults under the given ones (an
+ * undeclared parameter or a missing required one is refused, as Cloudify refuses them), then its
+ * implementation's graph.
+ */
+export function customWorkflowGraph(name: string, workflow: CustomWorkflow, given: YamlMap, ctx: BuildContext): TaskGraph {
+  const builder = Object.hasOwn(CUSTOM_BUILDERS, workflow.task) ? CUSTOM_BUILDERS[workflow.task] : undefined;
+  if (!builder)
+    throw new WorkflowError(
+      `the blueprint's workflow '${name}' maps to ${workflow.plugin}.${workflow.task}, which Isthmus does not run (it runs the built-in workflows and ${CUSTOM_WORKFLOW_TASKS.join(', ')})`,
+      'unsupported-workflow',
+    );
+  const parameters: YamlMap = {};
+  for (const [key, declared] of Object.entries(workflow.parameters)) if ('default' in declared) parameters[key] = declared.default ?? null;
+  for (const [key, value] of Object.entries(given)) {
+    if (!Object.hasOwn(workflow.parameters, key))
+      throw new WorkflowError(
+        `${name} has no parameter '${key}'; its parameters: ${Object.keys(workflow.parameters).join(', ') || 'none'}`,
+        'unknown-parameter',
+      );
+    parameters[key] = value;
+  }
+  const missing = Object.entries(workflow.parameters).find(([key, declared]) => declared.required && !Object.hasOwn(parameters, key));
+  if (missing) throw new WorkflowError(`${name} needs the parameter '${missing[0]}'`, 'missing-parameter');
+  return builder(parameters, ctx);
+}
