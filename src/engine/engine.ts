@@ -471,7 +471,8 @@ async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): P
       if (rolledBack?.added) await dropInstances(store, execution.deploymentId, new Set(rolledBack.added));
       if (execution.workflow === 'uninstall' && Object.keys(execution.parameters).length === 0) patch.status = 'uninstalled';
       else if (execution.workflow === 'install') patch.status = 'active';
-      if (REFRESH_OUTPUTS.has(execution.workflow) && deps.evaluateOutputs) patch.outputs = await deps.evaluateOutputs(dep);
+      // A blueprint's own scale workflows (scalelist) change the deployment as `scale` does.
+      if ((REFRESH_OUTPUTS.has(execution.workflow) || execution.context?.scale) && deps.evaluateOutputs) patch.outputs = await deps.evaluateOutputs(dep);
     } else if (execution.status === 'failed' && execution.workflow === 'install') patch.status = 'failed';
     try {
       await store.updateDeployment(dep.id, dep.version, patch);

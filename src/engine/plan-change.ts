@@ -1,4 +1,5 @@
 import { createIdGenerator, type DeploymentPlan } from '../plan/index.js';
+import type { YamlMap } from '../dsl/index.js';
 import { ConflictError, type NodeInstanceRecord, type StateStore } from '../state/index.js';
 
 /** Instance ids for a plan change that never collide with the deployment's existing ones. */
@@ -23,6 +24,8 @@ export async function applyPlan(
   plan: DeploymentPlan,
   added: string[],
   also: { resources?: string } = {},
+  /** Runtime properties added instances start with. */
+  initial: Record<string, YamlMap> = {},
 ): Promise<void> {
   for (let i = 0; i < 5; i++) {
     const dep = await store.getDeployment(deploymentId);
@@ -36,7 +39,7 @@ export async function applyPlan(
         nodeId: x.nodeId,
         ...(x.hostId ? { hostId: x.hostId } : {}),
         state: 'uninitialized',
-        runtimeProperties: {},
+        runtimeProperties: initial[x.id] ?? {},
         version: 1,
       }));
     await store.putNodeInstances(records);

@@ -95,7 +95,7 @@ export function scaleContextOf(e: ExecutionRecord): ScaleContext | undefined {
 /** Before a scale-out runs: the added instances exist and the deployment has the scaled plan. */
 export async function prepareScale(store: StateStore, execution: ExecutionRecord): Promise<void> {
   const ctx = scaleContextOf(execution);
-  if (ctx?.direction === 'out') await applyPlan(store, execution.deploymentId, ctx.plan, ctx.added);
+  if (ctx?.direction === 'out') await applyPlan(store, execution.deploymentId, ctx.plan, ctx.added, {}, ctx.runtimeProperties ?? {});
 }
 
 /** After a scale-in succeeds: the removed instances leave the plan and the table. */

@@ -11,7 +11,8 @@ import {
 } from '../state/index.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
 import { startScale } from './scale.js';
-import { buildWorkflowGraph, WorkflowError, type RetryDefaults } from '../workflows/index.js';
+import { buildWorkflowGraph, SCALE_LIST_TASKS, WorkflowError, type RetryDefaults } from '../workflows/index.js';
+import { startScaleList } from './scale-list.js';
 
 /** Creates a deployment and its node instances (all `uninitialized`) from a plan. */
 export async function createDeployment(
@@ -72,6 +73,13 @@ export async function startExecution(store: StateStore, options: StartOptions): 
   }
   const deployment = await store.getDeployment(options.deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${options.deploymentId}' does not exist`, 'unknown-deployment');
+  const custom = deployment.plan.customWorkflows?.[options.workflow];
+  if (custom && SCALE_LIST_TASKS.includes(custom.task)) {
+    return startScaleList(store, deployment.id, options.workflow, options.parameters ?? {}, {
+      ...(options.retries ? { retries: options.retries } : {}),
+      ...(options.catalog ? { catalog: options.catalog } : {}),
+    });
+  }
   await refuseIfActive(store, deployment.id);
   const instances = await store.listNodeInstances(deployment.id);
   const states = new Map(instances.map((i) => [i.id, i.state]));

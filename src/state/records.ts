@@ -58,6 +58,8 @@ export interface ScaleContext {
   rollback: boolean;
   /** The plan after scaling (the state store compresses plans). */
   plan: DeploymentPlan;
+  /** Runtime properties added instances start with (the utilities plugin's scaleuplist). */
+  runtimeProperties?: Record<string, YamlMap>;
 }
 
 /** What an update execution keeps for its resume. */

@@ -65,21 +65,20 @@ const CUSTOM_BUILDERS: Record<string, CustomBuilder> = {
   'cloudify_custom_workflow.tasks.customwf': customwf,
 };
 
+/**
+ * Blueprint workflows that change the deployment (they scale it), so the engine starts them from
+ * the deployment's state rather than from a graph alone (engine/scale-list.ts).
+ */
+export const SCALE_LIST_TASKS: readonly string[] = ['cloudify_scalelist.workflows.scaleuplist', 'cloudify_scalelist.workflows.scaledownlist'];
+
 /** The mappings (without their plugin) of the blueprint workflows Isthmus runs. */
-export const CUSTOM_WORKFLOW_TASKS = Object.keys(CUSTOM_BUILDERS);
+export const CUSTOM_WORKFLOW_TASKS = [...Object.keys(CUSTOM_BUILDERS), ...SCALE_LIST_TASKS];
 
 /**
- * Builds a blueprint workflow's graph: its declared parameters' defaults under the given ones (an
- * undeclared parameter or a missing required one is refused, as Cloudify refuses them), then its
- * implementation's graph.
+ * A blueprint workflow's parameters: its declared defaults under the given ones. An undeclared
+ * parameter or a missing required one is refused, as Cloudify refuses them.
  */
-export function customWorkflowGraph(name: string, workflow: CustomWorkflow, given: YamlMap, ctx: BuildContext): TaskGraph {
-  const builder = Object.hasOwn(CUSTOM_BUILDERS, workflow.task) ? CUSTOM_BUILDERS[workflow.task] : undefined;
-  if (!builder)
-    throw new WorkflowError(
-      `the blueprint's workflow '${name}' maps to ${workflow.plugin}.${workflow.task}, which Isthmus does not run (it runs the built-in workflows and ${CUSTOM_WORKFLOW_TASKS.join(', ')})`,
-      'unsupported-workflow',
-    );
+export function workflowParameters(name: string, workflow: CustomWorkflow, given: YamlMap): YamlMap {
   const parameters: YamlMap = {};
   for (const [key, declared] of Object.entries(workflow.parameters)) if ('default' in declared) parameters[key] = declared.default ?? null;
   for (const [key, value] of Object.entries(given)) {
@@ -92,5 +91,16 @@ export function customWorkflowGraph(name: string, workflow: CustomWorkflow, give
   }
   const missing = Object.entries(workflow.parameters).find(([key, declared]) => declared.required && !Object.hasOwn(parameters, key));
   if (missing) throw new WorkflowError(`${name} needs the parameter '${missing[0]}'`, 'missing-parameter');
-  return builder(parameters, ctx);
+  return parameters;
+}
+
+/** Builds a blueprint workflow's graph from its parameters (see workflowParameters) and its implementation. */
+export function customWorkflowGraph(name: string, workflow: CustomWorkflow, given: YamlMap, ctx: BuildContext): TaskGraph {
+  const builder = Object.hasOwn(CUSTOM_BUILDERS, workflow.task) ? CUSTOM_BUILDERS[workflow.task] : undefined;
+  if (!builder)
+    throw new WorkflowError(
+      `the blueprint's workflow '${name}' maps to ${workflow.plugin}.${workflow.task}, which Isthmus does not run (it runs the built-in workflows and ${CUSTOM_WORKFLOW_TASKS.join(', ')})`,
+      'unsupported-workflow',
+    );
+  return builder(workflowParameters(name, workflow, given), ctx);
 }

@@ -6,3 +6,4 @@ export { DEFAULT_RETRIES, INSTANCE_STATES, type InstanceState, type RetryDefault
 export { scaleOutGraph, scaleInGraph, resizeGraph, isResizable, RESIZE_OPERATION } from './scale.js';
 export { healGraph, containedSubgraph, type HealOptions } from './heal.js';
 export { updateGraph, type UpdateParameters } from './update.js';
+export { SCALE_LIST_TASKS, workflowParameters } from './custom.js';

@@ -2,8 +2,8 @@
  * The types of cloudify-utilities-plugin that Isthmus runs natively (`plugin:cloudify-utilities-plugin`):
  * key pairs, cloud-init documents, secrets, files and configuration loading. Type, property and
  * task names are Cloudify's (blueprints use them), and the custom-workflow plugin's name (its
- * `customwf` workflow and `log` operation). The rest of the plugin (deployment proxies, terminal,
- * scalelist) is not here yet, so a blueprint using it names a missing type.
+ * `customwf` workflow and `log` operation) and the scalelist workflows. The rest of the plugin
+ * (deployment proxies, terminal, suspend) is not here yet, so a blueprint using it names a missing type.
  */
 export const UTILITIES_TYPES_YAML = `
 plugins:
@@ -14,6 +14,7 @@ plugins:
   cfy_files: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   configuration: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   cloudify_custom_workflow: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
+  scalelist: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
 
 data_types:
   cloudify.datatypes.key:
@@ -133,4 +134,31 @@ relationships:
             source_config: { default: { get_attribute: [TARGET, params] } }
   load_from_config:
     derived_from: cloudify.relationships.load_from_config
+
+workflows:
+  scaleuplist:
+    mapping: scalelist.cloudify_scalelist.workflows.scaleuplist
+    parameters:
+      scalable_entity_properties: { default: {}, description: "node name: [runtime properties of each new instance]" }
+      scale_compute: { default: false }
+      ignore_failure: { type: boolean, default: false }
+      ignore_rollback_failure: { type: boolean, default: true }
+      scale_transaction_field: { type: string, default: _transaction_id }
+      scale_transaction_value: { type: string, default: "" }
+      node_sequence: { default: false, description: accepted; Isthmus installs in dependency order }
+      rollback_on_failure: { type: boolean, default: true }
+  scaledownlist:
+    mapping: scalelist.cloudify_scalelist.workflows.scaledownlist
+    parameters:
+      scale_compute: { default: false }
+      ignore_failure: { type: boolean, default: false }
+      scale_transaction_field: { type: string, default: _transaction_id }
+      scale_node_name: { type: string, default: "" }
+      scale_node_field: { default: "" }
+      scale_node_field_value: { default: "" }
+      force_db_cleanup: { default: false, description: deprecated in the plugin; accepted }
+      all_results: { default: false, description: accepted; every instance is searched }
+      node_sequence: { default: false, description: accepted; Isthmus uninstalls in dependency order }
+      force_remove: { type: boolean, default: true }
+      rollback_on_failure: { type: boolean, default: true }
 `;
