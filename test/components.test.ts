@@ -235,6 +235,58 @@ describe('cfy_extensions Component: child deployments', () => {
     expect((await h.store.getDeployment(parent))!.outputs).toEqual({ child_url: 'http://bonjour.example' });
   }, 120_000);
 
+  it("a secret the parent passes as a child input stays masked in the child's capabilities and outputs, the parent's runtime properties and outputs, and the child's logs", async () => {
+    const h = await createHarness({ maxRetries: 0, secrets: { db_password: 'pa55-w0rd-XYZ' } });
+    writeFile(
+      h,
+      'db/blueprint.yaml',
+      `${HEADER}inputs:
+  password: { type: string }
+node_templates:
+  db:
+    type: cloudify.nodes.Root
+    interfaces:
+      cloudify.interfaces.lifecycle:
+        create: { implementation: scripts/create.sh, executor: central_deployment_agent, inputs: { PASSWORD: { get_input: password } } }
+capabilities:
+  dsn: { value: { concat: [ 'postgres://app:', { get_input: password }, '@db' ] } }
+outputs:
+  dsn: { value: { concat: [ 'postgres://app:', { get_input: password }, '@db' ] } }
+`,
+    );
+    writeFile(h, 'db/scripts/create.sh', '#!/bin/bash\nctx logger info "connecting with $PASSWORD"\n', 0o755);
+    const parent = await h.deploy(
+      `${HEADER}node_templates:
+  db:
+    type: cloudify.nodes.Component
+    properties:
+      resource_config:
+        blueprint: { blueprint_archive: db }
+        deployment: { id: db-child, inputs: { password: { get_secret: db_password } } }
+outputs:
+  dsn: { value: { get_attribute: [ db, capabilities, dsn ] } }
+`,
+      'app',
+    );
+    const install = await h.run(parent, 'install');
+    expect(install.error).toBeUndefined();
+    const leaks: string[] = [];
+    const check = (where: string, value: unknown) => {
+      if (JSON.stringify(value).includes('pa55-w0rd-XYZ')) leaks.push(where);
+    };
+    check('parent outputs', (await h.store.getDeployment(parent))!.outputs);
+    check('child outputs', (await h.store.getDeployment('db-child'))!.outputs);
+    check('parent runtime properties', (await h.store.listNodeInstances(parent))[0]!.runtimeProperties);
+    for (const e of [...(await h.store.listExecutions(parent)), ...(await h.store.listExecutions('db-child'))])
+      check(`events of ${e.id}`, await h.store.listEvents(e.id));
+    expect((await h.store.getDeployment('db-child'))!.sensitiveInputs).toEqual(['password']);
+    expect(leaks).toEqual([]);
+    expect((await h.store.getDeployment(parent))!.outputs).toEqual({ dsn: 'postgres://app:***@db' });
+    // The child's operation still got the real value.
+    const logs = (await h.store.listEvents((await h.store.listExecutions('db-child'))[0]!.id)).filter((e) => e.type === 'log');
+    expect(logs.map((e) => e.message)).toContain('connecting with ***');
+  }, 60_000);
+
   it('an external deployment is attached, never installed, uninstalled or deleted', async () => {
     const h = await createHarness({ maxRetries: 0 });
     const infra = await h.deploy(`${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root }\ncapabilities:\n  vpc: { value: vpc-7 }\n`, 'infra');

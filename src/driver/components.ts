@@ -105,6 +105,7 @@ export class RepositoryChildDeployments implements ChildDeployments {
         inputs: request.inputs,
         plan: planned.plan,
         parent: { deploymentId: from.deploymentId, nodeInstanceId: from.nodeInstanceId },
+        ...(request.sensitiveInputs?.length ? { sensitiveInputs: request.sensitiveInputs } : {}),
       });
     } catch (err) {
       // Created meanwhile (another driver, or a crashed run of this one): the operation checks whose it is.
@@ -175,10 +176,14 @@ export class RepositoryChildDeployments implements ChildDeployments {
       if (!child) return fail(`child deployment '${request.deploymentId}' does not exist`);
       if (!parent) return fail(`the parent deployment '${from.deploymentId}' does not exist`);
       const { file, load } = this.childBlueprint(parent, request.blueprint);
+      // Inputs that now hold a parent's secret are masked from this update on (ones that held one stay masked).
+      const sensitiveInputs = [...new Set([...(child.sensitiveInputs ?? []), ...(request.sensitiveInputs ?? [])])];
+      const current =
+        sensitiveInputs.length > (child.sensitiveInputs?.length ?? 0) ? await store.updateDeployment(child.id, child.version, { sensitiveInputs }) : child;
       try {
         const { started } = await startBlueprintUpdate(
           store,
-          child,
+          current,
           file,
           { ...load, inputs: request.inputs },
           {},

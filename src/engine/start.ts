@@ -25,6 +25,7 @@ export async function createDeployment(
     inputs: YamlMap;
     plan: DeploymentPlan;
     parent?: DeploymentRecord['parent'];
+    sensitiveInputs?: string[];
   },
 ): Promise<DeploymentRecord> {
   const now = new Date().toISOString();

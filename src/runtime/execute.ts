@@ -212,6 +212,10 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
           const e = await deps.store.getExecution(deploymentId, executionId);
           return e ? { id: e.id, workflow: e.workflow, status: e.status, ...(e.error ? { error: redactor.redact(e.error) } : {}) } : undefined;
         },
+        containsSecret: (value) => {
+          const text = JSON.stringify(value);
+          return redactor.redact(text) !== text;
+        },
         awaitChild: (request) => {
           throw new ChildWorkRequest(request);
         },

@@ -25,6 +25,9 @@ export interface ResolverScope {
  */
 export function deploymentResolver(scope: ResolverScope): RuntimeResolver {
   const plan: DeploymentPlan = scope.deployment.plan;
+  // Inputs a Component's parent filled from its secrets: get_input resolved many of them into the
+  // plan already (outputs, properties, operation inputs), so their values are masked from the start.
+  for (const name of scope.deployment.sensitiveInputs ?? []) maskAll(plan.inputs[name] ?? null, scope.onSecret);
   const nodes = new Map<string, PlannedNode>(plan.nodes.map((n) => [n.id, n]));
   let instances: Promise<NodeInstanceRecord[]> | undefined;
   const allInstances = () => (instances ??= scope.store.listNodeInstances(scope.deployment.id));

@@ -108,6 +108,8 @@ export interface OperationContext {
    * workflow or delete); the operation runs again when it is done, without using a retry.
    */
   awaitChild(request: ChildRequest): never;
+  /** Whether a value holds a secret this operation has read (get_secret, ctx.secrets): such values are masked in its logs. */
+  containsSecret(value: YamlValue): boolean;
   /** A node of the deployment's plan (its properties unevaluated). */
   readNode(id: string): NodeView | undefined;
 }

@@ -24,6 +24,8 @@ export interface DeploymentRecord {
   latestExecutionId?: string;
   /** A Component's child deployment: the deployment and node instance that created it (get_environment_capability reads there). */
   parent?: { deploymentId: string; nodeInstanceId: string };
+  /** Inputs whose values came from secrets (a parent's get_secret): masked wherever get_input reads them, as get_secret's are. */
+  sensitiveInputs?: string[];
   /** Optimistic-locking counter; every update is conditional on it. */
   version: number;
 }
@@ -163,6 +165,8 @@ export type ChildRequest =
       /** Cloudify's resource_config.blueprint: an id (mapped like `blueprint:` imports), an archive (a directory or file of the repository), a main file. */
       blueprint: { id?: string; archive?: string; mainFile?: string };
       inputs: YamlMap;
+      /** Inputs whose values hold a secret the parent read. */
+      sensitiveInputs?: string[];
     }
   | { action: 'execute'; deploymentId: string; executionId: string; workflow: string; parameters: YamlMap; timeoutSeconds?: number }
   /** check_status then heal on the child (the heal execution has `executionId`, its check `<executionId>.check`). */
@@ -174,6 +178,7 @@ export type ChildRequest =
       executionId: string;
       blueprint: { id?: string; archive?: string; mainFile?: string };
       inputs: YamlMap;
+      sensitiveInputs?: string[];
       timeoutSeconds?: number;
     }
   | { action: 'delete'; deploymentId: string };

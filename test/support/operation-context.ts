@@ -38,6 +38,7 @@ export function operationContext(
     readNode: () => undefined,
     readDeployment: async () => undefined,
     readExecution: async () => undefined,
+    containsSecret: () => false,
     awaitChild: (request) => {
       throw new Error(`no driver here for child work: ${request.action}`);
     },

@@ -56,6 +56,7 @@ function ctxOf(spec: CtxSpec, instanceId = 'node_1'): OperationContext & { insta
     readNode: () => undefined,
     readDeployment: async () => undefined,
     readExecution: async () => undefined,
+    containsSecret: () => false,
     awaitChild: (request) => {
       throw new Error(`no driver here for child work: ${request.action}`);
     },

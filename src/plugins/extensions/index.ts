@@ -131,6 +131,12 @@ function childIdOf(ctx: OperationContext, configured: string | undefined): strin
 const ownedBy = (ctx: OperationContext, parent: { deploymentId: string; nodeInstanceId: string } | undefined) =>
   parent?.deploymentId === ctx.deployment.id && parent.nodeInstanceId === ctx.instance.id;
 
+/** The child inputs whose values hold a secret the Component read (get_secret in its properties): the child masks them. */
+function sensitive(ctx: OperationContext, inputs: YamlMap): { sensitiveInputs?: string[] } {
+  const names = Object.keys(inputs).filter((name) => ctx.containsSecret(inputs[name] ?? null));
+  return names.length > 0 ? { sensitiveInputs: names } : {};
+}
+
 /** Component create: names the blueprint and picks the child deployment's id (with auto_inc_suffix, the first free `<id>-<n>`). */
 async function componentUploadBlueprint(ctx: OperationContext): Promise<void> {
   const config = await componentConfig(ctx);
@@ -177,7 +183,7 @@ async function componentCreate(ctx: OperationContext): Promise<void> {
     return;
   }
   rp['deployment'] = { id };
-  ctx.awaitChild({ action: 'create', deploymentId: id, blueprint: config.blueprint, inputs: config.inputs });
+  ctx.awaitChild({ action: 'create', deploymentId: id, blueprint: config.blueprint, inputs: config.inputs, ...sensitive(ctx, config.inputs) });
 }
 
 /**
@@ -298,7 +304,15 @@ async function runOnChild(ctx: OperationContext, action: 'heal' | 'update'): Pro
   const timeout = ctx.inputs['timeout'];
   const timeoutSeconds = typeof timeout === 'number' && timeout > 0 ? { timeoutSeconds: timeout } : {};
   if (action === 'heal') ctx.awaitChild({ action, deploymentId: id, executionId, ...timeoutSeconds });
-  ctx.awaitChild({ action: 'update', deploymentId: id, executionId, blueprint: config.blueprint, inputs: config.inputs, ...timeoutSeconds });
+  ctx.awaitChild({
+    action: 'update',
+    deploymentId: id,
+    executionId,
+    blueprint: config.blueprint,
+    inputs: config.inputs,
+    ...sensitive(ctx, config.inputs),
+    ...timeoutSeconds,
+  });
 }
 
 export const extensionsPlugin: PluginModule = {
