@@ -127,6 +127,10 @@ export class RepositoryChildDeployments implements ChildDeployments {
     };
   }
 
+  private retries(): { retries?: RetryDefaults } {
+    return this.options.retries ? { retries: this.options.retries } : {};
+  }
+
   /** The child's executions this request made, if any: one of another deployment is refused. */
   private async ownExecution(store: StateStore, request: { deploymentId: string; executionId: string }): Promise<ExecutionRecord | undefined> {
     const execution = await store.findExecution(request.executionId);
@@ -152,16 +156,11 @@ export class RepositoryChildDeployments implements ChildDeployments {
       );
       if (check.error) return check;
       const failing = (await store.listNodeInstances(request.deploymentId)).filter((i) => i.lastCheckStatus?.ok === false).map((i) => i.id);
-      try {
-        heal = await startHealExecution(store, request.deploymentId, {}, failing, {
-          catalog: this.options.catalog,
-          executionId: request.executionId,
-          ...(this.options.retries ? { retries: this.options.retries } : {}),
-        });
-      } catch (err) {
-        if (err instanceof ConflictError) return fail(`${where}: ${err.message}`, true);
-        throw err;
-      }
+      const started = await startOrWait(where, () =>
+        startHealExecution(store, request.deploymentId, {}, failing, { catalog: this.options.catalog, executionId: request.executionId, ...this.retries() }),
+      );
+      if ('failed' in started) return started.failed;
+      heal = started.execution;
     }
     return this.runToEnd(engine, heal, where, request.timeoutSeconds, signal);
   }
@@ -180,7 +179,7 @@ export class RepositoryChildDeployments implements ChildDeployments {
       const sensitiveInputs = [...new Set([...(child.sensitiveInputs ?? []), ...(request.sensitiveInputs ?? [])])];
       const current =
         sensitiveInputs.length > (child.sensitiveInputs?.length ?? 0) ? await store.updateDeployment(child.id, child.version, { sensitiveInputs }) : child;
-      try {
+      const started = await startOrWait(where, async () => {
         const { started } = await startBlueprintUpdate(
           store,
           current,
@@ -189,14 +188,14 @@ export class RepositoryChildDeployments implements ChildDeployments {
           {},
           this.options.catalog,
           { ship: this.options.ship },
-          { executionId: request.executionId, cwd: this.options.blueprintRoot, ...(this.options.retries ? { retries: this.options.retries } : {}) },
+          { executionId: request.executionId, cwd: this.options.blueprintRoot, ...this.retries() },
         );
-        if (started.preview) return {};
-        update = started.execution;
-      } catch (err) {
-        if (err instanceof ConflictError) return fail(`${where}: ${err.message}`, true);
-        throw err;
-      }
+        // A preview (never asked for here) would start nothing.
+        if (started.preview) throw new WorkflowError(`${where}: nothing was started`, 'component.update');
+        return started.execution;
+      });
+      if ('failed' in started) return started.failed;
+      update = started.execution;
     }
     return this.runToEnd(engine, update, where, request.timeoutSeconds, signal);
   }
@@ -207,20 +206,18 @@ export class RepositoryChildDeployments implements ChildDeployments {
     let execution = await this.ownExecution(store, request);
     if (!execution) {
       if (!(await store.getDeployment(request.deploymentId))) return fail(`child deployment '${request.deploymentId}' does not exist`);
-      try {
-        execution = await startExecution(store, {
+      const started = await startOrWait(where, () =>
+        startExecution(store, {
           deploymentId: request.deploymentId,
           workflow: request.workflow,
           parameters: request.parameters,
           catalog: this.options.catalog,
           executionId: request.executionId,
-          ...(this.options.retries ? { retries: this.options.retries } : {}),
-        });
-      } catch (err) {
-        // Another execution of the child is unfinished: waiting (a retry) may see it end.
-        if (err instanceof ConflictError) return fail(`${where}: ${err.message}`, true);
-        throw err;
-      }
+          ...this.retries(),
+        }),
+      );
+      if ('failed' in started) return started.failed;
+      execution = started.execution;
     }
     return this.runToEnd(engine, execution, where, request.timeoutSeconds, signal);
   }
@@ -287,6 +284,16 @@ export class RepositoryChildDeployments implements ChildDeployments {
       await store.releaseLock(lock).catch(() => undefined);
       throw err;
     }
+  }
+}
+
+/** Starts a child execution; another unfinished execution of the child is a wait (a recoverable failure), not an error. */
+async function startOrWait(where: string, start: () => Promise<ExecutionRecord>): Promise<{ execution: ExecutionRecord } | { failed: Result }> {
+  try {
+    return { execution: await start() };
+  } catch (err) {
+    if (err instanceof ConflictError) return { failed: fail(`${where}: ${err.message}`, true) };
+    throw err;
   }
 }
 

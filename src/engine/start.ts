@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { YamlMap } from '../dsl/index.js';
-import type { DeploymentPlan, PluginCatalog } from '../plan/index.js';
+import type { PluginCatalog } from '../plan/index.js';
 import {
   ACTIVE_EXECUTION_STATUSES,
   ConflictError,
@@ -17,16 +17,7 @@ import { startScaleList } from './scale-list.js';
 /** Creates a deployment and its node instances (all `uninitialized`) from a plan. */
 export async function createDeployment(
   store: StateStore,
-  input: {
-    id: string;
-    blueprintFile: string;
-    blueprintDigest: string;
-    resources?: string;
-    inputs: YamlMap;
-    plan: DeploymentPlan;
-    parent?: DeploymentRecord['parent'];
-    sensitiveInputs?: string[];
-  },
+  input: Pick<DeploymentRecord, 'id' | 'blueprintFile' | 'blueprintDigest' | 'resources' | 'inputs' | 'plan' | 'parent' | 'sensitiveInputs'>,
 ): Promise<DeploymentRecord> {
   const now = new Date().toISOString();
   const deployment: DeploymentRecord = { ...input, outputs: {}, status: 'created', createdAt: now, updatedAt: now, version: 1 };
