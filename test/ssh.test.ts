@@ -1,6 +1,10 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationError } from '../src/runtime/errors.js';
 import { expectedFingerprint, SshSession } from '../src/plugins/ssh-connection/index.js';
+import { HEADER } from './support/blueprint-files.js';
+import { createHarness } from './support/engine.js';
 import { SSHD, startSshd, type LocalSshd } from './support/sshd.js';
 
 /**
@@ -77,4 +81,163 @@ describe.runIf(SSHD)('SSH to a host (a real sshd)', () => {
     expect((await session.exec('echo back')).stdout).toBe('back\n');
     session.close();
   }, 30_000);
+});
+
+describe.runIf(SSHD)("Cloudify's fabric plugin on a host reached over SSH (a real sshd)", () => {
+  let sshd: LocalSshd;
+  beforeAll(async () => {
+    sshd = await startSshd();
+  }, 30_000);
+  afterAll(async () => {
+    await sshd?.dispose();
+  });
+
+  const blueprint = (port: number, user: string, extra = '') => `${HEADER}  - plugin:cloudify-fabric-plugin
+inputs:
+  greeting: { default: hello }
+node_templates:
+  vm:
+    type: cloudify.nodes.Compute
+    properties:
+      ip: 127.0.0.1
+      agent_config: { install_method: none, user: ${user}, port: ${port}, key: { get_secret: vm_key } }
+  app:
+    type: cloudify.nodes.WebServer
+    properties: { port: 8080 }
+    relationships: [ { type: cloudify.relationships.contained_in, target: vm } ]
+    interfaces:
+      cloudify.interfaces.lifecycle:
+        create:
+          implementation: fabric.fabric_plugin.tasks.run_script
+          inputs:
+            script_path: scripts/create.sh
+            GREETING: { get_input: greeting }
+            process: { env: { EXTRA: from-process }, args: [ one, 'two words' ] }
+        configure:
+          implementation: fabric.fabric_plugin.tasks.run_commands
+          inputs: { commands: [ 'echo configured on $(hostname)', 'test -f /etc/hostname' ] }
+${extra}`;
+
+  it('run_script runs a blueprint script on the Compute host with its inputs, process options and a ctx that reaches the step; run_commands logs what each command prints', async () => {
+    const h = await createHarness({ maxRetries: 0, secrets: { vm_key: sshd.clientKey } });
+    mkdirSync(path.join(h.dir, 'scripts'), { recursive: true });
+    writeFileSync(
+      path.join(h.dir, 'scripts', 'create.sh'),
+      [
+        '#!/bin/sh',
+        'set -e',
+        'echo "args: $1 / $2; $GREETING, $EXTRA"',
+        'port=$(ctx node properties port)',
+        'ctx instance runtime-properties listening "$port"',
+        'ctx instance runtime-properties remote_dir "$(pwd)"',
+        'ctx instance runtime-properties host "$(ctx instance host-ip)"',
+        'page=$(ctx download-resource-and-render templates/index.html)',
+        'ctx instance runtime-properties page "$(cat "$page")"',
+        'ctx logger info "created on the host"',
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(path.join(h.dir, 'templates'), { recursive: true });
+    writeFileSync(path.join(h.dir, 'templates', 'index.html'), '<h1>{{ ctx.node.id }} on {{ ctx.instance.runtime_properties.listening }}</h1>');
+    const dep = await h.deploy(blueprint(sshd.port, sshd.user), 'fabric');
+    const install = await h.run(dep, 'install');
+    expect(install.error).toBeUndefined();
+    const app = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!;
+    expect(app.runtimeProperties).toMatchObject({ listening: '8080', host: '127.0.0.1', page: '<h1>app on 8080</h1>' });
+    // Run in a scratch directory of the host, removed afterwards; the host key recorded on first use.
+    expect(String(app.runtimeProperties['remote_dir'])).toMatch(/^\/tmp\/isthmus-/);
+    expect(existsSync(String(app.runtimeProperties['remote_dir']))).toBe(false);
+    expect(app.runtimeProperties['ssh_host_keys']).toEqual({ [`127.0.0.1:${sshd.port}`]: sshd.hostFingerprint });
+    const logs = (await h.store.listEvents(install.id)).filter((e) => e.type === 'log').map((e) => e.message);
+    expect(logs).toContain('args: one / two words; hello, from-process');
+    expect(logs).toContain('created on the host');
+    expect(logs.some((l) => l.startsWith('configured on '))).toBe(true);
+    // The key came from a secret: never in the events.
+    expect(JSON.stringify(await h.store.listEvents(install.id))).not.toContain(sshd.clientKey.split('\n')[1]!);
+  }, 60_000);
+
+  it('a failing command fails the operation with its output; a changed host key is refused; a host that is down is retried', async () => {
+    const h = await createHarness({ maxRetries: 0, secrets: { vm_key: sshd.clientKey } });
+    mkdirSync(path.join(h.dir, 'scripts'), { recursive: true });
+    writeFileSync(path.join(h.dir, 'scripts', 'create.sh'), '#!/bin/sh\necho "no disk space" >&2\nexit 4\n');
+    const failing = await h.run(await h.deploy(blueprint(sshd.port, sshd.user), 'failing'), 'install');
+    expect(failing.error).toMatch(/scripts\/create.sh on .*127.0.0.1.* exited with 4: no disk space/);
+
+    writeFileSync(path.join(h.dir, 'scripts', 'create.sh'), '#!/bin/sh\nexit 0\n');
+    const pinned = await h.deploy(
+      blueprint(sshd.port, sshd.user).replace(
+        'inputs: { commands:',
+        `inputs: { fabric_env: { host_string: 127.0.0.1, port: ${sshd.port}, user: ${sshd.user}, key: { get_secret: vm_key }, host_key: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, commands:`,
+      ),
+      'pinned',
+    );
+    expect((await h.run(pinned, 'install')).error).toMatch(/presented host key SHA256:.*not the known SHA256:AAAA.*refusing to connect/);
+
+    const down = await h.deploy(blueprint(1, sshd.user), 'down');
+    const e = await h.run(down, 'install');
+    expect(e.error).toMatch(/cannot reach .*127.0.0.1:1/);
+    const events = await h.store.listEvents(e.id);
+    // Recoverable: the harness allows no retries, so it failed after one attempt, not as a permanent error.
+    expect(events.some((x) => x.type === 'task_failed' && /cannot reach/.test(x.message))).toBe(true);
+  }, 60_000);
+});
+
+describe.runIf(SSHD)("scripts of nodes on a Compute (Cloudify's host_agent default) run on that host over SSH", () => {
+  let sshd: LocalSshd;
+  beforeAll(async () => {
+    sshd = await startSshd();
+  }, 30_000);
+  afterAll(async () => {
+    await sshd?.dispose();
+  });
+
+  it('bash and Python scripts run on the host with ctx; the runtime properties they set are saved; a retry request is honoured', async () => {
+    const h = await createHarness({ maxRetries: 2, secrets: { vm_key: sshd.clientKey } });
+    mkdirSync(path.join(h.dir, 'scripts'), { recursive: true });
+    writeFileSync(
+      path.join(h.dir, 'scripts', 'install.sh'),
+      '#!/bin/bash\nset -e\nif [ "$(ctx operation retry-number)" = "0" ]; then ctx retry-operation "warming up" 0; exit 0; fi\nctx instance runtime-properties installed_by "$(id -un)"\nctx instance runtime-properties home "$(ctx node properties home)"\n',
+    );
+    writeFileSync(
+      path.join(h.dir, 'scripts', 'configure.py'),
+      [
+        'import os, socket',
+        'from cloudify import ctx',
+        'from cloudify.state import ctx_parameters as inputs',
+        "if __name__ == '__main__':",
+        "    ctx.instance.runtime_properties['configured_on'] = socket.gethostname()",
+        "    ctx.instance.runtime_properties['members'] = ctx.instance.runtime_properties.get('members', []) + [inputs['member']]",
+        "    ctx.logger.info('python on the host: %s' % os.getcwd())",
+        '',
+      ].join('\n'),
+    );
+    const dep = await h.deploy(
+      `${HEADER}node_types:
+  app.Server: { derived_from: cloudify.nodes.SoftwareComponent, properties: { home: { type: string } } }
+node_templates:
+  vm:
+    type: cloudify.nodes.Compute
+    properties:
+      ip: 127.0.0.1
+      agent_config: { install_method: none, user: ${sshd.user}, port: ${sshd.port}, key: { get_secret: vm_key } }
+  app:
+    type: app.Server
+    properties: { home: /opt/app }
+    relationships: [ { type: cloudify.relationships.contained_in, target: vm } ]
+    interfaces:
+      cloudify.interfaces.lifecycle:
+        create: scripts/install.sh
+        configure: { implementation: scripts/configure.py, inputs: { member: web-1 } }
+`,
+      'hosted',
+    );
+    const install = await h.run(dep, 'install');
+    expect(install.error).toBeUndefined();
+    const app = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!;
+    expect(app.runtimeProperties).toMatchObject({ installed_by: sshd.user, home: '/opt/app', members: ['web-1'] });
+    expect(typeof app.runtimeProperties['configured_on']).toBe('string');
+    const events = await h.store.listEvents(install.id);
+    expect(events.some((e) => e.type === 'task_rescheduled' && e.message.includes('warming up'))).toBe(true);
+    expect(events.some((e) => e.type === 'log' && /python on the host: \/tmp\/isthmus-/.test(e.message))).toBe(true);
+  }, 60_000);
 });

@@ -39,8 +39,9 @@ export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], 
   const executor = op.executor ?? plugins[target.kind === 'script' ? 'script' : target.plugin]?.executor;
   // JavaScript modules are Isthmus's own in-process operations, not Cloudify scripts: they run where steps run.
   const isModule = target.kind === 'script' && /\.m?js$/.test(target.path);
-  if (host && executor === 'host_agent' && !isModule) {
-    return `runs on host '${host}' (executor host_agent), which Isthmus does not reach yet (SSH hosts are planned); set executor: central_deployment_agent to run it where steps run`;
+  // A host_agent script of a node on a Compute runs on that host over SSH; a plugin's task would need Cloudify's agent there.
+  if (host && executor === 'host_agent' && !isModule && target.kind !== 'script') {
+    return `runs on host '${host}' by Cloudify's agent (executor host_agent), and Isthmus installs no agents; set executor: central_deployment_agent to run it where steps run`;
   }
   if (target.kind === 'script') {
     const ext = target.path.slice(target.path.lastIndexOf('.'));

@@ -239,18 +239,24 @@ describe('where an operation runs (executor)', () => {
         target_interfaces: { cloudify.interfaces.relationship_lifecycle: { establish: scripts/create.sh } }
 `;
 
-  it("reports scripts of nodes on a Compute as needing that host (Cloudify's host_agent default), and runs the rest where steps run", () => {
+  it("runs scripts of nodes on a Compute on that host (over SSH) and the rest where steps run; a plugin task for Cloudify's agent on the host is reported", () => {
     const dir = writeBlueprintFiles({
-      'bp.yaml': bp,
+      'bp.yaml': `${bp}  agented:
+    type: cloudify.nodes.Root
+    relationships: [{ type: cloudify.relationships.contained_in, target: vm }]
+    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: agentplugin.tasks.create } } }
+plugins:
+  agentplugin: { executor: host_agent }
+`,
       'scripts/create.sh': 'true\n',
       'scripts/configure.py': 'pass\n',
       'ops/start.mjs': 'export default async () => {}\n',
     });
-    const plan = planDeployment(parseBlueprint(path.join(dir, 'bp.yaml'), { rootDir: dir }), { seed: 's', catalog });
-    expect(plan.unsupported.map((u) => `${u.node} ${u.operation}`).sort()).toEqual([
-      'app cloudify.interfaces.lifecycle.create',
-      'free relationship app target: cloudify.interfaces.relationship_lifecycle.establish',
-    ]);
-    expect(plan.unsupported[0]!.reason).toMatch(/runs on host 'vm' \(executor host_agent\).*set executor: central_deployment_agent/);
+    const plan = planDeployment(parseBlueprint(path.join(dir, 'bp.yaml'), { rootDir: dir }), {
+      seed: 's',
+      catalog: { ...catalog, plugins: new Set(['agentplugin']) },
+    });
+    expect(plan.unsupported.map((u) => `${u.node} ${u.operation}`).sort()).toEqual(['agented cloudify.interfaces.lifecycle.create']);
+    expect(plan.unsupported[0]!.reason).toMatch(/runs on host 'vm' by Cloudify's agent \(executor host_agent\).*set executor: central_deployment_agent/);
   });
 });

@@ -121,6 +121,11 @@ export const SHIPPED_PLUGINS: PluginDescriptor[] = [
     load: async () => (await import('./http/index.js')).httpPlugin,
   },
   {
+    name: 'fabric',
+    tasks: ['fabric_plugin.tasks.run_commands', 'fabric_plugin.tasks.run_script'],
+    load: async () => (await import('./fabric/index.js')).fabricPlugin,
+  },
+  {
     name: 'ssm',
     tasks: ['run_commands', 'windows_service'],
     load: async () => (await import('./ssm/index.js')).ssmPlugin,

@@ -136,7 +136,11 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
 
   async function runOperation(): Promise<StepOutcome> {
     const implementation = operation!.implementation;
-    const fn = deps.plugins.resolve(classifyImplementation(implementation, plan.plugins));
+    const implementationTarget = classifyImplementation(implementation, plan.plugins);
+    const fn = deps.plugins.resolve(implementationTarget);
+    // Cloudify's executor: the operation's own, else its plugin's (scripts: the script plugin's).
+    const pluginName = implementationTarget.kind === 'script' ? 'script' : implementationTarget.kind === 'plugin' ? implementationTarget.plugin : '';
+    const executor = operation!.executor ?? plan.plugins[pluginName]?.executor;
     if (!fn)
       return {
         status: 'failed',
@@ -165,7 +169,13 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
         instance: self,
         ...(source ? { source } : {}),
         ...(target ? { target } : {}),
-        operation: { name: request.operation, retryNumber: request.attempt, maxRetries: task.maxRetries ?? -1, implementation },
+        operation: {
+          name: request.operation,
+          retryNumber: request.attempt,
+          maxRetries: task.maxRetries ?? -1,
+          implementation,
+          ...(executor ? { executor } : {}),
+        },
         inputs,
         logger,
         retry: (message, afterSeconds) => {

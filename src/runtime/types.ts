@@ -79,7 +79,8 @@ export interface OperationContext {
   /** Relationship operations: both ends (runtime properties of the side running are saved). */
   source?: { node: NodeView; instance: InstanceView };
   target?: { node: NodeView; instance: InstanceView };
-  operation: { name: string; retryNumber: number; maxRetries: number; implementation: string };
+  /** `executor`: where Cloudify would run it (`host_agent`: on the node's host; `central_deployment_agent`: where steps run). */
+  operation: { name: string; retryNumber: number; maxRetries: number; implementation: string; executor?: string };
   /** Operation inputs with every function evaluated. */
   inputs: YamlMap;
   logger: OperationLogger;

@@ -26,6 +26,8 @@ const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {
   'cloudify-aws-plugin': () => AWS_TYPES_YAML,
   'isthmus-hybrid': () => HYBRID_TYPES_YAML,
   'cloudify-utilities-plugin': () => UTILITIES_TYPES_YAML,
+  // The fabric plugin has no types: its plugin, run where steps run (it reaches hosts over SSH itself).
+  'cloudify-fabric-plugin': () => 'plugins:\n  fabric: { executor: central_deployment_agent, package_name: cloudify-fabric-plugin }\n',
 };
 
 export function shippedPluginLibrary(name: string, _dslVersion: string | undefined): ShippedLibrary | undefined {

@@ -223,6 +223,8 @@ async function templateContext(ctx: OperationContext): Promise<Record<string, Ya
  */
 function processOperation(script: string): OperationFunction {
   return async (ctx) => {
+    // Cloudify runs host_agent scripts of a node on a Compute on that machine: Isthmus goes there over SSH.
+    if (ctx.operation.executor === 'host_agent' && ctx.instance.computeHostId) return (await import('../fabric/index.js')).runScriptOnHost(ctx, script);
     const full = resolveScript(ctx, script);
     const options = processOptions(ctx, ctx.inputs['process']);
     const dir = await mkdtemp(path.join(tmpdir(), 'isthmus-script-'));

@@ -10,7 +10,8 @@
  * Cloudify manager (its REST client, agents) raises an error that names the call.
  */
 
-const PROXY = String.raw`"""Transport to the Isthmus ctx proxy (a Unix socket HTTP server of the running step)."""
+const PROXY = String.raw`"""Transport to the Isthmus ctx proxy (a Unix socket HTTP server of the running step, or on a host
+reached over SSH, a loopback port forwarded to it that wants the step's token first)."""
 import http.client
 import json
 import os
@@ -29,6 +30,16 @@ class _UnixConnection(http.client.HTTPConnection):
         self.sock = sock
 
 
+class _ForwardedConnection(http.client.HTTPConnection):
+    def __init__(self, port, token, timeout):
+        super().__init__('127.0.0.1', int(port), timeout=timeout)
+        self._token = token
+
+    def connect(self):
+        super().connect()
+        self.sock.sendall((self._token + '\n').encode('utf-8'))
+
+
 class ProxyError(Exception):
     pass
 
@@ -41,9 +52,10 @@ def _arg(value):
 
 def call(*args):
     path = os.environ.get('ISTHMUS_CTX_SOCKET')
-    if not path:
+    port = os.environ.get('ISTHMUS_CTX_PORT')
+    if not path and not port:
         raise ProxyError('no ctx proxy: cloudify.ctx works only inside an operation that Isthmus runs')
-    conn = _UnixConnection(path, 120)
+    conn = _UnixConnection(path, 120) if path else _ForwardedConnection(port, os.environ.get('ISTHMUS_CTX_TOKEN', ''), 120)
     try:
         body = json.dumps({'args': [_arg(a) for a in args]})
         conn.request('POST', '/', body=body, headers={'content-type': 'application/json'})
@@ -395,7 +407,7 @@ import os
 from cloudify import ctx, _proxy
 
 # A plain dict, read once: scripts copy it, dump it as JSON and iterate it like any dict.
-ctx_parameters = dict(_proxy.call('inputs') or {}) if os.environ.get('ISTHMUS_CTX_SOCKET') else {}
+ctx_parameters = dict(_proxy.call('inputs') or {}) if (os.environ.get('ISTHMUS_CTX_SOCKET') or os.environ.get('ISTHMUS_CTX_PORT')) else {}
 current_ctx = ctx
 `;
 

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Client, type ConnectConfig } from 'ssh2';
 import { OperationError } from '../../runtime/errors.js';
 
@@ -181,6 +183,64 @@ export class SshSession {
         stream.end(data);
       });
     });
+  }
+
+  /**
+   * Opens a port on the host's loopback (a remote forward, as `ssh -R 127.0.0.1:0:…`) whose
+   * connections reach `socketPath` here, each only after it sends `token` and a newline first: any
+   * user of the host can connect to its loopback, only the process given the token gets through.
+   */
+  async forwardToLocalSocket(socketPath: string, token: string): Promise<{ port: number; close: () => Promise<void> }> {
+    const port = await new Promise<number>((resolve, reject) =>
+      this.client.forwardIn('127.0.0.1', 0, (err, bound) =>
+        err ? reject(new OperationError(`${this.where} refused a port forward: ${err.message}`, false)) : resolve(bound),
+      ),
+    );
+    const onConnection = (info: { destPort: number }, accept: () => Duplex, refuse: () => void) => {
+      if (info.destPort !== port) return;
+      const stream = accept();
+      let head = Buffer.alloc(0);
+      const onData = (chunk: Buffer) => {
+        head = Buffer.concat([head, chunk]);
+        const newline = head.indexOf(10);
+        if (newline < 0) {
+          if (head.length > 256) stream.destroy();
+          return;
+        }
+        stream.off('data', onData);
+        if (head.subarray(0, newline).toString('utf8') !== token) {
+          stream.destroy();
+          return;
+        }
+        const local = connect(socketPath);
+        local.on('error', () => stream.destroy());
+        stream.on('error', () => local.destroy());
+        local.write(head.subarray(newline + 1));
+        stream.pipe(local).pipe(stream);
+      };
+      stream.on('data', onData);
+      stream.on('error', () => undefined);
+      void refuse;
+    };
+    this.client.on('tcp connection', onConnection);
+    return {
+      port,
+      close: () =>
+        new Promise<void>((resolve) => {
+          this.client.off('tcp connection', onConnection);
+          // A connection that is already gone never answers: do not wait for it.
+          const timer = setTimeout(resolve, 2000);
+          try {
+            this.client.unforwardIn('127.0.0.1', port, () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          } catch {
+            clearTimeout(timer);
+            resolve();
+          }
+        }),
+    };
   }
 
   close(): void {
