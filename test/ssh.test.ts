@@ -40,6 +40,11 @@ describe.runIf(SSHD)('SSH to a host (a real sshd)', () => {
       const run = await session.exec('echo out; echo err >&2; exit 3');
       expect(run).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\n' });
       expect((await session.exec('cat', { stdin: 'from stdin' })).stdout).toBe('from stdin');
+      // A host's output is not trusted to end: what is kept is bounded.
+      const flood = await session.exec('head -c 3000000 /dev/zero | tr "\\0" a', { maxOutputBytes: 1_000_000 });
+      expect(flood.code).toBe(0);
+      expect(flood.truncated).toBe(true);
+      expect(flood.stdout.length).toBeLessThan(1_100_000);
       const file = `/tmp/isthmus-ssh-test-${process.pid}`;
       await session.upload(file, '#!/bin/sh\necho uploaded\n', 0o700);
       expect(await session.exec(`${file} && stat -c %a ${file} && rm ${file}`)).toMatchObject({ code: 0, stdout: 'uploaded\n700\n' });

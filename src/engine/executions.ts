@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { findOperation, type YamlMap } from '../dsl/index.js';
-import { computeHostOf, unsupportedReason, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
+import { computeHostOf, hostOsOf, unsupportedReason, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
 import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionContext, type ExecutionRecord, type StateStore, type TaskRecord } from '../state/index.js';
 import { WorkflowError, type TaskSpec } from '../workflows/index.js';
 
@@ -94,7 +94,8 @@ export function refuseUnsupported(plan: DeploymentPlan, tasks: TaskSpec[], catal
     const op = findOperation(ifaces, t.operation);
     if (!op?.implementation) continue;
     const side = t.relationship?.side === 'target' ? nodeOf.get(t.relationship.targetId)! : node.id;
-    const reason = unsupportedReason(op, plan.plugins, catalog, computeHostOf(side, nodes));
+    const host = computeHostOf(side, nodes);
+    const reason = unsupportedReason(op, plan.plugins, catalog, host, hostOsOf(host, nodes));
     if (reason) problems.add(`${node.id}: ${t.operation} → ${op.implementation} (${reason})`);
   }
   if (problems.size > 0) {

@@ -28,12 +28,19 @@ export function computeHostOf(nodeId: string, nodes: ReadonlyMap<string, { hostI
   return undefined;
 }
 
+/** The operating-system family of a Compute (its `os_family` property; Cloudify's default is linux). */
+export function hostOsOf(hostId: string | undefined, nodes: ReadonlyMap<string, { properties: Record<string, unknown> }>): string | undefined {
+  if (!hostId) return undefined;
+  const family = nodes.get(hostId)?.properties['os_family'];
+  return typeof family === 'string' ? family.toLowerCase() : undefined;
+}
+
 /**
  * Why an operation cannot run, or undefined when it can (or is a no-op). `host` is the Compute
  * the operation's node is or sits on: an operation whose executor is `host_agent` (Cloudify's
  * default for scripts) belongs on that machine, which Isthmus does not reach yet.
  */
-export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], catalog: PluginCatalog, host?: string): string | undefined {
+export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], catalog: PluginCatalog, host?: string, hostOs?: string): string | undefined {
   const target = classifyImplementation(op.implementation, plugins);
   if (target.kind === 'noop') return undefined;
   const executor = op.executor ?? plugins[target.kind === 'script' ? 'script' : target.plugin]?.executor;
@@ -42,6 +49,9 @@ export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], 
   // A host_agent script of a node on a Compute runs on that host over SSH; a plugin's task would need Cloudify's agent there.
   if (host && executor === 'host_agent' && !isModule && target.kind !== 'script') {
     return `runs on host '${host}' by Cloudify's agent (executor host_agent), and Isthmus installs no agents; set executor: central_deployment_agent to run it where steps run`;
+  }
+  if (host && executor === 'host_agent' && !isModule && hostOs === 'windows') {
+    return `runs on Windows host '${host}' (executor host_agent): Isthmus runs scripts on hosts over SSH with a POSIX shell or Python, not PowerShell over OpenSSH yet, and never over WinRM; use SSM (plugin:isthmus-hybrid) or executor: central_deployment_agent`;
   }
   if (target.kind === 'script') {
     const ext = target.path.slice(target.path.lastIndexOf('.'));

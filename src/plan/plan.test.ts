@@ -259,4 +259,23 @@ plugins:
     expect(plan.unsupported.map((u) => `${u.node} ${u.operation}`).sort()).toEqual(['agented cloudify.interfaces.lifecycle.create']);
     expect(plan.unsupported[0]!.reason).toMatch(/runs on host 'vm' by Cloudify's agent \(executor host_agent\).*set executor: central_deployment_agent/);
   });
+
+  it('scripts on a Windows host are reported (no PowerShell over OpenSSH yet, never WinRM), with SSM as the way', () => {
+    const dir = writeBlueprintFiles({
+      'bp.yaml': bp.replace(
+        'properties: { agent_config: { install_method: none } }',
+        'properties: { os_family: windows, agent_config: { install_method: none } }',
+      ),
+      'scripts/create.sh': 'true\n',
+      'scripts/configure.py': 'pass\n',
+      'ops/start.mjs': 'export default async () => {}\n',
+    });
+    const plan = planDeployment(parseBlueprint(path.join(dir, 'bp.yaml'), { rootDir: dir }), { seed: 's', catalog });
+    // The relationship's target side runs on app's host too.
+    expect(plan.unsupported.map((u) => `${u.node} ${u.operation}`)).toEqual([
+      'app cloudify.interfaces.lifecycle.create',
+      'free relationship app target: cloudify.interfaces.relationship_lifecycle.establish',
+    ]);
+    expect(plan.unsupported.every((u) => /Windows host 'vm'.*never over WinRM; use SSM/.test(u.reason))).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@ import { cycleDiagnostic, findNodeCycle } from './graph.js';
 import { createIdGenerator } from './ids.js';
 import { COMPUTE_TYPE, planInstancesOf } from './instances.js';
 import type { DeploymentPlan, PlannedNode, UnsupportedOperation } from './model.js';
-import { computeHostOf, EMPTY_PLUGIN_CATALOG, unsupportedReason, type PluginCatalog } from './operations.js';
+import { computeHostOf, EMPTY_PLUGIN_CATALOG, hostOsOf, unsupportedReason, type PluginCatalog } from './operations.js';
 import { PlanError } from './errors.js';
 
 export interface PlanOptions {
@@ -36,7 +36,9 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
   for (const i of instances) counts.set(i.nodeId, (counts.get(i.nodeId) ?? 0) + 1);
   const catalog = options.catalog ?? EMPTY_PLUGIN_CATALOG;
   const unsupported: UnsupportedOperation[] = [];
-  const templates = new Map(Object.values(blueprint.nodeTemplates).map((t) => [t.id, { typeHierarchy: t.hierarchy, ...(t.host ? { hostId: t.host } : {}) }]));
+  const templates = new Map(
+    Object.values(blueprint.nodeTemplates).map((t) => [t.id, { typeHierarchy: t.hierarchy, properties: t.properties, ...(t.host ? { hostId: t.host } : {}) }]),
+  );
   const hostOf = (id: string) => computeHostOf(id, templates);
   const nodes: PlannedNode[] = Object.values(blueprint.nodeTemplates).map((t) => {
     const node: PlannedNode = {
@@ -53,7 +55,7 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
     const check = (ifaces: typeof t.interfaces, prefix: string, host: string | undefined) => {
       for (const [iface, ops] of Object.entries(ifaces)) {
         for (const [name, op] of Object.entries(ops)) {
-          const reason = unsupportedReason(op, blueprint.plugins, catalog, host);
+          const reason = unsupportedReason(op, blueprint.plugins, catalog, host, hostOsOf(host, templates));
           if (reason) unsupported.push({ node: t.id, operation: `${prefix}${iface}.${name}`, implementation: op.implementation, reason });
         }
       }

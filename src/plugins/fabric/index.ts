@@ -6,10 +6,10 @@ import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
-import { CtxCommandError, type CtxResources } from '../script/ctx-commands.js';
+import type { CtxResources } from '../script/ctx-commands.js';
+import { readBlueprintResource, renderResource, resolveScript, templateContext } from '../script/index.js';
 import { startCtxProxy } from '../script/ctx-proxy.js';
-import { SshSession, type SshTarget } from '../ssh-connection/index.js';
-import { renderJinja } from '../templates.js';
+import { MAX_OUTPUT_BYTES, SshSession, type SshTarget } from '../ssh-connection/index.js';
 import { PYTHON_SHIM } from '../script/python-shim.js';
 import { REMOTE_CTX_CLIENT } from './remote-ctx.js';
 
@@ -119,7 +119,11 @@ async function connect(ctx: OperationContext): Promise<{ session: SshSession; wh
   return { session, where: `${target.username}@${recordAs}` };
 }
 
-function logOutput(ctx: OperationContext, stdout: string, stderr: string, hide: boolean): void {
+/** What `mktemp -d /tmp/isthmus-XXXXXXXX` makes. */
+const SCRATCH = /^\/tmp\/isthmus-[A-Za-z0-9]{8}$/;
+
+function logOutput(ctx: OperationContext, stdout: string, stderr: string, hide: boolean, truncated = false): void {
+  if (truncated) ctx.logger.warning(`the output was longer than ${MAX_OUTPUT_BYTES} bytes a stream; the rest was dropped`);
   if (hide) return;
   for (const line of stdout.split('\n')) if (line) ctx.logger.info(line);
   for (const line of stderr.split('\n')) if (line) ctx.logger.warning(line);
@@ -137,7 +141,7 @@ async function runCommands(ctx: OperationContext): Promise<void> {
     for (const command of commands as string[]) {
       ctx.logger.info(`running on ${where}: ${command}`);
       const run = await session.exec(ctx.inputs['use_sudo'] === true ? `sudo -n sh -c ${shellQuote(command)}` : command, { signal: ctx.signal });
-      logOutput(ctx, run.stdout, run.stderr, ctx.inputs['hide_output'] === true);
+      logOutput(ctx, run.stdout, run.stderr, ctx.inputs['hide_output'] === true, run.truncated);
       if (run.code !== 0)
         throw new OperationError(`'${command}' on ${where} exited with ${run.code ?? run.signal}${run.stderr ? `: ${tail(run.stderr)}` : ''}`, true);
     }
@@ -149,33 +153,12 @@ async function runCommands(ctx: OperationContext): Promise<void> {
 /** Blueprint files for download-resource on the host: rendered here, written there (never outside the blueprint directory). */
 function remoteResources(ctx: OperationContext, session: SshSession, dir: string): CtxResources {
   let n = 0;
-  const read = async (resource: string) => {
-    const full = path.resolve(ctx.blueprintDir, resource);
-    const rel = path.relative(ctx.blueprintDir, full);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new CtxCommandError(`resource '${resource}' is outside the blueprint directory`);
-    try {
-      return await readFile(full, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CtxCommandError(`resource '${resource}' does not exist in the blueprint directory`);
-      throw err;
-    }
-  };
+  const read = (resource: string) => readBlueprintResource(ctx, resource);
   return {
     read,
     async download(resource, dest, variables) {
       const source = await read(resource);
-      let content = source;
-      if (variables) {
-        try {
-          content = renderJinja(
-            source,
-            { ...variables, ctx: { node: { id: ctx.node.id }, instance: { id: ctx.instance.id, runtime_properties: ctx.instance.runtimeProperties } } },
-            resource,
-          );
-        } catch (err) {
-          throw new CtxCommandError((err as Error).message);
-        }
-      }
+      const content = variables ? renderResource(source, { ...(await templateContext(ctx)), ...variables }, resource) : source;
       const target = dest ? (dest.startsWith('/') ? dest : path.posix.join(dir, dest)) : path.posix.join(dir, 'resources', `${++n}-${path.basename(resource)}`);
       if (!dest) await session.exec(`mkdir -p ${shellQuote(path.posix.dirname(target))}`);
       await session.upload(target, content, 0o600);
@@ -202,9 +185,7 @@ async function runScript(ctx: OperationContext): Promise<YamlValue | undefined> 
  * its agent on the host; Isthmus has none to install). `.py` scripts get the `cloudify` package.
  */
 export async function runScriptOnHost(ctx: OperationContext, script: string): Promise<YamlValue | undefined> {
-  const full = path.resolve(ctx.blueprintDir, script);
-  const rel = path.relative(ctx.blueprintDir, full);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new OperationError(`script '${script}' is outside the blueprint directory`, false);
+  const full = resolveScript(ctx, script);
   let body: string;
   try {
     body = await readFile(full, 'utf8');
@@ -220,8 +201,8 @@ export async function runScriptOnHost(ctx: OperationContext, script: string): Pr
   try {
     const made = await session.exec('mktemp -d /tmp/isthmus-XXXXXXXX', { signal: ctx.signal });
     remoteDir = made.stdout.trim();
-    if (made.code !== 0 || !remoteDir.startsWith('/tmp/isthmus-'))
-      throw new OperationError(`cannot make a scratch directory on ${where}: ${tail(made.stderr)}`, true);
+    // The host says where: only a directory mktemp could have made is used (and removed).
+    if (made.code !== 0 || !SCRATCH.test(remoteDir)) throw new OperationError(`cannot make a scratch directory on ${where}: ${tail(made.stderr)}`, true);
     await session.exec(`mkdir -p ${shellQuote(`${remoteDir}/bin`)}`);
     const remoteScript = `${remoteDir}/${path.basename(script)}`;
     await session.upload(remoteScript, body, 0o700);
@@ -259,7 +240,7 @@ export async function runScriptOnHost(ctx: OperationContext, script: string): Pr
     const command = ctx.inputs['use_sudo'] === true ? `sudo -n sh -c ${shellQuote(inner)}` : `sh -c ${shellQuote(inner)}`;
     ctx.logger.info(`running ${script} on ${where}`);
     const run = await session.exec(command, { signal: ctx.signal });
-    logOutput(ctx, run.stdout, run.stderr, ctx.inputs['hide_output'] === true);
+    logOutput(ctx, run.stdout, run.stderr, ctx.inputs['hide_output'] === true, run.truncated);
     const { requests, errors } = proxy;
     if (requests.abort !== undefined) throw new OperationError(requests.abort, false);
     if (requests.retry) ctx.retry(requests.retry.message, requests.retry.afterSeconds);
@@ -270,7 +251,7 @@ export async function runScriptOnHost(ctx: OperationContext, script: string): Pr
     }
     return requests.returned;
   } finally {
-    if (remoteDir?.startsWith('/tmp/isthmus-')) await session.exec(`rm -rf ${shellQuote(remoteDir)}`).catch(() => undefined);
+    if (remoteDir && SCRATCH.test(remoteDir)) await session.exec(`rm -rf ${shellQuote(remoteDir)}`).catch(() => undefined);
     await forward?.close().catch(() => undefined);
     await proxy?.close();
     session.close();

@@ -18,7 +18,7 @@ import { renderJinja } from '../templates.js';
 /** Exit status a shell script uses to ask for a retry (EX_TEMPFAIL). */
 export const RETRY_EXIT_CODE = 75;
 
-function resolveScript(ctx: OperationContext, script: string): string {
+export function resolveScript(ctx: OperationContext, script: string): string {
   const full = path.resolve(ctx.blueprintDir, script);
   const rel = path.relative(ctx.blueprintDir, full);
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new OperationError(`script '${script}' is outside the blueprint directory`, false);
@@ -138,23 +138,23 @@ async function commandFor(full: string, options: ProcessOptions, shim: string): 
   return { file: full.endsWith('.bash') ? 'bash' : 'sh', args: [full, ...options.args] };
 }
 
+/** A file of the blueprint's directory as text, for a script's ctx (never outside the directory). */
+export async function readBlueprintResource(ctx: OperationContext, resource: string): Promise<string> {
+  const full = path.resolve(ctx.blueprintDir, resource);
+  const rel = path.relative(ctx.blueprintDir, full);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new CtxCommandError(`resource '${resource}' is outside the blueprint directory`);
+  try {
+    return await readFile(full, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CtxCommandError(`resource '${resource}' does not exist in the blueprint directory`);
+    throw err;
+  }
+}
+
 /** Files of the blueprint's directory for download-resource and its kin (never outside it). */
 function blueprintResources(ctx: OperationContext, scratch: string, runAs: { uid: number; gid: number } | undefined): CtxResources {
   let n = 0;
-  const source = (resource: string) => {
-    const full = path.resolve(ctx.blueprintDir, resource);
-    const rel = path.relative(ctx.blueprintDir, full);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new CtxCommandError(`resource '${resource}' is outside the blueprint directory`);
-    return full;
-  };
-  const read = async (resource: string) => {
-    try {
-      return await readFile(source(resource), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CtxCommandError(`resource '${resource}' does not exist in the blueprint directory`);
-      throw err;
-    }
-  };
+  const read = (resource: string) => readBlueprintResource(ctx, resource);
   return {
     read,
     async download(resource, dest, variables) {
@@ -179,7 +179,7 @@ function blueprintResources(ctx: OperationContext, scratch: string, runAs: { uid
 }
 
 /** A resource rendered for a script: a template it cannot render is the script's error (ctx exits 1). */
-function renderResource(text: string, variables: Record<string, YamlValue>, name: string): string {
+export function renderResource(text: string, variables: Record<string, YamlValue>, name: string): string {
   try {
     return renderJinja(text, variables, name);
   } catch (err) {
@@ -198,7 +198,7 @@ function copyAs(from: string, to: string, user: { uid: number; gid: number }): P
 }
 
 /** What a rendered resource sees besides its template variables: Cloudify's `ctx` in Jinja. */
-async function templateContext(ctx: OperationContext): Promise<Record<string, YamlValue>> {
+export async function templateContext(ctx: OperationContext): Promise<Record<string, YamlValue>> {
   return {
     ctx: {
       node: { id: ctx.node.id, name: ctx.node.id, type: ctx.node.type, properties: (await ctx.evaluate(ctx.node.properties)) as YamlMap },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Client, type ConnectConfig } from 'ssh2';
@@ -35,7 +35,12 @@ export interface ExecResult {
   signal?: string;
   stdout: string;
   stderr: string;
+  /** Output past `maxOutputBytes` was dropped (a host's output is not trusted to be small). */
+  truncated?: boolean;
 }
+
+/** What a command's stdout and stderr may each hold in memory by default: a host can print without end. */
+export const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 
 /** The fingerprint OpenSSH prints for a host key: `SHA256:` and the unpadded base64 of its SHA-256. */
 export function fingerprintOf(key: Buffer): string {
@@ -124,8 +129,9 @@ export class SshSession {
   /** Runs a command (through the login's shell), with its stdin if given; never throws for a non-zero exit. */
   exec(
     command: string,
-    options: { stdin?: string; signal?: AbortSignal; onStdout?: (text: string) => void; onStderr?: (text: string) => void } = {},
+    options: { stdin?: string; signal?: AbortSignal; onStdout?: (text: string) => void; onStderr?: (text: string) => void; maxOutputBytes?: number } = {},
   ): Promise<ExecResult> {
+    const limit = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
     return new Promise<ExecResult>((resolve, reject) => {
       this.client.exec(command, (err, channel) => {
         if (err) {
@@ -136,14 +142,23 @@ export class SshSession {
         let stderr = '';
         let code: number | null = null;
         let exitSignal: string | undefined;
+        let truncated = false;
         const onAbort = () => channel.close();
         options.signal?.addEventListener('abort', onAbort, { once: true });
         channel.on('data', (c: Buffer) => {
+          if (stdout.length >= limit) {
+            truncated = true;
+            return;
+          }
           const text = c.toString('utf8');
           stdout += text;
           options.onStdout?.(text);
         });
         channel.stderr.on('data', (c: Buffer) => {
+          if (stderr.length >= limit) {
+            truncated = true;
+            return;
+          }
           const text = c.toString('utf8');
           stderr += text;
           options.onStderr?.(text);
@@ -155,7 +170,7 @@ export class SshSession {
         channel.on('close', () => {
           options.signal?.removeEventListener('abort', onAbort);
           if (options.signal?.aborted) reject(new OperationError(`the command on ${this.where} was stopped: the step's time is up`, true));
-          else resolve({ code, ...(exitSignal ? { signal: exitSignal } : {}), stdout, stderr });
+          else resolve({ code, ...(exitSignal ? { signal: exitSignal } : {}), stdout, stderr, ...(truncated ? { truncated } : {}) });
         });
         if (options.stdin !== undefined) channel.end(options.stdin);
         else channel.end();
@@ -208,7 +223,9 @@ export class SshSession {
           return;
         }
         stream.off('data', onData);
-        if (head.subarray(0, newline).toString('utf8') !== token) {
+        const offered = head.subarray(0, newline);
+        const expected = Buffer.from(token, 'utf8');
+        if (offered.length !== expected.length || !timingSafeEqual(offered, expected)) {
           stream.destroy();
           return;
         }
