@@ -178,6 +178,12 @@ ${extra}`;
     );
     expect((await h.run(pinned, 'install')).error).toMatch(/presented host key SHA256:.*not the known SHA256:AAAA.*refusing to connect/);
 
+    const badTimeout = await h.deploy(
+      blueprint(sshd.port, sshd.user).replace('inputs: { commands:', 'inputs: { fabric_env: { connect_timeout: soon }, commands:'),
+      'bad-timeout',
+    );
+    expect((await h.run(badTimeout, 'install')).error).toMatch(/connect_timeout must be a number of seconds, not soon/);
+
     const down = await h.deploy(blueprint(1, sshd.user), 'down');
     const e = await h.run(down, 'install');
     expect(e.error).toMatch(/cannot reach .*127.0.0.1:1/);

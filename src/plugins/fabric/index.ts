@@ -93,6 +93,8 @@ async function targetOf(ctx: OperationContext): Promise<{ target: SshTarget; rec
   const recorded = text(map(ctx.instance.runtimeProperties['ssh_host_keys'])[recordAs]);
   const hostKey = configured ?? recorded;
   const timeout = Number(text(env['connect_timeout']) ?? 20);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new OperationError(`fabric_env.connect_timeout must be a number of seconds, not ${String(env['connect_timeout'])}`, false);
   return {
     target: {
       host: address,
@@ -101,7 +103,7 @@ async function targetOf(ctx: OperationContext): Promise<{ target: SshTarget; rec
       ...(privateKey ? { privateKey } : {}),
       ...(password !== undefined ? { password } : {}),
       ...(hostKey ? { hostKey } : {}),
-      timeoutMs: Math.max(1, timeout) * 1000,
+      timeoutMs: timeout * 1000,
     },
     recordAs,
     pinned: configured !== undefined,
