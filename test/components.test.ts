@@ -287,6 +287,24 @@ outputs:
     expect(logs.map((e) => e.message)).toContain('connecting with ***');
   }, 60_000);
 
+  it("the driver runs workflows and deletes only on a Component's own child, whatever a step asks", async () => {
+    const h = await createHarness({ maxRetries: 0 });
+    const other = await h.deploy(`${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root }\n`, 'someone-elses');
+    const from = { deploymentId: 'shop', executionId: 'e1', nodeInstanceId: 'web_abc123', taskId: 't1' };
+    const signal = new AbortController().signal;
+    for (const request of [
+      { action: 'execute', deploymentId: other, executionId: 'e1.x', workflow: 'uninstall', parameters: {} },
+      { action: 'heal', deploymentId: other, executionId: 'e1.y' },
+      { action: 'update', deploymentId: other, executionId: 'e1.z', blueprint: {}, inputs: {} },
+      { action: 'delete', deploymentId: other },
+    ] as const) {
+      const result = await h.deps.children!.fulfil(request, from, h.deps, signal);
+      expect(result.error, request.action).toMatch(/was not created by web_abc123 of 'shop'/);
+    }
+    expect(await h.store.listExecutions(other)).toEqual([]);
+    expect(await h.store.getDeployment(other)).toBeDefined();
+  }, 60_000);
+
   it('an external deployment is attached, never installed, uninstalled or deleted', async () => {
     const h = await createHarness({ maxRetries: 0 });
     const infra = await h.deploy(`${HEADER}node_templates:\n  n: { type: cloudify.nodes.Root }\ncapabilities:\n  vpc: { value: vpc-7 }\n`, 'infra');

@@ -63,6 +63,14 @@ export class RepositoryChildDeployments implements ChildDeployments {
 
   async fulfil(request: ChildRequest, from: ChildRequester, engine: EngineDeps, signal: AbortSignal): Promise<Result> {
     try {
+      // Workflows run only on a child this Component created (the operation checks too; the driver does not rely on it).
+      if (request.action === 'execute' || request.action === 'heal' || request.action === 'update') {
+        const child = await engine.store.getDeployment(request.deploymentId);
+        if (child && !createdBy(child, from))
+          return fail(
+            `deployment '${request.deploymentId}' was not created by ${from.nodeInstanceId} of '${from.deploymentId}': a Component runs workflows only on its own child`,
+          );
+      }
       switch (request.action) {
         case 'create':
           return await this.create(engine.store, request, from);
@@ -269,8 +277,7 @@ export class RepositoryChildDeployments implements ChildDeployments {
     const { store } = engine;
     const child = await store.getDeployment(deploymentId);
     if (!child) return {};
-    if (child.parent?.deploymentId !== from.deploymentId || child.parent.nodeInstanceId !== from.nodeInstanceId)
-      return fail(`deployment '${deploymentId}' was not created by ${from.nodeInstanceId} of '${from.deploymentId}'; not deleted`);
+    if (!createdBy(child, from)) return fail(`deployment '${deploymentId}' was not created by ${from.nodeInstanceId} of '${from.deploymentId}'; not deleted`);
     const grandchildren = (await store.listDeployments()).filter((d) => d.parent?.deploymentId === deploymentId).map((d) => d.id);
     if (grandchildren.length > 0)
       return fail(`child deployment '${deploymentId}' still has child deployments (${grandchildren.join(', ')}); uninstall it first`);
@@ -296,6 +303,9 @@ async function startOrWait(where: string, start: () => Promise<ExecutionRecord>)
     throw err;
   }
 }
+
+const createdBy = (child: DeploymentRecord, from: ChildRequester) =>
+  child.parent?.deploymentId === from.deploymentId && child.parent.nodeInstanceId === from.nodeInstanceId;
 
 /** How many Component parents a deployment has above it. */
 async function nestingDepth(store: StateStore, deployment: DeploymentRecord): Promise<number> {
