@@ -4,7 +4,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { YamlValue } from './dsl/index.js';
 import type { EngineDeps } from './engine/index.js';
 import { RepositoryChildDeployments } from './driver/components.js';
-import { LambdaInvoker, LocalInvoker, type StepInvoker } from './invoke/index.js';
+import { LambdaInvoker, LocalInvoker, RoutingInvoker, type StepInvoker } from './invoke/index.js';
 import { defaultPluginRegistry, type PluginRegistry } from './plugins/index.js';
 import {
   blueprintDirOf,
@@ -84,19 +84,34 @@ export async function openAwsEnvironment(settings: DriverSettings, options: Driv
   const store = new DynamoDbStateStore({ tableName: stateTable, client });
   const stored = new SecretsManagerSecrets(new SecretsManagerClient(region ? { region } : {}), settings.secretsPrefix);
   const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
-  const invoker = new LambdaInvoker({
+  const lambda = new LambdaInvoker({
     functionName: stepFunction,
     clientConfig: { ...(region ? { region } : {}), ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}) },
   });
   const plugins = defaultPluginRegistry();
-  const children = new RepositoryChildDeployments({ blueprintRoot: path.resolve(options.blueprintRoot ?? '.'), catalog: plugins.catalog(), ship: true });
+  const blueprintRoot = path.resolve(options.blueprintRoot ?? '.');
+  const logListener: DriverEnvironment['logListener'] = {};
+  // Steps a deployment's `isthmus-runner-steps` label names run here (a self-hosted runner reaches
+  // hosts a Lambda cannot), from the shipped blueprint files like the Lambda's, or the checkout.
+  const inRunner = new LocalInvoker({
+    store,
+    plugins,
+    secrets,
+    settings: settings.plugins,
+    blueprintDir: (d) => (d.resources ? materializeBlueprintFiles(store, d.resources) : blueprintDirOf(d, blueprintRoot)),
+    onEvents: (events) => {
+      for (const e of events) logListener.current?.(e);
+    },
+  });
+  const invoker = new RoutingInvoker(lambda, inRunner, store);
+  const children = new RepositoryChildDeployments({ blueprintRoot, catalog: plugins.catalog(), ship: true });
   return {
     store,
     plugins,
     secrets,
     endpoint: dynamoDbEndpoint ?? 'aws',
     shipsBlueprintFiles: true,
-    logListener: {},
+    logListener,
     children,
     engine: engineDeps(store, invoker, secrets, children, options.maxParallel, settings.leaseMs ?? 60_000),
   };

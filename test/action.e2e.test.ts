@@ -443,6 +443,47 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
   }, 120_000);
 
+  it("mode aws: the steps a deployment's isthmus-runner-steps label names run in the runner, the others in the step Lambda", async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'isthmus-runner-state-'));
+    const workspace = writeBlueprintFiles({
+      'dc/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'inputs:',
+        '  state_dir: { type: string }',
+        'labels:',
+        '  isthmus-runner-steps: { values: [ legacy ] }',
+        'node_templates:',
+        '  legacy:',
+        '    type: cloudify.nodes.Root',
+        '    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: scripts/mark.sh, inputs: { state_dir: { get_input: state_dir } } } } }',
+        '  cloud:',
+        '    type: cloudify.nodes.Root',
+        '    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: scripts/mark.sh, inputs: { state_dir: { get_input: state_dir } } } } }',
+        '',
+      ].join('\n'),
+      // Each step says which process ran it: the action's (the runner) or this test's (the step Lambda).
+      'dc/scripts/mark.sh': 'echo "$PPID" > "$state_dir/$ISTHMUS_NODE_ID"\n',
+    });
+    try {
+      const before = lambda.invocations;
+      const run = await runAction(
+        'dispatch-install-runner-steps',
+        'workflow_dispatch',
+        { inputs: {} },
+        { blueprint: 'dc/blueprint.yaml', 'deployment-id': 'dc', workflow: 'install', inputs: JSON.stringify({ state_dir: state }) },
+        { workspace },
+      );
+      expect(run.code, run.log).toBe(0);
+      // Only cloud's step went to the Lambda; legacy's ran in the action's own process.
+      expect(lambda.invocations - before).toBe(1);
+      expect(readFileSync(path.join(state, 'cloud'), 'utf8').trim()).toBe(String(process.pid));
+      expect(readFileSync(path.join(state, 'legacy'), 'utf8').trim()).not.toBe(String(process.pid));
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('mode local runs the workflow inside the runner: DynamoDB Local installed into the tool cache, stopped at the end', async () => {
     const runnerTemp = mkdtempSync(path.join(tmpdir(), 'isthmus-runner-temp-'));
     const toolCache = mkdtempSync(path.join(tmpdir(), 'isthmus-tool-cache-'));
