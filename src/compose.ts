@@ -74,6 +74,21 @@ function engineDeps(
   return { store, invoker, children, maxParallel: maxParallel ?? 16, leaseMs, evaluateOutputs: (d) => evaluateDeploymentOutputs(store, d, secrets) };
 }
 
+/** Steps run in this process (local mode; a runner's steps in AWS mode), their logs shown as they happen. */
+function inProcessSteps(
+  deps: Pick<RuntimeDeps, 'store' | 'plugins' | 'secrets' | 'settings'>,
+  logListener: DriverEnvironment['logListener'],
+  blueprintDir: RuntimeDeps['blueprintDir'],
+): LocalInvoker {
+  return new LocalInvoker({
+    ...deps,
+    blueprintDir,
+    onEvents: (events) => {
+      for (const e of events) logListener.current?.(e);
+    },
+  });
+}
+
 /** AWS mode: the state table, and steps sent to the step Lambda. */
 export async function openAwsEnvironment(settings: DriverSettings, options: DriverOptions = {}): Promise<DriverEnvironment> {
   const { stateTable, stepFunction, dynamoDbEndpoint, lambdaEndpoint } = settings;
@@ -93,16 +108,9 @@ export async function openAwsEnvironment(settings: DriverSettings, options: Driv
   const logListener: DriverEnvironment['logListener'] = {};
   // Steps a deployment's `isthmus-runner-steps` label names run here (a self-hosted runner reaches
   // hosts a Lambda cannot), from the shipped blueprint files like the Lambda's, or the checkout.
-  const inRunner = new LocalInvoker({
-    store,
-    plugins,
-    secrets,
-    settings: settings.plugins,
-    blueprintDir: (d) => (d.resources ? materializeBlueprintFiles(store, d.resources) : blueprintDirOf(d, blueprintRoot)),
-    onEvents: (events) => {
-      for (const e of events) logListener.current?.(e);
-    },
-  });
+  const inRunner = inProcessSteps({ store, plugins, secrets, settings: settings.plugins }, logListener, (d) =>
+    d.resources ? materializeBlueprintFiles(store, d.resources) : blueprintDirOf(d, blueprintRoot),
+  );
   const invoker = new RoutingInvoker(lambda, inRunner, store);
   const children = new RepositoryChildDeployments({ blueprintRoot, catalog: plugins.catalog(), ship: true });
   return {
@@ -132,16 +140,9 @@ export async function openLocalEnvironment(settings: DriverSettings, options: Dr
   const stored = new LocalSecrets(path.join(stateDir, '.isthmus', 'secrets.yaml'), settings.secretVariables);
   const secrets = options.onSecret ? observedSecrets(stored, options.onSecret) : stored;
   const logListener: DriverEnvironment['logListener'] = {};
-  const invoker = new LocalInvoker({
-    store,
-    plugins,
-    secrets,
-    settings: settings.plugins,
-    blueprintDir: (d) => blueprintDirOf(d, options.blueprintRoot ?? stateDir),
-    onEvents: (events) => {
-      for (const e of events) logListener.current?.(e);
-    },
-  });
+  const invoker = inProcessSteps({ store, plugins, secrets, settings: settings.plugins }, logListener, (d) =>
+    blueprintDirOf(d, options.blueprintRoot ?? stateDir),
+  );
   const children = new RepositoryChildDeployments({ blueprintRoot: options.blueprintRoot ?? stateDir, catalog: plugins.catalog(), ship: false });
   return {
     logListener,

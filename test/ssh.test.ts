@@ -13,14 +13,16 @@ import { SSHD, startSshd, type LocalSshd } from './support/sshd.js';
  */
 if (!SSHD) process.stdout.write('ssh.test.ts: skipped, sshd is not installed (apt-get install openssh-server)\n');
 
+// One throw-away sshd for the file (the down-and-up test stops and starts it again).
+let sshd: LocalSshd;
+beforeAll(async () => {
+  if (SSHD) sshd = await startSshd();
+}, 30_000);
+afterAll(async () => {
+  await sshd?.dispose();
+});
+
 describe.runIf(SSHD)('SSH to a host (a real sshd)', () => {
-  let sshd: LocalSshd;
-  beforeAll(async () => {
-    sshd = await startSshd();
-  }, 30_000);
-  afterAll(async () => {
-    await sshd?.dispose();
-  });
   const target = () => ({ host: sshd.host, port: sshd.port, username: sshd.user, privateKey: sshd.clientKey, timeoutMs: 5000 });
 
   /** The OperationError an attempt throws. */
@@ -89,14 +91,6 @@ describe.runIf(SSHD)('SSH to a host (a real sshd)', () => {
 });
 
 describe.runIf(SSHD)("Cloudify's fabric plugin on a host reached over SSH (a real sshd)", () => {
-  let sshd: LocalSshd;
-  beforeAll(async () => {
-    sshd = await startSshd();
-  }, 30_000);
-  afterAll(async () => {
-    await sshd?.dispose();
-  });
-
   const blueprint = (port: number, user: string, extra = '') => `${HEADER}  - plugin:cloudify-fabric-plugin
 inputs:
   greeting: { default: hello }
@@ -194,14 +188,6 @@ ${extra}`;
 });
 
 describe.runIf(SSHD)("scripts of nodes on a Compute (Cloudify's host_agent default) run on that host over SSH", () => {
-  let sshd: LocalSshd;
-  beforeAll(async () => {
-    sshd = await startSshd();
-  }, 30_000);
-  afterAll(async () => {
-    await sshd?.dispose();
-  });
-
   it('bash and Python scripts run on the host with ctx; the runtime properties they set are saved; a retry request is honoured', async () => {
     const h = await createHarness({ maxRetries: 2, secrets: { vm_key: sshd.clientKey } });
     mkdirSync(path.join(h.dir, 'scripts'), { recursive: true });
