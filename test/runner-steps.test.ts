@@ -41,6 +41,21 @@ describe('where steps run', () => {
     expect(runsInRunner({ ...plan, labels: {} }, step('legacy_app'))).toBe(false);
   });
 
+  it("Ansible's steps run in the runner whatever the label says: the step Lambda has no ansible-playbook", () => {
+    const dir = writeBlueprintFiles({
+      'bp.yaml': `${HEADER}  - plugin:cloudify-ansible-plugin
+node_templates:
+  cloud: { type: cloudify.nodes.Root }
+  configure: { type: cloudify.nodes.ansible.Executor, properties: { playbook_path: site.yaml, sources: 'localhost,' } }
+`,
+    });
+    const plan = planDeployment(parseBlueprint(path.join(dir, 'bp.yaml'), { rootDir: dir }), { seed: 'a' });
+    const id = (node: string) => plan.nodeInstances.find((i) => i.nodeId === node)!.id;
+    expect(runsInRunner(plan, { nodeInstanceId: id('configure'), operation: 'cloudify.interfaces.lifecycle.start' })).toBe(true);
+    expect(runsInRunner(plan, { nodeInstanceId: id('configure'), operation: 'cloudify.interfaces.lifecycle.precreate' })).toBe(true);
+    expect(runsInRunner(plan, { nodeInstanceId: id('cloud'), operation: 'cloudify.interfaces.lifecycle.create' })).toBe(false);
+  });
+
   describe('through the real Lambda invoker (a local Invoke API) and this process', () => {
     let endpoint: LocalLambdaEndpoint | undefined;
     afterAll(async () => {

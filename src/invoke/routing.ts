@@ -12,11 +12,15 @@ import type { InvokeOptions, StepInvoker } from './types.js';
  */
 export const RUNNER_STEPS_LABEL = 'isthmus-runner-steps';
 
+/** Plugins whose steps always run in the runner: the step Lambda has none of what they run (ansible-playbook). */
+export const RUNNER_ONLY_PLUGINS: ReadonlySet<string> = new Set(['ansible']);
+
 /** Whether a step runs in the runner, from its deployment's plan (pure). */
 export function runsInRunner(plan: DeploymentPlan, request: Pick<StepRequest, 'nodeInstanceId' | 'operation' | 'relationship'>): boolean {
   const wanted = new Set((plan.labels[RUNNER_STEPS_LABEL] ?? []).map(String));
-  if (wanted.size === 0) return false;
   if (wanted.has('all')) return true;
+  const runnerOnly = [...RUNNER_ONLY_PLUGINS].some((p) => Object.hasOwn(plan.plugins, p));
+  if (wanted.size === 0 && !runnerOnly) return false;
   const instance = plan.nodeInstances.find((i) => i.id === request.nodeInstanceId);
   if (!instance) return false;
   const hostNode = instance.computeHostId ? plan.nodeInstances.find((i) => i.id === instance.computeHostId)?.nodeId : undefined;
@@ -35,6 +39,7 @@ export function runsInRunner(plan: DeploymentPlan, request: Pick<StepRequest, 'n
   const implementation = findOperation(interfaces, request.operation)?.implementation;
   if (!implementation) return false;
   const target = classifyImplementation(implementation, plan.plugins);
+  if (target.kind === 'plugin' && RUNNER_ONLY_PLUGINS.has(target.plugin)) return true;
   return target.kind === 'script' ? wanted.has('script') : target.kind === 'plugin' && wanted.has(target.plugin);
 }
 

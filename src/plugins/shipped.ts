@@ -126,6 +126,22 @@ export const SHIPPED_PLUGINS: PluginDescriptor[] = [
     load: async () => (await import('./fabric/index.js')).fabricPlugin,
   },
   {
+    name: 'ansible',
+    tasks: [
+      'cloudify_ansible.tasks.precreate',
+      'cloudify_ansible.tasks.install',
+      'cloudify_ansible.tasks.uninstall',
+      'cloudify_ansible.tasks.configure',
+      'cloudify_ansible.tasks.run',
+      'cloudify_ansible.tasks.store_facts',
+      'cloudify_ansible.tasks.set_playbook_config',
+      'cloudify_ansible.tasks.ansible_requires_host',
+      'cloudify_ansible.tasks.ansible_remove_host',
+      'cloudify_ansible.tasks.cleanup',
+    ],
+    load: async () => (await import('./ansible/index.js')).ansiblePlugin,
+  },
+  {
     name: 'ssm',
     tasks: ['run_commands', 'windows_service'],
     load: async () => (await import('./ssm/index.js')).ssmPlugin,

@@ -61,8 +61,34 @@ function customwf(parameters: YamlMap, ctx: BuildContext): TaskGraph {
   return { tasks: b.tasks };
 }
 
+/**
+ * cloudify-ansible-plugin's `reload_ansible_playbook`: the `ansible.reload` operation (the playbook
+ * run again) on each Playbook and Executor instance, or those of `node_ids` / `node_instance_ids`,
+ * one after another; the workflow's non-empty parameters override the operation's inputs.
+ */
+function reloadPlaybook(parameters: YamlMap, ctx: BuildContext): TaskGraph {
+  const { node_ids, node_instance_ids, ...rest } = parameters;
+  const nodeIds = new Set(listParameter(node_ids ?? [], 'node_ids'));
+  const instanceIds = new Set(listParameter(node_instance_ids ?? [], 'node_instance_ids'));
+  const empty = (v: YamlValue) => v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && Object.keys(v).length === 0);
+  const kwargs = Object.fromEntries(Object.entries(rest).filter(([, v]) => !empty(v)));
+  const playbookTypes = ['cloudify.nodes.ansible.Playbook', 'cloudify.nodes.ansible.Executor'];
+  const b = new GraphBuilder(ctx.plan, ctx.retries ?? DEFAULT_RETRIES);
+  let previous: string[] = [];
+  for (const instance of [...ctx.plan.nodeInstances].sort((a, c) => a.id.localeCompare(c.id))) {
+    const node = ctx.plan.nodes.find((n) => n.id === instance.nodeId);
+    if (!node?.typeHierarchy.some((t) => playbookTypes.includes(t))) continue;
+    if (nodeIds.size > 0 && !nodeIds.has(node.id)) continue;
+    if (instanceIds.size > 0 && !instanceIds.has(instance.id)) continue;
+    const task = b.operation(instance.id, 'ansible.reload', previous, Object.keys(kwargs).length > 0 ? { inputs: kwargs } : {});
+    if (task) previous = [task.id];
+  }
+  return { tasks: b.tasks };
+}
+
 const CUSTOM_BUILDERS: Record<string, CustomBuilder> = {
   'cloudify_custom_workflow.tasks.customwf': customwf,
+  'cloudify_ansible.workflows.reload_playbook': reloadPlaybook,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { ANSIBLE_TYPES_YAML } from './ansible-types.js';
 import { CLOUDIFY_TYPES_YAML } from './cloudify-types.js';
 import { AWS_TYPES_YAML } from './aws-types.js';
 import { HYBRID_TYPES_YAML } from './hybrid-types.js';
@@ -26,6 +27,7 @@ const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {
   'cloudify-aws-plugin': () => AWS_TYPES_YAML,
   'isthmus-hybrid': () => HYBRID_TYPES_YAML,
   'cloudify-utilities-plugin': () => UTILITIES_TYPES_YAML,
+  'cloudify-ansible-plugin': () => ANSIBLE_TYPES_YAML,
   // The fabric plugin has no types: its plugin, run where steps run (it reaches hosts over SSH itself).
   'cloudify-fabric-plugin': () => 'plugins:\n  fabric: { executor: central_deployment_agent, package_name: cloudify-fabric-plugin }\n',
 };

@@ -39,7 +39,7 @@ const SET_PROPERTY = /^isthmus:runtime-property ([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$
  * another user cannot. Without it, scripts are trusted code with the driver's identity (README,
  * "Trust model").
  */
-function scriptUser(name: string | undefined): { uid: number; gid: number } | undefined {
+export function scriptUser(name: string | undefined): { uid: number; gid: number } | undefined {
   if (!name) return undefined;
   let ids = scriptUserIds.get(name);
   if (!ids) {
@@ -323,7 +323,7 @@ function processOperation(script: string): OperationFunction {
   };
 }
 
-async function chownTree(dir: string, owner: { uid: number; gid: number }): Promise<void> {
+export async function chownTree(dir: string, owner: { uid: number; gid: number }): Promise<void> {
   await chown(dir, owner.uid, owner.gid);
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     await chown(path.join(entry.parentPath, entry.name), owner.uid, owner.gid);
