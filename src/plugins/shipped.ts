@@ -142,6 +142,11 @@ export const SHIPPED_PLUGINS: PluginDescriptor[] = [
     load: async () => (await import('./ansible/index.js')).ansiblePlugin,
   },
   {
+    name: 'terminal',
+    tasks: ['cloudify_terminal.tasks.run'],
+    load: async () => (await import('./terminal/index.js')).terminalPlugin,
+  },
+  {
     name: 'ssm',
     tasks: ['run_commands', 'windows_service'],
     load: async () => (await import('./ssm/index.js')).ssmPlugin,

@@ -59,7 +59,8 @@ async function waitForPort(port: number, up: boolean, timeoutMs = 10_000): Promi
   }
 }
 
-export async function startSshd(): Promise<LocalSshd> {
+/** `forceCommand`: every login runs this command instead of a shell (a scripted device CLI). */
+export async function startSshd(options: { forceCommand?: string } = {}): Promise<LocalSshd> {
   if (!SSHD) throw new Error('sshd is not installed: apt-get install openssh-server');
   const dir = mkdtempSync(path.join(tmpdir(), 'isthmus-sshd-'));
   const hostKey = keyPair(dir, 'host_key');
@@ -84,6 +85,7 @@ export async function startSshd(): Promise<LocalSshd> {
       'AllowTcpForwarding yes',
       'Subsystem sftp internal-sftp',
       'LogLevel ERROR',
+      ...(options.forceCommand ? [`ForceCommand ${options.forceCommand}`] : []),
       '',
     ].join('\n'),
   );

@@ -1,9 +1,9 @@
 /**
  * The types of cloudify-utilities-plugin that Isthmus runs natively (`plugin:cloudify-utilities-plugin`):
- * key pairs, cloud-init documents, secrets, files and configuration loading. Type, property and
+ * key pairs, cloud-init documents, secrets, files, configuration loading and device terminals. Type, property and
  * task names are Cloudify's (blueprints use them), and the custom-workflow plugin's name (its
  * `customwf` workflow and `log` operation) and the scalelist workflows. The rest of the plugin
- * (deployment proxies, terminal, suspend) is not here yet, so a blueprint using it names a missing type.
+ * (deployment proxies, suspend) is not here yet, so a blueprint using it names a missing type.
  */
 export const UTILITIES_TYPES_YAML = `
 plugins:
@@ -15,8 +15,25 @@ plugins:
   configuration: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   cloudify_custom_workflow: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
   scalelist: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
+  terminal: { executor: central_deployment_agent, package_name: cloudify-utilities-plugin }
 
 data_types:
+  cloudify.datatypes.terminal_auth:
+    properties:
+      user: { default: '' }
+      password: { default: '' }
+      ip: { default: '', description: 'an address or a list of them (the first that answers is used)' }
+      key_content: { default: '' }
+      port: { default: 22 }
+      host_key: { default: '', description: 'Isthmus: the device key (fingerprint, public key or known_hosts line); else trust on first use' }
+      store_logs: { default: false }
+      promt_check: { default: [] }
+      responses: { default: [] }
+      warnings: { default: [] }
+      errors: { default: [] }
+      criticals: { default: [] }
+      exit_command: { default: exit }
+      smart_device: { default: false }
   cloudify.datatypes.key:
     properties:
       algorithm: { type: string, default: RSA, description: RSA or ED25519 }
@@ -41,6 +58,19 @@ data_types:
       allow_failure: { type: boolean, default: false }
 
 node_types:
+  cloudify.nodes.terminal.Raw:
+    derived_from: cloudify.nodes.Root
+    properties:
+      terminal_auth: { type: cloudify.datatypes.terminal_auth, default: {} }
+    interfaces:
+      cloudify.interfaces.lifecycle:
+        create: { implementation: terminal.cloudify_terminal.tasks.run, inputs: {} }
+        configure: { implementation: terminal.cloudify_terminal.tasks.run, inputs: {} }
+        start: { implementation: terminal.cloudify_terminal.tasks.run, inputs: {} }
+        stop: { implementation: terminal.cloudify_terminal.tasks.run, inputs: {} }
+        delete: { implementation: terminal.cloudify_terminal.tasks.run, inputs: {} }
+  cloudify.terminal.raw:
+    derived_from: cloudify.nodes.terminal.Raw
   cloudify.nodes.keys.RSAKey:
     derived_from: cloudify.nodes.Root
     properties:

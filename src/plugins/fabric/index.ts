@@ -66,8 +66,8 @@ async function computeHost(ctx: OperationContext): Promise<{ ip?: string; agent:
   return { ...(ip ? { ip } : {}), agent: map(properties['agent_config']) };
 }
 
-/** The SSH target of the operation and the key under which its host key is recorded. */
-async function targetOf(ctx: OperationContext): Promise<{ target: SshTarget; recordAs: string; pinned: boolean }> {
+/** The SSH target of the operation and the host key configured for it, if any. */
+async function targetOf(ctx: OperationContext): Promise<{ target: Omit<SshTarget, 'hostKey'>; configuredKey?: string }> {
   const env = map(ctx.inputs['fabric_env']);
   const host = await computeHost(ctx);
   const fromString = text(env['host_string']) ? parseHostString(text(env['host_string'])!) : undefined;
@@ -88,10 +88,7 @@ async function targetOf(ctx: OperationContext): Promise<{ target: SshTarget; rec
     }
   }
   const password = text(env['password']) ?? text(agent['password']);
-  const recordAs = `${address}:${port}`;
   const configured = text(env['host_key']);
-  const recorded = text(map(ctx.instance.runtimeProperties['ssh_host_keys'])[recordAs]);
-  const hostKey = configured ?? recorded;
   const timeout = Number(text(env['connect_timeout']) ?? 20);
   if (!Number.isFinite(timeout) || timeout <= 0)
     throw new OperationError(`fabric_env.connect_timeout must be a number of seconds, not ${String(env['connect_timeout'])}`, false);
@@ -102,23 +99,37 @@ async function targetOf(ctx: OperationContext): Promise<{ target: SshTarget; rec
       username,
       ...(privateKey ? { privateKey } : {}),
       ...(password !== undefined ? { password } : {}),
-      ...(hostKey ? { hostKey } : {}),
       timeoutMs: timeout * 1000,
     },
-    recordAs,
-    pinned: configured !== undefined,
+    ...(configured !== undefined ? { configuredKey: configured } : {}),
   };
 }
 
-/** Connects, and records the host key seen first (unless one is configured). */
-async function connect(ctx: OperationContext): Promise<{ session: SshSession; where: string }> {
-  const { target, recordAs, pinned } = await targetOf(ctx);
-  const session = await SshSession.open(target, ctx.signal);
-  if (!pinned) {
+/**
+ * Opens an SSH session with Isthmus's host-key policy: the configured key (`hostKey`) is checked
+ * when given; otherwise the key recorded in the instance's `ssh_host_keys` runtime property for
+ * `host:port`, and the key seen first is recorded there (a changed one is then refused).
+ */
+export async function openHost(
+  ctx: OperationContext,
+  target: Omit<SshTarget, 'hostKey'>,
+  configuredKey?: string,
+): Promise<{ session: SshSession; where: string }> {
+  const recordAs = `${target.host}:${target.port}`;
+  const recorded = text(map(ctx.instance.runtimeProperties['ssh_host_keys'])[recordAs]);
+  const hostKey = configuredKey ?? recorded;
+  const session = await SshSession.open({ ...target, ...(hostKey ? { hostKey } : {}) }, ctx.signal);
+  if (configuredKey === undefined) {
     const keys = map(ctx.instance.runtimeProperties['ssh_host_keys']);
     if (keys[recordAs] !== session.hostKeyFingerprint) ctx.instance.runtimeProperties['ssh_host_keys'] = { ...keys, [recordAs]: session.hostKeyFingerprint };
   }
   return { session, where: `${target.username}@${recordAs}` };
+}
+
+/** Connects to the operation's host (fabric_env or its Compute). */
+async function connect(ctx: OperationContext): Promise<{ session: SshSession; where: string }> {
+  const { target, configuredKey } = await targetOf(ctx);
+  return openHost(ctx, target, configuredKey);
 }
 
 /** What `mktemp -d /tmp/isthmus-XXXXXXXX` makes. */

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { Client, type ConnectConfig } from 'ssh2';
+import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { OperationError } from '../../runtime/errors.js';
 
 /*
@@ -174,6 +174,16 @@ export class SshSession {
         });
         if (options.stdin !== undefined) channel.end(options.stdin);
         else channel.end();
+      });
+    });
+  }
+
+  /** An interactive shell on a pseudo-terminal, as a person at a device's CLI has (the terminal plugin's raw mode). */
+  shell(): Promise<ClientChannel> {
+    return new Promise<ClientChannel>((resolve, reject) => {
+      this.client.shell({ term: 'vt100', cols: 200, rows: 24 }, (err, channel) => {
+        if (err) reject(new OperationError(`opening a shell on ${this.where}: ${err.message}`, true, { cause: err }));
+        else resolve(channel);
       });
     });
   }
