@@ -60,6 +60,10 @@ export interface FakeAwsOptions {
   sandbox?: Sandbox;
   /** Commands that fail once with a throttling error before succeeding. */
   throttleOnce?: string[];
+  /** The public address the next elastic IPs get (e.g. 127.0.0.1, to reach a local sshd as the "instance"). */
+  elasticIp?: string;
+  /** AMIs DescribeImages knows. */
+  images?: Array<{ ImageId: string; Name: string; OwnerId: string; CreationDate: string }>;
 }
 
 export class FakeAws {
@@ -98,7 +102,7 @@ export class FakeAws {
     const add = (k: string, n: number) => {
       if (n > 0) out[k] = (out[k] ?? 0) + n;
     };
-    for (const r of this.ec2.values()) if (r.state !== 'deleted') add(r.kind, 1);
+    for (const r of this.ec2.values()) if (r.state !== 'deleted' && r.state !== 'terminated') add(r.kind, 1);
     add('role', this.roles.size);
     add('cluster', this.clusters.size);
     add('nodegroup', this.groups.size);
@@ -122,6 +126,7 @@ export class FakeAws {
     ] as unknown as Stub[];
     this.stubs.push(e!, i!, k!, r!);
     this.installEc2(e!);
+    this.installEc2Instances(e!);
     this.installIam(i!);
     this.installEks(k!);
     this.installRoute53(r!);
@@ -145,7 +150,7 @@ export class FakeAws {
       const missing = ids.filter((id) => !list.some((r) => r.id === id));
       if (missing.length > 0)
         throw awsError(
-          `Invalid${kind === 'vpc' ? 'Vpc' : kind === 'subnet' ? 'Subnet' : kind === 'volume' ? 'Volume' : kind === 'route-table' ? 'RouteTable' : kind === 'address' ? 'Allocation' : 'Resource'}ID.NotFound`,
+          `Invalid${kind === 'vpc' ? 'Vpc' : kind === 'subnet' ? 'Subnet' : kind === 'volume' ? 'Volume' : kind === 'route-table' ? 'RouteTable' : kind === 'address' ? 'Allocation' : kind === 'instance' ? 'Instance' : kind === 'eni' ? 'NetworkInterface' : 'Resource'}ID.NotFound`,
           `${missing.join(', ')} not found`,
         );
       list = list.filter((r) => ids.includes(r.id));
@@ -154,6 +159,7 @@ export class FakeAws {
       if (f.Name.startsWith('tag:')) list = list.filter((r) => r.tags.some((t) => t.Key === f.Name.slice(4) && f.Values.includes(t.Value ?? '')));
       else if (f.Name.endsWith('-id')) list = list.filter((r) => f.Values.includes(r.id));
       else if (f.Name === 'group-name') list = list.filter((r) => f.Values.includes(String(r.data['GroupName'])));
+      else if (f.Name === 'instance-state-name') list = list.filter((r) => f.Values.includes(r.state));
     }
     return list;
   }
@@ -253,7 +259,7 @@ export class FakeAws {
       ),
     );
     on(ec2.AllocateAddressCommand, 'AllocateAddress', (inp) => {
-      const r = this.create('address', 'eipalloc', inp, { PublicIp: `198.51.100.${this.seq % 250}` });
+      const r = this.create('address', 'eipalloc', inp, { PublicIp: this.options.elasticIp ?? `198.51.100.${this.seq % 250}` });
       return { AllocationId: r.id, PublicIp: String(r.data['PublicIp']) };
     });
     on(ec2.DescribeAddressesCommand, 'DescribeAddresses', (inp) => ({
@@ -261,13 +267,21 @@ export class FakeAws {
         AllocationId: r.id,
         PublicIp: String(r.data['PublicIp']),
         ...(r.data['NatGateway'] ? { AssociationId: 'eipassoc-nat' } : {}),
+        ...(r.data['AssociationId']
+          ? {
+              AssociationId: String(r.data['AssociationId']),
+              NetworkInterfaceId: r.data['NetworkInterfaceId'] as string,
+              InstanceId: r.data['InstanceId'] as string,
+            }
+          : {}),
       })),
     }));
-    on(ec2.ReleaseAddressCommand, 'ReleaseAddress', (inp) =>
-      this.remove(String(inp['AllocationId']), 'InvalidAllocationID.NotFound', () =>
+    on(ec2.ReleaseAddressCommand, 'ReleaseAddress', (inp) => {
+      if (this.ec2.get(String(inp['AllocationId']))?.data['AssociationId']) throw awsError('InvalidIPAddress.InUse', 'Address is in use');
+      return this.remove(String(inp['AllocationId']), 'InvalidAllocationID.NotFound', () =>
         [...this.ec2.values()].some((r) => r.kind === 'natgateway' && r.state !== 'deleted' && r.data['AllocationId'] === inp['AllocationId']),
-      ),
-    );
+      );
+    });
     on(ec2.CreateNatGatewayCommand, 'CreateNatGateway', (inp) => {
       const existing = [...this.ec2.values()].find((r) => r.kind === 'natgateway' && r.data['ClientToken'] === inp['ClientToken']);
       const r = existing ?? this.create('natgateway', 'nat', inp, {}, 'pending');
@@ -359,7 +373,31 @@ export class FakeAws {
           r.state = 'deleted';
           this.ec2.delete(r.id);
         }
-        return { VolumeId: r.id, State: r.state as ec2.VolumeState, AvailabilityZone: String(r.data['AvailabilityZone'] ?? '') };
+        const attach = r.data['AttachState'] as string | undefined;
+        if (attach && attach !== 'attached' && ++(r.data as { AttachReads: number }).AttachReads >= this.ticks) {
+          if (attach === 'attaching') r.data['AttachState'] = 'attached';
+          else {
+            Object.assign(r.data, { AttachedTo: undefined, Device: undefined, AttachState: undefined });
+            r.state = 'available';
+          }
+        }
+        return {
+          VolumeId: r.id,
+          State: r.state as ec2.VolumeState,
+          AvailabilityZone: String(r.data['AvailabilityZone'] ?? ''),
+          ...(r.data['AttachedTo']
+            ? {
+                Attachments: [
+                  {
+                    InstanceId: String(r.data['AttachedTo']),
+                    Device: String(r.data['Device']),
+                    State: r.data['AttachState'] as ec2.VolumeAttachmentState,
+                    VolumeId: r.id,
+                  },
+                ],
+              }
+            : {}),
+        };
       }),
     }));
     on(ec2.DeleteVolumeCommand, 'DeleteVolume', (inp) => {
@@ -372,6 +410,182 @@ export class FakeAws {
     on(ec2.TerminateInstancesCommand, 'TerminateInstances', (inp) => {
       for (const id of inp['InstanceIds'] as string[]) this.terminate(id);
       return { TerminatingInstances: (inp['InstanceIds'] as string[]).map((id) => ({ InstanceId: id })) };
+    });
+  }
+
+  // ---- EC2 instances, interfaces, images, attachments ----
+
+  /** An instance as DescribeInstances shows it; its state moves on as it is read. */
+  private describeVm(r: Ec2Resource): ec2.Instance {
+    const next: Record<string, string> = { pending: 'running', stopping: 'stopped', 'shutting-down': 'terminated' };
+    if (next[r.state] && ++r.reads >= this.ticks) {
+      r.state = next[r.state]!;
+      r.reads = 0;
+      if (r.state === 'terminated')
+        for (const eni of this.ec2.values())
+          if (eni.kind === 'eni' && eni.data['AttachedTo'] === r.id) Object.assign(eni.data, { AttachedTo: undefined, AttachmentId: undefined });
+    }
+    const enis = [...this.ec2.values()].filter((x) => x.kind === 'eni' && x.data['AttachedTo'] === r.id);
+    const address = [...this.ec2.values()].find(
+      (a) => a.kind === 'address' && a.data['AssociationId'] && (a.data['InstanceId'] === r.id || enis.some((e) => e.id === a.data['NetworkInterfaceId'])),
+    );
+    const privateIp = String(enis[0]?.data['PrivateIpAddress'] ?? r.data['PrivateIpAddress']);
+    return {
+      InstanceId: r.id,
+      ImageId: String(r.data['ImageId']),
+      InstanceType: String(r.data['InstanceType'] ?? 't3.micro') as ec2._InstanceType,
+      KeyName: r.data['KeyName'] as string | undefined,
+      State: { Name: r.state as ec2.InstanceStateName },
+      PrivateIpAddress: privateIp,
+      ...(address && r.state === 'running' ? { PublicIpAddress: String(address.data['PublicIp']) } : {}),
+      NetworkInterfaces: enis.map((e) => ({
+        NetworkInterfaceId: e.id,
+        PrivateIpAddress: String(e.data['PrivateIpAddress']),
+        PrivateIpAddresses: [{ PrivateIpAddress: String(e.data['PrivateIpAddress']), Primary: true }],
+      })),
+      Tags: r.tags,
+    };
+  }
+
+  private installEc2Instances(s: Stub): void {
+    const on = (cmd: new (input: never) => object, name: string, fn: (input: Input) => object) =>
+      s.on(cmd as never).callsFake(async (input: Input) => {
+        this.record(`ec2:${name}`);
+        return fn(input);
+      });
+    const images = this.options.images ?? [
+      { ImageId: 'ami-0000000000000a001', Name: 'debian-12-amd64-20260101', OwnerId: '136693071363', CreationDate: '2026-01-01T00:00:00.000Z' },
+      { ImageId: 'ami-0000000000000a002', Name: 'debian-12-amd64-20261101', OwnerId: '136693071363', CreationDate: '2026-11-01T00:00:00.000Z' },
+    ];
+    const vm = (id: string) => {
+      const r = this.ec2.get(id);
+      if (r?.kind !== 'instance') throw awsError('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
+      return r;
+    };
+    const eni = (id: string) => {
+      const r = this.ec2.get(id);
+      if (r?.kind !== 'eni') throw awsError('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`);
+      return r;
+    };
+    on(ec2.DescribeImagesCommand, 'DescribeImages', (inp) => {
+      const wanted = inp['ImageIds'] as string[] | undefined;
+      const missing = wanted?.find((id) => !images.some((i) => i.ImageId === id));
+      if (missing) throw awsError('InvalidAMIID.NotFound', `The image id '[${missing}]' does not exist`);
+      const glob = (pattern: string) =>
+        new RegExp(
+          `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+        );
+      let list = images.filter((i) => !wanted || wanted.includes(i.ImageId));
+      const owners = inp['Owners'] as string[] | undefined;
+      if (owners) list = list.filter((i) => owners.includes(i.OwnerId));
+      for (const f of (inp['Filters'] as Array<{ Name: string; Values: string[] }> | undefined) ?? []) {
+        if (f.Name === 'name') list = list.filter((i) => f.Values.some((v) => glob(v).test(i.Name)));
+        else if (f.Name === 'owner-id') list = list.filter((i) => f.Values.includes(i.OwnerId));
+        else if (f.Name === 'image-id') list = list.filter((i) => f.Values.includes(i.ImageId));
+      }
+      return { Images: list };
+    });
+    on(ec2.RunInstancesCommand, 'RunInstances', (inp) => {
+      const token = inp['ClientToken'];
+      const existing = token ? [...this.ec2.values()].find((r) => r.kind === 'instance' && r.data['ClientToken'] === token) : undefined;
+      if (existing) return { Instances: [this.describeVm(existing)] };
+      if (!images.some((i) => i.ImageId === inp['ImageId']))
+        throw awsError('InvalidAMIID.NotFound', `The image id '[${String(inp['ImageId'])}]' does not exist`);
+      const nics = (inp['NetworkInterfaces'] as Array<{ NetworkInterfaceId?: string; DeviceIndex?: number }> | undefined) ?? [];
+      if (nics.length > 0 && (inp['SubnetId'] || inp['SecurityGroupIds']))
+        throw awsError('InvalidParameterCombination', 'Network interfaces and an instance-level security groups may not be specified on the same request');
+      if (inp['UserData'] !== undefined && Buffer.from(String(inp['UserData']), 'base64').toString('base64') !== String(inp['UserData']))
+        throw awsError('InvalidParameterValue', 'Invalid BASE64 encoding of user data');
+      const r = this.create('instance', 'i', inp, { PrivateIpAddress: `10.0.0.${(this.seq % 200) + 10}` }, 'pending');
+      for (const n of nics) {
+        const x = eni(String(n.NetworkInterfaceId));
+        if (x.data['AttachedTo']) throw awsError('InvalidNetworkInterface.InUse', `Interface ${x.id} is in use`);
+        Object.assign(x.data, { AttachedTo: r.id, AttachmentId: `eni-attach-${r.id}` });
+      }
+      return { Instances: [this.describeVm(r)] };
+    });
+    on(ec2.DescribeInstancesCommand, 'DescribeInstances', (inp) => ({
+      Reservations: [{ Instances: this.find('instance', inp, 'InstanceIds').map((r) => this.describeVm(r)) }],
+    }));
+    on(ec2.StopInstancesCommand, 'StopInstances', (inp) => {
+      for (const id of inp['InstanceIds'] as string[]) Object.assign(vm(id), { state: 'stopping', reads: 0 });
+      return {};
+    });
+    on(ec2.StartInstancesCommand, 'StartInstances', (inp) => {
+      for (const id of inp['InstanceIds'] as string[]) Object.assign(vm(id), { state: 'pending', reads: 0 });
+      return {};
+    });
+    on(ec2.ModifyInstanceAttributeCommand, 'ModifyInstanceAttribute', (inp) => {
+      Object.assign(vm(String(inp['InstanceId'])).data, inp);
+      return {};
+    });
+    on(ec2.CreateNetworkInterfaceCommand, 'CreateNetworkInterface', (inp) => {
+      if (!this.ec2.has(String(inp['SubnetId']))) throw awsError('InvalidSubnetID.NotFound', `${String(inp['SubnetId'])} does not exist`);
+      const r = this.create('eni', 'eni', inp, { PrivateIpAddress: `10.0.1.${(this.seq % 200) + 10}` });
+      return { NetworkInterface: { NetworkInterfaceId: r.id, PrivateIpAddress: String(r.data['PrivateIpAddress']) } };
+    });
+    on(ec2.DescribeNetworkInterfacesCommand, 'DescribeNetworkInterfaces', (inp) => ({
+      NetworkInterfaces: this.find('eni', inp, 'NetworkInterfaceIds').map((r) => ({
+        NetworkInterfaceId: r.id,
+        Status: (r.data['AttachedTo'] ? 'in-use' : 'available') as ec2.NetworkInterfaceStatus,
+        PrivateIpAddress: String(r.data['PrivateIpAddress']),
+        ...(r.data['AttachedTo'] ? { Attachment: { InstanceId: String(r.data['AttachedTo']), AttachmentId: String(r.data['AttachmentId']) } } : {}),
+      })),
+    }));
+    on(ec2.AttachNetworkInterfaceCommand, 'AttachNetworkInterface', (inp) => {
+      const x = eni(String(inp['NetworkInterfaceId']));
+      vm(String(inp['InstanceId']));
+      if (x.data['AttachedTo']) throw awsError('InvalidNetworkInterface.InUse', `Interface ${x.id} is in use`);
+      Object.assign(x.data, { AttachedTo: inp['InstanceId'], AttachmentId: `eni-attach-${x.id}` });
+      return { AttachmentId: `eni-attach-${x.id}` };
+    });
+    on(ec2.DetachNetworkInterfaceCommand, 'DetachNetworkInterface', (inp) => {
+      const x = [...this.ec2.values()].find((r) => r.kind === 'eni' && r.data['AttachmentId'] === inp['AttachmentId']);
+      if (!x) throw awsError('InvalidAttachmentID.NotFound', `${String(inp['AttachmentId'])} does not exist`);
+      Object.assign(x.data, { AttachedTo: undefined, AttachmentId: undefined });
+      return {};
+    });
+    on(ec2.DeleteNetworkInterfaceCommand, 'DeleteNetworkInterface', (inp) => {
+      const x = eni(String(inp['NetworkInterfaceId']));
+      if (x.data['AttachedTo']) throw awsError('InvalidNetworkInterface.InUse', `Interface ${x.id} is currently in use`);
+      if ([...this.ec2.values()].some((a) => a.kind === 'address' && a.data['NetworkInterfaceId'] === x.id && a.data['AssociationId']))
+        throw awsError('InvalidNetworkInterface.InUse', `Interface ${x.id} has an associated address`);
+      this.ec2.delete(x.id);
+      return {};
+    });
+    on(ec2.AssociateAddressCommand, 'AssociateAddress', (inp) => {
+      const a = this.ec2.get(String(inp['AllocationId']));
+      if (a?.kind !== 'address') throw awsError('InvalidAllocationID.NotFound', `${String(inp['AllocationId'])} does not exist`);
+      if (a.data['AssociationId'] && inp['AllowReassociation'] === false) throw awsError('Resource.AlreadyAssociated', `${a.id} is already associated`);
+      if (inp['NetworkInterfaceId']) eni(String(inp['NetworkInterfaceId']));
+      if (inp['InstanceId']) vm(String(inp['InstanceId']));
+      Object.assign(a.data, { AssociationId: `eipassoc-${a.id}`, NetworkInterfaceId: inp['NetworkInterfaceId'], InstanceId: inp['InstanceId'] });
+      return { AssociationId: `eipassoc-${a.id}` };
+    });
+    on(ec2.DisassociateAddressCommand, 'DisassociateAddress', (inp) => {
+      const a = [...this.ec2.values()].find((r) => r.kind === 'address' && r.data['AssociationId'] === inp['AssociationId']);
+      if (!a) throw awsError('InvalidAssociationID.NotFound', `${String(inp['AssociationId'])} does not exist`);
+      Object.assign(a.data, { AssociationId: undefined, NetworkInterfaceId: undefined, InstanceId: undefined });
+      return {};
+    });
+    on(ec2.AttachVolumeCommand, 'AttachVolume', (inp) => {
+      const v = this.ec2.get(String(inp['VolumeId']));
+      if (v?.kind !== 'volume') throw awsError('InvalidVolume.NotFound', `${String(inp['VolumeId'])} does not exist`);
+      if (vm(String(inp['InstanceId'])).state !== 'running') throw awsError('IncorrectState', `${String(inp['InstanceId'])} is not running`);
+      if (v.data['AttachedTo']) throw awsError('VolumeInUse', `${v.id} is already attached to an instance`);
+      Object.assign(v.data, { AttachedTo: inp['InstanceId'], Device: inp['Device'], AttachState: 'attaching', AttachReads: 0 });
+      v.state = 'in-use';
+      return { State: 'attaching' };
+    });
+    on(ec2.DetachVolumeCommand, 'DetachVolume', (inp) => {
+      const v = this.ec2.get(String(inp['VolumeId']));
+      if (v?.kind !== 'volume') throw awsError('InvalidVolume.NotFound', `${String(inp['VolumeId'])} does not exist`);
+      if (!v.data['AttachedTo']) throw awsError('IncorrectState', `${v.id} is not attached`);
+      Object.assign(v.data, { AttachState: 'detaching', AttachReads: 0 });
+      return { State: 'detaching' };
     });
   }
 
@@ -459,6 +673,14 @@ export class FakeAws {
 
   /** An instance goes (its Node too); the group replaces it on its next reconcile if it still wants the capacity. */
   terminate(instanceId: string): void {
+    const vm = this.ec2.get(instanceId);
+    if (vm?.kind === 'instance') {
+      if (vm.state !== 'terminated') {
+        vm.state = 'shutting-down';
+        vm.reads = 0;
+      }
+      return;
+    }
     for (const g of this.groups.values()) {
       if (!g.instances.includes(instanceId)) continue;
       g.instances = g.instances.filter((i) => i !== instanceId);

@@ -2,9 +2,10 @@
  * Isthmus's AWS type library, imported as `plugin:cloudify-aws-plugin`. It keeps the node type,
  * property, operation and implementation names of Cloudify's AWS plugin for the resources an EKS
  * cluster and its network need, so published blueprints (kubernetes/aws-eks) plan unchanged; the
- * operations are Isthmus's own (src/plugins/aws). Types Cloudify users have in blueprints but
- * Isthmus does not run (Instances, Interface, Image, EBSAttachment, CloudFormation.Stack, …) are
- * declared too, so such blueprints still parse and their plans name the operations that cannot run.
+ * operations are Isthmus's own (src/plugins/aws), as are the VM path's (Instances, Interface, Image
+ * lookup, EBSAttachment: ec2-instances.ts). Types Cloudify users have in blueprints but Isthmus does
+ * not run (CloudFormation.Stack, …) are declared too, so such blueprints still parse and their plans
+ * name the operations that cannot run.
  */
 
 const AWS = 'aws.cloudify_aws';
@@ -115,7 +116,7 @@ const TYPES: Record<string, TypeSpec> = {
     properties: `
       Tags: { required: false, description: 'Tags for the address ([{Key, Value}]).' }
       use_unassociated_addresses: { default: false, description: 'Reuse an allocated address that is not associated.' }
-      attach_existing_address: { default: false, description: 'Not used by Isthmus (no instance attachment).' }`,
+      attach_existing_address: { default: false, description: 'Not used by Isthmus: an address is associated with the instance or interface it is related to.' }`,
     ops: {
       precreate: 'ec2.resources.elasticip.prepare',
       create: 'ec2.resources.elasticip.create',
@@ -152,7 +153,7 @@ const TYPES: Record<string, TypeSpec> = {
   'cloudify.nodes.aws.ec2.EBSVolume': {
     derivedFrom: EC2_BASE,
     properties: `
-      device_name: { type: string, default: '', description: 'Device name for an attachment (attachments are not run by Isthmus).' }
+      device_name: { type: string, default: '', description: 'Device name when attached through cloudify.relationships.aws.ebs.attachment.connected_to (e.g. /dev/sdh).' }
       use_available_zones: { type: boolean, required: false }`,
     validation: true,
     ops: {
@@ -212,7 +213,6 @@ const TYPES: Record<string, TypeSpec> = {
   'cloudify.nodes.aws.route53.RecordSet': {
     ops: { precreate: 'route53.resources.record_set.prepare', create: 'route53.resources.record_set.create', delete: 'route53.resources.record_set.delete' },
   },
-  // Declared for compatibility; their operations have no Isthmus implementation (plans say so).
   'cloudify.nodes.aws.ec2.Interface': {
     derivedFrom: EC2_BASE,
     validation: true,
@@ -220,8 +220,10 @@ const TYPES: Record<string, TypeSpec> = {
       precreate: 'ec2.resources.eni.prepare',
       create: 'ec2.resources.eni.create',
       start: 'ec2.resources.eni.attach',
+      poststart: 'ec2.resources.eni.poststart',
       stop: 'ec2.resources.eni.detach',
       delete: 'ec2.resources.eni.delete',
+      modify_network_interface_attribute: 'ec2.resources.eni.modify_network_interface_attribute',
     },
   },
   'cloudify.nodes.aws.ec2.Instances': {
@@ -240,6 +242,7 @@ const TYPES: Record<string, TypeSpec> = {
       poststart: 'ec2.resources.instances.poststart',
       stop: 'ec2.resources.instances.stop',
       delete: 'ec2.resources.instances.delete',
+      modify_instance_attribute: 'ec2.resources.instances.modify_instance_attribute',
     },
   },
   'cloudify.nodes.aws.ec2.Image': {
@@ -250,6 +253,7 @@ const TYPES: Record<string, TypeSpec> = {
   'cloudify.nodes.aws.ec2.EBSAttachment': {
     ops: { prepare: 'ec2.resources.ebs.prepare', create: 'ec2.resources.ebs.attach', delete: 'ec2.resources.ebs.detach' },
   },
+  // Declared for compatibility; their operations have no Isthmus implementation (plans say so).
   'cloudify.nodes.aws.CloudFormation.Stack': {
     ops: {
       precreate: 'cloudformation.resources.stack.prepare',
@@ -348,4 +352,12 @@ relationships:
 
   cloudify.relationships.aws.route53.record_set.connected_to:
     derived_from: cloudify.relationships.aws.connected_to
+
+  # An EBS volume (source) attached to an instance (target) as the volume's device_name.
+  cloudify.relationships.aws.ebs.attachment.connected_to:
+    derived_from: cloudify.relationships.aws.connected_to
+    source_interfaces:
+      cloudify.interfaces.relationship_lifecycle:
+        establish: { implementation: ${AWS}.ec2.resources.ebs.attach_using_relationship }
+        unlink: { implementation: ${AWS}.ec2.resources.ebs.detach_using_relationship }
 `;

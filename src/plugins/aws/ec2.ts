@@ -1,5 +1,6 @@
 import {
   AllocateAddressCommand,
+  AssociateAddressCommand,
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
   AuthorizeSecurityGroupEgressCommand,
@@ -31,6 +32,7 @@ import {
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
   DescribeVpcsCommand,
+  DisassociateAddressCommand,
   DetachInternetGatewayCommand,
   DisassociateRouteTableCommand,
   EC2Client,
@@ -70,7 +72,7 @@ import {
   waitSeconds,
 } from './common.js';
 
-const T = {
+export const T = {
   vpc: 'cloudify.nodes.aws.ec2.Vpc',
   subnet: 'cloudify.nodes.aws.ec2.Subnet',
   securityGroup: 'cloudify.nodes.aws.ec2.SecurityGroup',
@@ -87,11 +89,11 @@ export async function ec2Of(ctx: OperationContext): Promise<EC2Client> {
 }
 
 const ownerFilter = (ctx: OperationContext): Filter[] => [{ Name: `tag:${OWNER_TAG}`, Values: [ownerOf(ctx)] }];
-const tagSpec = (ctx: OperationContext, props: YamlMap, type: ResourceType): TagSpecification[] => [{ ResourceType: type, Tags: tagsFor(ctx, props) }];
+export const tagSpec = (ctx: OperationContext, props: YamlMap, type: ResourceType): TagSpecification[] => [{ ResourceType: type, Tags: tagsFor(ctx, props) }];
 /** API parameters as the SDK's input type (the blueprint owns their shape; AWS validates them). */
-const sdk = <T>(params: YamlMap): T => params as unknown as T;
+export const sdk = <T>(params: YamlMap): T => params as unknown as T;
 
-interface Tracked {
+export interface Tracked {
   label: string;
   /** Finds the resource by filters (an id filter, or the owner tag); returns its id. */
   find: (ec2: EC2Client, filters: Filter[]) => Promise<string | undefined>;
@@ -104,7 +106,7 @@ interface Tracked {
  * an interrupted earlier attempt created (by the owner tag, set atomically by the create call),
  * or create it. Never two resources for one instance.
  */
-async function createTracked(ctx: OperationContext, kind: Tracked): Promise<void> {
+export async function createTracked(ctx: OperationContext, kind: Tracked): Promise<void> {
   const props = await properties(ctx);
   const ec2 = await ec2Of(ctx);
   const params = apiParameters(props, ctx.inputs);
@@ -129,7 +131,12 @@ async function createTracked(ctx: OperationContext, kind: Tracked): Promise<void
 }
 
 /** Delete: skipped for adopted resources; a resource already gone counts as deleted. */
-async function deleteTracked(ctx: OperationContext, label: string, del: (ec2: EC2Client, id: string) => Promise<unknown>, gone: string[]): Promise<void> {
+export async function deleteTracked(
+  ctx: OperationContext,
+  label: string,
+  del: (ec2: EC2Client, id: string) => Promise<unknown>,
+  gone: string[],
+): Promise<void> {
   const id = currentId(ctx);
   if (!id) return;
   if (isExternal(ctx)) {
@@ -142,7 +149,7 @@ async function deleteTracked(ctx: OperationContext, label: string, del: (ec2: EC
   ctx.logger.info(`${label} ${id} deleted`);
 }
 
-const first = <T>(items: T[] | undefined, id: (t: T) => string | undefined) => (items && items.length > 0 ? id(items[0]!) : undefined);
+export const first = <T>(items: T[] | undefined, id: (t: T) => string | undefined) => (items && items.length > 0 ? id(items[0]!) : undefined);
 
 // ---- VPC ----
 
@@ -344,10 +351,36 @@ async function elasticIpCreate(ctx: OperationContext): Promise<void> {
   if (!rp['allocation_id']) rp['allocation_id'] = rp['aws_resource_id'] ?? null;
 }
 
+/** Start: the address associated with the instance or interface it is related to (an interface first), if any. */
 async function elasticIpAttach(ctx: OperationContext): Promise<void> {
-  const targets = [...(await related(ctx, T.instances)), ...(await related(ctx, T.eni))];
-  if (targets.length > 0)
-    throw new OperationError(`node '${ctx.node.id}': associating an elastic IP with an instance or interface is not supported by Isthmus`, false);
+  const id = currentId(ctx);
+  if (!id || isExternal(ctx)) return;
+  const eni = (await related(ctx, T.eni)).find((r) => r.id);
+  const instance = (await related(ctx, T.instances)).find((r) => r.id);
+  const target = eni ? { NetworkInterfaceId: eni.id! } : instance ? { InstanceId: instance.id! } : undefined;
+  if (!target) return;
+  const ec2 = await ec2Of(ctx);
+  const address = (await must(`describing address ${id}`, () => ec2.send(new DescribeAddressesCommand({ AllocationIds: [id] })))).Addresses?.[0];
+  const already = address?.AssociationId && (address.NetworkInterfaceId === target.NetworkInterfaceId || address.InstanceId === target.InstanceId);
+  const association = already
+    ? address.AssociationId
+    : (
+        await must(`associating ${address?.PublicIp ?? id} with ${Object.values(target)[0]}`, () =>
+          ec2.send(new AssociateAddressCommand({ AllocationId: id, ...target, AllowReassociation: false })),
+        )
+      ).AssociationId;
+  ctx.instance.runtimeProperties['association_id'] = association ?? null;
+  ctx.logger.info(`elastic IP ${address?.PublicIp ?? id} associated with ${Object.values(target)[0]}`);
+}
+
+async function elasticIpDetach(ctx: OperationContext): Promise<void> {
+  const association = ctx.instance.runtimeProperties['association_id'];
+  if (typeof association !== 'string' || isExternal(ctx)) return;
+  const ec2 = await ec2Of(ctx);
+  await call(`disassociating elastic IP ${String(currentId(ctx))}`, () => ec2.send(new DisassociateAddressCommand({ AssociationId: association })), [
+    'InvalidAssociationID.NotFound',
+  ]);
+  delete ctx.instance.runtimeProperties['association_id'];
 }
 
 // ---- NAT gateway ----
@@ -626,7 +659,7 @@ export const EC2_OPERATIONS: Record<string, OperationFunction> = {
     ]),
   'elasticip.create': elasticIpCreate,
   'elasticip.attach': elasticIpAttach,
-  'elasticip.detach': noChange,
+  'elasticip.detach': elasticIpDetach,
   'elasticip.delete': (ctx) =>
     deleteTracked(ctx, 'elastic IP', (ec2, id) => ec2.send(new ReleaseAddressCommand({ AllocationId: id })), ['InvalidAllocationID.NotFound']),
   'nat_gateway.create': natGatewayCreate,

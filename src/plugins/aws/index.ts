@@ -2,6 +2,7 @@ import type { OperationContext, OperationFunction } from '../../runtime/types.js
 import type { PluginModule } from '../registry.js';
 import { prepare } from './common.js';
 import { EC2_OPERATIONS, ec2Check } from './ec2.js';
+import { EC2_INSTANCE_OPERATIONS, instanceCheck } from './ec2-instances.js';
 import { EKS_CHECKS, EKS_OPERATIONS } from './eks.js';
 import { IAM_OPERATIONS } from './iam.js';
 import { ROUTE53_OPERATIONS } from './route53.js';
@@ -25,6 +26,9 @@ const PREPARE: Record<string, OperationFunction> = Object.fromEntries(
     'ec2.resources.route.prepare',
     'ec2.resources.keypair.prepare',
     'ec2.resources.ebs.prepare',
+    'ec2.resources.instances.prepare',
+    'ec2.resources.eni.prepare',
+    'ec2.resources.image.prepare',
     'iam.resources.role.precreate',
     'eks.resources.cluster.prepare',
     'eks.resources.node_group.prepare',
@@ -36,6 +40,8 @@ const PREPARE: Record<string, OperationFunction> = Object.fromEntries(
 async function checkStatus(ctx: OperationContext) {
   if (ctx.node.typeHierarchy.includes('cloudify.nodes.aws.eks.NodeGroup')) return EKS_CHECKS.nodeGroup(ctx);
   if (ctx.node.typeHierarchy.includes('cloudify.nodes.aws.eks.Cluster')) return EKS_CHECKS.cluster(ctx);
+  if (ctx.node.typeHierarchy.includes('cloudify.nodes.aws.ec2.Instances') || ctx.node.typeHierarchy.includes('cloudify.nodes.aws.ec2.Interface'))
+    return instanceCheck(ctx);
   return ec2Check(ctx);
 }
 
@@ -45,6 +51,7 @@ export const awsPlugin: PluginModule = {
   operations: {
     ...PREPARE,
     ...prefixed('cloudify_aws.ec2.resources', EC2_OPERATIONS),
+    ...prefixed('cloudify_aws.ec2.resources', EC2_INSTANCE_OPERATIONS),
     ...prefixed('cloudify_aws.iam.resources', IAM_OPERATIONS),
     ...prefixed('cloudify_aws.eks.resources', EKS_OPERATIONS),
     ...prefixed('cloudify_aws.route53.resources', ROUTE53_OPERATIONS),
