@@ -80,6 +80,14 @@ describe('isthmus plan', () => {
     expect(r.out).toMatch(/1\. \[wave 0\] database_\w{6}\s+cloudify\.interfaces\.lifecycle\.create\s+→ scripts\/create\.sh/);
   });
 
+  it('says where Ansible steps run and what they need there; hello-world has no such note', async () => {
+    const hybrid = path.resolve(import.meta.dirname, '../../examples/hybrid-hosts/blueprint.yaml');
+    const r = await run(['plan', hybrid, '--seed', 'cli']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("ansible operations run in the driver's process (the GitHub runner), which needs ansible-playbook (Debian: ansible-core)");
+    expect((await run(['plan', example, '--seed', 'cli'])).out).not.toContain('Where steps run');
+  });
+
   it('prints JSON with the plan and steps, and a Mermaid graph', async () => {
     const json = JSON.parse((await run(['plan', example, '--json', '--seed', 'cli', '--workflow', 'uninstall'])).out) as {
       plan: { nodeInstances: unknown[] };

@@ -1,5 +1,6 @@
 import type { BlueprintDiagnostic } from '../dsl/index.js';
 import { formatDiagnostic } from '../dsl/index.js';
+import { RUNNER_ONLY_PLUGINS, RUNNER_STEPS_LABEL } from '../invoke/routing.js';
 import type { DeploymentPlan } from '../plan/index.js';
 import type { PlannedStep } from '../workflows/index.js';
 
@@ -44,6 +45,15 @@ export function renderPlanTable(plan: DeploymentPlan, steps: PlannedStep[] | und
     if (steps.length === 0) out.push('  (none: every lifecycle operation is a no-op)');
     for (const [n, s] of steps.entries())
       out.push(`  ${String(n + 1).padStart(3)}. [wave ${s.wave}] ${s.instanceId}  ${s.operation}  → ${s.implementation}${s.peer ? `  (with ${s.peer})` : ''}`);
+  }
+  const runnerOnly = [...RUNNER_ONLY_PLUGINS].filter((p) => Object.hasOwn(plan.plugins, p));
+  const labelled = (plan.labels[RUNNER_STEPS_LABEL] ?? []).map(String);
+  if (runnerOnly.length > 0 || labelled.length > 0) {
+    out.push('', 'Where steps run (AWS mode; in local mode every step runs in this process):');
+    if (runnerOnly.includes('ansible'))
+      out.push("  ansible operations run in the driver's process (the GitHub runner), which needs ansible-playbook (Debian: ansible-core)");
+    if (labelled.length > 0)
+      out.push(`  ${RUNNER_STEPS_LABEL}: the steps of ${labelled.join(', ')} run in the driver's process (the runner); the rest in the step Lambda`);
   }
   if (plan.unsupported.length > 0) {
     out.push('', `Unsupported operations (${plan.unsupported.length}); a workflow that needs them refuses before it starts:`);

@@ -292,6 +292,8 @@ function ansibleEnvironment(ctx: OperationContext, inputs: YamlMap, workspace: s
     ANSIBLE_INVALID_TASK_ATTRIBUTE_FAILED: 'False',
     ANSIBLE_RETRY_FILES_ENABLED: 'False',
     ANSIBLE_NOCOLOR: '1',
+    // Cloudify names inventory groups after node types (with dots): kept as they are, without a warning each run.
+    ANSIBLE_TRANSFORM_INVALID_GROUP_CHARS: 'ignore',
     // Connections shared within the run (their sockets live in the workspace); none outlives it by more than 2 s.
     ANSIBLE_SSH_ARGS: '-C -o ControlMaster=auto -o ControlPersist=2s',
     // Modules sent through the connection instead of copied first: a third of the time per task.
