@@ -50,8 +50,8 @@ export function unsupportedReason(op: Operation, plugins: Blueprint['plugins'], 
   if (host && executor === 'host_agent' && !isModule && target.kind !== 'script') {
     return `runs on host '${host}' by Cloudify's agent (executor host_agent), and Isthmus installs no agents; set executor: central_deployment_agent to run it where steps run`;
   }
-  if (host && executor === 'host_agent' && !isModule && hostOs === 'windows') {
-    return `runs on Windows host '${host}' (executor host_agent): Isthmus runs scripts on hosts over SSH with a POSIX shell or Python, not PowerShell over OpenSSH yet, and never over WinRM; use SSM (plugin:isthmus-hybrid) or executor: central_deployment_agent`;
+  if (host && executor === 'host_agent' && !isModule && hostOs === 'windows' && target.kind === 'script' && !target.path.endsWith('.ps1')) {
+    return `runs on Windows host '${host}' (executor host_agent): Isthmus runs PowerShell (.ps1) scripts there over OpenSSH, never over WinRM; give a .ps1 script, or use SSM (plugin:isthmus-hybrid) or executor: central_deployment_agent`;
   }
   if (target.kind === 'script') {
     const ext = target.path.slice(target.path.lastIndexOf('.'));

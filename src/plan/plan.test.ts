@@ -260,7 +260,7 @@ plugins:
     expect(plan.unsupported[0]!.reason).toMatch(/runs on host 'vm' by Cloudify's agent \(executor host_agent\).*set executor: central_deployment_agent/);
   });
 
-  it('scripts on a Windows host are reported (no PowerShell over OpenSSH yet, never WinRM), with SSM as the way', () => {
+  it('scripts on a Windows host run as PowerShell over OpenSSH: other scripts are reported (never WinRM), with .ps1 and SSM as the ways', () => {
     const dir = writeBlueprintFiles({
       'bp.yaml': bp.replace(
         'properties: { agent_config: { install_method: none } }',
@@ -276,6 +276,23 @@ plugins:
       'app cloudify.interfaces.lifecycle.create',
       'free relationship app target: cloudify.interfaces.relationship_lifecycle.establish',
     ]);
-    expect(plan.unsupported.every((u) => /Windows host 'vm'.*never over WinRM; use SSM/.test(u.reason))).toBe(true);
+    expect(
+      plan.unsupported.every((u) =>
+        /Windows host 'vm'.*PowerShell \(\.ps1\) scripts there over OpenSSH, never over WinRM; give a \.ps1 script, or use SSM/.test(u.reason),
+      ),
+    ).toBe(true);
+    const ps1 = writeBlueprintFiles({
+      'bp.yaml': bp
+        .replace('properties: { agent_config: { install_method: none } }', 'properties: { os_family: windows, agent_config: { install_method: none } }')
+        .replaceAll('scripts/create.sh', 'scripts/create.ps1'),
+      'scripts/create.ps1': 'Write-Output ok\n',
+      'scripts/configure.py': 'pass\n',
+      'ops/start.mjs': 'export default async () => {}\n',
+    });
+    const windows = planDeployment(parseBlueprint(path.join(ps1, 'bp.yaml'), { rootDir: ps1 }), {
+      seed: 's',
+      catalog: { ...catalog, scriptExtensions: new Set([...catalog.scriptExtensions, '.ps1']) },
+    });
+    expect(windows.unsupported).toEqual([]);
   });
 });

@@ -218,6 +218,8 @@ data_types:
       key: { type: string, required: false }
       password: { type: string, required: false }
       port: { type: integer, required: false }
+      host_key: { type: string, required: false, description: "Isthmus: the host's SSH key (SHA256 fingerprint, public key or known_hosts line); else trusted on first use" }
+      powershell: { type: string, required: false, description: 'Isthmus: the PowerShell of a Windows host (default powershell.exe; pwsh for PowerShell 7)' }
       process_management: { required: false }
       min_workers: { type: integer, required: false }
       max_workers: { type: integer, required: false }

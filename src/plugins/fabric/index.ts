@@ -6,11 +6,12 @@ import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
-import type { CtxResources } from '../script/ctx-commands.js';
+import { CtxCommandError, type CtxResources } from '../script/ctx-commands.js';
 import { readBlueprintResource, renderResource, resolveScript, templateContext } from '../script/index.js';
 import { startCtxProxy } from '../script/ctx-proxy.js';
 import { MAX_OUTPUT_BYTES, SshSession, type SshTarget } from '../ssh-connection/index.js';
 import { PYTHON_SHIM } from '../script/python-shim.js';
+import { type PowerShellRun, powershellCommand, powershellInput } from './powershell.js';
 import { REMOTE_CTX_CLIENT } from './remote-ctx.js';
 
 /*
@@ -56,14 +57,14 @@ function parseHostString(value: string): { user?: string; host: string; port?: n
 }
 
 /** The Compute the operation's instance is (or is contained in): its ip and agent_config. */
-async function computeHost(ctx: OperationContext): Promise<{ ip?: string; agent: YamlMap } | undefined> {
+async function computeHost(ctx: OperationContext): Promise<{ ip?: string; agent: YamlMap; windows: boolean } | undefined> {
   const hostId = ctx.instance.computeHostId;
   if (!hostId) return undefined;
   const instance = hostId === ctx.instance.id ? ctx.instance : await ctx.readInstance(hostId);
   const node = instance ? (instance.nodeId === ctx.node.id ? ctx.node : ctx.readNode(instance.nodeId)) : undefined;
   const properties = node ? ((await ctx.evaluate(node.properties)) as YamlMap) : {};
   const ip = text(instance?.runtimeProperties['ip']) ?? text(properties['ip']);
-  return { ...(ip ? { ip } : {}), agent: map(properties['agent_config']) };
+  return { ...(ip ? { ip } : {}), agent: map(properties['agent_config']), windows: String(properties['os_family'] ?? '').toLowerCase() === 'windows' };
 }
 
 /** The SSH target of the operation and the host key configured for it, if any. */
@@ -88,7 +89,7 @@ async function targetOf(ctx: OperationContext): Promise<{ target: Omit<SshTarget
     }
   }
   const password = text(env['password']) ?? text(agent['password']);
-  const configured = text(env['host_key']);
+  const configured = text(env['host_key']) ?? text(agent['host_key']);
   const timeout = Number(text(env['connect_timeout']) ?? 20);
   if (!Number.isFinite(timeout) || timeout <= 0)
     throw new OperationError(`fabric_env.connect_timeout must be a number of seconds, not ${String(env['connect_timeout'])}`, false);
@@ -205,6 +206,10 @@ export async function runScriptOnHost(ctx: OperationContext, script: string): Pr
   } catch {
     throw new OperationError(`script '${script}' does not exist in the blueprint directory`, false);
   }
+  const host = await computeHost(ctx);
+  const windows = host?.windows === true && !ctx.inputs['fabric_env'];
+  if (windows && !script.endsWith('.ps1'))
+    throw new OperationError(`${script} is for a Windows host: Isthmus runs PowerShell (.ps1) scripts there over OpenSSH (WinRM is not supported)`, false);
   const processInput = map(ctx.inputs['process']);
   const { session, where } = await connect(ctx);
   const local = await mkdtemp(path.join(tmpdir(), 'isthmus-fabric-'));
@@ -212,24 +217,16 @@ export async function runScriptOnHost(ctx: OperationContext, script: string): Pr
   let proxy: Awaited<ReturnType<typeof startCtxProxy>> | undefined;
   let forward: { port: number; close: () => Promise<void> } | undefined;
   try {
-    const made = await session.exec('mktemp -d /tmp/isthmus-XXXXXXXX', { signal: ctx.signal });
-    remoteDir = made.stdout.trim();
-    // The host says where: only a directory mktemp could have made is used (and removed).
-    if (made.code !== 0 || !SCRATCH.test(remoteDir)) throw new OperationError(`cannot make a scratch directory on ${where}: ${tail(made.stderr)}`, true);
-    await session.exec(`mkdir -p ${shellQuote(`${remoteDir}/bin`)}`);
-    const remoteScript = `${remoteDir}/${path.basename(script)}`;
-    await session.upload(remoteScript, body, 0o700);
-    await session.upload(`${remoteDir}/bin/ctx`, REMOTE_CTX_CLIENT, 0o700);
-    const python = script.endsWith('.py');
-    if (python) {
-      const dirs = [...new Set(Object.keys(PYTHON_SHIM).map((f) => path.posix.dirname(`${remoteDir}/python/${f}`)))];
-      await session.exec(`mkdir -p ${dirs.map(shellQuote).join(' ')}`);
-      for (const [file, source] of Object.entries(PYTHON_SHIM)) await session.upload(`${remoteDir}/python/${file}`, source, 0o600);
+    if (!windows) {
+      const made = await session.exec('mktemp -d /tmp/isthmus-XXXXXXXX', { signal: ctx.signal });
+      remoteDir = made.stdout.trim();
+      // The host says where: only a directory mktemp could have made is used (and removed).
+      if (made.code !== 0 || !SCRATCH.test(remoteDir)) throw new OperationError(`cannot make a scratch directory on ${where}: ${tail(made.stderr)}`, true);
     }
-    proxy = await startCtxProxy(ctx, local, remoteResources(ctx, session, remoteDir), undefined);
+    proxy = await startCtxProxy(ctx, local, remoteDir ? remoteResources(ctx, session, remoteDir) : windowsResources(ctx), undefined);
     const token = randomBytes(24).toString('hex');
     forward = await session.forwardToLocalSocket(proxy.env['ISTHMUS_CTX_SOCKET']!, token);
-
+    const python = !windows && script.endsWith('.py');
     const env: Record<string, string> = {
       ISTHMUS_CTX_PORT: String(forward.port),
       ISTHMUS_CTX_TOKEN: token,
@@ -242,17 +239,35 @@ export async function runScriptOnHost(ctx: OperationContext, script: string): Pr
     };
     for (const [k, v] of Object.entries(ctx.inputs)) if (!RUN_INPUTS.has(k) && ENV_NAME.test(k)) env[k] = envValue(v);
     for (const [k, v] of Object.entries(map(processInput['env']))) if (ENV_NAME.test(k)) env[k] = envValue(v);
-    const exports = Object.entries(env)
-      .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
-      .join('; ');
-    const args = (Array.isArray(processInput['args']) ? processInput['args'] : []).map((a) => shellQuote(envValue(a))).join(' ');
-    const prefix = text(processInput['command_prefix']);
-    const interpreter = prefix ?? (python ? `python3 ${shellQuote(`${remoteDir}/python/isthmus_run_script.py`)}` : body.startsWith('#!') ? '' : 'sh');
-    const cwd = text(processInput['cwd']) ?? remoteDir;
-    const inner = `${exports}; export PATH=${shellQuote(`${remoteDir}/bin`)}:"$PATH"; cd ${shellQuote(cwd)} && ${interpreter ? `${interpreter} ` : ''}${shellQuote(remoteScript)}${args ? ` ${args}` : ''}`;
-    const command = ctx.inputs['use_sudo'] === true ? `sudo -n sh -c ${shellQuote(inner)}` : `sh -c ${shellQuote(inner)}`;
-    ctx.logger.info(`running ${script} on ${where}`);
-    const run = await session.exec(command, { signal: ctx.signal });
+    const args = (Array.isArray(processInput['args']) ? processInput['args'] : []).map((a) => envValue(a));
+    const cwd = text(processInput['cwd']);
+    ctx.logger.info(`running ${script} on ${where}${windows ? ' (PowerShell)' : ''}`);
+    let run: Awaited<ReturnType<SshSession['exec']>>;
+    if (windows) {
+      const powershell = text(host?.agent['powershell']) ?? 'powershell.exe';
+      const input: PowerShellRun = { name: path.basename(script), script: body, env, args, ...(cwd ? { cwd } : {}) };
+      run = await session.exec(powershellCommand(powershell), { stdin: powershellInput(input), signal: ctx.signal });
+    } else {
+      const dir = remoteDir!;
+      await session.exec(`mkdir -p ${shellQuote(`${dir}/bin`)}`);
+      const remoteScript = `${dir}/${path.basename(script)}`;
+      await session.upload(remoteScript, body, 0o700);
+      await session.upload(`${dir}/bin/ctx`, REMOTE_CTX_CLIENT, 0o700);
+      if (python) {
+        const dirs = [...new Set(Object.keys(PYTHON_SHIM).map((f) => path.posix.dirname(`${dir}/python/${f}`)))];
+        await session.exec(`mkdir -p ${dirs.map(shellQuote).join(' ')}`);
+        for (const [file, source] of Object.entries(PYTHON_SHIM)) await session.upload(`${dir}/python/${file}`, source, 0o600);
+      }
+      const exports = Object.entries(env)
+        .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
+        .join('; ');
+      const prefix = text(processInput['command_prefix']);
+      const interpreter = prefix ?? (python ? `python3 ${shellQuote(`${dir}/python/isthmus_run_script.py`)}` : body.startsWith('#!') ? '' : 'sh');
+      const quotedArgs = args.map(shellQuote).join(' ');
+      const inner = `${exports}; export PATH=${shellQuote(`${dir}/bin`)}:"$PATH"; cd ${shellQuote(cwd ?? dir)} && ${interpreter ? `${interpreter} ` : ''}${shellQuote(remoteScript)}${quotedArgs ? ` ${quotedArgs}` : ''}`;
+      const command = ctx.inputs['use_sudo'] === true ? `sudo -n sh -c ${shellQuote(inner)}` : `sh -c ${shellQuote(inner)}`;
+      run = await session.exec(command, { signal: ctx.signal });
+    }
     logOutput(ctx, run.stdout, run.stderr, ctx.inputs['hide_output'] === true, run.truncated);
     const { requests, errors } = proxy;
     if (requests.abort !== undefined) throw new OperationError(requests.abort, false);
@@ -270,6 +285,17 @@ export async function runScriptOnHost(ctx: OperationContext, script: string): Pr
     session.close();
     await rm(local, { recursive: true, force: true });
   }
+}
+
+/** On a Windows host, a script's ctx reads blueprint files but cannot have them written to the host (no scratch path known here). */
+function windowsResources(ctx: OperationContext): CtxResources {
+  const read = (resource: string) => readBlueprintResource(ctx, resource);
+  return {
+    read,
+    async download() {
+      throw new CtxCommandError('download-resource is not available to PowerShell scripts on Windows hosts: use ctx get-resource and write the file yourself');
+    },
+  };
 }
 
 export const fabricPlugin: PluginModule = {

@@ -45,8 +45,10 @@ export async function startCtxProxy(
   const errors: string[] = [];
 
   const answer = (res: ServerResponse, code: number, body: { ok: true; value: YamlValue | null } | { ok: false; error: string }) => {
-    res.writeHead(code, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
+    const text = JSON.stringify(body);
+    // A length rather than chunks: the host-side clients (Python, PowerShell) read one plain body.
+    res.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     let body = '';

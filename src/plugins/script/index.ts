@@ -132,6 +132,8 @@ async function commandFor(full: string, options: ProcessOptions, shim: string): 
     return { file: file!, args: [...prefixArgs, full, ...options.args] };
   }
   if (full.endsWith('.py')) return { file: 'python3', args: [path.join(shim, 'isthmus_run_script.py'), full, ...options.args] };
+  // Cloudify runs .ps1 with PowerShell; where steps run (Linux) that is PowerShell 7, `pwsh`.
+  if (full.endsWith('.ps1')) return { file: 'pwsh', args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', full, ...options.args] };
   const head = (await readFile(full, 'utf8')).slice(0, 256);
   const shebang = /^#!\s*(\S+)(?:[ \t]+([^\n]*?))?[ \t]*\r?\n/.exec(head);
   if (shebang) return { file: shebang[1]!, args: [...(shebang[2] ? [shebang[2]] : []), full, ...options.args] };
@@ -341,6 +343,6 @@ function moduleOperation(script: string): OperationFunction {
 }
 
 export const scriptRunner: ScriptRunner = {
-  extensions: ['.sh', '.bash', '.py', '.js', '.mjs'],
+  extensions: ['.sh', '.bash', '.py', '.ps1', '.js', '.mjs'],
   run: (script) => (/\.m?js$/.test(script) ? moduleOperation(script) : processOperation(script)),
 };
