@@ -1,9 +1,9 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBlueprintFiles } from '../../test/support/blueprint-files.js';
 import { startSandbox, type Sandbox } from './index.js';
 
 const haveKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
@@ -15,11 +15,16 @@ describe.runIf(haveKubectl)('kubectl against the sandbox', () => {
   let dir: string;
   beforeAll(async () => {
     sb = await startSandbox({ timing: { podReadyMs: 30 } });
-    dir = writeBlueprintFiles({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: from-kubectl }\ndata: { a: "1" }\n' });
+    // Its own directory: writeBlueprintFiles' are removed after each test, and the kubeconfig must last the file.
+    dir = mkdtempSync(path.join(tmpdir(), 'isthmus-kubectl-'));
+    writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: from-kubectl }\ndata: { a: "1" }\n');
     writeFileSync(path.join(dir, 'kubeconfig'), sb.kubeconfig());
     env = { ...process.env, KUBECONFIG: path.join(dir, 'kubeconfig') };
   });
-  afterAll(async () => sb?.close());
+  afterAll(async () => {
+    await sb?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
   // Asynchronous: the sandbox answers from this same process.
   const kubectl = async (...args: string[]) => (await promisify(execFile)('kubectl', args, { env, encoding: 'utf8', timeout: 20_000 })).stdout;
 
@@ -31,10 +36,50 @@ describe.runIf(haveKubectl)('kubectl against the sandbox', () => {
     await kubectl('scale', 'deployment', 'web', '--replicas=3');
     await kubectl('wait', '--for=condition=Available', 'deployment/web', '--timeout=10s');
     expect((await kubectl('get', 'pods', '-l', 'app=web', '-o', 'name')).split('\n').filter(Boolean)).toHaveLength(3);
-    expect(await kubectl('apply', '--server-side', '--validate=false', '-f', path.join(dir, 'cm.yaml'))).toContain('serverside-applied');
+    expect(await kubectl('apply', '--server-side', '-f', path.join(dir, 'cm.yaml'))).toContain('serverside-applied');
     expect(await kubectl('get', 'configmap', 'from-kubectl', '-o', 'jsonpath={.data.a}')).toBe('1');
     await kubectl('delete', 'deployment', 'web');
     await kubectl('delete', '-f', path.join(dir, 'cm.yaml'));
     expect((await kubectl('get', 'pods', '-o', 'name')).trim()).toBe('');
+  }, 60_000);
+
+  it('client-side apply validates against /openapi/v3 and patches; an unknown field is refused by the server (fieldValidation=Strict)', async () => {
+    const deployment = (image: string, replicas: number) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api, labels: { app: api } }\nspec:\n  replicas: ${replicas}\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec:\n      containers:\n        - { name: api, ${image}, ports: [ { containerPort: 8080 } ], env: [ { name: MODE, value: blue } ] }\n`;
+    writeFileSync(path.join(dir, 'api.yaml'), deployment('image: nginx:1.27', 2));
+    expect(await kubectl('apply', '-f', path.join(dir, 'api.yaml'))).toContain('deployment.apps/api created');
+    writeFileSync(path.join(dir, 'api.yaml'), deployment('image: nginx:1.27', 3).replace('value: blue', 'value: green'));
+    expect(await kubectl('apply', '-f', path.join(dir, 'api.yaml'))).toContain('deployment.apps/api configured');
+    expect(await kubectl('get', 'deployment', 'api', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].env[0].value}')).toBe('3 green');
+    expect(await kubectl('get', 'deployment', 'api', '-o', 'yaml')).toContain('kubectl.kubernetes.io/last-applied-configuration');
+    writeFileSync(path.join(dir, 'bad.yaml'), deployment('imagee: nginx:1.27', 3));
+    const refused = await kubectl('apply', '-f', path.join(dir, 'bad.yaml')).then(
+      () => '',
+      (e: { stderr: string }) => e.stderr,
+    );
+    expect(refused).toContain('strict decoding error: unknown field "spec.template.spec.containers[0].imagee"');
+    await kubectl('delete', 'deployment', 'api');
+  }, 60_000);
+
+  it('get prints the columns a real API server prints (wide too), get all lists the all category, describe works, logs says there is no container runtime', async () => {
+    await kubectl('create', 'deployment', 'shop', '--image=nginx:1.27', '--replicas=2');
+    await kubectl('expose', 'deployment', 'shop', '--port=80');
+    await kubectl('rollout', 'status', 'deployment/shop', '--timeout=10s');
+    const nodes = await kubectl('get', 'nodes', '-o', 'wide');
+    expect(nodes.split('\n')[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME/);
+    expect(nodes).toMatch(/sandbox-a-1\s+Ready/);
+    const pods = await kubectl('get', 'pods', '-l', 'app=shop', '-o', 'wide');
+    expect(pods.split('\n')[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES/);
+    expect(pods).toMatch(/shop-\S+\s+1\/1\s+Running\s+0\s+\d+s\s+10\.\d+\.\d+\.\d+\s+sandbox-/);
+    const all = await kubectl('get', 'all');
+    expect(all).toMatch(/deployment\.apps\/shop\s+2\/2\s+2\s+2/);
+    expect(all).toMatch(/service\/shop\s+ClusterIP\s+\S+\s+<none>\s+80\/TCP/);
+    expect(await kubectl('describe', 'deployment', 'shop')).toMatch(/Replicas:\s+2 desired \| 2 updated \| 2 total \| 2 available/);
+    const logs = await kubectl('logs', 'deployment/shop').then(
+      () => '',
+      (e: { stderr: string }) => e.stderr,
+    );
+    expect(logs).toContain('the Isthmus sandbox simulates Kubernetes and runs no containers');
+    await kubectl('delete', 'service,deployment', 'shop');
   }, 60_000);
 });

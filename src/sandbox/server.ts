@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
@@ -7,6 +8,8 @@ import { ApiError } from './errors.js';
 import { evictPod } from './eviction.js';
 import { clone, isPlainObject, type KubeObject } from './objects.js';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { crdSchemaFrom, openApiV2Document, openApiV3Document, openApiV3Index, unknownFields } from './openapi.js';
+import { columnsOf, tableOf, wantsTable } from './table.js';
 
 export const SANDBOX_VERSION = {
   major: '1',
@@ -66,6 +69,34 @@ export async function serve(api: SandboxApi, options: ServeOptions = {}): Promis
   });
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://${options.host ?? '127.0.0.1'}:${port}` };
+}
+
+/** CRD schemas, read from the stored CustomResourceDefinitions. */
+function crdSchemas(api: SandboxApi) {
+  const crdType = api.catalog.byKind('apiextensions.k8s.io', 'CustomResourceDefinition');
+  return crdSchemaFrom((name) => {
+    try {
+      return crdType ? api.get(crdType, undefined, name) : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** The printer columns of a type; a CRD's come from its served version's additionalPrinterColumns. */
+function tableColumns(api: SandboxApi, type: ResourceType, version: string) {
+  if (!type.crd) return columnsOf(type);
+  const crdType = api.catalog.byKind('apiextensions.k8s.io', 'CustomResourceDefinition');
+  let crd: KubeObject | undefined;
+  try {
+    crd = crdType ? api.get(crdType, undefined, type.crd) : undefined;
+  } catch {
+    crd = undefined;
+  }
+  const versions = isPlainObject(crd?.spec) && Array.isArray(crd.spec['versions']) ? crd.spec['versions'] : [];
+  const served = versions.find((v) => isPlainObject(v) && v['name'] === version);
+  const columns = isPlainObject(served) && Array.isArray(served['additionalPrinterColumns']) ? served['additionalPrinterColumns'].filter(isPlainObject) : [];
+  return columnsOf(type, columns);
 }
 
 function send(res: ServerResponse, code: number, body: unknown): void {
@@ -132,6 +163,21 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
   }
   authorize(req, options.tokens, options.tokenCheck);
   if (path === '/version') return send(res, 200, SANDBOX_VERSION);
+  if (path === '/openapi/v2') return send(res, 200, openApiV2Document(api.catalog, crdSchemas(api)));
+  if (path === '/openapi/v3')
+    return send(
+      res,
+      200,
+      openApiV3Index(api.catalog, crdSchemas(api), (text) => createHash('sha512').update(text).digest('hex').slice(0, 32)),
+    );
+  if (path.startsWith('/openapi/v3/')) {
+    const gv = path.slice('/openapi/v3/'.length).split('/');
+    const [group, version] =
+      gv[0] === 'api' && gv.length === 2 ? ['', gv[1]!] : gv[0] === 'apis' && gv.length === 3 ? [gv[1]!, gv[2]!] : [undefined, undefined];
+    const doc = group !== undefined && version ? openApiV3Document(api.catalog, group, version, crdSchemas(api)) : undefined;
+    if (!doc) throw new ApiError(404, 'the server could not find the requested resource');
+    return send(res, 200, doc);
+  }
   if (path === '/api')
     return send(res, 200, {
       kind: 'APIVersions',
@@ -181,10 +227,35 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
   const contentType = String(req.headers['content-type'] ?? 'application/json');
   const dryRun = q.getAll('dryRun').includes('All');
   const fieldManager = q.get('fieldManager') ?? (String(req.headers['user-agent'] ?? '').split('/')[0] || undefined);
+  // Field validation as the API server does it (its default without the parameter: Warn).
+  const fieldValidation = (q.get('fieldValidation') ?? 'Warn').toLowerCase();
+  const checkFields = (body: unknown) => {
+    if (fieldValidation === 'ignore' || route.subresource) return;
+    const unknown = unknownFields(api.catalog, route.type, route.version, body, crdSchemas(api));
+    if (unknown.length === 0) return;
+    if (fieldValidation === 'strict')
+      throw new ApiError(
+        400,
+        `${route.type.kind} in version "${route.version}" cannot be handled as a ${route.type.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+        'BadRequest',
+      );
+    res.setHeader(
+      'Warning',
+      unknown.map((f) => `299 - "unknown field \\"${f}\\""`),
+    );
+  };
   const out = (o: KubeObject) => ({ ...o, apiVersion: apiVersionOf(route.type.group, route.version) });
   if (route.subresource === 'eviction' && route.type.kind === 'Pod' && method === 'POST' && route.name && route.namespace) {
     evictPod(api, route.namespace, route.name);
     return send(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+  }
+  if (route.subresource === 'log' && route.type.kind === 'Pod' && route.name) {
+    api.get(route.type, route.namespace, route.name);
+    throw new ApiError(
+      400,
+      `pod "${route.name}" has no logs: the Isthmus sandbox simulates Kubernetes and runs no containers (use a real cluster, e.g. kind, to read logs)`,
+      'BadRequest',
+    );
   }
   const sub = route.subresource as 'status' | 'scale' | undefined;
   if (route.subresource && !['status', 'scale'].includes(route.subresource))
@@ -194,11 +265,15 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
   switch (method) {
     case 'GET': {
       if (watchPath || q.get('watch') === 'true' || q.get('watch') === '1') return watch(api, route, q, res, watches);
+      const table = !sub && wantsTable(req.headers.accept) ? tableColumns(api, route.type, route.version) : undefined;
+      const tableOptions = { resourceVersion: String(api.resourceVersion), ...(q.get('includeObject') ? { includeObject: q.get('includeObject')! } : {}) };
       if (route.name) {
         const obj = api.get(route.type, route.namespace, route.name);
+        if (table) return send(res, 200, tableOf(table, [out(obj)], tableOptions));
         return send(res, 200, sub === 'scale' ? scaleOf(obj) : out(obj));
       }
       const items = api.list(route.type, route.namespace, { labelSelector: q.get('labelSelector') ?? '', fieldSelector: q.get('fieldSelector') ?? '' });
+      if (table) return send(res, 200, tableOf(table, items.map(out), tableOptions));
       return send(res, 200, {
         kind: `${route.type.kind}List`,
         apiVersion: apiVersionOf(route.type.group, route.version),
@@ -208,12 +283,15 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
     }
     case 'POST': {
       if (route.name) throw new ApiError(405, 'POST is not allowed on a named resource', 'MethodNotAllowed');
-      const created = api.create(route.type, route.namespace, parseBody(text, contentType), { ...(fieldManager ? { fieldManager } : {}), dryRun });
+      const posted = parseBody(text, contentType);
+      checkFields(posted);
+      const created = api.create(route.type, route.namespace, posted, { ...(fieldManager ? { fieldManager } : {}), dryRun });
       return send(res, 201, out(created));
     }
     case 'PUT': {
       if (!route.name) throw new ApiError(405, 'PUT needs a resource name', 'MethodNotAllowed');
       let body = parseBody(text, contentType);
+      checkFields(body);
       if (sub === 'scale') body = withScale(api.get(route.type, route.namespace, route.name), body);
       const updated = api.replace(route.type, route.namespace, route.name, body, {
         ...(fieldManager ? { fieldManager } : {}),
@@ -228,6 +306,7 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
       if (!patchType)
         throw new ApiError(415, `the body of the request was in an unknown format - accepted media types include: ${Object.keys(PATCH_TYPES).join(', ')}`);
       const body = parseBody(text, contentType);
+      if (patchType !== 'json') checkFields(body);
       if (sub === 'scale') {
         const scaled = withScale(api.get(route.type, route.namespace, route.name), patchType === 'json' ? undefined : body);
         return send(res, 200, scaleOf(api.replace(route.type, route.namespace, route.name, scaled, { ...(fieldManager ? { fieldManager } : {}) })));
@@ -302,6 +381,19 @@ function groupInfo(g: { name: string; versions: string[] }) {
   return { name: g.name, versions, preferredVersion: versions[0] };
 }
 
+/** The kinds `kubectl get all` lists (the `all` category, as a real API server puts them in it). */
+const ALL_CATEGORY = new Set([
+  '/Pod',
+  '/Service',
+  '/ReplicationController',
+  'apps/Deployment',
+  'apps/ReplicaSet',
+  'apps/StatefulSet',
+  'apps/DaemonSet',
+  'batch/Job',
+  'batch/CronJob',
+]);
+
 function resourceInfo(t: ResourceType) {
   const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
   const base = {
@@ -311,9 +403,11 @@ function resourceInfo(t: ResourceType) {
     kind: t.kind,
     verbs,
     ...(t.shortNames ? { shortNames: t.shortNames } : {}),
+    ...(ALL_CATEGORY.has(`${t.group}/${t.kind}`) ? { categories: ['all'] } : {}),
     storageVersionHash: '',
   };
   const out: Array<Record<string, unknown>> = [base];
+  if (t.kind === 'Pod') out.push({ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] });
   if (t.status) out.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
   if (t.scale)
     out.push({
