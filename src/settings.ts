@@ -32,6 +32,8 @@ export interface PluginSettings {
   awsWaitScale: number;
   /** What a script inherits from the process: its PATH, HOME and LANG, nothing else. */
   scriptEnvironment: { PATH: string; HOME?: string; LANG: string };
+  /** The helm binary (ISTHMUS_HELM); else the Lambda layer's, the npm package's, or helm on PATH. */
+  helmPath?: string;
 }
 
 /** Where the driver keeps state and runs steps. */
@@ -110,7 +112,9 @@ export function parsePluginSettings(env: Environment): PluginSettings {
   const kubeconfigOverride = text(env, 'ISTHMUS_KUBECONFIG_OVERRIDE');
   const scriptUser = text(env, 'ISTHMUS_SCRIPT_USER');
   const home = text(env, 'HOME');
+  const helmPath = text(env, 'ISTHMUS_HELM');
   return {
+    ...(helmPath ? { helmPath } : {}),
     ...(defaultRegion ? { defaultRegion } : {}),
     ...(roleBoundaryArn ? { roleBoundaryArn } : {}),
     ...(kubeconfigOverride ? { kubeconfigOverride } : {}),

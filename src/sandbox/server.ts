@@ -8,6 +8,7 @@ import { ApiError } from './errors.js';
 import { evictPod } from './eviction.js';
 import { clone, isPlainObject, type KubeObject } from './objects.js';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { decodeProtobufObject } from './protobuf.js';
 import { crdSchemaFrom, openApiV2Document, openApiV3Document, openApiV3Index, unknownFields } from './openapi.js';
 import { columnsOf, tableOf, wantsTable } from './table.js';
 
@@ -105,13 +106,16 @@ function send(res: ServerResponse, code: number, body: unknown): void {
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function parseBody(text: string, contentType: string): unknown {
+/** A request body as an object: JSON, YAML, or (for the kinds typed clients send so) Kubernetes protobuf. */
+function parseBody(body: Buffer, contentType: string): unknown {
+  if (contentType.startsWith(PROTOBUF)) return body.length === 0 ? undefined : decodeProtobufObject(body);
+  const text = body.toString('utf8');
   if (!text.trim()) return undefined;
   try {
     return contentType.includes('yaml') ? parseYaml(text) : JSON.parse(text);
@@ -119,6 +123,8 @@ function parseBody(text: string, contentType: string): unknown {
     throw new ApiError(400, `the request body could not be decoded: ${(err as Error).message}`);
   }
 }
+
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 
 function authorize(req: IncomingMessage, tokens: Record<string, TokenRights> | undefined, tokenCheck: ServeOptions['tokenCheck']): void {
   if (!tokens && !tokenCheck) return;
@@ -132,7 +138,7 @@ function authorize(req: IncomingMessage, tokens: Record<string, TokenRights> | u
 }
 
 /** Body types of the Kubernetes API: JSON (and its patch flavours) and YAML. */
-const BODY_TYPES = /^application\/(json|yaml|merge-patch\+json|strategic-merge-patch\+json|apply-patch\+yaml|json-patch\+json)\b/;
+const BODY_TYPES = /^application\/(json|yaml|merge-patch\+json|strategic-merge-patch\+json|apply-patch\+yaml|json-patch\+json|vnd\.kubernetes\.protobuf)\b/;
 
 /**
  * Requests a browser could make on behalf of a web page are refused: Kubernetes clients send no
@@ -223,7 +229,7 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
   const route = routeOf(api, group, version, rest);
   const q = url.searchParams;
   const method = req.method ?? 'GET';
-  const text = method === 'GET' ? '' : await readBody(req);
+  const text = method === 'GET' ? Buffer.alloc(0) : await readBody(req);
   const contentType = String(req.headers['content-type'] ?? 'application/json');
   const dryRun = q.getAll('dryRun').includes('All');
   const fieldManager = q.get('fieldManager') ?? (String(req.headers['user-agent'] ?? '').split('/')[0] || undefined);
@@ -320,7 +326,7 @@ async function handle(api: SandboxApi, req: IncomingMessage, res: ServerResponse
       return send(res, 200, out(patched));
     }
     case 'DELETE': {
-      const body = parseBody(text, 'application/json');
+      const body = parseBody(text, contentType);
       const opts = (isPlainObject(body) ? body : {}) as DeleteOptions & { propagationPolicy?: string };
       const policy = (q.get('propagationPolicy') ?? opts.propagationPolicy) as DeleteOptions['propagationPolicy'];
       const deleteOptions: DeleteOptions = {
@@ -463,7 +469,17 @@ function watch(api: SandboxApi, route: Route, q: URLSearchParams, res: ServerRes
   const write = (type: string, object: unknown) => res.write(`${JSON.stringify({ type, object })}\n`);
   const version = (o: KubeObject) => ({ ...o, apiVersion: apiVersionOf(route.type.group, route.version) });
   const rv = q.get('resourceVersion');
-  if (!rv || rv === '0') {
+  if (q.get('sendInitialEvents') === 'true') {
+    // A streaming list (client-go's WatchList): the current objects, then a bookmark that ends them.
+    for (const o of api.list(route.type, route.namespace, { labelSelector: q.get('labelSelector') ?? '', fieldSelector: q.get('fieldSelector') ?? '' })) {
+      if (!route.name || o.metadata.name === route.name) write('ADDED', version(o));
+    }
+    write('BOOKMARK', {
+      kind: route.type.kind,
+      apiVersion: apiVersionOf(route.type.group, route.version),
+      metadata: { resourceVersion: String(api.resourceVersion), annotations: { 'k8s.io/initial-events-end': 'true' } },
+    });
+  } else if (!rv || rv === '0') {
     for (const o of api.list(route.type, route.namespace, { labelSelector: q.get('labelSelector') ?? '', fieldSelector: q.get('fieldSelector') ?? '' })) {
       if (!route.name || o.metadata.name === route.name) write('ADDED', version(o));
     }
