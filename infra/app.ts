@@ -3,7 +3,8 @@
  * stack for one repository. Context: -c githubRepository=owner/repo [-c githubOwnerId=N -c githubRepositoryId=N]
  * [-c githubOidcProviderArn=ARN] [-c secretsPrefix=isthmus/] [-c defaultBranch=main] [-c environments=production,staging]
  * [-c hostedZoneIds=Z1,Z2] [-c attachablePolicies=AmazonEKSClusterPolicy,…] [-c passableRoleArns=arn:…]
- * [-c pythonSteps=true] (step Lambdas as container images with python3; needs Docker to deploy).
+ * [-c pythonSteps=true] (step Lambdas as container images with python3; needs Docker to deploy)
+ * [-c helmSteps=true] (step Lambdas on x86_64 with AWS CDK's kubectl layer: helm for the Helm plugin).
  */
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -43,6 +44,7 @@ new IsthmusStack(app, ctx('stackName') ?? 'Isthmus', {
   githubRepository,
   stepCodePath,
   ...(stepImagePath ? { stepImagePath } : {}),
+  ...(ctx('helmSteps') === 'true' ? { helmSteps: true } : {}),
   ...optional,
   ...lists,
   env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },

@@ -169,6 +169,32 @@ describe('IsthmusStack', () => {
     }
   }, 120_000);
 
+  it('with helmSteps, runs the step Lambdas on x86_64 with the kubectl layer (helm at /opt/helm/helm); with pythonSteps too it refuses', () => {
+    const app = new App({ outdir: path.join(dir, 'cdk-helm.out') });
+    const helmed = Template.fromStack(
+      new IsthmusStack(app, 'WithHelm', {
+        githubRepository: 'o/r',
+        stepCodePath: path.join(dir, 'step'),
+        helmSteps: true,
+        env: { account: ACCOUNT, region: REGION },
+      }),
+    );
+    const functions = Object.values(helmed.findResources('AWS::Lambda::Function')) as Array<{ Properties: Record<string, unknown> }>;
+    expect(functions).toHaveLength(2);
+    for (const f of functions) expect(f.Properties).toMatchObject({ Architectures: ['x86_64'], Layers: [expect.anything()] });
+    expect(Object.keys(helmed.findResources('AWS::Lambda::LayerVersion')).length).toBeGreaterThan(0);
+    expect(
+      () =>
+        new IsthmusStack(new App({ outdir: path.join(dir, 'cdk-both.out') }), 'Both', {
+          githubRepository: 'o/r',
+          stepCodePath: path.join(dir, 'step'),
+          stepImagePath: path.join(dir, 'step'),
+          helmSteps: true,
+          env: { account: ACCOUNT, region: REGION },
+        }),
+    ).toThrow(/helmSteps gives the step Lambda a layer/);
+  });
+
   it('finding 3: trusts pull requests for the preview role only, and the default branch or named environments for production only', () => {
     const json = template.toJSON() as { Resources: Record<string, { Type: string; Properties: Record<string, Json> }> };
     const trustOf = (prefix: string) =>

@@ -11,6 +11,7 @@ import {
   type IOidcProvider,
 } from 'aws-cdk-lib/aws-iam';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import { KubectlV33Layer } from '@aws-cdk/lambda-layer-kubectl-v33';
 import { Architecture, Code, Function as LambdaFunction, Handler, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -37,6 +38,12 @@ export interface IsthmusStackProps extends StackProps {
    * step fails saying python3 is not installed there.
    */
   stepImagePath?: string;
+  /**
+   * Helm in the step Lambda: the functions get AWS CDK's kubectl layer (helm at /opt/helm/helm,
+   * found by the Helm plugin) and run on x86_64, the layer's architecture. Without it, Helm
+   * operations need ISTHMUS_HELM or run in the runner (isthmus-runner-steps: helm).
+   */
+  helmSteps?: boolean;
   /** Secrets Manager names `get_secret` may read: this prefix (previews: `<prefix>preview/`). */
   secretsPrefix?: string;
   /** Production table name (previews get `<name>-preview`); generated when not given. */
@@ -158,9 +165,13 @@ class IsthmusTier extends Construct {
     const stepCode = props.stepImagePath
       ? { code: Code.fromAssetImage(props.stepImagePath, { platform: Platform.LINUX_ARM64 }), handler: Handler.FROM_IMAGE, runtime: Runtime.FROM_IMAGE }
       : { code: Code.fromAsset(props.stepCodePath), handler: 'index.handler', runtime: Runtime.NODEJS_24_X };
+    if (props.helmSteps && props.stepImagePath)
+      throw new Error('helmSteps gives the step Lambda a layer, which container-image functions (pythonSteps) cannot have: choose one');
     this.stepFunction = new LambdaFunction(this, 'Step', {
       ...stepCode,
-      architecture: Architecture.ARM_64,
+      // The kubectl layer's helm is an x86_64 binary.
+      architecture: props.helmSteps ? Architecture.X86_64 : Architecture.ARM_64,
+      ...(props.helmSteps ? { layers: [new KubectlV33Layer(this, 'HelmLayer')] } : {}),
       memorySize: 1024,
       // A step does one operation; long waits are retries, so 15 minutes is a ceiling, not a plan.
       timeout: Duration.minutes(15),

@@ -35,11 +35,9 @@ describe.runIf(haveCorpus)('corpus blueprints', () => {
     expect(groupCreate).toBeGreaterThan(clusterCreate);
     // With Isthmus's own AWS and Kubernetes libraries, every AWS and Kubernetes operation,
     // explicit implementation strings included, maps to a native one, its Python helpers run with
-    // the ctx proxy and its key pair with the utilities plugin; only Helm does not
-    // (examples/eks-cluster replaces it).
+    // the ctx proxy, its key pair with the utilities plugin and its Helm releases with the Helm plugin.
     const runnable = planDeployment(r.blueprint!, { seed: 'eks', catalog: defaultPluginRegistry().catalog() });
-    const blocked = new Set(runnable.unsupported.map((u) => u.node));
-    expect([...blocked].sort()).toEqual(['aws-ebs-csi-driver', 'helm_install', 'release']);
+    expect(runnable.unsupported).toEqual([]);
   });
 
   it("runs the REST plugin's operations in the utilities and client-certificate examples natively", () => {

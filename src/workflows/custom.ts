@@ -86,7 +86,35 @@ function reloadPlaybook(parameters: YamlMap, ctx: BuildContext): TaskGraph {
   return { tasks: b.tasks };
 }
 
+/** An operation on one instance (node_instance_id) or on every instance of nodes of a type, one after another. */
+function onInstancesOf(type: string, operation: string, kwargNames: string[]): CustomBuilder {
+  return (parameters, ctx) => {
+    const only = typeof parameters['node_instance_id'] === 'string' && parameters['node_instance_id'] ? parameters['node_instance_id'] : undefined;
+    const empty = (v: YamlValue | undefined) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+    const kwargs = Object.fromEntries(kwargNames.filter((k) => !empty(parameters[k])).map((k) => [k, parameters[k]!]));
+    const b = new GraphBuilder(ctx.plan, ctx.retries ?? DEFAULT_RETRIES);
+    let previous: string[] = [];
+    let found = false;
+    for (const instance of [...ctx.plan.nodeInstances].sort((a, c) => a.id.localeCompare(c.id))) {
+      const node = ctx.plan.nodes.find((n) => n.id === instance.nodeId);
+      if (only ? instance.id !== only : !node?.typeHierarchy.includes(type)) continue;
+      found = true;
+      const task = b.operation(instance.id, operation, previous, Object.keys(kwargs).length > 0 ? { inputs: kwargs } : {});
+      if (task) previous = [task.id];
+    }
+    if (only && !found) throw new WorkflowError(`node_instance_id '${only}' is not an instance of the deployment`, 'unknown-instance');
+    return { tasks: b.tasks };
+  };
+}
+
 const CUSTOM_BUILDERS: Record<string, CustomBuilder> = {
+  'cloudify_helm.workflows.upgrade_release': onInstancesOf('cloudify.nodes.helm.Release', 'helm.upgrade_release', [
+    'chart',
+    'flags',
+    'set_values',
+    'values_file',
+  ]),
+  'cloudify_helm.workflows.update_repositories': onInstancesOf('cloudify.nodes.helm.Repo', 'helm.update_repo', ['flags']),
   'cloudify_custom_workflow.tasks.customwf': customwf,
   'cloudify_ansible.workflows.reload_playbook': reloadPlaybook,
 };

@@ -1,6 +1,7 @@
 import { ANSIBLE_TYPES_YAML } from './ansible-types.js';
 import { CLOUDIFY_TYPES_YAML } from './cloudify-types.js';
 import { AWS_TYPES_YAML } from './aws-types.js';
+import { HELM_TYPES_YAML } from './helm-types.js';
 import { HYBRID_TYPES_YAML } from './hybrid-types.js';
 import { KUBERNETES_TYPES_YAML } from './kubernetes-types.js';
 import { UTILITIES_TYPES_YAML } from './utilities-types.js';
@@ -28,6 +29,7 @@ const SHIPPED_PLUGINS: Readonly<Record<string, () => string>> = {
   'isthmus-hybrid': () => HYBRID_TYPES_YAML,
   'cloudify-utilities-plugin': () => UTILITIES_TYPES_YAML,
   'cloudify-ansible-plugin': () => ANSIBLE_TYPES_YAML,
+  'cloudify-helm-plugin': () => HELM_TYPES_YAML,
   // The fabric plugin has no types: its plugin, run where steps run (it reaches hosts over SSH itself).
   'cloudify-fabric-plugin': () => 'plugins:\n  fabric: { executor: central_deployment_agent, package_name: cloudify-fabric-plugin }\n',
 };

