@@ -5,6 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
+import { azureAksToken, gcpAccessToken } from './cloud-tokens.js';
 import { cachedEksToken } from './eks-token.js';
 
 /** Points every Kubernetes node at one cluster (the sandbox, or a test cluster), whatever its blueprint says. */
@@ -87,8 +88,9 @@ async function fromConfiguration(ctx: OperationContext, configuration: YamlMap, 
 }
 
 /**
- * Applies `authentication`: `aws_eks` replaces the user's credentials with an EKS token (cached,
- * refreshed before it expires); the GCP and Azure variants of Cloudify's plugin are refused.
+ * Applies `authentication`: `aws_eks` replaces the user's credentials with an EKS token,
+ * `gcp_service_account` with a Google OAuth token, `azure_service_account` with an AKS Azure AD token
+ * (each cached, minted again before it expires).
  */
 async function authenticate(kc: KubeConfig, authentication: YamlValue | undefined, source: string, defaultRegion: string | undefined): Promise<KubeConfig> {
   if (!nonEmpty(authentication)) return kc;
@@ -100,14 +102,32 @@ async function authenticate(kc: KubeConfig, authentication: YamlValue | undefine
     if (typeof region !== 'string' || !region) throw new OperationError(`${source}: authentication.aws_eks needs region (or AWS_REGION)`, false);
     return withEksToken(kc, clusterName, region, source);
   }
+  const gcp = authentication['gcp_service_account'];
+  if (gcp !== undefined && gcp !== null && gcp !== '') return withToken(kc, await gcpAccessToken(gcp, source), 'gke');
+  const azure = authentication['azure_service_account'];
+  if (isMap(azure) && Object.keys(azure).length > 0) return withToken(kc, await azureAksToken(azure, source), 'aks');
   const kinds = Object.entries(authentication)
     .filter(([, v]) => v !== null && v !== '' && v !== undefined && !(isMap(v) && Object.keys(v).length === 0))
     .map(([k]) => k);
   if (kinds.length === 0) return kc;
   throw new OperationError(
-    `${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; put a token or a kubeconfig in configuration, or use aws_eks`,
+    `${source}: authentication '${kinds.join(', ')}' is not supported by Isthmus; use aws_eks, gcp_service_account or azure_service_account, or put a token or a kubeconfig in configuration`,
     false,
   );
+}
+
+/** The kubeconfig with its current user's credentials replaced by a bearer token. */
+function withToken(kc: KubeConfig, token: string, fallbackUser: string): KubeConfig {
+  const out = new KubeConfig();
+  const user = kc.getCurrentUser();
+  const name = user?.name ?? fallbackUser;
+  out.loadFromOptions({
+    clusters: kc.getClusters(),
+    users: [{ name, token }],
+    contexts: kc.getContexts().map((c) => (c.name === kc.getCurrentContext() ? { ...c, user: name } : c)),
+    currentContext: kc.getCurrentContext(),
+  });
+  return out;
 }
 
 /** Replaces the current user's credentials with an EKS token for the cluster. */
