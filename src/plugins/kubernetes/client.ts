@@ -192,9 +192,15 @@ export async function kubernetesClient(ctx: OperationContext): Promise<ResolvedC
     source = `the kubeconfig override (${override})`;
   } else {
     const own = (await ctx.evaluate(ctx.node.properties['client_config'] ?? null)) as YamlValue;
+    const sharedSelf = ctx.node.typeHierarchy.includes(SHARED_CLUSTER_TYPE)
+      ? await sharedClusterConfig(ctx, (await ctx.evaluate(ctx.node.properties)) as YamlMap, `node '${ctx.node.id}'`)
+      : undefined;
     if (isMap(own) && nonEmpty(own['configuration'] ?? null)) {
       source = `client_config of node '${ctx.node.id}'`;
       kc = await authenticate(await fromConfiguration(ctx, own['configuration'] as YamlMap, source), own['authentication'], source, ctx.settings.defaultRegion);
+    } else if (sharedSelf) {
+      kc = sharedSelf;
+      source = `the cluster deployment of node '${ctx.node.id}'`;
     } else {
       kc = await fromRelationships(ctx);
       source = `the cluster node related to '${ctx.node.id}'`;
@@ -209,6 +215,28 @@ export async function kubernetesClient(ctx: OperationContext): Promise<ResolvedC
     cache.set(key, client);
   }
   return client;
+}
+
+/**
+ * A SharedCluster's cluster: its own client_config, else the deployment its resource_config names
+ * (`deployment.id`), whose `connection_details` capability is a client_config (configuration and
+ * authentication) or a configuration (file_content, api_options …), as Cloudify's cluster
+ * blueprints expose it.
+ */
+async function sharedClusterConfig(ctx: OperationContext, props: YamlMap, source: string): Promise<KubeConfig | undefined> {
+  const cc = props['client_config'];
+  if (isMap(cc) && nonEmpty(cc['configuration'] ?? null))
+    return authenticate(await fromConfiguration(ctx, cc['configuration'] as YamlMap, source), cc['authentication'], source, ctx.settings.defaultRegion);
+  const deploymentId =
+    isMap(props['resource_config']) && isMap(props['resource_config']['deployment']) ? props['resource_config']['deployment']['id'] : undefined;
+  if (typeof deploymentId !== 'string' || !deploymentId) return undefined;
+  // As get_capability evaluates it: secret parts usable here, masked in logs.
+  const details = await ctx.evaluate({ get_capability: [deploymentId, 'connection_details'] });
+  if (!isMap(details)) throw new OperationError(`${source}: deployment '${deploymentId}' has no connection_details capability to reach its cluster`, false);
+  const from = `the connection_details of deployment '${deploymentId}'`;
+  return isMap(details['configuration'])
+    ? authenticate(await fromConfiguration(ctx, details['configuration'], from), details['authentication'], from, ctx.settings.defaultRegion)
+    : fromConfiguration(ctx, details, from);
 }
 
 async function fromRelationships(ctx: OperationContext): Promise<KubeConfig> {
@@ -230,10 +258,8 @@ async function fromRelationships(ctx: OperationContext): Promise<KubeConfig> {
         return authenticate(await fromConfiguration(ctx, props['configuration'], source), props['authentication'], source, ctx.settings.defaultRegion);
     }
     if (isShared) {
-      const props = (await ctx.evaluate(target.properties)) as YamlMap;
-      const cc = props['client_config'];
-      if (isMap(cc) && isMap(cc['configuration']))
-        return authenticate(await fromConfiguration(ctx, cc['configuration'], source), cc['authentication'], source, ctx.settings.defaultRegion);
+      const shared = await sharedClusterConfig(ctx, (await ctx.evaluate(target.properties)) as YamlMap, source);
+      if (shared) return shared;
     }
   }
   throw new OperationError(
