@@ -87,9 +87,10 @@ function reloadPlaybook(parameters: YamlMap, ctx: BuildContext): TaskGraph {
 }
 
 /** An operation on one instance (node_instance_id) or on every instance of nodes of a type, one after another. */
-function onInstancesOf(type: string, operation: string, kwargNames: string[]): CustomBuilder {
+function onInstancesOf(type: string, operation: string, kwargNames: string[], instanceRequired = false): CustomBuilder {
   return (parameters, ctx) => {
     const only = typeof parameters['node_instance_id'] === 'string' && parameters['node_instance_id'] ? parameters['node_instance_id'] : undefined;
+    if (instanceRequired && !only) throw new WorkflowError("this workflow needs the parameter 'node_instance_id'", 'missing-parameter');
     const empty = (v: YamlValue | undefined) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
     const kwargs = Object.fromEntries(kwargNames.filter((k) => !empty(parameters[k])).map((k) => [k, parameters[k]!]));
     const b = new GraphBuilder(ctx.plan, ctx.retries ?? DEFAULT_RETRIES);
@@ -108,6 +109,8 @@ function onInstancesOf(type: string, operation: string, kwargNames: string[]): C
 }
 
 const CUSTOM_BUILDERS: Record<string, CustomBuilder> = {
+  // The Kubernetes plugin's: the instance's update operation with the changes merged into its definition.
+  'cloudify_kubernetes.workflows.update_resource_definition': onInstancesOf('', 'cloudify.interfaces.lifecycle.update', ['resource_definition_changes'], true),
   'cloudify_helm.workflows.upgrade_release': onInstancesOf('cloudify.nodes.helm.Release', 'helm.upgrade_release', [
     'chart',
     'flags',

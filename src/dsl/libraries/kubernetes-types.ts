@@ -295,4 +295,12 @@ relationships:
 
   cloudify.relationships.kubernetes.connected_to_shared_cluster:
     derived_from: cloudify.relationships.connected_to
+
+workflows:
+  # The instance's update operation, with these changes merged into its definition.
+  update_resource_definition:
+    mapping: kubernetes.cloudify_kubernetes.workflows.update_resource_definition
+    parameters:
+      node_instance_id: { type: string, default: '' }
+      resource_definition_changes: { default: {} }
 `;
