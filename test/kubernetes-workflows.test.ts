@@ -42,6 +42,33 @@ node_templates:
   }, 60_000);
 });
 
+describe('health_check_exprs (CEL over the live object) decide health in check_status', () => {
+  it('healthy while the expression holds, unhealthy (saying which) once it does not', async () => {
+    const h = await createHarness({ maxRetries: 0, settings: { kubeconfigOverride: await kubeconfigFile() } });
+    const dep = await h.deploy(
+      `${HEADER}  - plugin:cloudify-kubernetes-plugin
+node_templates:
+  switch:
+    type: cloudify.kubernetes.resources.ConfigMap
+    properties:
+      definition: { apiVersion: v1, kind: ConfigMap, metadata: { name: feature-switch }, data: { mode: 'on' } }
+      health_check_exprs: [ { kind: ConfigMap, current: "self.data.mode == 'on'" } ]
+`,
+      'switch',
+    );
+    expect((await h.run(dep, 'install')).error).toBeUndefined();
+    expect((await h.run(dep, 'check_status')).error).toBeUndefined();
+    expect((await h.store.listNodeInstances(dep))[0]!.lastCheckStatus).toMatchObject({ ok: true });
+    const cm = sb.api.catalog.byKind('', 'ConfigMap')!;
+    sb.api.replace(cm, 'default', 'feature-switch', { ...sb.api.get(cm, 'default', 'feature-switch'), data: { mode: 'off' } });
+    await h.run(dep, 'check_status');
+    expect((await h.store.listNodeInstances(dep))[0]!.lastCheckStatus).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/until self\.data\.mode == 'on'/),
+    });
+  }, 60_000);
+});
+
 describe('SharedCluster reads the cluster deployment it names', () => {
   it('installs a ConfigMap on the cluster that another deployment exposes as connection_details', async () => {
     const h = await createHarness({ maxRetries: 0 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../runtime/errors.js';
 import { renderTemplate } from './definitions.js';
 import { factsOf } from './facts.js';
-import { healthOf, type K8sObject } from './health.js';
+import { healthByExpressions, healthExpressions, healthOf, type K8sObject } from './health.js';
 
 const obj = (kind: string, spec: Record<string, unknown>, status: Record<string, unknown>, generation = 1): K8sObject => ({
   apiVersion: 'v1',
@@ -81,5 +81,37 @@ describe('facts and templates', () => {
     expect(renderTemplate('a: {{ A }}\nb: {{ B.c }}', { A: 1, B: { c: 'two' } }, 'f.yaml')).toBe('a: 1\nb: two');
     expect(() => renderTemplate('a: 1\nb: {{ MISSING }}', {}, 'f.yaml')).toThrow(OperationError);
     expect(() => renderTemplate('a: 1\nb: {{ MISSING }}', {}, 'f.yaml')).toThrow(/f\.yaml:2: template variable 'MISSING'/);
+  });
+});
+
+describe('health by CEL expressions (health_check_exprs, as Flux healthCheckExprs)', () => {
+  const widget = (status?: Record<string, unknown>): K8sObject => ({
+    apiVersion: 'shop.example.com/v1',
+    kind: 'Widget',
+    metadata: { name: 'w' },
+    ...(status ? { status } : {}),
+  });
+  const rules = healthExpressions([{ kind: 'Widget', current: "self.status.phase == 'Ready'", failed: "self.status.phase == 'Broken'" }]);
+
+  it('current true is healthy, failed true is fatal, a field not there yet is waiting; other kinds keep the built-in checks', () => {
+    expect(healthByExpressions(widget({ phase: 'Ready' }), rules)).toMatchObject({ healthy: true });
+    expect(healthByExpressions(widget({ phase: 'Broken' }), rules)).toMatchObject({ healthy: false, fatal: true });
+    expect(healthByExpressions(widget({ phase: 'Pending' }), rules)).toMatchObject({ healthy: false, reason: "until self.status.phase == 'Ready'" });
+    expect(healthByExpressions(widget(), rules)).toMatchObject({ healthy: false });
+    expect(healthByExpressions(widget(), rules)?.fatal).toBeUndefined();
+    expect(healthByExpressions({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, rules)).toBeUndefined();
+  });
+
+  it('an expression that is not CEL or not a boolean is fatal (waiting would never end); a malformed list is refused', () => {
+    expect(healthByExpressions(widget({ phase: 'x' }), healthExpressions([{ kind: 'Widget', current: 'self.status.phase ==' }]))).toMatchObject({
+      fatal: true,
+      reason: expect.stringMatching(/is not CEL/),
+    });
+    expect(healthByExpressions(widget({ phase: 'x' }), healthExpressions([{ kind: 'Widget', current: 'self.status.phase' }]))).toMatchObject({
+      fatal: true,
+      reason: expect.stringMatching(/not a boolean/),
+    });
+    expect(() => healthExpressions([{ current: 'true' }])).toThrow(/needs kind and current/);
+    expect(() => healthExpressions('x')).toThrow(/must be a list/);
   });
 });

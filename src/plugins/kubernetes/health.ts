@@ -1,4 +1,6 @@
 /** A Kubernetes object as the plugin handles it: plain JSON. */
+import { evaluate, ParseError } from '@marcbachmann/cel-js';
+
 export interface K8sObject {
   apiVersion: string;
   kind: string;
@@ -137,4 +139,59 @@ export function healthOf(o: K8sObject): Health {
       return ok('exists');
     }
   }
+}
+
+/** A node's own health rule for a kind (Flux's healthCheckExprs): CEL over the live object as `self`. */
+export interface HealthExpression {
+  kind: string;
+  apiVersion?: string;
+  current: string;
+  failed?: string;
+}
+
+/** Parses `health_check_exprs`; a malformed entry is an error naming it. */
+export function healthExpressions(value: unknown): HealthExpression[] {
+  if (value === undefined || value === null || value === '') return [];
+  if (!Array.isArray(value)) throw new Error('health_check_exprs must be a list of {kind, apiVersion, current, failed}');
+  return value.map((e, i) => {
+    const x = (e ?? {}) as Record<string, unknown>;
+    if (typeof x['kind'] !== 'string' || typeof x['current'] !== 'string' || !x['current'])
+      throw new Error(`health_check_exprs[${i}] needs kind and current (a CEL expression over self)`);
+    if (x['failed'] !== undefined && typeof x['failed'] !== 'string') throw new Error(`health_check_exprs[${i}].failed must be a CEL expression`);
+    return {
+      kind: x['kind'],
+      current: x['current'],
+      ...(typeof x['apiVersion'] === 'string' ? { apiVersion: x['apiVersion'] } : {}),
+      ...(typeof x['failed'] === 'string' && x['failed'] ? { failed: x['failed'] } : {}),
+    };
+  });
+}
+
+/**
+ * The health an object's node declares for its kind, or undefined when it declares none. `failed`
+ * true is fatal; `current` true is healthy; anything else (false, or a field not there yet) is
+ * waiting. An expression that is not CEL, or not a boolean, is fatal: waiting would never end.
+ */
+export function healthByExpressions(o: K8sObject, expressions: HealthExpression[]): Health | undefined {
+  const rule = expressions.find((e) => e.kind === o.kind && (!e.apiVersion || e.apiVersion === o.apiVersion));
+  if (!rule) return undefined;
+  const test = (expr: string, name: string): boolean | string => {
+    try {
+      const value = evaluate(expr, { self: o });
+      if (typeof value !== 'boolean') return `health_check_exprs ${name} for ${o.kind} is not a boolean (${JSON.stringify(value)})`;
+      return value;
+    } catch (err) {
+      if (err instanceof ParseError) return `health_check_exprs ${name} for ${o.kind} is not CEL: ${(err as Error).message.split('\n')[0]}`;
+      // A field not there yet (no status) is not an answer: keep waiting.
+      return false;
+    }
+  };
+  if (rule.failed) {
+    const failed = test(rule.failed, 'failed');
+    if (typeof failed === 'string') return fatal(failed);
+    if (failed) return fatal(`${rule.failed} holds`);
+  }
+  const current = test(rule.current, 'current');
+  if (typeof current === 'string') return fatal(current);
+  return current ? ok(`${rule.current} holds`) : waiting(`until ${rule.current}`);
 }

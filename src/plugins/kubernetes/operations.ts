@@ -6,7 +6,7 @@ import { kubernetesClient, type ObjectClient } from './client.js';
 import { creationOrder, desiredObjects, type DefinitionStyle, type DesiredObject } from './definitions.js';
 import { apiStatus, toOperationError } from './errors.js';
 import { factsOf, storedObject } from './facts.js';
-import { healthOf, type K8sObject } from './health.js';
+import { type HealthExpression, healthByExpressions, healthExpressions, healthOf, type K8sObject } from './health.js';
 
 /** The field manager of every Isthmus write (server-side apply). */
 export const FIELD_MANAGER = 'isthmus';
@@ -230,7 +230,7 @@ async function observe(ctx: OperationContext, style: DefinitionStyle): Promise<O
   return out;
 }
 
-function unhealthy(observed: Observed[]): { fatal: string[]; waiting: string[] } {
+function unhealthy(observed: Observed[], expressions: HealthExpression[]): { fatal: string[]; waiting: string[] } {
   const fatal: string[] = [];
   const waiting: string[] = [];
   for (const { ref, object, waitsForConsumer } of observed) {
@@ -239,7 +239,7 @@ function unhealthy(observed: Observed[]): { fatal: string[]; waiting: string[] }
       continue;
     }
     if (waitsForConsumer) continue;
-    const h = healthOf(object);
+    const h = healthByExpressions(object, expressions) ?? healthOf(object);
     if (h.healthy) continue;
     (h.fatal ? fatal : waiting).push(`${describe(ref)}: ${h.reason}`);
   }
@@ -255,19 +255,30 @@ async function readObjects(ctx: OperationContext, style: DefinitionStyle, always
     if (missing.length > 0) throw new OperationError(`${missing.map((x) => describe(x.ref)).join(', ')} no longer exist(s)`, false);
     return;
   }
-  const { fatal, waiting } = unhealthy(observed);
+  const expressions = nodeExpressions(props);
+  const { fatal, waiting } = unhealthy(observed, expressions);
   if (fatal.length > 0) throw new OperationError(fatal.join('; '), false);
   if (waiting.length > 0) ctx.retry(`waiting for ${waiting.join('; ')}`, pollSeconds(ctx));
-  ctx.logger.info(observed.map((x) => `${describe(x.ref)}: ${healthOf(x.object!).reason}`).join('; '));
+  ctx.logger.info(observed.map((x) => `${describe(x.ref)}: ${(healthByExpressions(x.object!, expressions) ?? healthOf(x.object!)).reason}`).join('; '));
+}
+
+/** The node's health_check_exprs, or a non-recoverable error saying what is wrong with them. */
+function nodeExpressions(props: YamlMap): HealthExpression[] {
+  try {
+    return healthExpressions(props['health_check_exprs']);
+  } catch (err) {
+    throw new OperationError((err as Error).message, false);
+  }
 }
 
 /** check_status: healthy or a failure that says what is wrong (the heal workflow reinstalls on failure). */
 async function checkStatus(ctx: OperationContext, style: DefinitionStyle): Promise<YamlValue> {
   const observed = await observe(ctx, style);
-  const { fatal, waiting } = unhealthy(observed);
+  const expressions = nodeExpressions(await properties(ctx));
+  const { fatal, waiting } = unhealthy(observed, expressions);
   const problems = [...fatal, ...waiting];
   if (problems.length > 0) throw new OperationError(`unhealthy: ${problems.join('; ')}`, false);
-  return { healthy: true, objects: observed.map((x) => `${describe(x.ref)}: ${healthOf(x.object!).reason}`) };
+  return { healthy: true, objects: observed.map((x) => `${describe(x.ref)}: ${(healthByExpressions(x.object!, expressions) ?? healthOf(x.object!)).reason}`) };
 }
 
 const identity = (r: { apiVersion: string; kind: string; name: string; namespace: string | null }) =>

@@ -1127,6 +1127,12 @@ node_types:
       create_if_missing: { type: boolean, default: false, description: 'With use_external_resource, create it when missing (then it is not deleted either).' }
       use_if_exists: { type: boolean, default: true, description: 'Adopt an existing object of the same name (and delete it on uninstall).' }
       options: { type: cloudify.kubernetes.types.Options }
+      health_check_exprs:
+        default: []
+        description: >
+          Isthmus: when objects count as healthy, in CEL over the live object (self), as Flux's
+          healthCheckExprs: [{kind, apiVersion (optional), current, failed (optional)}]; instead of
+          the built-in checks for those kinds, in install waits and check_status.
 ${Oe("resources.ResourceBase")}
   cloudify.nodes.kubernetes.resources.ResourceWithValidateStatus:
     derived_from: cloudify.kubernetes.resources.ResourceBase
