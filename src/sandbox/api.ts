@@ -5,6 +5,7 @@ import { alreadyExists, ApiError, invalid, notFound } from './errors.js';
 import { clone, isPlainObject, type KubeObject } from './objects.js';
 import { fieldSet, jsonPatch, mergePatch, PatchError, pruneDropped, strategicMerge } from './patch.js';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector, type SelectorError } from './selectors.js';
+import { crdSchemaFrom, schemaCauses } from './openapi.js';
 import { validateObject } from './validation.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -50,6 +51,15 @@ const HISTORY = 10_000;
  */
 export class SandboxApi {
   readonly catalog = new ResourceCatalog();
+  /** CRDs' version schemas, read from the stored CustomResourceDefinitions. */
+  private readonly crdSchemas = crdSchemaFrom((name) => {
+    const crdType = this.catalog.byKind('apiextensions.k8s.io', 'CustomResourceDefinition');
+    try {
+      return crdType ? this.get(crdType, undefined, name) : undefined;
+    } catch {
+      return undefined;
+    }
+  });
   private readonly store = new Map<string, Map<string, KubeObject>>();
   private readonly history: WatchEvent[] = [];
   private readonly listeners = new Set<(e: WatchEvent) => void>();
@@ -284,7 +294,10 @@ export class SandboxApi {
   }
 
   private mustBeValid(type: ResourceType, obj: KubeObject): void {
-    const causes = validateObject(obj);
+    const own = validateObject(obj);
+    // The kind's schema too (a CRD's openAPIV3Schema for its custom resources); the checks above win for a field.
+    const fromSchema = schemaCauses(this.catalog, type, type.versions[0]!, obj, this.crdSchemas).filter((c) => !own.some((o) => o.field === c.field));
+    const causes = [...own, ...fromSchema];
     if (causes.length > 0) throw invalid(type.kind, obj.metadata.name ?? '', type.group, causes);
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TYPES, ResourceCatalog, type ResourceType } from './catalog.js';
 import type { KubeObject } from './objects.js';
-import { crdSchemaFrom, openApiV2Document, openApiV3Document, openApiV3Index, schemaName, unknownFields } from './openapi.js';
+import { crdSchemaFrom, openApiV2Document, openApiV3Document, openApiV3Index, schemaCauses, schemaName, unknownFields } from './openapi.js';
+import { startSandbox } from './index.js';
 import { columnsOf, humanDuration, tableOf, wantsTable } from './table.js';
 
 const widget: ResourceType = {
@@ -103,5 +104,84 @@ describe('server-side printing (Tables)', () => {
     expect(table.columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Size', 'Age']);
     expect(table.rows[0]!.cells).toEqual(['w1', 3, '10m']);
     expect(table.rows[0]!.object.kind).toBe('PartialObjectMetadata');
+  });
+});
+
+describe('writes are checked against the same schemas', () => {
+  it("a CRD's custom resources against its openAPIV3Schema: types, required fields, enums, bounds (as the API server words them)", async () => {
+    const schema = crdSchemaFrom(() => ({
+      ...crd,
+      spec: {
+        versions: [
+          {
+            name: 'v1',
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  spec: {
+                    type: 'object',
+                    required: ['size'],
+                    properties: {
+                      size: { type: 'integer', minimum: 1 },
+                      mode: { type: 'string', enum: ['fast', 'safe'] },
+                      tags: { type: 'array', items: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    }));
+    const causes = (spec: Record<string, unknown>) =>
+      schemaCauses(catalog, widget, 'v1', { apiVersion: 'shop.example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec }, schema);
+    expect(causes({ size: 2, mode: 'fast', tags: ['a'] })).toEqual([]);
+    expect(causes({ size: 'big', mode: 'slow', tags: [1] }).map((c) => `${c.field}: ${c.message}`)).toEqual([
+      'spec.size: Invalid value: "big": spec.size in body must be of type integer: "string"',
+      'spec.mode: Unsupported value: "slow": supported values: "fast", "safe"',
+      'spec.tags[0]: Invalid value: 1: spec.tags[0] in body must be of type string: "number"',
+    ]);
+    expect(causes({ mode: 'fast' }).map((c) => `${c.field}: ${c.message}`)).toEqual(['spec.size: Required value']);
+    expect(causes({ size: 0 }).map((c) => c.message)).toEqual(['Invalid value: 0: spec.size in body should be greater than or equal to 1']);
+  });
+
+  it('the sandbox refuses a custom resource its CRD schema refuses (422), and a built-in object whose port is out of range', async () => {
+    const sb = await startSandbox();
+    try {
+      const crdType = sb.api.catalog.byKind('apiextensions.k8s.io', 'CustomResourceDefinition')!;
+      sb.api.create(crdType, undefined, {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'gadgets.shop.example.com' },
+        spec: {
+          group: 'shop.example.com',
+          scope: 'Namespaced',
+          names: { plural: 'gadgets', kind: 'Gadget', singular: 'gadget' },
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer' } } } } },
+              },
+            },
+          ],
+        },
+      });
+      const gadgets = sb.api.catalog.byKind('shop.example.com', 'Gadget')!;
+      expect(() =>
+        sb.api.create(gadgets, 'default', { apiVersion: 'shop.example.com/v1', kind: 'Gadget', metadata: { name: 'g' }, spec: { size: 'big' } }),
+      ).toThrow(/spec\.size in body must be of type integer/);
+      sb.api.create(gadgets, 'default', { apiVersion: 'shop.example.com/v1', kind: 'Gadget', metadata: { name: 'g' }, spec: { size: 3 } });
+      const services = sb.api.catalog.byKind('', 'Service')!;
+      expect(() =>
+        sb.api.create(services, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 70000 }] } }),
+      ).toThrow(/must be between 1 and 65535/);
+    } finally {
+      await sb.close();
+    }
   });
 });

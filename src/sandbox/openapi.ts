@@ -1,4 +1,5 @@
 import { apiVersionOf, type ResourceCatalog, type ResourceType } from './catalog.js';
+import type { StatusCause } from './errors.js';
 import { isPlainObject, type KubeObject } from './objects.js';
 
 /*
@@ -471,5 +472,106 @@ export function unknownFields(catalog: ResourceCatalog, type: ResourceType, vers
   };
   const root = schemas[schemaName(type, version)];
   if (root) walk(root, body, '');
+  return out;
+}
+
+const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => typeof v === 'number' && Number.isInteger(v),
+  number: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+  object: (v) => isPlainObject(v),
+  array: (v) => Array.isArray(v),
+};
+
+/**
+ * What an object breaks of its kind's schema — types, required fields, enums, bounds, lengths,
+ * patterns — as the API server reports it (a CRD's custom resources against its openAPIV3Schema,
+ * the built-in kinds against the sandbox's schemas). The sandbox refuses writes with these causes.
+ */
+export function schemaCauses(catalog: ResourceCatalog, type: ResourceType, version: string, obj: unknown, crdSchema: CrdSchemaLookup): StatusCause[] {
+  const schemas = schemasOf(catalog, type.group, version, crdSchema);
+  const resolve = (schema: Schema): Schema => {
+    const ref = schema['$ref'];
+    return typeof ref === 'string' ? (schemas[ref.replace('#/components/schemas/', '')] ?? {}) : schema;
+  };
+  const out: StatusCause[] = [];
+  const show = (v: unknown) => JSON.stringify(v);
+  const walk = (schema: Schema, value: unknown, at: string) => {
+    const s = resolve(schema);
+    // JSON null is an unset field to the API server (clients send `creationTimestamp: null`); required ones are checked by their parent.
+    if (value === null) return;
+    if (s['x-kubernetes-int-or-string'] === true) {
+      if (typeof value !== 'number' && typeof value !== 'string')
+        out.push({ reason: 'FieldValueInvalid', field: at, message: `Invalid value: ${show(value)}: ${at} in body must be of type integer or string` });
+      return;
+    }
+    const kind = s['type'];
+    if (typeof kind === 'string' && TYPE_TESTS[kind] && !TYPE_TESTS[kind](value)) {
+      out.push({
+        reason: 'FieldValueInvalid',
+        field: at,
+        message: `Invalid value: ${show(value)}: ${at} in body must be of type ${kind}: ${show(typeof value)}`,
+      });
+      return;
+    }
+    if (Array.isArray(s['enum']) && !s['enum'].some((e) => JSON.stringify(e) === JSON.stringify(value)))
+      out.push({
+        reason: 'FieldValueNotSupported',
+        field: at,
+        message: `Unsupported value: ${show(value)}: supported values: ${s['enum'].map(show).join(', ')}`,
+      });
+    if (typeof value === 'number') {
+      if (typeof s['minimum'] === 'number' && value < s['minimum'])
+        out.push({
+          reason: 'FieldValueInvalid',
+          field: at,
+          message: `Invalid value: ${value}: ${at} in body should be greater than or equal to ${s['minimum']}`,
+        });
+      if (typeof s['maximum'] === 'number' && value > s['maximum'])
+        out.push({ reason: 'FieldValueInvalid', field: at, message: `Invalid value: ${value}: ${at} in body should be less than or equal to ${s['maximum']}` });
+    }
+    if (typeof value === 'string') {
+      if (typeof s['minLength'] === 'number' && value.length < s['minLength'])
+        out.push({
+          reason: 'FieldValueInvalid',
+          field: at,
+          message: `Invalid value: ${show(value)}: ${at} in body should be at least ${s['minLength']} chars long`,
+        });
+      if (typeof s['maxLength'] === 'number' && value.length > s['maxLength'])
+        out.push({ reason: 'FieldValueTooLong', field: at, message: `Too long: may not be more than ${s['maxLength']} bytes` });
+      if (typeof s['pattern'] === 'string') {
+        let re: RegExp | undefined;
+        try {
+          re = new RegExp(s['pattern']);
+        } catch {
+          re = undefined;
+        }
+        if (re && !re.test(value))
+          out.push({ reason: 'FieldValueInvalid', field: at, message: `Invalid value: ${show(value)}: ${at} in body should match '${s['pattern']}'` });
+      }
+    }
+    if (Array.isArray(value)) {
+      if (typeof s['minItems'] === 'number' && value.length < s['minItems']) out.push({ reason: 'FieldValueRequired', field: at, message: 'Required value' });
+      if (typeof s['maxItems'] === 'number' && value.length > s['maxItems'])
+        out.push({ reason: 'FieldValueTooMany', field: at, message: `Too many: ${value.length}: must have at most ${s['maxItems']} items` });
+      const items = s['items'];
+      if (isPlainObject(items)) for (const [i, v] of value.entries()) walk(items, v, `${at}[${i}]`);
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    for (const name of Array.isArray(s['required']) ? s['required'] : [])
+      if (typeof name === 'string' && (value[name] === undefined || value[name] === null))
+        out.push({ reason: 'FieldValueRequired', field: at ? `${at}.${name}` : name, message: 'Required value' });
+    const properties = isPlainObject(s['properties']) ? (s['properties'] as Record<string, Schema>) : {};
+    const extra = s['additionalProperties'];
+    for (const [key, v] of Object.entries(value)) {
+      const path = at ? `${at}.${key}` : key;
+      if (properties[key]) walk(properties[key], v, path);
+      else if (isPlainObject(extra)) walk(extra, v, path);
+    }
+  };
+  const root = schemas[schemaName(type, version)];
+  if (root) walk(root, obj, '');
   return out;
 }
