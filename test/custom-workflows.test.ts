@@ -160,3 +160,28 @@ describe.runIf(existsSync(scalelist))("the utilities plugin's scalelist example,
     expect(none.taskCount).toBe(0);
   }, 120_000);
 });
+
+describe("the Kubernetes plugin's refresh_and_store_token", () => {
+  it('reads the cluster, the service account and its token secret again, then runs the storing node, in that order; an unknown name is refused', async () => {
+    const h = await createHarness({ maxRetries: 0 });
+    const dep = await h.deploy(
+      `${HEADER}  - plugin:cloudify-kubernetes-plugin
+${RECORDING_TYPES}node_templates:
+  eks_cluster: { type: rec.Node, interfaces: { cloudify.interfaces.lifecycle: { poststart: rec.op } } }
+  new_service_account: { type: rec.Node, interfaces: { cloudify.interfaces.lifecycle: { poststart: rec.op } } }
+  secret: { type: rec.Node, interfaces: { cloudify.interfaces.lifecycle: { poststart: rec.op } } }
+  store_token_and_kubeconfig: { type: rec.Node }
+  unrelated: { type: rec.Node, interfaces: { cloudify.interfaces.lifecycle: { poststart: rec.op } } }
+`,
+      'token',
+    );
+    expect((await h.run(dep, 'install')).error).toBeUndefined();
+    h.log.length = 0;
+    const run = await h.run(dep, 'refresh_and_store_token');
+    expect(run.error).toBeUndefined();
+    expect(h.log).toEqual(['eks_cluster poststart', 'new_service_account poststart', 'secret poststart', 'store_token_and_kubeconfig create']);
+    await expect(h.run(dep, 'refresh_and_store_token', { secret_token_node_instance_id: 'nope' })).rejects.toThrow(
+      /secret_token_node_instance_id names 'nope'/,
+    );
+  }, 60_000);
+});

@@ -108,7 +108,38 @@ function onInstancesOf(type: string, operation: string, kwargNames: string[], in
   };
 }
 
+/**
+ * The Kubernetes plugin's `refresh_and_store_token` (its aws-eks blueprint's token rotation), one
+ * after another: the cluster node reads its kubeconfig again (poststart), the service account and
+ * its token Secret are read again (poststart: the token lands in the Secret node's runtime
+ * properties), and the node that stores them runs its create again. Each parameter names a node
+ * instance or a node (all its instances), as the plugin's defaults (node names) do.
+ */
+function refreshAndStoreToken(parameters: YamlMap, ctx: BuildContext): TaskGraph {
+  const b = new GraphBuilder(ctx.plan, ctx.retries ?? DEFAULT_RETRIES);
+  let previous: string[] = [];
+  const steps: Array<[string, string]> = [
+    ['kubernetes_cluster_node_instance_id', 'cloudify.interfaces.lifecycle.poststart'],
+    ['service_account_node_instance_id', 'cloudify.interfaces.lifecycle.poststart'],
+    ['secret_token_node_instance_id', 'cloudify.interfaces.lifecycle.poststart'],
+    ['store_token_and_kubeconfig_id', 'cloudify.interfaces.lifecycle.create'],
+  ];
+  for (const [parameter, operation] of steps) {
+    const name = parameters[parameter];
+    if (typeof name !== 'string' || !name) continue;
+    const instances = ctx.plan.nodeInstances.filter((i) => i.id === name || i.nodeId === name).sort((a, c) => a.id.localeCompare(c.id));
+    if (instances.length === 0)
+      throw new WorkflowError(`${parameter} names '${name}', which is neither a node nor a node instance of the deployment`, 'unknown-node');
+    for (const instance of instances) {
+      const task = b.operation(instance.id, operation, previous, {});
+      if (task) previous = [task.id];
+    }
+  }
+  return { tasks: b.tasks };
+}
+
 const CUSTOM_BUILDERS: Record<string, CustomBuilder> = {
+  'cloudify_kubernetes.workflows.refresh_and_store_token': refreshAndStoreToken,
   // The Kubernetes plugin's: the instance's update operation with the changes merged into its definition.
   'cloudify_kubernetes.workflows.update_resource_definition': onInstancesOf('', 'cloudify.interfaces.lifecycle.update', ['resource_definition_changes'], true),
   'cloudify_helm.workflows.upgrade_release': onInstancesOf('cloudify.nodes.helm.Release', 'helm.upgrade_release', [

@@ -309,4 +309,13 @@ workflows:
     parameters:
       node_instance_id: { type: string, default: '' }
       resource_definition_changes: { default: {} }
+  # Rotates a service-account token: the cluster, the service account and its token Secret read again, then the storing node's create.
+  refresh_and_store_token:
+    mapping: kubernetes.cloudify_kubernetes.workflows.refresh_and_store_token
+    parameters:
+      kubernetes_cluster_node_instance_id: { type: string, default: eks_cluster }
+      deployment_capability_name: { type: string, default: connection_details }
+      service_account_node_instance_id: { type: string, default: new_service_account }
+      secret_token_node_instance_id: { type: string, default: secret }
+      store_token_and_kubeconfig_id: { type: string, default: store_token_and_kubeconfig }
 `;
