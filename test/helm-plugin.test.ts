@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -155,4 +155,33 @@ node_templates:
     });
     expect(JSON.parse(releases.stdout)).toEqual([]);
   }, 180_000);
+
+  const corpusExample = path.resolve(
+    import.meta.dirname,
+    '../../shared/corpus/blueprints/cloudify-community__blueprint-examples/kubernetes/plugin-examples/helm-example/blueprint.yaml',
+  );
+  it.runIf(existsSync(corpusExample))(
+    "runs the corpus's helm-example blueprint unchanged: its cluster from another deployment's connection_details, its repo served here",
+    async () => {
+      const h = await createHarness({ maxRetries: 3 });
+      const clusterDep = await h.deploy(
+        `${HEADER}inputs:\n  kubeconfig: { type: string }\nnode_templates:\n  marker: { type: cloudify.nodes.Root }\ncapabilities:\n  connection_details: { value: { file_content: { get_input: kubeconfig } } }\n`,
+        'cluster',
+        { kubeconfig: cluster.kubeconfig },
+      );
+      expect((await h.run(clusterDep, 'install')).error).toBeUndefined();
+      const dep = await h.deploy(readFileSync(corpusExample, 'utf8'), 'helm-example', {
+        repo_name: 'local',
+        chart_name: 'shop',
+        repo_url: repoUrl,
+        cluster_deployment: 'cluster',
+      });
+      const install = await h.run(dep, 'install');
+      expect(install.error).toBeUndefined();
+      const release = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'release')!;
+      expect(release.runtimeProperties).toMatchObject({ name: 'examplerelease', status: 'deployed', chart: 'shop-1.2.0' });
+      expect((await h.run(dep, 'uninstall')).error).toBeUndefined();
+    },
+    180_000,
+  );
 });
