@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flagArguments } from '../src/plugins/helm/index.js';
+import { flagArguments, setArgument } from '../src/plugins/helm/index.js';
 import { helmBinary } from '../src/plugins/helm/binary.js';
 import { parsePluginSettings } from '../src/settings.js';
 import { HEADER } from './support/blueprint-files.js';
@@ -89,6 +89,20 @@ describe('helm flags', () => {
     ]);
     expect(() => flagArguments([{ name: 'kubeconfig', value: '/root/.kube/config' }], 'node r')).toThrow(/the flag 'kubeconfig' is Isthmus's to set/);
     expect(() => flagArguments([{ name: 'set; rm -rf' }], 'node r')).toThrow(/has no valid name/);
+  });
+
+  it.runIf(helm)('a --set value cannot set another key (commas and backslashes escaped): real helm renders it whole', async () => {
+    const arg = setArgument('greeting', 'a,image=evil\\b');
+    expect(() => setArgument('a,b', 'x')).toThrow(/is not a value path/);
+    const chart = writeChart(mkdtempSync(path.join(tmpdir(), 'isthmus-set-')), 'echo');
+    writeFileSync(
+      path.join(chart, 'templates', 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: { greeting: {{ .Values.greeting | quote }}, image: {{ .Values.image | quote }} }\n',
+    );
+    const out = await promisify(execFile)(helm!, ['template', 'x', chart, '--set', arg], { env: { PATH: process.env['PATH'], HOME: tmpdir() } });
+    expect(out.stdout).toContain('greeting: "a,image=evil\\\\b"');
+    expect(out.stdout).toContain('image: "nginx:1.27"');
+    rmSync(path.dirname(chart), { recursive: true, force: true });
   });
 });
 

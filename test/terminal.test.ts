@@ -115,6 +115,10 @@ ${calls}
     const critical = await h.run(await h.deploy(blueprint(device.port, device.user, '              - action: erase'), 'critical'), 'install');
     expect(critical.error).toMatch(/'erase': the answer has the critical 'FATAL'/);
 
+    // A device that prints without end is not waited on until the step's time is up.
+    const flood = await h.run(await h.deploy(blueprint(device.port, device.user, '              - action: flood'), 'flood'), 'install');
+    expect(flood.error).toMatch(/the device printed more than 1048576 bytes after 'flood' without a prompt/);
+
     const wrongKey = await h.run(
       await h.deploy(
         blueprint(device.port, device.user, '              - action: show version').replace('get_secret: device_key', 'get_secret: other_key'),

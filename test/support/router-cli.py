@@ -56,6 +56,10 @@ while True:
         else:
             open(marker, "w").close()
             out("BUSY: the configuration is locked\n")
+    elif command == "flood":
+        for _ in range(40):
+            os.write(1, b"x" * 32768)
+        out("\n")
     elif command == "erase":
         out("FATAL: flash is corrupted\n")
     elif command in ("exit", "quit"):

@@ -196,6 +196,16 @@ async function chartReference(ctx: OperationContext, chart: string): Promise<str
   return chart;
 }
 
+/**
+ * One `--set` argument. helm splits a --set on commas and reads backslashes: a value's own are
+ * escaped, so a value (an input, a secret) can never set another key; a key is a path and must be one.
+ */
+export function setArgument(key: string, value: YamlValue | undefined): string {
+  if (/[=,\\\s]/.test(key)) throw new OperationError(`set_values name '${key}' is not a value path (no '=', ',', '\\' or spaces)`, false);
+  const text = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+  return `${key}=${text.replace(/\\/g, '\\\\').replace(/,/g, '\\,')}`;
+}
+
 interface ReleaseSpec {
   name: string;
   chart: string;
@@ -223,7 +233,7 @@ async function releaseSpec(ctx: OperationContext, overrides: YamlMap = {}): Prom
     const entry = map(s);
     const key = text(entry['name']);
     if (!key) throw new OperationError(`set_values entry ${JSON.stringify(s)} has no name`, false);
-    args.push('--set', `${key}=${typeof entry['value'] === 'string' ? entry['value'] : JSON.stringify(entry['value'] ?? null)}`);
+    args.push('--set', setArgument(key, entry['value']));
   }
   args.push(...flagArguments(rc['flags'], `node '${ctx.node.id}'`), ...flagArguments(ctx.inputs['flags'], `node '${ctx.node.id}'`));
   const namespace = flagValue(args, 'namespace') ?? flagValue(args, 'n');

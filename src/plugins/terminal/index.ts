@@ -173,6 +173,8 @@ export class TerminalShell {
         this.raw = '';
         return seen;
       }
+      // A device that never stops talking (and shows no prompt) is not waited on until the step's end.
+      if (this.raw.length >= MAX_ANSWER) throw new OperationError(`the device printed more than ${MAX_ANSWER} bytes ${what} without a prompt`, true);
       await this.more();
     }
   }
