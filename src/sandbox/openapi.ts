@@ -439,17 +439,28 @@ export function crdSchemaFrom(get: (name: string) => KubeObject | undefined): Cr
   };
 }
 
+/** A kind's schema and a resolver of the references in it (to the other schemas of its group-version). */
+function kindSchemas(
+  catalog: ResourceCatalog,
+  type: ResourceType,
+  version: string,
+  crdSchema: CrdSchemaLookup,
+): { root: Schema | undefined; resolve: (s: Schema) => Schema } {
+  const schemas = schemasOf(catalog, type.group, version, crdSchema);
+  const resolve = (schema: Schema): Schema => {
+    const ref = schema['$ref'];
+    return typeof ref === 'string' ? (schemas[ref.replace('#/components/schemas/', '')] ?? {}) : schema;
+  };
+  return { root: schemas[schemaName(type, version)], resolve };
+}
+
 /**
  * The fields of a request body its kind's schema does not know (`spec.template.spec.containers[0].imagee`),
  * for fieldValidation=Strict|Warn as the API server checks it. Patch directives (`$patch`,
  * `$setElementOrder/…`, `$retainKeys`) are not fields.
  */
 export function unknownFields(catalog: ResourceCatalog, type: ResourceType, version: string, body: unknown, crdSchema: CrdSchemaLookup): string[] {
-  const schemas = schemasOf(catalog, type.group, version, crdSchema);
-  const resolve = (schema: Schema): Schema => {
-    const ref = schema['$ref'];
-    return typeof ref === 'string' ? (schemas[ref.replace('#/components/schemas/', '')] ?? {}) : schema;
-  };
+  const { root, resolve } = kindSchemas(catalog, type, version, crdSchema);
   const out: string[] = [];
   const walk = (schema: Schema, value: unknown, at: string) => {
     const s = resolve(schema);
@@ -470,7 +481,6 @@ export function unknownFields(catalog: ResourceCatalog, type: ResourceType, vers
       else if (properties && s['x-kubernetes-preserve-unknown-fields'] !== true && extra !== true) out.push(path);
     }
   };
-  const root = schemas[schemaName(type, version)];
   if (root) walk(root, body, '');
   return out;
 }
@@ -490,11 +500,7 @@ const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
  * the built-in kinds against the sandbox's schemas). The sandbox refuses writes with these causes.
  */
 export function schemaCauses(catalog: ResourceCatalog, type: ResourceType, version: string, obj: unknown, crdSchema: CrdSchemaLookup): StatusCause[] {
-  const schemas = schemasOf(catalog, type.group, version, crdSchema);
-  const resolve = (schema: Schema): Schema => {
-    const ref = schema['$ref'];
-    return typeof ref === 'string' ? (schemas[ref.replace('#/components/schemas/', '')] ?? {}) : schema;
-  };
+  const { root, resolve } = kindSchemas(catalog, type, version, crdSchema);
   const out: StatusCause[] = [];
   const show = (v: unknown) => JSON.stringify(v);
   const walk = (schema: Schema, value: unknown, at: string) => {
@@ -571,7 +577,6 @@ export function schemaCauses(catalog: ResourceCatalog, type: ResourceType, versi
       else if (isPlainObject(extra)) walk(extra, v, path);
     }
   };
-  const root = schemas[schemaName(type, version)];
   if (root) walk(root, obj, '');
   return out;
 }
