@@ -69,6 +69,33 @@ node_templates:
   }, 60_000);
 });
 
+describe('the check_drift workflow', () => {
+  it('records in sync, then drifted with the fields that differ once the live object is changed behind its back', async () => {
+    const h = await createHarness({ maxRetries: 0, settings: { kubeconfigOverride: await kubeconfigFile() } });
+    const dep = await h.deploy(
+      `${HEADER}  - plugin:cloudify-kubernetes-plugin
+node_templates:
+  limits:
+    type: cloudify.kubernetes.resources.ConfigMap
+    properties: { definition: { apiVersion: v1, kind: ConfigMap, metadata: { name: limits }, data: { rps: '100', burst: '20' } } }
+  marker: { type: cloudify.nodes.Root }
+`,
+      'drift',
+    );
+    expect((await h.run(dep, 'install')).error).toBeUndefined();
+    expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+    const byNode = async (node: string) => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === node)!;
+    expect((await byNode('limits')).lastCheckDrift).toMatchObject({ state: 'in_sync' });
+    // No drift check defined: nothing recorded (the CLI prints it as unknown).
+    expect((await byNode('marker')).lastCheckDrift).toBeUndefined();
+    const cm = sb.api.catalog.byKind('', 'ConfigMap')!;
+    sb.api.replace(cm, 'default', 'limits', { ...sb.api.get(cm, 'default', 'limits'), data: { rps: '5', burst: '20' } });
+    const run = await h.run(dep, 'check_drift');
+    expect(run.error).toBeUndefined();
+    expect((await byNode('limits')).lastCheckDrift).toMatchObject({ state: 'drifted', differences: { 'ConfigMap default/limits': ['data.rps'] } });
+  }, 60_000);
+});
+
 describe('SharedCluster reads the cluster deployment it names', () => {
   it('installs a ConfigMap on the cluster that another deployment exposes as connection_details', async () => {
     const h = await createHarness({ maxRetries: 0 });

@@ -56,6 +56,7 @@ export const STEP_REQUEST_SCHEMA: JSONSchemaType<StepRequest> = {
           state: { type: 'string', enum: [...NODE_INSTANCE_STATES] },
           runtimeProperties: ANY_OBJECT,
           lastCheckStatus: { type: 'object', nullable: true, required: [] } as unknown as JSONSchemaType<NodeInstanceRecord['lastCheckStatus']>,
+          lastCheckDrift: { type: 'object', nullable: true, required: [] } as unknown as JSONSchemaType<NodeInstanceRecord['lastCheckDrift']>,
           version: { type: 'integer', minimum: 0 },
         },
       } as JSONSchemaType<NodeInstanceRecord>,

@@ -112,6 +112,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
     ['restart', 'restart', 'stop then start'],
     ['execute-operation', 'execute_operation', 'run an operation: -p operation=cloudify.interfaces.lifecycle.configure -p operation_kwargs={...}'],
     ['check-status', 'check_status', "run check_status and record each instance's health"],
+    ['check-drift', 'check_drift', "compare each instance's live resources with what was applied, and record in sync, drifted or unknown"],
     ['scale', 'scale', 'add or remove instances: -p scalable_entity_name=NODE_OR_GROUP -p delta=2 (negative scales in)'],
   ];
   for (const [command, workflow, description] of dayTwo) {
@@ -129,6 +130,13 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
           catalog: env.plugins.catalog(),
         });
         const code = await drive(io, env, execution, flags);
+        if (workflow === 'check_drift') {
+          for (const i of await env.store.listNodeInstances(deployment)) {
+            const d = i.lastCheckDrift;
+            const detail = d?.state === 'drifted' ? `: ${JSON.stringify(d.differences ?? {})}` : d?.message ? `: ${d.message}` : '';
+            io.out(`  ${(d?.state ?? 'unknown (no drift check)').padEnd(9)} ${i.id}${detail}`);
+          }
+        }
         if (workflow === 'check_status') {
           for (const i of await env.store.listNodeInstances(deployment)) {
             io.out(

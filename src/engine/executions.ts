@@ -72,6 +72,7 @@ function toRecord(executionId: string, t: TaskSpec): TaskRecord {
   if (t.relationship) r.relationship = t.relationship;
   if (t.setState) r.setState = t.setState;
   if (t.checkStatus) r.checkStatus = true;
+  if (t.checkDrift) r.checkDrift = true;
   if (t.inputs) r.inputs = t.inputs;
   if (t.ignoreFailure) r.ignoreFailure = true;
   return r;

@@ -1,11 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
-import { evaluateFunctions, findOperation, FunctionEvaluationError, type YamlMap, type YamlValue } from '../dsl/index.js';
+import { evaluateFunctions, findOperation, FunctionEvaluationError, isYamlMap, type YamlMap, type YamlValue } from '../dsl/index.js';
 import { classifyImplementation, type DeploymentPlan, type PlannedNode } from '../plan/index.js';
 import type { PluginRegistry } from '../plugins/registry.js';
 import {
   InstanceConflictError,
   FencedError,
+  type CheckDriftResult,
   type DeploymentRecord,
   type EventRecord,
   type NodeInstanceRecord,
@@ -263,6 +264,7 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
   if (task.checkStatus && outcome.status !== 'retry') {
     update.lastCheckStatus = { ok: outcome.status === 'succeeded', at: new Date().toISOString(), ...(outcome.error ? { message: outcome.error } : {}) };
   }
+  if (task.checkDrift && outcome.status !== 'retry') update.lastCheckDrift = driftOf(outcome);
   // A relationship operation may change the other end's runtime properties too (Cloudify saves both).
   const others: PendingChange[] = [];
   if (otherEnd && outcome.status === 'succeeded' && !isDeepStrictEqual(otherEnd.view.runtimeProperties, otherEnd.record.runtimeProperties)) {
@@ -281,6 +283,20 @@ export async function executeStep(request: StepRequest, deps: RuntimeDeps): Prom
     await deps.store.appendEvents(events);
   }
   return recorded.instance ? { ...recorded.outcome, instance: recorded.instance } : recorded.outcome;
+}
+
+/**
+ * What a check_drift operation reported: `{drifted, differences}` (the Kubernetes plugin's, and any
+ * plugin's that follows it), else a boolean `drifted`; anything else, or a failure, is unknown.
+ */
+function driftOf(outcome: StepOutcome): CheckDriftResult {
+  const at = new Date().toISOString();
+  if (outcome.status !== 'succeeded') return { state: 'unknown', at, ...(outcome.error ? { message: outcome.error } : {}) };
+  const result = outcome.result ?? null;
+  const drifted = isYamlMap(result) ? result['drifted'] : result;
+  if (typeof drifted !== 'boolean') return { state: 'unknown', at, message: 'the check reported no drifted: true|false' };
+  const differences = isYamlMap(result) ? result['differences'] : undefined;
+  return { state: drifted ? 'drifted' : 'in_sync', at, ...(drifted && differences !== undefined ? { differences } : {}) };
 }
 
 /**

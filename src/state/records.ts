@@ -36,6 +36,16 @@ export interface CheckStatusResult {
   message?: string;
 }
 
+/** What the last check_drift found on an instance. */
+export interface CheckDriftResult {
+  state: 'in_sync' | 'drifted' | 'unknown';
+  at: string;
+  /** The drifted objects and fields, as the check reported them. */
+  differences?: YamlValue;
+  /** Why the drift is unknown (the check failed). */
+  message?: string;
+}
+
 export interface NodeInstanceRecord {
   deploymentId: string;
   id: string;
@@ -44,6 +54,7 @@ export interface NodeInstanceRecord {
   state: NodeInstanceState;
   runtimeProperties: YamlMap;
   lastCheckStatus?: CheckStatusResult;
+  lastCheckDrift?: CheckDriftResult;
   version: number;
 }
 

@@ -5,6 +5,7 @@ export interface NodeInstanceUpdate {
   state?: NodeInstanceRecord['state'];
   runtimeProperties?: YamlMap;
   lastCheckStatus?: NodeInstanceRecord['lastCheckStatus'];
+  lastCheckDrift?: NodeInstanceRecord['lastCheckDrift'];
 }
 
 /**

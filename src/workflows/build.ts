@@ -1,6 +1,7 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
 import {
   asStringList,
+  checkDriftGraph,
   checkStatusGraph,
   executeOperationGraph,
   installGraph,
@@ -14,7 +15,7 @@ import { WorkflowError } from './errors.js';
 import type { TaskGraph } from './graph.js';
 
 /** The built-in workflows Isthmus runs, by their Cloudify names. */
-export const BUILTIN_WORKFLOWS = ['install', 'uninstall', 'start', 'stop', 'restart', 'execute_operation', 'check_status'] as const;
+export const BUILTIN_WORKFLOWS = ['install', 'uninstall', 'start', 'stop', 'restart', 'execute_operation', 'check_status', 'check_drift'] as const;
 export type BuiltinWorkflow = (typeof BUILTIN_WORKFLOWS)[number];
 
 export function isBuiltinWorkflow(name: string): name is BuiltinWorkflow {
@@ -30,6 +31,7 @@ const ALLOWED_PARAMETERS: Record<BuiltinWorkflow, string[]> = {
   restart: [...FILTER_KEYS, 'stop_parms', 'start_parms', 'run_by_dependency_order'],
   execute_operation: [...FILTER_KEYS, 'operation', 'operation_kwargs', 'allow_kwargs_override', 'run_by_dependency_order'],
   check_status: [...FILTER_KEYS, 'run_by_dependency_order'],
+  check_drift: FILTER_KEYS,
 };
 
 function filterOf(p: YamlMap) {
@@ -112,5 +114,7 @@ export function buildWorkflowGraph(workflow: string, parameters: YamlMap, ctx: B
     }
     case 'check_status':
       return checkStatusGraph(ctx, filter);
+    case 'check_drift':
+      return checkDriftGraph(ctx, filter);
   }
 }

@@ -152,6 +152,18 @@ export function checkStatusGraph(ctx: BuildContext, params: InstanceFilter & { r
   return { tasks: b.tasks };
 }
 
+/**
+ * check_drift (Cloudify 7's name): runs cloudify.interfaces.validation.check_drift where a node
+ * defines it and records on each instance what it reports — in sync, drifted (with the differing
+ * fields), or unknown (no check, or the check failed). Never fails the workflow.
+ */
+export function checkDriftGraph(ctx: BuildContext, params: InstanceFilter = {}): TaskGraph {
+  const b = new GraphBuilder(ctx.plan, ctx.retries ?? DEFAULT_RETRIES);
+  for (const inst of selectInstances(ctx.plan, params))
+    b.operation(inst.id, 'cloudify.interfaces.validation.check_drift', [], { checkDrift: true, ignoreFailure: true, maxRetries: 0 });
+  return { tasks: b.tasks };
+}
+
 export function asStringList(v: YamlValue | undefined): string[] | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return [v];

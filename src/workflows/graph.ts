@@ -32,6 +32,8 @@ export interface TaskSpec {
   setState?: InstanceState;
   /** For check_status tasks: record the outcome on the instance instead of failing the workflow. */
   checkStatus?: boolean;
+  /** For check_drift tasks: record the drift the operation reports on the instance (in sync, drifted, unknown). */
+  checkDrift?: boolean;
   dependsOn: string[];
   maxRetries: number;
   retryInterval: number;
