@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flagArguments, setArgument } from '../src/plugins/helm/index.js';
+import { flagArguments, notAFlag, setArgument } from '../src/plugins/helm/index.js';
 import { helmBinary } from '../src/plugins/helm/binary.js';
 import { parsePluginSettings } from '../src/settings.js';
 import { HEADER } from './support/blueprint-files.js';
@@ -89,6 +89,9 @@ describe('helm flags', () => {
     ]);
     expect(() => flagArguments([{ name: 'kubeconfig', value: '/root/.kube/config' }], 'node r')).toThrow(/the flag 'kubeconfig' is Isthmus's to set/);
     expect(() => flagArguments([{ name: 'set; rm -rf' }], 'node r')).toThrow(/has no valid name/);
+    // A chart, repository or host that helm would take for a flag (one that runs a program, say) is refused.
+    expect(() => notAFlag('--post-renderer=/tmp/x', 'chart')).toThrow(/chart '--post-renderer=\/tmp\/x' starts with '-': helm would read it as a flag/);
+    expect(() => notAFlag('local/shop', 'chart')).not.toThrow();
   });
 
   it.runIf(helm)('a --set value cannot set another key (commas and backslashes escaped): real helm renders it whole', async () => {
@@ -169,6 +172,16 @@ node_templates:
     });
     expect(JSON.parse(releases.stdout)).toEqual([]);
   }, 180_000);
+
+  it('a release name or chart that helm would read as a flag is refused before helm runs', async () => {
+    const h = await createHarness({ maxRetries: 0, settings: { kubeconfigOverride: path.join(work, 'kubeconfig') } });
+    const release = (name: string, chart: string) =>
+      `${HEADER}  - plugin:cloudify-helm-plugin\nnode_templates:\n  r:\n    type: cloudify.nodes.helm.Release\n    properties: { resource_config: { name: '${name}', chart: '${chart}' } }\n`;
+    const byName = await h.run(await h.deploy(release('--post-renderer=/bin/true', 'local/shop'), 'bad-name'), 'install');
+    expect(byName.error).toMatch(/release name '--post-renderer=\/bin\/true' is not valid/);
+    const byChart = await h.run(await h.deploy(release('shop', '--post-renderer=/bin/true'), 'bad-chart'), 'install');
+    expect(byChart.error).toMatch(/chart '--post-renderer=\/bin\/true' starts with '-': helm would read it as a flag/);
+  }, 60_000);
 
   const corpusExample = path.resolve(
     import.meta.dirname,

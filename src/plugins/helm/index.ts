@@ -162,6 +162,8 @@ async function addRepo(ctx: OperationContext, ws: Workspace, config: YamlMap, ex
   const name = text(config['name']);
   const url = text(config['repo_url']);
   if (!name || !url) throw new OperationError('a helm repository needs resource_config.name and repo_url', false);
+  notAFlag(name, 'repository name');
+  notAFlag(url, 'repo_url');
   const run = await runHelm(ctx, ws, [
     'repo',
     'add',
@@ -178,6 +180,7 @@ async function addRepo(ctx: OperationContext, ws: Workspace, config: YamlMap, ex
 async function registryLogin(ctx: OperationContext, ws: Workspace, config: YamlMap, extraFlags: YamlValue | undefined): Promise<void> {
   const host = text(config['host']);
   if (!host) throw new OperationError('a helm registry needs resource_config.host', false);
+  notAFlag(host, 'registry host');
   const flags = [...(Array.isArray(config['flags']) ? config['flags'] : []), ...(Array.isArray(extraFlags) ? extraFlags : [])];
   const password = flags.map(map).find((f) => f['name'] === 'password')?.['value'];
   const rest = flags.filter((f) => map(f)['name'] !== 'password');
@@ -187,7 +190,16 @@ async function registryLogin(ctx: OperationContext, ws: Workspace, config: YamlM
 }
 
 /** A chart reference: a directory or archive of the blueprint becomes its path; anything else is helm's to resolve. */
+/** A positional argument of helm that would read as a flag (`--post-renderer=…`) is refused: helm would run it as one. */
+export function notAFlag(value: string, what: string): void {
+  if (value.startsWith('-')) throw new OperationError(`${what} '${value}' starts with '-': helm would read it as a flag`, false);
+}
+
+/** Helm's own rule for release names (a DNS-1123 subdomain of at most 53 characters). */
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 async function chartReference(ctx: OperationContext, chart: string): Promise<string> {
+  notAFlag(chart, 'chart');
   if (/^(oci|https?):\/\//.test(chart)) return chart;
   const full = path.resolve(ctx.blueprintDir, chart);
   const inside = !path.relative(ctx.blueprintDir, full).startsWith('..');
@@ -220,6 +232,11 @@ async function releaseSpec(ctx: OperationContext, overrides: YamlMap = {}): Prom
   const name = text(rc['name']);
   const chart = text(overrides['chart']) ?? text(rc['chart']);
   if (!name || !chart) throw new OperationError(`node '${ctx.node.id}': resource_config needs name and chart`, false);
+  if (!RELEASE_NAME.test(name) || name.length > 53)
+    throw new OperationError(
+      `node '${ctx.node.id}': release name '${name}' is not valid (lower-case letters, digits, '-' and '.', at most 53 characters)`,
+      false,
+    );
   const args: string[] = [];
   const valuesFile = text(overrides['values_file']) ?? text(rc['values_file']);
   if (valuesFile) {
