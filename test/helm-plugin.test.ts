@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagArguments, notAFlag, setArgument } from '../src/plugins/helm/index.js';
 import { helmBinary } from '../src/plugins/helm/binary.js';
@@ -181,6 +183,69 @@ node_templates:
     expect(byName.error).toMatch(/release name '--post-renderer=\/bin\/true' is not valid/);
     const byChart = await h.run(await h.deploy(release('shop', '--post-renderer=/bin/true'), 'bad-chart'), 'install');
     expect(byChart.error).toMatch(/chart '--post-renderer=\/bin\/true' starts with '-': helm would read it as a flag/);
+  }, 60_000);
+
+  it('logs into an Amazon ECR registry with a token minted for the operation (ECR mocked; the registry is a local OCI endpoint helm really logs into)', async () => {
+    const password = 'ecr-password-0123456789';
+    const seen: string[] = [];
+    const registry = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? '-'}`);
+      if (req.headers.authorization === `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}`)
+        res.writeHead(200, { 'Docker-Distribution-API-Version': 'registry/2.0', 'Content-Type': 'application/json' }).end('{}');
+      else res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="ecr"', 'Content-Type': 'application/json' }).end('{"errors":[]}');
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(registry.address() as { port: number }).port}`;
+    const ecr = mockClient(ECRClient);
+    ecr.on(GetAuthorizationTokenCommand).callsFake((input: { registryIds?: string[] }) => ({
+      authorizationData: [
+        {
+          authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'),
+          proxyEndpoint: `http://${host}`,
+          expiresAt: new Date(Date.now() + 12 * 3600_000),
+        },
+      ],
+      registryIds: input.registryIds,
+    }));
+    try {
+      const h = await createHarness({ maxRetries: 0 });
+      const dep = await h.deploy(
+        `${HEADER}  - plugin:cloudify-helm-plugin
+node_templates:
+  registry:
+    type: cloudify.nodes.helm.Registry
+    properties:
+      resource_config:
+        ecr: { aws_config: { aws_access_key_id: AKIAEXAMPLE, aws_secret_access_key: secret, aws_default_region: eu-west-1 }, registry_id: '123456789012' }
+        flags: [ plain-http ]
+`,
+        'ecr',
+      );
+      const install = await h.run(dep, 'install');
+      expect(install.error).toBeUndefined();
+      expect(ecr.commandCalls(GetAuthorizationTokenCommand)[0]?.args[0].input).toEqual({ registryIds: ['123456789012'] });
+      // helm asked without credentials, was challenged, and logged in with the minted ones.
+      expect(seen.some((line) => line.startsWith('GET /v2/') && line.includes('Basic '))).toBe(true);
+      const rp = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'registry')!.runtimeProperties;
+      expect(rp).toMatchObject({ host });
+      expect(JSON.stringify(rp)).not.toContain(password);
+      expect(JSON.stringify(await h.store.listEvents(install.id))).not.toContain(password);
+      // A username or password in flags would fight the minted token: refused.
+      const both = await h.deploy(
+        `${HEADER}  - plugin:cloudify-helm-plugin
+node_templates:
+  registry:
+    type: cloudify.nodes.helm.Registry
+    properties:
+      resource_config: { host: '${host}', ecr: { registry_id: '1' }, flags: [ { name: password, value: x } ] }
+`,
+        'ecr-both',
+      );
+      expect((await h.run(both, 'install')).error).toMatch(/resource_config.ecr mints the username and password; remove them from flags/);
+    } finally {
+      ecr.restore();
+      await new Promise((resolve) => registry.close(resolve));
+    }
   }, 60_000);
 
   const corpusExample = path.resolve(

@@ -48,7 +48,8 @@ data_types:
       flags: { default: [], required: false }
   cloudify.types.helm.RegistryConfig:
     properties:
-      host: { type: string }
+      host: { type: string, required: false, description: 'the registry host; with ecr, the token endpoint''s host when left out' }
+      ecr: { type: dict, required: false, default: {}, description: '{aws_config: {aws_access_key_id, aws_secret_access_key, aws_default_region}, registry_id}: logs in with an ECR token' }
       flags: { default: [], required: false, description: '[{name: username, value}, {name: password, value}] …' }
 
 node_types:
@@ -116,6 +117,8 @@ node_types:
       resource_config: { type: cloudify.types.helm.RegistryConfig }
       max_sleep_time: { type: integer, default: 300 }
     interfaces:
+      cloudify.interfaces.validation:
+        check_status: helm.cloudify_helm.tasks.check_ecr_status
       cloudify.interfaces.lifecycle:
         create: { implementation: helm.cloudify_helm.tasks.registry_login, inputs: { flags: { default: [] } } }
         delete: { implementation: helm.cloudify_helm.tasks.registry_logout, inputs: { flags: { default: [] } } }

@@ -176,17 +176,77 @@ async function addRepo(ctx: OperationContext, ws: Workspace, config: YamlMap, ex
   if (run.code !== 0) throw new OperationError(`helm repo add ${name} ${url} failed: ${why(run)}`, true);
 }
 
-/** Logs into a registry: flags username and password (sent on stdin, never on the command line). */
-async function registryLogin(ctx: OperationContext, ws: Workspace, config: YamlMap, extraFlags: YamlValue | undefined): Promise<void> {
-  const host = text(config['host']);
-  if (!host) throw new OperationError('a helm registry needs resource_config.host', false);
-  notAFlag(host, 'registry host');
+/** Logs into a registry: flags username and password (sent on stdin, never on the command line), or an Amazon ECR token. */
+async function registryLogin(ctx: OperationContext, ws: Workspace, config: YamlMap, extraFlags: YamlValue | undefined): Promise<string> {
+  const ecr = map(config['ecr']);
   const flags = [...(Array.isArray(config['flags']) ? config['flags'] : []), ...(Array.isArray(extraFlags) ? extraFlags : [])];
-  const password = flags.map(map).find((f) => f['name'] === 'password')?.['value'];
+  const named = (name: string) => flags.some((f) => map(f)['name'] === name);
+  if (Object.keys(ecr).length > 0 && (named('password') || named('username')))
+    throw new OperationError('resource_config.ecr mints the username and password; remove them from flags', false);
+  const token = Object.keys(ecr).length > 0 ? await ecrToken(ctx, ecr) : undefined;
+  const host = text(config['host']) ?? token?.host;
+  if (!host) throw new OperationError('a helm registry needs resource_config.host (or resource_config.ecr)', false);
+  notAFlag(host, 'registry host');
+  const password = token?.password ?? flags.map(map).find((f) => f['name'] === 'password')?.['value'];
   const rest = flags.filter((f) => map(f)['name'] !== 'password');
-  const args = ['registry', 'login', host, ...flagArguments(rest, `registry ${host}`), ...(password !== undefined ? ['--password-stdin'] : [])];
+  const args = [
+    'registry',
+    'login',
+    host,
+    ...(token ? [`--username=${token.username}`] : []),
+    ...flagArguments(rest, `registry ${host}`),
+    ...(password !== undefined ? ['--password-stdin'] : []),
+  ];
   const run = await runHelm(ctx, ws, args, password !== undefined ? String(password) : undefined);
   if (run.code !== 0) throw new OperationError(`helm registry login ${host} failed: ${why(run)}`, true);
+  return host;
+}
+
+/** An Amazon ECR login: the registry's host and the token's user and password (valid 12 hours; minted for every operation). */
+export interface EcrToken {
+  host: string;
+  username: string;
+  password: string;
+  expiresAt?: Date;
+}
+
+/**
+ * Mints an ECR authorization token from `resource_config.ecr` in Cloudify's form: `aws_config`
+ * (aws_access_key_id, aws_secret_access_key, aws_session_token, aws_default_region or region_name;
+ * none of them means the step's own identity) and an optional `registry_id` (an account id).
+ */
+export async function ecrToken(ctx: OperationContext, ecr: YamlMap): Promise<EcrToken> {
+  const aws = map(ecr['aws_config']);
+  const region = text(aws['aws_default_region']) ?? text(aws['region_name']) ?? ctx.settings.defaultRegion;
+  if (!region) throw new OperationError('resource_config.ecr needs aws_config.aws_default_region (or AWS_REGION)', false);
+  const keyId = text(aws['aws_access_key_id']);
+  const secret = text(aws['aws_secret_access_key']);
+  if (Boolean(keyId) !== Boolean(secret))
+    throw new OperationError('resource_config.ecr.aws_config needs both aws_access_key_id and aws_secret_access_key, or neither', false);
+  const sessionToken = text(aws['aws_session_token']);
+  const registryId = text(ecr['registry_id']);
+  // Loaded here, not at start-up: only ECR registries pay for the client.
+  const { ECRClient, GetAuthorizationTokenCommand } = await import('@aws-sdk/client-ecr');
+  const { clientFor, awsError } = await import('../aws-connection/index.js');
+  const client = clientFor(ECRClient, {
+    region,
+    ...(keyId && secret ? { credentials: { accessKeyId: keyId, secretAccessKey: secret, ...(sessionToken ? { sessionToken } : {}) } } : {}),
+    ...(text(aws['endpoint_url']) ? { endpoint: text(aws['endpoint_url'])! } : {}),
+  });
+  // The password is never logged: it goes to helm on stdin and is not kept.
+  const answer = await (async () => client.send(new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {})))().catch((err: unknown) =>
+    Promise.reject(awsError(err, 'getting an ECR authorization token')),
+  );
+  const data = answer.authorizationData?.[0];
+  const decoded = data?.authorizationToken ? Buffer.from(data.authorizationToken, 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  if (!data?.proxyEndpoint || colon <= 0) throw new OperationError('ECR returned no usable authorization token', true);
+  return {
+    host: new URL(data.proxyEndpoint).host,
+    username: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+    ...(data.expiresAt ? { expiresAt: data.expiresAt } : {}),
+  };
 }
 
 /** A chart reference: a directory or archive of the blueprint becomes its path; anything else is helm's to resolve. */
@@ -377,8 +437,8 @@ async function checkRepo(ctx: OperationContext): Promise<void> {
 async function registryLoginOperation(ctx: OperationContext): Promise<void> {
   const props = map(await ctx.evaluate(ctx.node.properties));
   const config = map(props['resource_config']);
-  await withWorkspace(ctx, false, (ws) => registryLogin(ctx, ws, config, ctx.inputs['flags']));
-  ctx.instance.runtimeProperties['host'] = text(config['host']) ?? null;
+  const host = await withWorkspace(ctx, false, (ws) => registryLogin(ctx, ws, config, ctx.inputs['flags']));
+  ctx.instance.runtimeProperties['host'] = host;
 }
 
 /** install_binary / check_status_binary: Isthmus brings its own helm (nothing is downloaded); its version is recorded. */
@@ -418,5 +478,7 @@ export const helmPlugin: PluginModule = {
     'cloudify_helm.tasks.remove_repo': forget('repo_name', 'repo_url'),
     'cloudify_helm.tasks.registry_login': registryLoginOperation,
     'cloudify_helm.tasks.registry_logout': forget('host'),
+    // A login with a freshly minted token: what Cloudify's check of the ECR token's validity amounts to.
+    'cloudify_helm.tasks.check_ecr_status': registryLoginOperation,
   },
 };
