@@ -83,6 +83,18 @@ describe('examples/eks-cluster', () => {
     expect(groupNodes().filter(isNodeReady)).toHaveLength(3);
     expect(aws.calls).toContain('eks:UpdateNodegroupConfig');
     expect((await h.store.listNodeInstances(dep)).filter((i) => i.nodeId === 'eks_node_group')).toHaveLength(1);
+    // Drift: a resize Isthmus made is not drift; one made in the console is.
+    const driftOf = async (node: string) => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === node)!.lastCheckDrift;
+    expect((await h.run(dep, 'check_drift', { node_ids: ['eks_cluster', 'eks_node_group', 'vpc'] })).error).toBeUndefined();
+    for (const node of ['eks_cluster', 'eks_node_group', 'vpc']) expect(await driftOf(node), node).toMatchObject({ state: 'in_sync' });
+    const groupState = aws.groups.get('demo/eks_node_groupdemo')!;
+    groupState.scaling = { ...groupState.scaling, maxSize: 6 };
+    expect((await h.run(dep, 'check_drift', { node_ids: ['eks_node_group'] })).error).toBeUndefined();
+    expect(await driftOf('eks_node_group')).toMatchObject({
+      state: 'drifted',
+      differences: { 'node group demo/eks_node_groupdemo': ['scalingConfig.maxSize (6, applied 4)'] },
+    });
+    groupState.scaling = { ...groupState.scaling, maxSize: 4 };
     const tooMany = await h.run(dep, 'scale', { scalable_entity_name: 'eks_node_group', delta: 5 });
     expect(tooMany.status).toBe('failed');
     expect(tooMany.error).toMatch(/3 \+ 5 = 8 nodes is outside its bounds \[1, 4\]/);

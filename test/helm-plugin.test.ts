@@ -156,6 +156,17 @@ node_templates:
     expect((await deployment('shop-web'))?.status?.readyReplicas).toBe(3);
     expect((await deployment('web-web'))?.spec.replicas).toBe(2);
 
+    // Drift: in sync after install; a Deployment scaled behind Isthmus's back is drift of the release.
+    expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+    const drift = async (node: string) => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === node)!.lastCheckDrift;
+    expect(await drift('shop')).toMatchObject({ state: 'in_sync' });
+    expect(await drift('repo')).toMatchObject({ state: 'in_sync' });
+    const live = (await deployment('shop-web'))!;
+    await cluster.objects.replace({ ...live, spec: { ...live.spec, replicas: 5 } } as never);
+    expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+    expect(await drift('shop')).toMatchObject({ state: 'drifted', differences: { 'Deployment default/shop-web': ['spec.replicas'] } });
+    expect(await drift('web')).toMatchObject({ state: 'in_sync' });
+
     const shop = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'shop')!.id;
     const upgrade = await h.run(dep, 'upgrade_release', { node_instance_id: shop, set_values: [{ name: 'replicas', value: '1' }] });
     expect(upgrade.error).toBeUndefined();
@@ -230,6 +241,9 @@ node_templates:
       expect(rp).toMatchObject({ host });
       expect(JSON.stringify(rp)).not.toContain(password);
       expect(JSON.stringify(await h.store.listEvents(install.id))).not.toContain(password);
+      // check_status logs in again with a token minted for it.
+      expect((await h.run(dep, 'check_status')).error).toBeUndefined();
+      expect(ecr.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(2);
       // A username or password in flags would fight the minted token: refused.
       const both = await h.deploy(
         `${HEADER}  - plugin:cloudify-helm-plugin

@@ -65,6 +65,9 @@ node_templates:
         check_status:
           implementation: http.request
           inputs: { path: '/pools/{{ pool_id }}' }
+        check_drift:
+          implementation: http.request
+          inputs: { path: '/pools/{{ pool_id }}', expect: { $.backend: { get_input: backend }, $.name: web } }
   windows_app:
     type: isthmus.nodes.windows.Service
     properties:
@@ -136,6 +139,14 @@ describe('hybrid targets: http and ssm', () => {
     expect(check.error).toBeUndefined();
     // The SSM check had to be polled (InProgress first): it still reports.
     expect((await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'windows_app')!.lastCheckStatus).toMatchObject({ ok: true });
+
+    // Drift, through the check the blueprint defines: in sync, then the backend changed on the appliance.
+    const drift = async () => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'load_balancer')!.lastCheckDrift;
+    expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+    expect(await drift()).toMatchObject({ state: 'in_sync' });
+    app.pools.set('pool-1', { name: 'web', backend: '10.0.0.9:80' });
+    expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+    expect(await drift()).toMatchObject({ state: 'drifted', differences: { [`GET ${url}/api/pools/pool-1`]: ['$.backend ("10.0.0.9:80")'] } });
 
     const uninstall = await h.run(dep, 'uninstall');
     expect(uninstall.error).toBeUndefined();

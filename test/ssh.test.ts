@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationError } from '../src/runtime/errors.js';
@@ -184,6 +184,61 @@ ${extra}`;
     const events = await h.store.listEvents(e.id);
     // Recoverable: the harness allows no retries, so it failed after one attempt, not as a permanent error.
     expect(events.some((x) => x.type === 'task_failed' && /cannot reach/.test(x.message))).toBe(true);
+  }, 60_000);
+});
+
+describe.runIf(SSHD)('drift of a host, through an optional drift script run on it over SSH', () => {
+  it('check_drift records in sync, drifted (with what the script says differs) or unknown (the script failed); a node without one records nothing', async () => {
+    const h = await createHarness({ maxRetries: 0, secrets: { vm_key: sshd.clientKey } });
+    const file = `/tmp/isthmus-drift-${process.pid}`;
+    writeFileSync(file, 'workers=4\n');
+    mkdirSync(path.join(h.dir, 'scripts'), { recursive: true });
+    writeFileSync(
+      path.join(h.dir, 'scripts', 'drift.sh'),
+      [
+        '#!/bin/bash',
+        'want="workers=$(ctx node properties workers)"',
+        '[ -r "$FILE" ] || { echo "cannot read $FILE" >&2; exit 2; }',
+        'if [ "$(cat "$FILE")" = "$want" ]; then ctx returns @false',
+        'else ctx returns "@$(printf \'{"drifted": true, "differences": {"%s": ["%s (want %s)"]}}\' "$FILE" "$(cat "$FILE")" "$want")"; fi',
+        '',
+      ].join('\n'),
+    );
+    const dep = await h.deploy(
+      `${HEADER}node_types:
+  app.Config: { derived_from: cloudify.nodes.SoftwareComponent, properties: { workers: { type: integer } } }
+node_templates:
+  vm:
+    type: cloudify.nodes.Compute
+    properties:
+      ip: 127.0.0.1
+      agent_config: { install_method: remote, user: ${sshd.user}, port: ${sshd.port}, key: { get_secret: vm_key } }
+  config:
+    type: app.Config
+    properties: { workers: 4 }
+    relationships: [ { type: cloudify.relationships.contained_in, target: vm } ]
+    interfaces:
+      cloudify.interfaces.validation:
+        check_drift: { implementation: scripts/drift.sh, inputs: { FILE: ${file} } }
+`,
+      'host-drift',
+    );
+    try {
+      expect((await h.run(dep, 'install')).error).toBeUndefined();
+      const drift = async (node: string) => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === node)!.lastCheckDrift;
+      expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+      expect(await drift('config')).toMatchObject({ state: 'in_sync' });
+      expect(await drift('vm')).toBeUndefined();
+      writeFileSync(file, 'workers=2\n');
+      expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+      expect(await drift('config')).toMatchObject({ state: 'drifted', differences: { [file]: ['workers=2 (want workers=4)'] } });
+      rmSync(file);
+      // A check that cannot run is unknown, not in sync; the workflow itself still succeeds.
+      expect((await h.run(dep, 'check_drift')).error).toBeUndefined();
+      expect(await drift('config')).toMatchObject({ state: 'unknown', message: expect.stringMatching(/cannot read/) });
+    } finally {
+      rmSync(file, { force: true });
+    }
   }, 60_000);
 });
 

@@ -180,7 +180,7 @@ export class FakeAws {
     const inVpc = (vpc: string) => [...this.ec2.values()].some((r) => r.kind !== 'vpc' && r.data['VpcId'] === vpc && r.kind !== 'internet-gateway');
     on(ec2.CreateVpcCommand, 'CreateVpc', (inp) => ({ Vpc: { VpcId: this.create('vpc', 'vpc', inp).id, State: 'available' } }));
     on(ec2.DescribeVpcsCommand, 'DescribeVpcs', (inp) => ({
-      Vpcs: this.find('vpc', inp, 'VpcIds').map((r) => ({ VpcId: r.id, State: r.state, Tags: r.tags })),
+      Vpcs: this.find('vpc', inp, 'VpcIds').map((r) => ({ VpcId: r.id, State: r.state, CidrBlock: r.data['CidrBlock'] as string | undefined, Tags: r.tags })),
     }));
     on(ec2.ModifyVpcAttributeCommand, 'ModifyVpcAttribute', (inp) => {
       const v = this.ec2.get(String(inp['VpcId']));
@@ -201,7 +201,14 @@ export class FakeAws {
       return { Subnet: { SubnetId: r.id, AvailabilityZone: String(inp['AvailabilityZone'] ?? 'us-east-1a'), State: 'available' } };
     });
     on(ec2.DescribeSubnetsCommand, 'DescribeSubnets', (inp) => ({
-      Subnets: this.find('subnet', inp, 'SubnetIds').map((r) => ({ SubnetId: r.id, State: r.state })),
+      Subnets: this.find('subnet', inp, 'SubnetIds').map((r) => ({
+        SubnetId: r.id,
+        State: r.state,
+        VpcId: r.data['VpcId'] as string | undefined,
+        CidrBlock: r.data['CidrBlock'] as string | undefined,
+        AvailabilityZone: (r.data['AvailabilityZone'] as string | undefined) ?? 'us-east-1a',
+        Tags: r.tags,
+      })),
     }));
     on(ec2.ModifySubnetAttributeCommand, 'ModifySubnetAttribute', (inp) => {
       Object.assign(this.ec2.get(String(inp['SubnetId']))?.data ?? {}, inp);
@@ -218,7 +225,21 @@ export class FakeAws {
       return { GroupId: this.create('security-group', 'sg', inp).id };
     });
     on(ec2.DescribeSecurityGroupsCommand, 'DescribeSecurityGroups', (inp) => ({
-      SecurityGroups: this.find('security-group', inp, 'GroupIds').map((r) => ({ GroupId: r.id, GroupName: String(r.data['GroupName']) })),
+      SecurityGroups: this.find('security-group', inp, 'GroupIds').map((r) => {
+        // Rules are kept as they were authorized: `in|out:group:permissions JSON`.
+        const granted = (dir: string) =>
+          [...this.rules]
+            .filter((k) => k.startsWith(`${dir}:${r.id}:`))
+            .flatMap((k) => JSON.parse(k.slice(dir.length + r.id.length + 2)) as ec2.IpPermission[]);
+        return {
+          GroupId: r.id,
+          GroupName: String(r.data['GroupName']),
+          VpcId: r.data['VpcId'] as string | undefined,
+          Tags: r.tags,
+          IpPermissions: granted('in'),
+          IpPermissionsEgress: granted('out'),
+        };
+      }),
     }));
     on(ec2.DeleteSecurityGroupCommand, 'DeleteSecurityGroup', (inp) => this.remove(String(inp['GroupId']), 'InvalidGroup.NotFound'));
     const rule = (dir: string, add: boolean) => (inp: Input) => {
@@ -530,6 +551,8 @@ export class FakeAws {
     on(ec2.DescribeNetworkInterfacesCommand, 'DescribeNetworkInterfaces', (inp) => ({
       NetworkInterfaces: this.find('eni', inp, 'NetworkInterfaceIds').map((r) => ({
         NetworkInterfaceId: r.id,
+        SubnetId: r.data['SubnetId'] as string | undefined,
+        TagSet: r.tags,
         Status: (r.data['AttachedTo'] ? 'in-use' : 'available') as ec2.NetworkInterfaceStatus,
         PrivateIpAddress: String(r.data['PrivateIpAddress']),
         ...(r.data['AttachedTo'] ? { Attachment: { InstanceId: String(r.data['AttachedTo']), AttachmentId: String(r.data['AttachmentId']) } } : {}),

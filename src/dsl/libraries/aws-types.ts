@@ -24,9 +24,12 @@ function lifecycle(ops: Record<string, string>, withInputs = true): string {
     .join('\n');
 }
 
-const VALIDATION = `
-      cloudify.interfaces.validation:
-        check_status: { implementation: ${AWS}.workflows.check_status.check_status }`;
+/** The validation interface: Cloudify's one check_status for every AWS type, and the type's own check_drift. */
+function validation(spec: TypeSpec): string {
+  if (!spec.validation && !spec.drift) return '';
+  return `
+      cloudify.interfaces.validation:${spec.validation ? `\n        check_status: { implementation: ${AWS}.workflows.check_status.check_status }` : ''}${spec.drift ? `\n        check_drift: { implementation: ${AWS}.${spec.drift} }` : ''}`;
+}
 
 const COMMON_PROPERTIES = `
       use_external_resource: { type: boolean, default: false, description: 'Adopt an existing resource (resource_id) instead of creating one; it is left in place on uninstall.' }
@@ -40,6 +43,8 @@ interface TypeSpec {
   derivedFrom?: string;
   properties?: string;
   validation?: boolean;
+  /** The check_drift implementation (Cloudify's name, after `aws.cloudify_aws.`). */
+  drift?: string;
   ops: Record<string, string>;
   extraInterfaces?: string;
 }
@@ -48,6 +53,7 @@ const EC2_BASE = 'cloudify.nodes.aws.ec2.BaseType';
 
 const TYPES: Record<string, TypeSpec> = {
   'cloudify.nodes.aws.ec2.Vpc': {
+    drift: 'ec2.resources.vpc.check_drift',
     derivedFrom: EC2_BASE,
     validation: true,
     ops: {
@@ -59,6 +65,7 @@ const TYPES: Record<string, TypeSpec> = {
     },
   },
   'cloudify.nodes.aws.ec2.Subnet': {
+    drift: 'ec2.resources.subnet.check_drift',
     derivedFrom: EC2_BASE,
     validation: true,
     properties: `
@@ -72,6 +79,7 @@ const TYPES: Record<string, TypeSpec> = {
     },
   },
   'cloudify.nodes.aws.ec2.SecurityGroup': {
+    drift: 'ec2.resources.securitygroup.check_drift',
     derivedFrom: EC2_BASE,
     validation: true,
     ops: {
@@ -82,6 +90,7 @@ const TYPES: Record<string, TypeSpec> = {
     },
   },
   'cloudify.nodes.aws.ec2.SecurityGroupRuleIngress': {
+    drift: 'ec2.resources.securitygroup.check_drift',
     ops: {
       start: 'ec2.resources.securitygroup.authorize_ingress_rules',
       poststart: 'ec2.resources.securitygroup.poststart_authorize',
@@ -89,6 +98,7 @@ const TYPES: Record<string, TypeSpec> = {
     },
   },
   'cloudify.nodes.aws.ec2.SecurityGroupRuleEgress': {
+    drift: 'ec2.resources.securitygroup.check_drift',
     ops: {
       start: 'ec2.resources.securitygroup.authorize_egress_rules',
       poststart: 'ec2.resources.securitygroup.poststart_authorize',
@@ -169,6 +179,7 @@ const TYPES: Record<string, TypeSpec> = {
     ops: { precreate: 'iam.resources.role.precreate', create: 'iam.resources.role.create', delete: 'iam.resources.role.delete' },
   },
   'cloudify.nodes.aws.eks.Cluster': {
+    drift: 'eks.resources.cluster.check_drift',
     properties: `
       cloudify_tagging: { type: boolean, default: true, description: 'Tag the cluster with the deployment and instance that created it.' }
       store_kube_config_in_runtime: { type: boolean, default: true, description: 'Expose the kubeconfig in the runtime properties kubeconf and kubeconfig.' }`,
@@ -181,6 +192,7 @@ const TYPES: Record<string, TypeSpec> = {
     },
   },
   'cloudify.nodes.aws.eks.NodeGroup': {
+    drift: 'eks.resources.node_group.check_drift',
     properties: `
       cloudify_tagging: { type: boolean, default: true }
       drain_timeout: { type: integer, default: 600, description: 'Seconds heal waits for evictions (PodDisruptionBudgets) before giving up.' }
@@ -214,6 +226,7 @@ const TYPES: Record<string, TypeSpec> = {
     ops: { precreate: 'route53.resources.record_set.prepare', create: 'route53.resources.record_set.create', delete: 'route53.resources.record_set.delete' },
   },
   'cloudify.nodes.aws.ec2.Interface': {
+    drift: 'ec2.resources.eni.check_drift',
     derivedFrom: EC2_BASE,
     validation: true,
     ops: {
@@ -227,6 +240,7 @@ const TYPES: Record<string, TypeSpec> = {
     },
   },
   'cloudify.nodes.aws.ec2.Instances': {
+    drift: 'ec2.resources.instances.check_drift',
     derivedFrom: 'cloudify.nodes.Compute',
     validation: true,
     properties: `
@@ -287,7 +301,7 @@ function nodeTypes(): string {
   ${name}:
     derived_from: ${spec.derivedFrom ?? 'cloudify.nodes.Root'}
     properties:${common}${props}
-    interfaces:${spec.validation ? VALIDATION : ''}
+    interfaces:${validation(spec)}
       cloudify.interfaces.lifecycle:
 ${lifecycle(spec.ops)}${spec.extraInterfaces ?? ''}
 `;

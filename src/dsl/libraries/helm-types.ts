@@ -81,6 +81,7 @@ node_types:
     interfaces:
       cloudify.interfaces.validation:
         check_status: helm.cloudify_helm.tasks.check_release_status
+        check_drift: helm.cloudify_helm.tasks.check_release_drift
       cloudify.interfaces.lifecycle:
         start: { implementation: helm.cloudify_helm.tasks.install_release, inputs: { flags: { default: [] } } }
         poststart: helm.cloudify_helm.tasks.check_release_status
@@ -104,6 +105,7 @@ node_types:
     interfaces:
       cloudify.interfaces.validation:
         check_status: helm.cloudify_helm.tasks.repo_list
+        check_drift: helm.cloudify_helm.tasks.repo_check_drift
       cloudify.interfaces.lifecycle:
         start: { implementation: helm.cloudify_helm.tasks.add_repo, inputs: { flags: { default: [] } } }
         delete: { implementation: helm.cloudify_helm.tasks.remove_repo, inputs: { flags: { default: [] } } }

@@ -245,7 +245,7 @@ async function securityGroupCreate(ctx: OperationContext): Promise<void> {
   });
 }
 
-async function ruleTarget(ctx: OperationContext): Promise<{ groupId: string; permissions: IpPermission[] }> {
+export async function ruleTarget(ctx: OperationContext): Promise<{ groupId: string; permissions: IpPermission[] }> {
   const params = apiParameters(await properties(ctx), ctx.inputs);
   const groupId = await requiredRelatedId(ctx, params, 'GroupId', T.securityGroup);
   const permissions = Array.isArray(params['IpPermissions']) ? sdk<IpPermission[]>(params['IpPermissions'] as unknown as YamlMap) : [];

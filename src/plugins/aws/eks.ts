@@ -41,7 +41,7 @@ import { groupNodes, healNodeGroup, nodeGroupKubernetesHealth } from './node-gro
 const NOT_FOUND = ['ResourceNotFoundException'];
 const CLUSTER_TYPE = 'cloudify.nodes.aws.eks.Cluster';
 
-async function eksOf(ctx: OperationContext): Promise<{ eks: EKSClient; settings: AwsSettings }> {
+export async function eksOf(ctx: OperationContext): Promise<{ eks: EKSClient; settings: AwsSettings }> {
   const settings = await awsSettings(ctx);
   return { eks: clientFor(EKSClient, settings), settings };
 }
@@ -93,7 +93,7 @@ function storeCluster(ctx: OperationContext, cluster: Cluster, region: string, k
   }
 }
 
-async function describeCluster(eks: EKSClient, name: string): Promise<Cluster | undefined> {
+export async function describeCluster(eks: EKSClient, name: string): Promise<Cluster | undefined> {
   return (await call(`describing EKS cluster ${name}`, () => eks.send(new DescribeClusterCommand({ name })), NOT_FOUND))?.cluster;
 }
 
@@ -203,7 +203,7 @@ async function clusterNameOf(ctx: OperationContext, params: YamlMap): Promise<st
   return undefined;
 }
 
-async function groupRef(ctx: OperationContext, params?: YamlMap): Promise<GroupRef> {
+export async function groupRef(ctx: OperationContext, params?: YamlMap): Promise<GroupRef> {
   const rp = ctx.instance.runtimeProperties;
   if (typeof rp['cluster_name'] === 'string' && typeof rp['aws_resource_id'] === 'string')
     return { clusterName: rp['cluster_name'], nodegroupName: rp['aws_resource_id'] };
@@ -216,7 +216,7 @@ async function groupRef(ctx: OperationContext, params?: YamlMap): Promise<GroupR
   return { clusterName, nodegroupName };
 }
 
-async function describeGroup(eks: EKSClient, ref: GroupRef): Promise<Nodegroup | undefined> {
+export async function describeGroup(eks: EKSClient, ref: GroupRef): Promise<Nodegroup | undefined> {
   return (await call(`describing node group ${ref.nodegroupName}`, () => eks.send(new DescribeNodegroupCommand(ref)), NOT_FOUND))?.nodegroup;
 }
 

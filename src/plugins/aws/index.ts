@@ -1,3 +1,4 @@
+import { checkDrift } from './drift.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
 import type { PluginModule } from '../registry.js';
 import { prepare } from './common.js';
@@ -46,6 +47,17 @@ async function checkStatus(ctx: OperationContext) {
 }
 
 /** The AWS plugin: `aws.cloudify_aws.<service>.resources.<resource>.<operation>` (Cloudify's names). */
+/** Cloudify's check_drift names; one comparison, by node type (drift.ts). */
+export const DRIFT_TASKS = [
+  'cloudify_aws.ec2.resources.vpc.check_drift',
+  'cloudify_aws.ec2.resources.subnet.check_drift',
+  'cloudify_aws.ec2.resources.securitygroup.check_drift',
+  'cloudify_aws.ec2.resources.eni.check_drift',
+  'cloudify_aws.ec2.resources.instances.check_drift',
+  'cloudify_aws.eks.resources.cluster.check_drift',
+  'cloudify_aws.eks.resources.node_group.check_drift',
+];
+
 export const awsPlugin: PluginModule = {
   name: 'aws',
   operations: {
@@ -56,5 +68,6 @@ export const awsPlugin: PluginModule = {
     ...prefixed('cloudify_aws.eks.resources', EKS_OPERATIONS),
     ...prefixed('cloudify_aws.route53.resources', ROUTE53_OPERATIONS),
     'cloudify_aws.workflows.check_status.check_status': checkStatus,
+    ...Object.fromEntries(DRIFT_TASKS.map((task) => [task, checkDrift])),
   },
 };

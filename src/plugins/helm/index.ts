@@ -5,7 +5,10 @@ import path from 'node:path';
 import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext } from '../../runtime/types.js';
+import { parseAllDocuments } from 'yaml';
 import { kubernetesClient } from '../kubernetes/client.js';
+import { objectsDrift } from '../kubernetes/drift.js';
+import type { K8sObject } from '../kubernetes/health.js';
 import type { PluginModule } from '../registry.js';
 import { helmBinary } from './binary.js';
 
@@ -395,6 +398,48 @@ async function checkReleaseStatus(ctx: OperationContext): Promise<YamlValue> {
   });
 }
 
+/**
+ * check_release_drift: the release's manifest (what helm applied, `helm get manifest`) compared
+ * with the live objects, field by field as for Kubernetes nodes; a release helm no longer calls
+ * deployed, or one upgraded outside Isthmus (a revision it did not record), has drifted too.
+ */
+async function checkReleaseDrift(ctx: OperationContext): Promise<YamlValue> {
+  const spec = await releaseSpec(ctx);
+  const ns = spec.namespace ? ['--namespace', spec.namespace] : [];
+  return withWorkspace(ctx, true, async (ws) => {
+    const drift: YamlMap = {};
+    const status = await runHelm(ctx, ws, ['status', spec.name, ...ns, '-o', 'json']);
+    if (status.code !== 0) {
+      if (!/not found/i.test(status.stderr)) throw new OperationError(`release ${spec.name}: ${why(status)}`, true);
+      return { drifted: true, differences: { [`release ${spec.name}`]: ['missing'] } };
+    }
+    const recorded = ctx.instance.runtimeProperties['revision'];
+    const release = map(JSON.parse(status.stdout) as YamlValue);
+    const state = text(map(release['info'])['status']) ?? 'unknown';
+    const revision = Number(release['version'] ?? 0);
+    const releaseDrift: string[] = [];
+    if (state !== 'deployed') releaseDrift.push(`status ${state}`);
+    if (typeof recorded === 'number' && recorded !== revision) releaseDrift.push(`revision ${revision} (Isthmus applied ${recorded})`);
+    if (releaseDrift.length > 0) drift[`release ${spec.name}`] = releaseDrift;
+    const manifest = await runHelm(ctx, ws, ['get', 'manifest', spec.name, ...ns]);
+    if (manifest.code !== 0) throw new OperationError(`helm get manifest ${spec.name} failed: ${why(manifest)}`, true);
+    const { objects } = await kubernetesClient(ctx);
+    const desired: K8sObject[] = [];
+    for (const doc of parseAllDocuments(manifest.stdout)) {
+      const o = doc.toJS() as K8sObject | null;
+      if (!o?.kind || !o.metadata?.name) continue;
+      // helm leaves namespaced objects' namespace to the release's.
+      const scope = await objects.scopeOf(o.apiVersion, o.kind).catch(() => undefined);
+      if (scope === 'namespaced') o.metadata.namespace ??= spec.namespace || objects.namespace;
+      desired.push(o);
+    }
+    Object.assign(drift, await objectsDrift(objects, desired));
+    const names = Object.keys(drift);
+    ctx.logger.info(names.length === 0 ? `release ${spec.name}: no drift` : `release ${spec.name}: drift in ${names.join(', ')}`);
+    return { drifted: names.length > 0, differences: drift };
+  });
+}
+
 /** uninstall_release: `helm uninstall --wait`; a release already gone is uninstalled. */
 async function uninstallRelease(ctx: OperationContext): Promise<void> {
   if (ctx.instance.runtimeProperties['use_external_resource'] === true) {
@@ -434,6 +479,19 @@ async function checkRepo(ctx: OperationContext): Promise<void> {
   ctx.instance.runtimeProperties['repo_url'] = text(config['repo_url']) ?? null;
 }
 
+/** repo_check_drift: the repository still answers with an index (a Repo has nothing else that could drift). */
+async function repoDrift(ctx: OperationContext): Promise<YamlValue> {
+  try {
+    await checkRepo(ctx);
+    return { drifted: false };
+  } catch (err) {
+    return {
+      drifted: true,
+      differences: { [`repository ${text(map(map(await ctx.evaluate(ctx.node.properties))['resource_config'])['name']) ?? ''}`]: [(err as Error).message] },
+    };
+  }
+}
+
 async function registryLoginOperation(ctx: OperationContext): Promise<void> {
   const props = map(await ctx.evaluate(ctx.node.properties));
   const config = map(props['resource_config']);
@@ -470,6 +528,8 @@ export const helmPlugin: PluginModule = {
     'cloudify_helm.tasks.inject_env_properties': async () => undefined,
     'cloudify_helm.tasks.install_release': installRelease,
     'cloudify_helm.tasks.check_release_status': checkReleaseStatus,
+    'cloudify_helm.tasks.check_release_drift': checkReleaseDrift,
+    'cloudify_helm.tasks.repo_check_drift': repoDrift,
     'cloudify_helm.tasks.uninstall_release': uninstallRelease,
     'cloudify_helm.tasks.upgrade_release': upgradeRelease,
     'cloudify_helm.tasks.add_repo': checkRepo,

@@ -39,7 +39,9 @@ export function template(value: YamlValue, vars: Record<string, unknown>): YamlV
  * headers from the node and the operation; a mapping or list body is sent as JSON. The status
  * must be one of expected_status (default any 2xx); 5xx, 429 and network errors are retried,
  * other statuses fail at once. `extract` copies JSON paths of the response into runtime
- * properties: `{pool_id: $.data.id}`.
+ * properties: `{pool_id: $.data.id}`. `expect` makes the call a drift check (check_drift): JSON
+ * paths of the response and the values they should hold, `{$.pool.size: 3}`; the result says
+ * whether any differs, and which.
  */
 export async function request(ctx: OperationContext): Promise<YamlValue> {
   const props = (await ctx.evaluate(ctx.node.properties)) as YamlMap;
@@ -98,7 +100,23 @@ export async function request(ctx: OperationContext): Promise<YamlValue> {
     }
   }
   ctx.logger.info(`${method} ${url} → ${response.status}`);
-  return { status: response.status, ...(json !== undefined ? { body: json as YamlValue } : {}) };
+  const drift = isMap(inputs['expect']) ? expectationDifferences(json, inputs['expect']) : undefined;
+  if (drift && drift.length > 0) ctx.logger.info(`drift in ${drift.join(', ')}`);
+  return {
+    status: response.status,
+    ...(json !== undefined ? { body: json as YamlValue } : {}),
+    ...(drift ? { drifted: drift.length > 0, differences: drift.length > 0 ? { [`${method} ${url}`]: drift } : {} } : {}),
+  };
+}
+
+/** The `expect` paths the response does not hold as given: `path (live value)`. */
+function expectationDifferences(json: unknown, expect: YamlMap): string[] {
+  return Object.entries(expect).flatMap(([path, want]) => {
+    const have = jsonPath(json, path);
+    return JSON.stringify(have) === JSON.stringify(want) || (typeof want !== 'object' && String(have) === String(want))
+      ? []
+      : [`${path} (${have === undefined ? 'missing' : JSON.stringify(have)})`];
+  });
 }
 
 /** The http plugin: `http.request`. */

@@ -3,6 +3,7 @@ import { isYamlMap, type YamlMap, type YamlValue } from '../../dsl/index.js';
 import { OperationError } from '../../runtime/errors.js';
 import type { OperationContext, OperationFunction } from '../../runtime/types.js';
 import { kubernetesClient, type ObjectClient } from './client.js';
+import { objectsDrift, readLive } from './drift.js';
 import { creationOrder, desiredObjects, type DefinitionStyle, type DesiredObject } from './definitions.js';
 import { apiStatus, toOperationError } from './errors.js';
 import { factsOf, storedObject } from './facts.js';
@@ -68,15 +69,6 @@ async function withNamespace(objects: ObjectClient, d: DesiredObject, props: Yam
     o.metadata.namespace ??= fromOptions ?? objects.namespace;
   }
   return o;
-}
-
-async function readLive(objects: ObjectClient, ref: K8sObject): Promise<K8sObject | undefined> {
-  try {
-    return plain(await objects.read(ref as never));
-  } catch (err) {
-    if (apiStatus(err) === 404) return undefined;
-    throw toOperationError(err, `reading ${describe({ kind: ref.kind, name: ref.metadata.name ?? '', namespace: ref.metadata.namespace ?? null })}`);
-  }
 }
 
 async function podsOf(objects: ObjectClient, o: K8sObject): Promise<K8sObject[]> {
@@ -409,35 +401,13 @@ async function deleteObjects(ctx: OperationContext, style: DefinitionStyle): Pro
 async function checkDrift(ctx: OperationContext, style: DefinitionStyle): Promise<YamlValue> {
   const props = await properties(ctx);
   const { objects } = await kubernetesClient(ctx);
-  const drift: YamlMap = {};
-  for (const d of await desiredObjects(style, props, ctx.inputs, ctx.blueprintDir, ctx.node.id)) {
-    const o = await withNamespace(objects, d, props);
-    const live = await readLive(objects, o);
-    const name = describe({ kind: o.kind, name: o.metadata.name!, namespace: o.metadata.namespace ?? null });
-    if (!live) {
-      drift[name] = ['missing'];
-      continue;
-    }
-    const diffs = differences(o as unknown as YamlValue, live as unknown as YamlValue, '');
-    if (diffs.length > 0) drift[name] = diffs;
-  }
+  const desired: K8sObject[] = [];
+  for (const d of await desiredObjects(style, props, ctx.inputs, ctx.blueprintDir, ctx.node.id)) desired.push(await withNamespace(objects, d, props));
+  const drift = await objectsDrift(objects, desired);
   const names = Object.keys(drift);
   ctx.logger.info(names.length === 0 ? 'no drift' : `drift in ${names.join(', ')}`);
   ctx.instance.runtimeProperties['drift'] = drift;
   return { drifted: names.length > 0, differences: drift };
-}
-
-function differences(want: YamlValue, have: YamlValue | undefined, at: string): string[] {
-  if (isMap(want)) {
-    if (!isMap(have ?? null)) return [at || '.'];
-    return Object.entries(want).flatMap(([k, v]) => differences(v, (have as YamlMap)[k], at ? `${at}.${k}` : k));
-  }
-  if (Array.isArray(want)) {
-    if (!Array.isArray(have) || have.length !== want.length) return [at];
-    return want.flatMap((v, i) => differences(v, have[i], `${at}[${i}]`));
-  }
-  // Quantities and ports may come back as numbers or strings.
-  return String(want) === String(have ?? '') ? [] : [at];
 }
 
 /** SharedCluster: confirms the cluster answers and records its version (no token juggling is needed). */
