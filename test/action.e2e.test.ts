@@ -188,7 +188,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(github.comments[0]!.body).toContain('torn down');
   }, 180_000);
 
-  it('dispatch installs an environment; the scheduled sweep finds a pod deleted behind its back and heals it', async () => {
+  it('dispatch installs an environment; the scheduled sweep heals a pod deleted behind its back; a Deployment scaled behind its back is reported as drift, then reconciled', async () => {
     const install = await runAction(
       'dispatch-install',
       'workflow_dispatch',
@@ -200,9 +200,35 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     await sandbox.api.delete(sandbox.api.typeOf('v1', 'Pod'), 'env-e2e', 'wordpress-cron');
     const sweep = await runAction('schedule-sweep', 'schedule', { schedule: '*/30 * * * *' }, { deployments: 'env-' });
     expect(sweep.code, sweep.log).toBe(0);
-    expect(sweep.summary).toMatch(/\| <code>env-e2e<\/code> \| ✅ healthy \| healed wordpress&#95;cron&#95;\w+ \|/);
+    expect(sweep.summary).toMatch(/\| <code>env-e2e<\/code> \| ✅ healthy \| ✅ in sync \| healed wordpress&#95;cron&#95;\w+ \|/);
     expect(sandbox.api.peek('', 'Pod').some((p) => p.metadata.namespace === 'env-e2e' && p.metadata.name === 'wordpress-cron')).toBe(true);
     expect(github.issues).toEqual([]);
+
+    // Drift reported, then reconciled: a Deployment scaled behind Isthmus's back.
+    const deployments = sandbox.api.typeOf('apps/v1', 'Deployment');
+    const scaled = sandbox.api.peek('apps', 'Deployment').find((d) => d.metadata.namespace === 'env-e2e')!;
+    const name = scaled.metadata.name!;
+    const live = sandbox.api.get(deployments, 'env-e2e', name) as { spec: { replicas: number } };
+    const replicas = live.spec.replicas;
+    sandbox.api.replace(deployments, 'env-e2e', name, { ...live, spec: { ...live.spec, replicas: replicas + 2 } });
+    const report = await runAction(
+      'schedule-sweep-drift-report',
+      'schedule',
+      { schedule: '0 6 * * *' },
+      { deployments: 'env-', 'sweep-mode': 'report' },
+      { expectExit: 1 },
+    );
+    expect(report.code).toBe(1);
+    expect(report.summary).toMatch(/\| <code>env-e2e<\/code> \| ✅ healthy \| ⚠️ drifted \(1\) \| reported \|/);
+    expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment env-e2e has drifted', 'open']]);
+    expect(github.issues[0]!.body).toContain('spec.replicas');
+    expect((sandbox.api.get(deployments, 'env-e2e', name) as { spec: { replicas: number } }).spec.replicas).toBe(replicas + 2);
+    const reconcile = await runAction('schedule-sweep-reconcile', 'schedule', { schedule: '0 6 * * *' }, { deployments: 'env-', 'sweep-mode': 'reconcile' });
+    expect(reconcile.code, reconcile.log).toBe(0);
+    expect(reconcile.summary).toMatch(/\| <code>env-e2e<\/code> \| ✅ healthy \| ✅ in sync \| reconciled [^|]+; issue closed \|/);
+    expect((sandbox.api.get(deployments, 'env-e2e', name) as { spec: { replicas: number } }).spec.replicas).toBe(replicas);
+    expect(github.issues.map((i) => i.state)).toEqual(['closed']);
+
     const uninstall = await runAction('dispatch-uninstall', 'workflow_dispatch', { inputs: {} }, { 'deployment-id': 'env-e2e', workflow: 'uninstall' });
     expect(uninstall.code, uninstall.log).toBe(0);
   }, 120_000);
@@ -308,7 +334,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
         { workspace, expectExit: 1 },
       );
       expect(unhealthy.code).toBe(1);
-      expect(unhealthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ❌ unhealthy \| 2 healed, 2 still failing \|/);
+      expect(unhealthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ❌ unhealthy \(2\) \| [^|]+ \| healed [^|]+ \|/);
       expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment ops-e2e is unhealthy', 'open']]);
       expect(github.issues[0]!.body).toContain('an outage is declared');
       rmSync(path.join(state, 'outage'));
@@ -320,7 +346,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
         { workspace },
       );
       expect(healthy.code, healthy.log).toBe(0);
-      expect(healthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ✅ healthy \| nothing to heal; issue closed \|/);
+      expect(healthy.summary).toMatch(/\| <code>ops-e2e<\/code> \| ✅ healthy \| [^|]+ \| issue closed \|/);
       expect(github.issues.map((i) => i.state)).toEqual(['closed']);
 
       // Two runs on one deployment: the second fails fast naming the first; a third waits for it.

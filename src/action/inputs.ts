@@ -27,9 +27,14 @@ export interface ActionInputs {
   waitForLock: boolean;
   /** The schedule sweep's deployment filter (a prefix or a glob with *). */
   deployments?: string;
+  /** What the scheduled sweep does: report (issues only), heal (the default) or reconcile (heal, and update drifted instances back). */
+  sweepMode: SweepMode;
   /** The plan digest a reviewer approved: an apply whose plan differs stops instead. */
   planDigest?: string;
 }
+
+export const SWEEP_MODES = ['report', 'heal', 'reconcile'] as const;
+export type SweepMode = (typeof SWEEP_MODES)[number];
 
 export class InputError extends IsthmusError {
   override readonly name = 'InputError';
@@ -63,7 +68,11 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   const maxParallel = get('max-parallel');
   if (maxParallel && !(Number(maxParallel) > 0)) throw new InputError("input 'max-parallel' must be a positive number");
   const opt = (name: string) => get(name) || undefined;
+  const sweepMode = get('sweep-mode') || 'heal';
+  if (!(SWEEP_MODES as readonly string[]).includes(sweepMode))
+    throw new InputError(`input 'sweep-mode' must be ${SWEEP_MODES.join(', ')}, not '${sweepMode.slice(0, 40)}'`);
   const inputs: ActionInputs = {
+    sweepMode: sweepMode as SweepMode,
     blueprint,
     parameters: mapping(get('parameters'), 'parameters'),
     inputs: mapping(get('inputs'), 'inputs'),

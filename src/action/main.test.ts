@@ -124,9 +124,9 @@ describe('healing sweep', () => {
 
     const first = await sweep();
     expect(first.status).toBe('failed');
-    expect(first.body).toMatch(/\| <code>env-app<\/code> \| ❌ unhealthy \| 1 healed, 1 still failing \|/);
+    expect(first.body).toMatch(/\| <code>env-app<\/code> \| ❌ unhealthy \(1\) \| ➖ no drift checks \| healed app&#95;\w+ \|/);
     expect(issues).toEqual([{ marker: '<!-- isthmus:health=env-app -->', title: 'Isthmus: deployment env-app is unhealthy', open: true, updates: 0 }]);
-    expect(failures).toEqual(['1 deployment(s) still unhealthy']);
+    expect(failures).toEqual(['1 deployment(s) unhealthy or drifted']);
 
     await sweep();
     expect(issues).toHaveLength(1);
@@ -137,9 +137,78 @@ describe('healing sweep', () => {
     await h.store.updateNodeInstance(dep, now.id, now.version, { runtimeProperties: fixed });
     const third = await sweep();
     expect(third.status).toBe('succeeded');
-    expect(third.body).toMatch(/\| <code>env-app<\/code> \| ✅ healthy \| nothing to heal; issue closed \|/);
+    expect(third.body).toMatch(/\| <code>env-app<\/code> \| ✅ healthy \| ➖ no drift checks \| issue closed \|/);
     expect(issues[0]!.open).toBe(false);
     expect(summaries).toHaveLength(3);
+  }, 60_000);
+
+  it('report mode reports drift and changes nothing; reconcile mode updates the drifted instance back and closes the issue', async () => {
+    const h = await createHarness({ maxRetries: 0 });
+    const dep = await h.deploy(
+      `${HEADER}${RECORDING_TYPES}node_templates:
+  app:
+    type: cloudify.nodes.Root
+    interfaces:
+      cloudify.interfaces.lifecycle: { create: rec.op, update: rec.op }
+      cloudify.interfaces.validation: { check_status: rec.check, check_drift: rec.drift }
+  db:
+    type: cloudify.nodes.Root
+    interfaces:
+      cloudify.interfaces.lifecycle: { create: rec.op }
+      cloudify.interfaces.validation: { check_drift: rec.drift }
+`,
+      'env-drift',
+    );
+    expect((await h.run(dep, 'install')).status).toBe('terminated');
+    const app = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!;
+    await h.store.updateNodeInstance(dep, app.id, app.version, { runtimeProperties: { ...app.runtimeProperties, drifted: 'replicas' } });
+    const issues: Array<{ title: string; body: string; open: boolean }> = [];
+    const github: GitHubPort = {
+      upsertComment: async () => 'created',
+      findComment: async () => undefined,
+      reportUnhealthy: async (_marker, title, body) => {
+        const open = issues.find((i) => i.open);
+        if (open) Object.assign(open, { title, body });
+        else issues.push({ title, body, open: true });
+        return open ? 'updated' : 'opened';
+      },
+      reportHealthy: async () => {
+        const open = issues.find((i) => i.open);
+        if (open) open.open = false;
+        return Boolean(open);
+      },
+    };
+    const { runner } = recordingRunner();
+    const sweep = (mode: string) =>
+      runAction({
+        inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-', 'sweep-mode': mode })[n] ?? ''),
+        context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir },
+        runner,
+        openEnvironment: harnessEnvironment(h),
+        github,
+      });
+    const runsOf = async () => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!.runtimeProperties['runs'];
+
+    const report = await sweep('report');
+    expect(report.title).toBe('Drift and health report');
+    expect(report.status).toBe('failed');
+    expect(report.body).toMatch(/\| <code>env-drift<\/code> \| ✅ healthy \| ⚠️ drifted \(1\) \| reported \|/);
+    expect(issues).toEqual([{ title: 'Isthmus: deployment env-drift has drifted', body: expect.stringContaining('drifted: {'), open: true }]);
+    expect(issues[0]!.body).toContain('replicas');
+    // Nothing was changed: no update ran.
+    expect(await runsOf()).not.toHaveProperty(['cloudify.interfaces.lifecycle.update']);
+
+    const reconcile = await sweep('reconcile');
+    expect(reconcile.status).toBe('succeeded');
+    expect(reconcile.body).toMatch(/\| <code>env-drift<\/code> \| ✅ healthy \| ✅ in sync \| reconciled app&#95;\w+; issue closed \|/);
+    expect(await runsOf()).toMatchObject({ 'cloudify.interfaces.lifecycle.update': 1 });
+    expect(issues[0]!.open).toBe(false);
+    // Only the drifted instance was touched; the deployment keeps its plan.
+    const db = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'db')!;
+    expect(db.runtimeProperties['runs']).toEqual({ 'cloudify.interfaces.lifecycle.create': 1 });
+    expect(() => readInputs((n) => ({ blueprint: 'x.yaml', 'sweep-mode': 'nuke' })[n] ?? '')).toThrow(
+      /input 'sweep-mode' must be report, heal, reconcile, not 'nuke'/,
+    );
   }, 60_000);
 
   it('fails fast naming the run that holds the deployment', async () => {

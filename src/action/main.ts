@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { BlueprintError, type BlueprintDiagnostic, type LoadOptions, type YamlMap, type YamlValue } from '../dsl/index.js';
 import { ensureDeployment, planBlueprint, startBlueprintUpdate } from '../driver/deploy.js';
-import { defaultOwner, runExecution, runHeal, startExecution, type RunOptions } from '../engine/index.js';
+import { defaultOwner, runDriftCheck, runExecution, runHeal, runPreUpdate, startExecution, startUpdate, type RunOptions } from '../engine/index.js';
 import type { EngineDeps } from '../engine/index.js';
 import { ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord } from '../state/index.js';
 import type { DeploymentPlan, PluginCatalog, UpdateStep } from '../plan/index.js';
+import { WorkflowError } from '../workflows/index.js';
 import type { DriverEnvironment } from '../compose.js';
 import { commentMarker, planDigestIn, renderReport, sameDigest, SHOWN_DIGEST_CHARS, type ReportStatus, type RunReport } from './comment.js';
 import type { GitHubPort } from './github.js';
-import type { ActionInputs } from './inputs.js';
+import type { ActionInputs, SweepMode } from './inputs.js';
 import { Redactor, secretTexts } from '../runtime/index.js';
 import { matchesFilter, routeEvent, type Route } from './route.js';
 import { abandonExecution, settleDeployment } from './settle.js';
@@ -97,7 +98,7 @@ export async function runAction(given: ActionDeps): Promise<RunReport> {
   }
   const env = await deps.openEnvironment(onSecret);
   try {
-    const report = route.kind === 'sweep' ? await sweep(deps, env, route.filter) : await single(deps, env, route);
+    const report = route.kind === 'sweep' ? await sweep(deps, env, route.filter, route.mode) : await single(deps, env, route);
     if (context.runUrl) report.runUrl = context.runUrl;
     if (report.outputs) report.outputs = redactor.redactValue(report.outputs);
     const markdown = renderReport(report, redactor);
@@ -374,13 +375,28 @@ async function dispatch(
     };
   }
   if (workflow === 'update') {
+    // Cloudify's phases first (skip_heal, skip_drift_check, drift_only): heal, then bring drifted instances back too.
+    const pre = await runPreUpdate(engineFor(deps, env), deploymentId, parameters, { ...lock, catalog });
     const existing = (await env.store.getDeployment(deploymentId))!;
-    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), parameters, catalog, {
-      ship: env.shipsBlueprintFiles,
-    });
+    const { started, planned } = await startBlueprintUpdate(
+      env.store,
+      existing,
+      blueprint,
+      loadOptions(deps),
+      parameters,
+      catalog,
+      { ship: env.shipsBlueprintFiles },
+      { drifted: pre.drifted },
+    );
     if (started.preview) return { ...base, status: 'planned', changes: started.diff.steps, planDigest: planned.digest };
     const done = await run(deps, env, started.execution, lock);
-    return { ...base, ...result(done), changes: started.diff.steps, ...(await outputsOf(env, deploymentId)) };
+    const notes = [
+      ...(base.notes ?? []),
+      ...(pre.heal?.healed.length ? [`Healed before the update: ${pre.heal.healed.join(', ')}.`] : []),
+      ...(pre.drifted.length ? [`Drifted, brought back to the blueprint: ${pre.drifted.join(', ')}.`] : []),
+      ...pre.notes,
+    ];
+    return { ...base, ...result(done), changes: started.diff.steps, notes, ...(await outputsOf(env, deploymentId)) };
   }
   const execution = await startExecution(env.store, { deploymentId, workflow, parameters: parameters as YamlMap, catalog });
   const done = await run(deps, env, execution, lock);
@@ -393,54 +409,105 @@ async function outputsOf(env: DriverEnvironment, id: string): Promise<Partial<Ru
 }
 
 /**
- * The scheduled healing sweep: check_status and heal every matching deployment, then check again;
- * a deployment still unhealthy gets (or keeps) an issue, a healthy one has its issue closed. Each
- * run looks at the current state, so missed or late ticks do not matter.
+ * The scheduled sweep over every matching deployment, by mode: `report` checks health and drift
+ * and changes nothing; `heal` (the default) heals what check_status finds unhealthy first;
+ * `reconcile` also updates drifted instances back to the blueprint (update with drift_only). Then
+ * it looks again: a deployment still unhealthy or drifted gets (or keeps) one issue, a healthy and
+ * in-sync one has its issue closed. Each run looks at the current state, so missed or late ticks
+ * do not matter.
  */
-async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | undefined): Promise<RunReport> {
+async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | undefined, mode: SweepMode): Promise<RunReport> {
   const catalog = env.plugins.catalog();
   const rows: string[] = [];
-  let unhealthy = 0;
+  let failing = 0;
   for (const d of await env.store.listDeployments()) {
     if (!matchesFilter(d.id, filter)) continue;
     const instances = await env.store.listNodeInstances(d.id);
     if (!instances.some((i) => i.state === 'started')) continue;
     try {
-      const resumed = await settleDeployment(env.store, d.id, { waitForLock: false, resume: (e) => runExecution(engineFor(deps, env), d.id, e.id, {}) });
+      const engine = engineFor(deps, env);
+      const resumed = await settleDeployment(env.store, d.id, { waitForLock: false, resume: (e) => runExecution(engine, d.id, e.id, {}) });
       for (const note of resumed) deps.runner.info(`${d.id}: ${note}`);
-      const healed = await runHeal(engineFor(deps, env), d.id, {}, { catalog });
+      const done: string[] = [];
+      if (mode !== 'report') {
+        const healed = await runHeal(engine, d.id, {}, { catalog });
+        if (healed.healed.length) done.push(`healed ${healed.healed.join(', ')}`);
+      }
+      if (mode === 'reconcile') {
+        const found = await driftOf(engine, d.id, catalog);
+        if (found.drifted.length > 0) {
+          const started = await startUpdate(
+            env.store,
+            d.id,
+            { plan: d.plan, inputs: d.inputs, blueprintFile: d.blueprintFile, blueprintDigest: d.blueprintDigest },
+            { drift_only: true },
+            { catalog, drifted: found.drifted },
+          );
+          if (!started.preview) {
+            const update = await run(deps, env, started.execution, {});
+            done.push(`reconciled ${found.drifted.join(', ')}${update.status === 'terminated' ? '' : ` (update ${update.status})`}`);
+          }
+        }
+      }
       const check = await startExecution(env.store, { deploymentId: d.id, workflow: 'check_status', catalog });
       await run(deps, env, check, {});
-      const still = (await env.store.listNodeInstances(d.id)).filter((i) => i.lastCheckStatus && !i.lastCheckStatus.ok);
+      const drift = await driftOf(engine, d.id, catalog);
+      const now = await env.store.listNodeInstances(d.id);
+      const unhealthy = now.filter((i) => i.lastCheckStatus && !i.lastCheckStatus.ok);
+      const drifted = now.filter((i) => drift.drifted.includes(i.id));
       const marker = hiddenMarker('health', d.id);
       const runLink = deps.context.runUrl ? `[Run log](${deps.context.runUrl})` : '';
-      if (still.length > 0) {
-        unhealthy++;
-        const body = `${marker}\nDeployment ${mdCode(d.id)} is unhealthy after healing:\n\n${still.map((i) => `- ${mdCode(i.id)}: ${mdText(i.lastCheckStatus?.message ?? 'unhealthy')}`).join('\n')}\n\n${runLink}`;
-        await deps.github?.reportUnhealthy(marker, `Isthmus: deployment ${d.id} is unhealthy`, body);
-        rows.push(`| ${mdCode(d.id)} | ❌ unhealthy | ${healed.healed.length} healed, ${still.length} still failing |`);
+      const health = unhealthy.length > 0 ? `❌ unhealthy (${unhealthy.length})` : '✅ healthy';
+      const driftCell = drift.note
+        ? '❔ not checked'
+        : drifted.length > 0
+          ? `⚠️ drifted (${drifted.length})`
+          : drift.checked > 0
+            ? '✅ in sync'
+            : '➖ no drift checks';
+      if (unhealthy.length > 0 || drifted.length > 0) {
+        failing++;
+        const what = [unhealthy.length > 0 ? 'is unhealthy' : '', drifted.length > 0 ? 'has drifted' : ''].filter(Boolean).join(' and ');
+        const lines = [
+          ...unhealthy.map((i) => `- ${mdCode(i.id)}: ${mdText(i.lastCheckStatus?.message ?? 'unhealthy')}`),
+          ...drifted.map((i) => `- ${mdCode(i.id)} drifted: ${mdText(JSON.stringify(i.lastCheckDrift?.differences ?? {}).slice(0, 500))}`),
+        ];
+        const after = mode === 'report' ? '' : mode === 'heal' ? ' after healing' : ' after healing and reconciling';
+        const body = `${marker}\nDeployment ${mdCode(d.id)} ${what}${after}:\n\n${lines.join('\n')}\n\n${runLink}`;
+        await deps.github?.reportUnhealthy(marker, `Isthmus: deployment ${d.id} ${what}`, body);
       } else {
-        const closed = await deps.github?.reportHealthy(marker, `Deployment ${mdCode(d.id)} is healthy again${runLink ? ` (${runLink})` : ''}.`);
-        rows.push(
-          `| ${mdCode(d.id)} | ✅ healthy | ${healed.healed.length ? `healed ${mdText(healed.healed.join(', '))}` : 'nothing to heal'}${closed ? '; issue closed' : ''} |`,
-        );
+        const closed = await deps.github?.reportHealthy(marker, `Deployment ${mdCode(d.id)} is healthy and in sync again${runLink ? ` (${runLink})` : ''}.`);
+        if (closed) done.push('issue closed');
       }
+      if (drift.note) done.push(drift.note);
+      rows.push(`| ${mdCode(d.id)} | ${health} | ${driftCell} | ${done.length ? mdText(done.join('; ')) : mode === 'report' ? 'reported' : 'nothing to do'} |`);
     } catch (err) {
       // Another run is working on it: that run reports; the next sweep looks again.
       if (err instanceof ConflictError) {
-        rows.push(`| ${mdCode(d.id)} | ⏳ busy | ${mdText(err.message)} |`);
+        rows.push(`| ${mdCode(d.id)} | ⏳ busy | | ${mdText(err.message)} |`);
         continue;
       }
-      unhealthy++;
-      rows.push(`| ${mdCode(d.id)} | ⚠️ not checked | ${mdText((err as Error).message)} |`);
+      failing++;
+      rows.push(`| ${mdCode(d.id)} | ⚠️ not checked | | ${mdText((err as Error).message)} |`);
     }
   }
-  const table = rows.length ? `| deployment | health | what happened |\n|---|---|---|\n${rows.join('\n')}` : '_No deployment to check._';
+  const table = rows.length ? `| deployment | health | drift | what happened |\n|---|---|---|---|\n${rows.join('\n')}` : '_No deployment to check._';
   return {
     deploymentId: filter ?? '*',
-    title: 'Healing sweep',
-    status: unhealthy > 0 ? 'failed' : 'succeeded',
+    title: mode === 'report' ? 'Drift and health report' : mode === 'heal' ? 'Healing sweep' : 'Reconciling sweep',
+    status: failing > 0 ? 'failed' : 'succeeded',
     body: table,
-    ...(unhealthy > 0 ? { error: `${unhealthy} deployment(s) still unhealthy` } : {}),
+    ...(failing > 0 ? { error: `${failing} deployment(s) unhealthy or drifted` } : {}),
   };
+}
+
+/** check_drift over a deployment; a deployment whose checks cannot run is reported as not checked. */
+async function driftOf(engine: EngineDeps, id: string, catalog: PluginCatalog): Promise<{ drifted: string[]; checked: number; note?: string }> {
+  try {
+    const found = await runDriftCheck(engine, id, { catalog });
+    return { drifted: found.drifted, checked: found.checked.length };
+  } catch (err) {
+    if (err instanceof WorkflowError) return { drifted: [], checked: 0, note: `drift not checked: ${err.message}` };
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { YamlMap } from '../dsl/index.js';
-import type { ActionInputs } from './inputs.js';
+import type { ActionInputs, SweepMode } from './inputs.js';
 
 /** What a run does, decided from the event alone (pure, so every branch is tested). */
 export type Route =
@@ -9,7 +9,7 @@ export type Route =
   | { kind: 'teardown'; deploymentId: string; pr: number }
   | { kind: 'environment'; deploymentId: string; branch: string }
   | { kind: 'dispatch'; deploymentId: string; workflow: string; parameters: YamlMap }
-  | { kind: 'sweep'; filter?: string }
+  | { kind: 'sweep'; filter?: string; mode: SweepMode }
   | { kind: 'skip'; why: string };
 
 interface PullRequestPayload {
@@ -79,7 +79,7 @@ export function routeEvent(eventName: string, payload: unknown, inputs: ActionIn
       return { kind: 'dispatch', deploymentId: id, workflow, parameters: inputs.parameters };
     }
     case 'schedule':
-      return { kind: 'sweep', ...(inputs.deployments ? { filter: inputs.deployments } : {}) };
+      return { kind: 'sweep', mode: inputs.sweepMode, ...(inputs.deployments ? { filter: inputs.deployments } : {}) };
     default:
       return { kind: 'skip', why: `Isthmus does not act on '${eventName}' events` };
   }

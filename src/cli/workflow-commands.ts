@@ -181,32 +181,51 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         .command('update <deployment>')
         .description('update a deployment to a new blueprint and/or inputs (-p preview=true shows the steps only)')
         .option('-b, --blueprint <file>', "the new blueprint (default: the deployment's blueprint file, re-read)")
-        .option('-p, --parameters <key=value|file>', 'skip_install, skip_uninstall, skip_reinstall, reinstall_list, preview', collect, []),
+        .option('-p, --parameters <key=value|file>', 'skip_install, skip_uninstall, skip_reinstall, reinstall_list, preview', collect, [])
+        .option('--skip-drift-check', 'do not check drift first (drifted instances are otherwise brought back to the blueprint too)')
+        .option('--skip-heal', 'do not heal unhealthy instances first')
+        .option('--drift-only', "keep the deployment's blueprint and inputs: only bring drifted instances back to them"),
     ),
-  ).action((deploymentId: string, flags: BlueprintCliOptions & RunFlags & { blueprint?: string }) =>
-    withEnv(async (env) => {
-      const dep = await env.store.getDeployment(deploymentId);
-      if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
-      const blueprint = flags.blueprint ?? dep.blueprintFile;
-      const { started } = await (await runtime()).startBlueprintUpdate(
-        env.store,
-        dep,
-        blueprint,
-        loadOptionsFrom(blueprint, flags),
-        readParameters(flags.parameters),
-        env.plugins.catalog(),
-        { ship: env.shipsBlueprintFiles },
-      );
-      for (const step of started.diff.steps)
-        io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
-      if (started.diff.steps.length === 0) io.out('  no changes');
-      env.engine = { ...env.engine, children: env.children.withLoadOptions(loadOptionsFrom(blueprint, flags)) };
-      if (started.preview) {
-        io.out(`Preview only: the update would run ${started.taskCount} tasks`);
-        return 0;
-      }
-      return drive(io, env, started.execution, flags);
-    }),
+  ).action(
+    (deploymentId: string, flags: BlueprintCliOptions & RunFlags & { blueprint?: string; skipDriftCheck?: boolean; skipHeal?: boolean; driftOnly?: boolean }) =>
+      withEnv(async (env) => {
+        const dep = await env.store.getDeployment(deploymentId);
+        if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
+        if (flags.driftOnly && flags.blueprint) throw new UsageError("--drift-only keeps the deployment's blueprint: leave out --blueprint");
+        const blueprint = flags.blueprint ?? dep.blueprintFile;
+        const parameters = {
+          ...readParameters(flags.parameters),
+          ...(flags.skipDriftCheck ? { skip_drift_check: true } : {}),
+          ...(flags.skipHeal ? { skip_heal: true } : {}),
+          ...(flags.driftOnly ? { drift_only: true } : {}),
+        };
+        const pre = await (await runtime()).runPreUpdate(env.engine, deploymentId, parameters, {
+          waitForLock: flags.waitLock ?? false,
+          catalog: env.plugins.catalog(),
+        });
+        if (pre.heal?.healed.length) io.out(`Healed before the update: ${pre.heal.healed.join(', ')}`);
+        if (pre.driftCheck) io.out(pre.drifted.length ? `Drifted, brought back by the update: ${pre.drifted.join(', ')}` : 'No drift found');
+        for (const note of pre.notes) io.err(note);
+        const { started } = await (await runtime()).startBlueprintUpdate(
+          env.store,
+          dep,
+          blueprint,
+          loadOptionsFrom(blueprint, flags),
+          parameters,
+          env.plugins.catalog(),
+          { ship: env.shipsBlueprintFiles },
+          { drifted: pre.drifted },
+        );
+        for (const step of started.diff.steps)
+          io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
+        if (started.diff.steps.length === 0) io.out('  no changes');
+        env.engine = { ...env.engine, children: env.children.withLoadOptions(loadOptionsFrom(blueprint, flags)) };
+        if (started.preview) {
+          io.out(`Preview only: the update would run ${started.taskCount} tasks`);
+          return 0;
+        }
+        return drive(io, env, started.execution, flags);
+      }),
   );
 
   const executions = program.command('executions').description('list, show, cancel and resume executions');

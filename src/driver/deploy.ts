@@ -114,7 +114,7 @@ export async function startBlueprintUpdate(
   parameters: YamlMap,
   catalog: PluginCatalog,
   shipping: ShipOptions = {},
-  execution: { executionId?: string; retries?: RetryDefaults; cwd?: string } = {},
+  execution: { executionId?: string; retries?: RetryDefaults; cwd?: string; drifted?: string[] } = {},
 ): Promise<{ started: UpdateStart; planned: PlannedBlueprint }> {
   const inputs = { ...deployment.inputs, ...(options.inputs ?? {}) };
   const source = file ?? deployment.blueprintFile;

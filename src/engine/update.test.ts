@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../test/support/blueprint-files.js';
 import { createHarness, RECORDING_TYPES } from '../../test/support/engine.js';
-import { runExecution, startUpdate } from './index.js';
+import { runExecution, runPreUpdate, startUpdate } from './index.js';
 
 const V1 = `${HEADER}${RECORDING_TYPES}node_templates:
   db: { type: rec.Node, properties: { resource_id: db-v1 } }
@@ -91,5 +91,84 @@ describe('update', () => {
     await expect(startUpdate(h.store, dep, { plan: v2, inputs: {}, blueprintFile: 'moved.yaml', blueprintDigest: 'm' }, {})).rejects.toThrow(
       /moves from host 'h1' to 'h2'/,
     );
+  });
+});
+
+describe("update's drift and heal phases (skip_drift_check, skip_heal, drift_only)", () => {
+  const DRIFTING = `${HEADER}${RECORDING_TYPES}node_templates:
+  api:
+    type: rec.Node
+    properties: { resource_id: api-v1 }
+    interfaces:
+      cloudify.interfaces.lifecycle: { update: rec.op }
+      cloudify.interfaces.validation: { check_drift: rec.drift }
+  worker:
+    type: rec.Node
+    interfaces: { cloudify.interfaces.validation: { check_drift: rec.drift } }
+`;
+  const markDrifted = async (h: Awaited<ReturnType<typeof createHarness>>, dep: string, node: string) => {
+    const i = (await h.store.listNodeInstances(dep)).find((x) => x.nodeId === node)!;
+    await h.store.updateNodeInstance(dep, i.id, i.version, { runtimeProperties: { ...i.runtimeProperties, drifted: 'changed by hand' } });
+    return i.id;
+  };
+
+  it('finds drifted instances before the update and brings them back with it; skip_drift_check leaves them; a preview checks nothing', async () => {
+    const h = await createHarness({ maxParallel: 1 });
+    const dep = await h.deploy(DRIFTING);
+    await h.run(dep, 'install');
+    const api = await markDrifted(h, dep, 'api');
+    const worker = await markDrifted(h, dep, 'worker');
+
+    expect(await runPreUpdate(h.deps, dep, { preview: true })).toEqual({ drifted: [], notes: [] });
+    const skipped = await runPreUpdate(h.deps, dep, { skip_drift_check: true, skip_heal: true });
+    expect(skipped).toEqual({ drifted: [], notes: [] });
+
+    const pre = await runPreUpdate(h.deps, dep, {});
+    expect(pre.heal?.healed).toEqual([]);
+    expect(pre.drifted.sort()).toEqual([api, worker].sort());
+    h.log.length = 0;
+    // A new blueprint that changes nothing: the update still brings both drifted instances back,
+    // api with its update operation, worker (no update operation) by reinstalling it.
+    const start = await startUpdate(
+      h.store,
+      dep,
+      { plan: h.planOf(DRIFTING, 'same'), inputs: {}, blueprintFile: 'same.yaml', blueprintDigest: 'same' },
+      {},
+      {
+        drifted: pre.drifted,
+      },
+    );
+    if (start.preview) throw new Error('expected an execution');
+    expect(start.diff.steps).toEqual([]);
+    expect((await runExecution(h.deps, dep, start.execution.id)).status).toBe('terminated');
+    expect(h.log).toContain('api update');
+    expect(h.log).toEqual(expect.arrayContaining(['worker delete', 'worker create']));
+    expect((await runPreUpdate(h.deps, dep, { skip_heal: true })).drifted).toEqual([]);
+  });
+
+  it('drift_only keeps the deployment on its own blueprint and inputs and updates only the drifted instance', async () => {
+    const h = await createHarness({ maxParallel: 1 });
+    const dep = await h.deploy(DRIFTING);
+    await h.run(dep, 'install');
+    const api = await markDrifted(h, dep, 'api');
+    const pre = await runPreUpdate(h.deps, dep, { drift_only: true, skip_heal: true, skip_drift_check: true });
+    // drift_only always checks drift, even when told to skip the check.
+    expect(pre.drifted).toEqual([api]);
+    h.log.length = 0;
+    const v2 = DRIFTING.replace('api-v1', 'api-v2');
+    const start = await startUpdate(
+      h.store,
+      dep,
+      { plan: h.planOf(v2, 'v2'), inputs: {}, blueprintFile: 'v2.yaml', blueprintDigest: 'v2' },
+      { drift_only: true },
+      {
+        drifted: pre.drifted,
+      },
+    );
+    if (start.preview) throw new Error('expected an execution');
+    expect(start.diff.steps).toEqual([]);
+    expect((await runExecution(h.deps, dep, start.execution.id)).status).toBe('terminated');
+    expect(h.log.filter((l) => !l.includes('check_drift'))).toEqual(['api update']);
+    expect(JSON.stringify((await h.store.getDeployment(dep))!.plan)).toContain('api-v1');
   });
 });

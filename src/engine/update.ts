@@ -7,7 +7,7 @@ import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.
 
 /** What an update execution remembers to prepare, resume and finish the deployment. */
 
-const UPDATE_PARAMETERS = ['preview', 'skip_install', 'skip_uninstall', 'skip_reinstall', 'reinstall_list'];
+const UPDATE_PARAMETERS = ['preview', 'skip_install', 'skip_uninstall', 'skip_reinstall', 'reinstall_list', 'skip_drift_check', 'skip_heal', 'drift_only'];
 
 export interface UpdateSource {
   /** The new blueprint, planned with fresh instance ids (the CLI or the action loads it). */
@@ -29,13 +29,16 @@ export async function startUpdate(
   deploymentId: string,
   source: UpdateSource,
   parameters: YamlMap,
-  options: { retries?: RetryDefaults; catalog?: PluginCatalog; executionId?: string } = {},
+  options: { retries?: RetryDefaults; catalog?: PluginCatalog; executionId?: string; drifted?: string[] } = {},
 ): Promise<UpdateStart> {
   for (const k of Object.keys(parameters))
     if (!UPDATE_PARAMETERS.includes(k))
       throw new WorkflowError(`update has no parameter '${k}'; its parameters: ${UPDATE_PARAMETERS.join(', ')}`, 'unknown-parameter');
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
+  // drift_only: the deployment stays on its own plan and inputs; only drifted instances change.
+  if (parameters['drift_only'] === true)
+    source = { plan: deployment.plan, inputs: deployment.inputs, blueprintFile: deployment.blueprintFile, blueprintDigest: deployment.blueprintDigest };
   const newId = idsAvoiding(deployment.plan);
   let diff: UpdateDiff;
   try {
@@ -53,6 +56,7 @@ export async function startUpdate(
       skip_uninstall: parameters['skip_uninstall'] === true,
       skip_reinstall: parameters['skip_reinstall'] === true,
       ...(Array.isArray(reinstall) ? { reinstall_list: reinstall.map(String) } : {}),
+      ...(options.drifted?.length ? { drifted: options.drifted } : {}),
     },
     options.retries,
   );

@@ -9,13 +9,15 @@ export interface UpdateParameters {
   skip_reinstall?: boolean;
   /** Instances to reinstall whether or not their node changed. */
   reinstall_list?: string[];
+  /** Instances check_drift found drifted: updated back (update operations, else reinstall) even if their node did not change. */
+  drifted?: string[];
 }
 
 /**
  * Deployment update (Cloudify's update workflow): unlink removed relationships and uninstall
  * removed nodes; then run each modified node's update operations, or reinstall it with what it
  * contains; then install added nodes and establish added relationships. Each phase waits for
- * the previous one.
+ * the previous one. Instances found drifted are treated as modified: brought back to the blueprint.
  */
 export function updateGraph(diff: UpdateDiff, stateOf: StateLookup, params: UpdateParameters = {}, retries: RetryDefaults = DEFAULT_RETRIES): TaskGraph {
   const plan = diff.plan;
@@ -40,7 +42,10 @@ export function updateGraph(diff: UpdateDiff, stateOf: StateLookup, params: Upda
   phase = [...new Set(phase)];
 
   // Phase 2: modified nodes — update operations where defined, reinstall otherwise.
-  const modifiedInstances = plan.nodeInstances.filter((i) => diff.modifiedNodes.includes(i.nodeId) && !added.has(i.id)).map((i) => i.id);
+  const drifted = new Set(params.drifted ?? []);
+  const modifiedInstances = plan.nodeInstances
+    .filter((i) => (diff.modifiedNodes.includes(i.nodeId) || drifted.has(i.id)) && !added.has(i.id) && !removed.has(i.id))
+    .map((i) => i.id);
   const toReinstall = new Set<string>(params.reinstall_list ?? []);
   const inPlace: string[] = [];
   for (const id of modifiedInstances) {

@@ -35,6 +35,14 @@ export function recordingPlugin(log: string[], concurrency = { active: 0, max: 0
         ctx.instance.runtimeProperties['runs'] = runs;
         for (const [k, v] of Object.entries(ctx.inputs)) ctx.instance.runtimeProperties[`input_${k}`] = v as YamlValue;
         if (ctx.operation.name.endsWith('lifecycle.create')) delete ctx.instance.runtimeProperties['broken'];
+        if (ctx.operation.name.endsWith('lifecycle.update') || ctx.operation.name.endsWith('lifecycle.create'))
+          delete ctx.instance.runtimeProperties['drifted'];
+      },
+      drift: async (ctx) => {
+        note(ctx);
+        const drifted = ctx.instance.runtimeProperties['drifted'];
+        const report: YamlValue = drifted ? { drifted: true, differences: { [ctx.instance.id]: [String(drifted)] } } : { drifted: false };
+        return report;
       },
       check: async (ctx) => {
         note(ctx);

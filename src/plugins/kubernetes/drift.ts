@@ -37,10 +37,23 @@ export function fieldDifferences(want: YamlValue, have: YamlValue | undefined, a
   return String(want) === String(have ?? '') ? [] : [at];
 }
 
+/**
+ * The desired object as the server stores it, where the two differ by design: a Secret's
+ * write-only `stringData` is merged into `data` (base64) and never read back.
+ */
+export function asStored(o: K8sObject): K8sObject {
+  if (o.kind !== 'Secret' || !isYamlMap((o as unknown as YamlMap)['stringData'] ?? null)) return o;
+  const { stringData, ...rest } = o as unknown as YamlMap & { stringData: YamlMap; data?: YamlMap };
+  const data: YamlMap = { ...(isYamlMap(rest['data'] ?? null) ? (rest['data'] as YamlMap) : {}) };
+  for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64');
+  return { ...rest, data } as unknown as K8sObject;
+}
+
 /** Per object that drifted (`Kind ns/name`): the differing fields, or `missing`. In sync objects are left out. */
 export async function objectsDrift(objects: ObjectClient, desired: K8sObject[]): Promise<YamlMap> {
   const drift: YamlMap = {};
-  for (const o of desired) {
+  for (const wanted of desired) {
+    const o = asStored(wanted);
     const live = await readLive(objects, o);
     const name = describeObject({ kind: o.kind, name: o.metadata.name ?? '', namespace: o.metadata.namespace ?? null });
     if (!live) drift[name] = ['missing'];
