@@ -208,7 +208,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     const deployments = sandbox.api.typeOf('apps/v1', 'Deployment');
     const scaled = sandbox.api.peek('apps', 'Deployment').find((d) => d.metadata.namespace === 'env-e2e')!;
     const name = scaled.metadata.name!;
-    const live = sandbox.api.get(deployments, 'env-e2e', name) as { spec: { replicas: number } };
+    const live = sandbox.api.get(deployments, 'env-e2e', name) as unknown as { spec: { replicas: number } };
     const replicas = live.spec.replicas;
     sandbox.api.replace(deployments, 'env-e2e', name, { ...live, spec: { ...live.spec, replicas: replicas + 2 } });
     const report = await runAction(
@@ -222,11 +222,11 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(report.summary).toMatch(/\| <code>env-e2e<\/code> \| ✅ healthy \| ⚠️ drifted \(1\) \| reported \|/);
     expect(github.issues.map((i) => [i.title, i.state])).toEqual([['Isthmus: deployment env-e2e has drifted', 'open']]);
     expect(github.issues[0]!.body).toContain('spec.replicas');
-    expect((sandbox.api.get(deployments, 'env-e2e', name) as { spec: { replicas: number } }).spec.replicas).toBe(replicas + 2);
+    expect((sandbox.api.get(deployments, 'env-e2e', name) as unknown as { spec: { replicas: number } }).spec.replicas).toBe(replicas + 2);
     const reconcile = await runAction('schedule-sweep-reconcile', 'schedule', { schedule: '0 6 * * *' }, { deployments: 'env-', 'sweep-mode': 'reconcile' });
     expect(reconcile.code, reconcile.log).toBe(0);
     expect(reconcile.summary).toMatch(/\| <code>env-e2e<\/code> \| ✅ healthy \| ✅ in sync \| reconciled [^|]+; issue closed \|/);
-    expect((sandbox.api.get(deployments, 'env-e2e', name) as { spec: { replicas: number } }).spec.replicas).toBe(replicas);
+    expect((sandbox.api.get(deployments, 'env-e2e', name) as unknown as { spec: { replicas: number } }).spec.replicas).toBe(replicas);
     expect(github.issues.map((i) => i.state)).toEqual(['closed']);
 
     const uninstall = await runAction('dispatch-uninstall', 'workflow_dispatch', { inputs: {} }, { 'deployment-id': 'env-e2e', workflow: 'uninstall' });

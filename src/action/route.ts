@@ -4,13 +4,19 @@ import type { ActionInputs, SweepMode } from './inputs.js';
 
 /** What a run does, decided from the event alone (pure, so every branch is tested). */
 export type Route =
-  | { kind: 'preview'; deploymentId: string; pr: number; headSha: string }
-  | { kind: 'plan-only'; deploymentId: string; pr?: number; why: string }
+  | { kind: 'preview'; deploymentId: string; pr: number; headSha: string; environment?: EnvironmentTarget }
+  | { kind: 'plan-only'; deploymentId: string; pr?: number; why: string; environment?: EnvironmentTarget }
   | { kind: 'teardown'; deploymentId: string; pr: number }
-  | { kind: 'environment'; deploymentId: string; branch: string }
+  | { kind: 'environment'; deploymentId: string; branch: string; sha?: string }
   | { kind: 'dispatch'; deploymentId: string; workflow: string; parameters: YamlMap }
   | { kind: 'sweep'; filter?: string; mode: SweepMode }
   | { kind: 'skip'; why: string };
+
+/** The environment a pull request merges into (its base is a deploy branch). */
+export interface EnvironmentTarget {
+  deploymentId: string;
+  branch: string;
+}
 
 interface PullRequestPayload {
   action?: string;
@@ -18,9 +24,11 @@ interface PullRequestPayload {
   pull_request?: {
     number: number;
     head: { sha: string; repo?: { id?: number; full_name?: string } | null };
-    base: { repo: { id?: number; full_name: string } };
+    base: { ref?: string; repo: { id?: number; full_name: string } };
   };
   repository?: { full_name?: string };
+  /** push: the commit the branch now points at. */
+  after?: string;
 }
 
 /** `pr-<n>`, plus the blueprint's name when it is not the repository's only `blueprint.yaml`. */
@@ -31,7 +39,12 @@ export function previewDeploymentId(pr: number, blueprint: string): string {
   return `pr-${pr}${suffix}`.replace(/[^A-Za-z0-9_.-]/g, '-');
 }
 
-const environmentId = (branch: string) => `env-${branch}`.replace(/[^A-Za-z0-9_.-]/g, '-');
+export const environmentId = (branch: string) => `env-${branch}`.replace(/[^A-Za-z0-9_.-]/g, '-');
+
+/** The environment a pull request into `base` would change, when `base` is a deploy branch. */
+function environmentOf(base: string | undefined, inputs: ActionInputs): { environment?: EnvironmentTarget } {
+  return base && inputs.deployBranches.includes(base) ? { environment: { deploymentId: environmentId(base), branch: base } } : {};
+}
 
 /**
  * Whether a pull request's code comes from another repository. Fails closed: a head repository
@@ -54,6 +67,7 @@ export function routeEvent(eventName: string, payload: unknown, inputs: ActionIn
       if (!pr) return { kind: 'skip', why: `${eventName} event without a pull_request` };
       const id = inputs.deploymentId ?? previewDeploymentId(pr.number, inputs.blueprint);
       const fork = isFork(pr);
+      const target = environmentOf(pr.base.ref, inputs);
       if (p.action === 'closed')
         return fork ? { kind: 'skip', why: 'a pull request from a fork never had a preview' } : { kind: 'teardown', deploymentId: id, pr: pr.number };
       if (!['opened', 'synchronize', 'reopened'].includes(p.action ?? '')) return { kind: 'skip', why: `nothing to do for pull_request '${p.action ?? ''}'` };
@@ -64,13 +78,15 @@ export function routeEvent(eventName: string, payload: unknown, inputs: ActionIn
           deploymentId: id,
           pr: pr.number,
           why: `the pull request comes from a fork (${pr.head.repo?.full_name ?? 'a deleted repository'}): validated and planned only, never applied`,
+          ...target,
         };
-      return { kind: 'preview', deploymentId: id, pr: pr.number, headSha: pr.head.sha };
+      return { kind: 'preview', deploymentId: id, pr: pr.number, headSha: pr.head.sha, ...target };
     }
     case 'push': {
       const branch = ref.replace(/^refs\/heads\//, '');
       if (!inputs.deployBranches.includes(branch)) return { kind: 'skip', why: `branch '${branch}' is not in deploy-branches` };
-      return { kind: 'environment', deploymentId: inputs.deploymentId ?? environmentId(branch), branch };
+      const sha = typeof p.after === 'string' && /^[0-9a-f]{40}$/.test(p.after) ? p.after : undefined;
+      return { kind: 'environment', deploymentId: inputs.deploymentId ?? environmentId(branch), branch, ...(sha ? { sha } : {}) };
     }
     case 'workflow_dispatch': {
       const workflow = inputs.workflow ?? 'install';
