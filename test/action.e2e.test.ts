@@ -261,6 +261,92 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(run.outputs['status']).toBe('failed');
   }, 60_000);
 
+  it('a pull request into a deploy branch shows the environment plan; its merge applies exactly that; a merge whose plan moved stops and says so on the pull request', async () => {
+    const workspace = writeBlueprintFiles({
+      'svc/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'inputs:',
+        '  replicas: { type: integer, default: 1 }',
+        'node_types:',
+        '  svc.App: { derived_from: cloudify.nodes.Root, properties: { replicas: { type: integer } } }',
+        'node_templates:',
+        '  app:',
+        '    type: svc.App',
+        '    properties: { replicas: { get_input: replicas } }',
+        '    interfaces:',
+        '      cloudify.interfaces.lifecycle:',
+        '        create: { implementation: scripts/noop.sh }',
+        '',
+      ].join('\n'),
+      'svc/scripts/noop.sh': 'true\n',
+    });
+    const svc = { blueprint: 'svc/blueprint.yaml', 'deploy-branches': 'main' };
+    const push = (sha: string) => ({ ref: 'refs/heads/main', after: sha, repository: { full_name: 'Codertocat/Hello-World' } });
+    const intoMain = (number: number) => {
+      const payload = prExample('opened', number);
+      payload.pull_request.base.ref = 'main';
+      return payload;
+    };
+    const sha = (n: number) => String(n).repeat(40).slice(0, 40);
+    try {
+      // The environment exists (a direct push, applied with a note that no plan was reviewed).
+      const first = await runAction('push-direct', 'push', push(sha(1)), svc, { workspace });
+      expect(first.code, first.log).toBe(0);
+      expect(first.summary).toContain('No reviewed plan: no merged pull request into main contains 111111111111 (a direct push).');
+
+      // The pull request's comment shows its own preview and the plan of env-main after merge.
+      const pr = await runAction('pr-into-deploy-branch', 'pull_request', intoMain(31), { ...svc, inputs: 'replicas: 3' }, { workspace });
+      expect(pr.code, pr.log).toBe(0);
+      const comment = github.comments.find((c) => c.issue === 31)!.body;
+      expect(comment).toContain('On merge into <code>main</code>: update of <code>env-main</code>');
+      expect(comment).toMatch(/\| modify \| node \| <code>app<\/code> \|/);
+      const reviewed = /<!-- isthmus:env-plan=env-main:([0-9a-f]{64}) -->/.exec(comment)![1]!;
+      expect(JSON.parse(pr.outputs['changes-json']!)).toMatchObject({ environment: { deploymentId: 'env-main', exists: true, planDigest: reviewed } });
+      expect(pr.outputs['plan-markdown']).toContain(`isthmus:env-plan=env-main:${reviewed}`);
+
+      // Merged: the push finds the pull request, and its plan is the reviewed one: applied, and said so there.
+      github.pulls.push({ number: 31, sha: sha(2), merged: true, base: 'main' });
+      const merged = await runAction('push-merge-reviewed', 'push', push(sha(2)), { ...svc, inputs: 'replicas: 3' }, { workspace });
+      expect(merged.code, merged.log).toBe(0);
+      expect(merged.outputs['status']).toBe('succeeded');
+      expect(merged.summary).toContain(`Applying the plan reviewed in pull request &#35;31 (<code>${reviewed.slice(0, 32)}</code>)`);
+      expect(merged.outputs['plan-digest']).toBe(reviewed);
+      expect(github.comments.some((c) => c.issue === 31 && c.body.includes('<!-- isthmus:deployment=env-main -->'))).toBe(true);
+      expect(JSON.stringify((await store.getDeployment('env-main'))!.inputs)).toContain('"replicas":3');
+
+      // Another pull request is reviewed with 2 replicas, but what lands asks for 4: the push stops.
+      await runAction('pr-into-deploy-branch-2', 'pull_request', intoMain(32), { ...svc, inputs: 'replicas: 2' }, { workspace });
+      github.pulls.push({ number: 32, sha: sha(3), merged: true, base: 'main' });
+      const moved = await runAction('push-merge-moved', 'push', push(sha(3)), { ...svc, inputs: 'replicas: 4' }, { workspace });
+      expect(moved.code, moved.log).toBe(0);
+      expect(moved.outputs['status']).toBe('planned');
+      expect(moved.summary).toMatch(/changed since the plan reviewed in pull request &#35;32 .* stopped without applying/);
+      expect(github.comments.find((c) => c.issue === 32 && c.body.includes('<!-- isthmus:deployment=env-main -->'))!.body).toContain(
+        'stopped without applying',
+      );
+      expect(JSON.stringify((await store.getDeployment('env-main'))!.inputs)).toContain('"replicas":3');
+
+      // require-reviewed-plan: a direct push plans and stops.
+      const strict = await runAction('push-direct-strict', 'push', push(sha(4)), { ...svc, 'require-reviewed-plan': 'true' }, { workspace });
+      expect(strict.outputs['status']).toBe('planned');
+      expect(strict.summary).toContain('require-reviewed-plan is set: planned, not applied');
+    } finally {
+      for (const [name, id] of [
+        ['cleanup-env-main', 'env-main'],
+        ['cleanup-pr-31', 'pr-31-svc'],
+        ['cleanup-pr-32', 'pr-32-svc'],
+      ] as const)
+        await runAction(
+          name,
+          'workflow_dispatch',
+          { inputs: {} },
+          { blueprint: 'svc/blueprint.yaml', 'deployment-id': id, workflow: 'uninstall' },
+          { workspace },
+        );
+    }
+  }, 180_000);
+
   it('day two: dispatch scale and heal; the sweep opens then closes a health issue; a second run fails naming the holder or waits; a changed plan stops an approved apply', async () => {
     const state = mkdtempSync(path.join(tmpdir(), 'isthmus-ops-state-'));
     const workspace = writeBlueprintFiles({

@@ -28,6 +28,26 @@ export interface RunReport {
   runUrl?: string;
   /** Digest of the blueprint and inputs the plan was made from. */
   planDigest?: string;
+  /** For a pull request into a deploy branch: what merging it would do to that branch's environment. */
+  environment?: EnvironmentPlan;
+  /** A pull request to report on besides the route's own (the merged one a push applies). */
+  commentOn?: number;
+}
+
+/** The update preview of a deploy branch's environment, as a pull request into it would change it. */
+export interface EnvironmentPlan {
+  deploymentId: string;
+  branch: string;
+  /** Whether the environment exists (an update) or would be installed. */
+  exists: boolean;
+  changes: UpdateStep[];
+  planDigest: string;
+}
+
+/** The environment plan digest a pull request's comment showed for `deploymentId`, if any. */
+export function environmentDigestIn(body: string, deploymentId: string): string | undefined {
+  for (const m of body.matchAll(/<!-- isthmus:env-plan=([A-Za-z0-9_.-]+):([0-9a-f]{64}) -->/g)) if (m[1] === deploymentId) return m[2];
+  return undefined;
 }
 
 /** The hidden marker that finds a deployment's sticky comment again. */
@@ -95,6 +115,18 @@ export function renderReport(report: RunReport, secrets: Redactor = new Redactor
       );
     }
     if (report.outputs) parts.push('#### Outputs', '', outputsTable(report.outputs), '');
+    if (report.environment) {
+      const e = report.environment;
+      parts.push(
+        `#### On merge into ${mdCode(e.branch)}: ${e.exists ? 'update' : 'install'} of ${mdCode(e.deploymentId)}`,
+        '',
+        changesTable(e.changes, changeLimit),
+        '',
+        `<!-- isthmus:env-plan=${e.deploymentId}:${e.planDigest} -->`,
+        `<sub>Environment plan digest <code>${mdText(e.planDigest.slice(0, SHOWN_DIGEST_CHARS))}</code>. The push that merges this pull request applies it only if its own plan has this digest; otherwise it plans, stops and says why here.</sub>`,
+        '',
+      );
+    }
     if (report.planDigest) {
       parts.push(`<!-- isthmus:plan-digest=${report.planDigest} -->`);
       const shown = mdText(report.planDigest.slice(0, SHOWN_DIGEST_CHARS));

@@ -10,6 +10,8 @@ export interface GitHubPort {
   reportUnhealthy(marker: string, title: string, body: string): Promise<'opened' | 'updated'>;
   /** Closes the deployment's open health issue, if any, with a comment. */
   reportHealthy(marker: string, body: string): Promise<boolean>;
+  /** The pull requests a commit belongs to (merged ones included), with the branch each went into. */
+  pullRequestsOf?(sha: string): Promise<Array<{ number: number; merged: boolean; base: string }>>;
 }
 
 export const HEALTH_LABEL = 'isthmus-unhealthy';
@@ -70,6 +72,10 @@ export function gitHubPort(token: string, owner: string, repo: string, options: 
       }
       await octokit.rest.issues.create({ owner, repo, title, body, labels: [HEALTH_LABEL] });
       return 'opened';
+    },
+    async pullRequestsOf(sha) {
+      const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 });
+      return data.map((p) => ({ number: p.number, merged: Boolean(p.merged_at), base: p.base.ref }));
     },
     async reportHealthy(marker, body) {
       const open = await findIssue(marker);

@@ -31,6 +31,10 @@ export interface ActionInputs {
   sweepMode: SweepMode;
   /** The plan digest a reviewer approved: an apply whose plan differs stops instead. */
   planDigest?: string;
+  /** A push plans and stops (for a later job behind an approval gate). */
+  planOnly: boolean;
+  /** A push with no reviewed plan (no plan-digest, no merged pull request that showed one) plans and stops. */
+  requireReviewedPlan: boolean;
 }
 
 export const SWEEP_MODES = ['report', 'heal', 'reconcile'] as const;
@@ -80,6 +84,8 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     mode,
     deployBranches: (get('deploy-branches') || '').split(/[\s,]+/).filter(Boolean),
     waitForLock: get('wait-for-lock') === 'true',
+    planOnly: get('plan-only') === 'true',
+    requireReviewedPlan: get('require-reviewed-plan') === 'true',
   };
   for (const [key, name] of [
     ['deploymentId', 'deployment-id'],

@@ -343,7 +343,9 @@ describe('action outputs (finding 9: blueprint outputs overwrote the action outp
       url: 'http://app',
     });
     expect(outputs.get('url')).toBe('http://app');
-    expect([...outputs.keys()].sort()).toEqual(['deployment-id', 'execution-id', 'outputs', 'status', 'url']);
+    expect([...outputs.keys()].sort()).toEqual(['changes-json', 'deployment-id', 'execution-id', 'outputs', 'plan-markdown', 'status', 'url']);
+    expect(JSON.parse(outputs.get('changes-json')!)).toMatchObject({ deploymentId: 'outs', status: 'succeeded', changes: [] });
+    expect(outputs.get('plan-markdown')).toContain('<!-- isthmus:deployment=outs -->');
     expect(warnings.join('\n')).toContain("are only in the 'outputs' JSON");
   }, 30_000);
 });

@@ -7,11 +7,21 @@ import { ConflictError, type DeploymentRecord, type EventRecord, type ExecutionR
 import type { DeploymentPlan, PluginCatalog, UpdateStep } from '../plan/index.js';
 import { WorkflowError } from '../workflows/index.js';
 import type { DriverEnvironment } from '../compose.js';
-import { commentMarker, planDigestIn, renderReport, sameDigest, SHOWN_DIGEST_CHARS, type ReportStatus, type RunReport } from './comment.js';
+import {
+  commentMarker,
+  environmentDigestIn,
+  planDigestIn,
+  renderReport,
+  sameDigest,
+  SHOWN_DIGEST_CHARS,
+  type EnvironmentPlan,
+  type ReportStatus,
+  type RunReport,
+} from './comment.js';
 import type { GitHubPort } from './github.js';
 import type { ActionInputs, SweepMode } from './inputs.js';
 import { Redactor, secretTexts } from '../runtime/index.js';
-import { matchesFilter, routeEvent, type Route } from './route.js';
+import { matchesFilter, previewDeploymentId, routeEvent, type EnvironmentTarget, type Route } from './route.js';
 import { abandonExecution, settleDeployment } from './settle.js';
 import { hiddenMarker, mdCode, mdText } from './markdown.js';
 import { oneLineRunner } from './log.js';
@@ -103,13 +113,23 @@ export async function runAction(given: ActionDeps): Promise<RunReport> {
     if (report.outputs) report.outputs = redactor.redactValue(report.outputs);
     const markdown = renderReport(report, redactor);
     await runner.appendSummary(markdown);
-    const pr = 'pr' in route ? route.pr : undefined;
+    const pr = 'pr' in route ? route.pr : report.commentOn;
     if (pr !== undefined && inputs.commentOnPr && deps.github) {
-      const how = await deps.github.upsertComment(pr, commentMarker(report.deploymentId), markdown);
-      runner.info(`PR #${pr}: comment ${how}`);
+      try {
+        const how = await deps.github.upsertComment(pr, commentMarker(report.deploymentId), markdown);
+        runner.info(`PR #${pr}: comment ${how}`);
+      } catch (err) {
+        // The summary has it all; a token that may not comment loses only the comment.
+        if (!('pr' in route)) runner.warning(`could not comment on pull request #${pr}: ${(err as Error).message}`);
+        else throw err;
+      }
     }
     runner.setOutput('deployment-id', report.deploymentId);
     runner.setOutput('status', report.status);
+    // For approval gates: what a later job (behind a GitHub environment's reviewers) would apply.
+    runner.setOutput('plan-markdown', markdown);
+    runner.setOutput('changes-json', redactor.redact(JSON.stringify(changesDocument(report))));
+    if (report.planDigest) runner.setOutput('plan-digest', report.planDigest);
     if (report.executionId) runner.setOutput('execution-id', report.executionId);
     runner.setOutput('outputs', JSON.stringify(report.outputs ?? {}));
     setBlueprintOutputs(runner, report.outputs ?? {});
@@ -121,7 +141,15 @@ export async function runAction(given: ActionDeps): Promise<RunReport> {
 }
 
 /** The action's own outputs (action.yml): a blueprint output may not take their place. */
-export const RESERVED_OUTPUTS = new Set(['deployment-id', 'execution-id', 'status', 'outputs']);
+export const RESERVED_OUTPUTS = new Set(['deployment-id', 'execution-id', 'status', 'outputs', 'plan-markdown', 'changes-json', 'plan-digest']);
+
+/** The `changes-json` output: the run's plan changes and digest, and the environment plan of a pull request into a deploy branch. */
+function changesDocument(report: RunReport): YamlMap {
+  const doc: YamlMap = { deploymentId: report.deploymentId, status: report.status, changes: (report.changes ?? []) as unknown as YamlValue };
+  if (report.planDigest) doc['planDigest'] = report.planDigest;
+  if (report.environment) doc['environment'] = report.environment as unknown as YamlValue;
+  return doc;
+}
 
 /**
  * Each blueprint output as an action output of its own name, unless that name is one of the
@@ -195,6 +223,19 @@ function settle(deps: ActionDeps, env: DriverEnvironment, deploymentId: string):
 }
 
 async function single(deps: ActionDeps, env: DriverEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
+  const report = await singleRun(deps, env, route);
+  if ((route.kind === 'preview' || route.kind === 'plan-only') && route.environment) {
+    try {
+      const blueprint = path.resolve(deps.context.workspace, deps.inputs.blueprint);
+      report.environment = await environmentPlan(deps, env, route.environment, blueprint, env.plugins.catalog());
+    } catch (err) {
+      report.notes = [...(report.notes ?? []), `The plan of ${route.environment.deploymentId} after merge could not be made: ${(err as Error).message}`];
+    }
+  }
+  return report;
+}
+
+async function singleRun(deps: ActionDeps, env: DriverEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
   const { inputs } = deps;
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, inputs.blueprint);
@@ -220,8 +261,22 @@ async function single(deps: ActionDeps, env: DriverEnvironment, route: Exclude<R
       }
       case 'preview':
       case 'environment': {
-        const stop = await replanned(deps, env, existing, blueprint, catalog);
-        if (stop) return { ...base, ...stop, notes: [...settled, ...(stop.notes ?? [])] };
+        // A push applies only the plan reviewed on its pull request (or given as plan-digest).
+        const review = route.kind === 'environment' ? await reviewedPlanOf(deps, route) : undefined;
+        const stopWhy =
+          route.kind !== 'environment'
+            ? undefined
+            : inputs.planOnly
+              ? 'plan-only: planned, not applied.'
+              : !review?.reviewed && inputs.requireReviewedPlan
+                ? `No reviewed plan (${review?.missing ?? 'none found'}), and require-reviewed-plan is set: planned, not applied.`
+                : undefined;
+        const stop = await replanned(deps, env, existing, blueprint, catalog, route.kind === 'environment' ? review?.reviewed : undefined, stopWhy);
+        if (stop) return { ...base, ...stop, notes: [...settled, ...(stop.notes ?? [])], ...(review?.pr !== undefined ? { commentOn: review.pr } : {}) };
+        if (review?.reviewed)
+          settled.push(`Applying the plan reviewed in ${review.reviewed.source} (\`${review.reviewed.digest.slice(0, SHOWN_DIGEST_CHARS)}\`).`);
+        else if (review?.missing) settled.push(`No reviewed plan: ${review.missing}.`);
+        if (review?.pr !== undefined) base.commentOn = review.pr;
         // The digest the sticky comment showed before this push: say when the plan moved on from it.
         const shown = route.kind === 'preview' ? await shownDigest(deps, route.pr, route.deploymentId) : undefined;
         const moved = (digest: string) =>
@@ -299,10 +354,20 @@ async function shownDigest(deps: ActionDeps, pr: number, deploymentId: string): 
 
 const allAdded = (plan: DeploymentPlan): UpdateStep[] => plan.nodes.map((n) => ({ action: 'add', entity: 'node', name: n.id, detail: n.type }));
 
+/** A plan someone approved: its digest, and where it was approved (for the notes). */
+interface ReviewedPlan {
+  digest: string;
+  /** `the plan-digest input`, `pull request #7` … */
+  source: string;
+  /** The merged pull request that showed it, to report back on. */
+  pr?: number;
+}
+
 /**
- * The plan made now, checked against the one a reviewer approved (input `plan-digest`): when
- * the blueprint or its inputs changed since, the run re-plans, stops before applying anything,
- * and says so. Undefined when there is nothing to stop for.
+ * The plan made now, checked against the one a reviewer approved: when the blueprint or its inputs
+ * changed since, the run re-plans, stops before applying anything, and says so. With `plan-only`
+ * (or `require-reviewed-plan` and no reviewed plan), it stops after planning. Undefined when there is
+ * nothing to stop for.
  */
 async function replanned(
   deps: ActionDeps,
@@ -310,9 +375,10 @@ async function replanned(
   existing: DeploymentRecord | undefined,
   blueprint: string,
   catalog: PluginCatalog,
+  reviewed: ReviewedPlan | undefined = deps.inputs.planDigest ? { digest: deps.inputs.planDigest, source: 'the plan-digest input' } : undefined,
+  stopWhy?: string,
 ): Promise<Partial<RunReport> | undefined> {
-  const reviewed = deps.inputs.planDigest;
-  if (!reviewed) return undefined;
+  if (!reviewed && !stopWhy) return undefined;
   let report: Partial<RunReport>;
   if (existing) {
     const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), { preview: true }, catalog);
@@ -321,11 +387,56 @@ async function replanned(
     const planned = planBlueprint(blueprint, loadOptions(deps), catalog, deps.context.workspace);
     report = { changes: allAdded(planned.plan), plan: planned.plan, planDigest: planned.digest };
   }
-  if (sameDigest(reviewed, report.planDigest!)) return undefined;
   const now = report.planDigest!.slice(0, SHOWN_DIGEST_CHARS);
-  const note = `The blueprint or its inputs changed since the reviewed plan (\`${reviewed.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${now}\` and stopped without applying. Review the plan below, then run again with plan-digest: ${now}.`;
-  deps.runner.warning(note.replace(/`/g, ''));
-  return { ...report, status: 'planned', notes: [note] };
+  if (reviewed && !sameDigest(reviewed.digest, report.planDigest!)) {
+    const note = `The blueprint or its inputs changed since the plan reviewed in ${reviewed.source} (\`${reviewed.digest.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${now}\` and stopped without applying. Review the plan below, then run again with plan-digest: ${now}.`;
+    deps.runner.warning(note.replace(/`/g, ''));
+    return { ...report, status: 'planned', notes: [note], ...(reviewed.pr !== undefined ? { commentOn: reviewed.pr } : {}) };
+  }
+  if (stopWhy) return { ...report, status: 'planned', notes: [`${stopWhy} To apply it, run again with plan-digest: ${now}.`] };
+  return undefined;
+}
+
+/**
+ * The plan a push to a deploy branch must match: the plan-digest input, else the environment plan
+ * the merged pull request's comment showed. `missing` says why there is none, when there is none.
+ */
+async function reviewedPlanOf(
+  deps: ActionDeps,
+  route: Extract<Route, { kind: 'environment' }>,
+): Promise<{ reviewed?: ReviewedPlan; pr?: number; missing?: string }> {
+  if (deps.inputs.planDigest) return { reviewed: { digest: deps.inputs.planDigest, source: 'the plan-digest input' } };
+  if (!route.sha || !deps.github?.pullRequestsOf) return { missing: 'this push names no commit whose pull request could be looked up' };
+  let prs: Array<{ number: number; merged: boolean; base: string }>;
+  try {
+    prs = (await deps.github.pullRequestsOf(route.sha)).filter((p) => p.merged && p.base === route.branch);
+  } catch (err) {
+    deps.runner.warning(`could not look up the pull request of ${route.sha}: ${(err as Error).message}`);
+    return { missing: `the pull request of ${route.sha.slice(0, 12)} could not be looked up` };
+  }
+  const pr = prs[0];
+  if (!pr) return { missing: `no merged pull request into ${route.branch} contains ${route.sha.slice(0, 12)} (a direct push)` };
+  const body = (await deps.github.findComment(pr.number, commentMarker(previewDeploymentId(pr.number, deps.inputs.blueprint))).catch(() => undefined)) ?? '';
+  const digest = environmentDigestIn(body, route.deploymentId);
+  if (!digest) return { pr: pr.number, missing: `pull request #${pr.number} showed no plan of ${route.deploymentId}` };
+  return { reviewed: { digest, source: `pull request #${pr.number}`, pr: pr.number }, pr: pr.number };
+}
+
+/** What merging a pull request would do to its base branch's environment: an update preview, or an install. */
+async function environmentPlan(
+  deps: ActionDeps,
+  env: DriverEnvironment,
+  target: EnvironmentTarget,
+  blueprint: string,
+  catalog: PluginCatalog,
+): Promise<EnvironmentPlan> {
+  const existing = await env.store.getDeployment(target.deploymentId);
+  if (existing) {
+    const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), { preview: true }, catalog);
+    return { ...target, exists: true, changes: started.diff.steps, planDigest: planned.digest };
+  }
+  const planned = planBlueprint(blueprint, loadOptions(deps), catalog, deps.context.workspace);
+  return { ...target, exists: false, changes: allAdded(planned.plan), planDigest: planned.digest };
 }
 
 function result(done: ExecutionRecord): Partial<RunReport> {

@@ -52,7 +52,24 @@ describe('routeEvent', () => {
       routeEvent('workflow_dispatch', {}, inputs({ 'deployment-id': 'prod', workflow: 'scale', parameters: '{scalable_entity_name: web, delta: 2}' })),
     ).toEqual({ kind: 'dispatch', deploymentId: 'prod', workflow: 'scale', parameters: { scalable_entity_name: 'web', delta: 2 } });
     expect(routeEvent('workflow_dispatch', {}, inputs()).kind).toBe('skip');
-    expect(routeEvent('schedule', {}, inputs({ deployments: 'prod-*' }))).toEqual({ kind: 'sweep', filter: 'prod-*' });
+    expect(routeEvent('schedule', {}, inputs({ deployments: 'prod-*' }))).toEqual({ kind: 'sweep', filter: 'prod-*', mode: 'heal' });
+    expect(routeEvent('schedule', {}, inputs({ 'sweep-mode': 'reconcile' }))).toEqual({ kind: 'sweep', mode: 'reconcile' });
+    // A push names the commit it brings (to find the pull request that reviewed its plan); anything else is ignored.
+    const sha = 'a'.repeat(40);
+    expect(routeEvent('push', { after: sha }, inputs({ 'deploy-branches': 'main' }), 'refs/heads/main')).toMatchObject({ kind: 'environment', sha });
+    expect(routeEvent('push', { after: 'HEAD; rm -rf' }, inputs({ 'deploy-branches': 'main' }), 'refs/heads/main')).not.toHaveProperty('sha');
+  });
+
+  it('a pull request into a deploy branch also names the environment it would change', () => {
+    const pr = (base: string) => ({
+      action: 'opened',
+      pull_request: { number: 4, head: { sha: 'h', repo: { id: 1, full_name: 'o/r' } }, base: { ref: base, repo: { id: 1, full_name: 'o/r' } } },
+    });
+    expect(routeEvent('pull_request', pr('main'), inputs({ 'deploy-branches': 'main' }))).toMatchObject({
+      kind: 'preview',
+      environment: { deploymentId: 'env-main', branch: 'main' },
+    });
+    expect(routeEvent('pull_request', pr('feature'), inputs({ 'deploy-branches': 'main' }))).not.toHaveProperty('environment');
   });
 
   it('names previews after the blueprint and filters sweeps by prefix or glob', () => {

@@ -25,6 +25,8 @@ export class FakeGitHub {
   readonly calls: string[] = [];
   readonly comments: Comment[] = [];
   readonly issues: Issue[] = [];
+  /** Pull requests by the commits they hold (GET /repos/o/r/commits/:sha/pulls). */
+  readonly pulls: Array<{ number: number; sha: string; merged: boolean; base: string }> = [];
   private nextId = 1000;
   private server?: Server;
   url = '';
@@ -46,6 +48,14 @@ export class FakeGitHub {
       const commentsOf = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
       const comment = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
       const issuePath = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname);
+      const pullsOf = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/pulls$/.exec(url.pathname);
+      if (pullsOf && req.method === 'GET')
+        return send(
+          200,
+          this.pulls
+            .filter((p) => p.sha === pullsOf[1])
+            .map((p) => ({ number: p.number, merged_at: p.merged ? '2026-12-03T10:00:00Z' : null, base: { ref: p.base } })),
+        );
       if (commentsOf) {
         const m = commentsOf;
         const issue = Number(m[1]);
