@@ -321,7 +321,9 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
       const moved = await runAction('push-merge-moved', 'push', push(sha(3)), { ...svc, inputs: 'replicas: 4' }, { workspace });
       expect(moved.code, moved.log).toBe(0);
       expect(moved.outputs['status']).toBe('planned');
-      expect(moved.summary).toMatch(/changed since the plan reviewed in pull request &#35;32 .* stopped without applying/);
+      expect(moved.summary).toMatch(
+        /changed since the reviewed plan \(<code>[0-9a-f]{32}<\/code>\) of pull request &#35;32: re-planned as .* stopped without applying/,
+      );
       expect(github.comments.find((c) => c.issue === 32 && c.body.includes('<!-- isthmus:deployment=env-main -->'))!.body).toContain(
         'stopped without applying',
       );
@@ -348,6 +350,8 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   }, 180_000);
 
   it('day two: dispatch scale and heal; the sweep opens then closes a health issue; a second run fails naming the holder or waits; a changed plan stops an approved apply', async () => {
+    // Issues other scenarios opened and closed are not this one's.
+    github.issues.length = 0;
     const state = mkdtempSync(path.join(tmpdir(), 'isthmus-ops-state-'));
     const workspace = writeBlueprintFiles({
       'ops/blueprint.yaml': [

@@ -389,7 +389,8 @@ async function replanned(
   }
   const now = report.planDigest!.slice(0, SHOWN_DIGEST_CHARS);
   if (reviewed && !sameDigest(reviewed.digest, report.planDigest!)) {
-    const note = `The blueprint or its inputs changed since the plan reviewed in ${reviewed.source} (\`${reviewed.digest.slice(0, SHOWN_DIGEST_CHARS)}\`): re-planned as \`${now}\` and stopped without applying. Review the plan below, then run again with plan-digest: ${now}.`;
+    const where = reviewed.pr !== undefined ? ` of pull request #${reviewed.pr}` : '';
+    const note = `The blueprint or its inputs changed since the reviewed plan (\`${reviewed.digest.slice(0, SHOWN_DIGEST_CHARS)}\`)${where}: re-planned as \`${now}\` and stopped without applying. Review the plan below, then run again with plan-digest: ${now}.`;
     deps.runner.warning(note.replace(/`/g, ''));
     return { ...report, status: 'planned', notes: [note], ...(reviewed.pr !== undefined ? { commentOn: reviewed.pr } : {}) };
   }
