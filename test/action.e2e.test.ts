@@ -349,6 +349,92 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
   }, 180_000);
 
+  it('comment commands: /isthmus plan, apply, heal and uninstall from a writer; refused from a reader and for a fork', async () => {
+    const workspace = writeBlueprintFiles({
+      'svc/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'node_templates:',
+        '  app:',
+        '    type: cloudify.nodes.Root',
+        '    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: scripts/noop.sh } } }',
+        '',
+      ].join('\n'),
+      'svc/scripts/noop.sh': 'true\n',
+    });
+    const svc = { blueprint: 'svc/blueprint.yaml', 'deploy-branches': 'release' };
+    let commentId = 7000;
+    const say = (number: number, body: string, login: string) => {
+      const payload = structuredClone(
+        examples.find((e) => e.name === 'issue_comment')!.examples.find((e) => (e as { action: string }).action === 'created'),
+      ) as {
+        issue: { number: number; pull_request?: object };
+        comment: { id: number; body: string; user: { login: string; type: string } };
+      };
+      payload.issue.number = number;
+      payload.issue.pull_request = { url: `https://api.github.com/repos/Codertocat/Hello-World/pulls/${number}` };
+      Object.assign(payload.comment, { id: ++commentId, body });
+      Object.assign(payload.comment.user, { login, type: 'User' });
+      return payload;
+    };
+    const reactionsTo = (id: number) => github.reactions.filter((r) => r.commentId === id).map((r) => r.content);
+    github.permissions.set('octo-writer', 'write').set('octo-maintainer', 'maintain').set('octo-reader', 'read');
+    github.openPulls.set(41, { headSha: 'c'.repeat(40), base: 'release' });
+    github.openPulls.set(42, { headSha: 'd'.repeat(40), base: 'release', fork: true });
+    try {
+      const opened = prExample('opened', 41);
+      opened.pull_request.base.ref = 'release';
+      expect((await runAction('pr-41-opened', 'pull_request', opened, svc, { workspace })).code).toBe(0);
+      const sticky = () => github.comments.find((c) => c.issue === 41 && c.body.includes('<!-- isthmus:deployment=pr-41-svc -->'))!.body;
+      expect(sticky()).toContain('On merge into <code>release</code>: install of <code>env-release</code>');
+      const before = sticky();
+
+      const reader = await runAction('comment-apply-reader', 'issue_comment', say(41, '/isthmus apply', 'octo-reader'), svc, { workspace });
+      expect(reader.code, reader.log).toBe(0);
+      expect(reader.outputs['status']).toBe('skipped');
+      expect(reader.summary).toMatch(/octo-reader has read access to this repository; \/isthmus commands need write access\. Nothing was run\./);
+      expect(reactionsTo(commentId)).toEqual(['-1']);
+      expect(await store.getDeployment('env-release')).toBeUndefined();
+      expect(sticky()).toBe(before);
+
+      const plan = await runAction('comment-plan-writer', 'issue_comment', say(41, '/isthmus plan\nplease', 'octo-writer'), svc, { workspace });
+      expect(plan.outputs['status']).toBe('planned');
+      expect(reactionsTo(commentId)).toEqual(['eyes', '+1']);
+      expect(sticky()).toMatch(/Asked by @\u2060?octo-writer in a comment\./);
+      expect(sticky()).toContain('Planned only, as asked: nothing was applied.');
+
+      const apply = await runAction('comment-apply-writer', 'issue_comment', say(41, '/isthmus apply', 'octo-writer'), svc, { workspace });
+      expect(apply.code, apply.log).toBe(0);
+      expect(apply.outputs['status']).toBe('succeeded');
+      expect(apply.outputs['deployment-id']).toBe('env-release');
+      expect(apply.summary).toContain('Applying the plan reviewed in the comment of pull request &#35;41');
+      expect((await store.listNodeInstances('env-release')).map((i) => i.state)).toEqual(['started']);
+      expect(github.comments.some((c) => c.issue === 41 && c.body.includes('<!-- isthmus:deployment=env-release -->'))).toBe(true);
+
+      const heal = await runAction('comment-heal', 'issue_comment', say(41, '/isthmus heal', 'octo-maintainer'), svc, { workspace });
+      expect(heal.outputs['status'], heal.log).toBe('succeeded');
+      expect(heal.summary).toContain('Every checked instance is healthy');
+
+      const uninstall = await runAction('comment-uninstall', 'issue_comment', say(41, '/isthmus uninstall', 'octo-writer'), svc, { workspace });
+      expect(uninstall.outputs['status'], uninstall.log).toBe('uninstalled');
+      expect(await store.getDeployment('pr-41-svc')).toBeUndefined();
+
+      const fork = await runAction('comment-apply-fork', 'issue_comment', say(42, '/isthmus apply', 'octo-writer'), svc, { workspace });
+      expect(fork.outputs['status']).toBe('skipped');
+      expect(fork.summary).toContain('comes from a fork: its code is only ever planned');
+      const other = await runAction('comment-not-a-command', 'issue_comment', say(41, 'looks good /isthmus apply', 'octo-writer'), svc, { workspace });
+      expect(other.outputs['status']).toBe('skipped');
+    } finally {
+      await runAction(
+        'cleanup-env-release',
+        'workflow_dispatch',
+        { inputs: {} },
+        { blueprint: 'svc/blueprint.yaml', 'deployment-id': 'env-release', workflow: 'uninstall' },
+        { workspace },
+      );
+    }
+  }, 180_000);
+
   it('day two: dispatch scale and heal; the sweep opens then closes a health issue; a second run fails naming the holder or waits; a changed plan stops an approved apply', async () => {
     // Issues other scenarios opened and closed are not this one's.
     github.issues.length = 0;

@@ -32,6 +32,8 @@ export interface RunReport {
   environment?: EnvironmentPlan;
   /** A pull request to report on besides the route's own (the merged one a push applies). */
   commentOn?: number;
+  /** Not for the sticky comment (a refused comment command must not replace the plan shown there). */
+  summaryOnly?: boolean;
 }
 
 /** The update preview of a deploy branch's environment, as a pull request into it would change it. */

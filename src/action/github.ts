@@ -12,6 +12,21 @@ export interface GitHubPort {
   reportHealthy(marker: string, body: string): Promise<boolean>;
   /** The pull requests a commit belongs to (merged ones included), with the branch each went into. */
   pullRequestsOf?(sha: string): Promise<Array<{ number: number; merged: boolean; base: string }>>;
+  /** A user's access to the repository, as GitHub computes it (`admin`, `maintain`, `write`, `triage`, `read`, `none`). */
+  permissionOf?(user: string): Promise<string>;
+  /** Reacts to a comment (`eyes` when a command is taken, `+1`/`-1` when it is done or refused). */
+  react?(commentId: number, content: '+1' | '-1' | 'eyes' | 'confused'): Promise<void>;
+  /** A pull request: its state, branches, and whether its code comes from another repository. */
+  pullRequest?(number: number): Promise<PullRequestInfo>;
+}
+
+export interface PullRequestInfo {
+  number: number;
+  state: string;
+  headSha: string;
+  base: string;
+  /** The head is another repository's (or a deleted one): its code must not run with this repository's credentials. */
+  fork: boolean;
 }
 
 export const HEALTH_LABEL = 'isthmus-unhealthy';
@@ -72,6 +87,20 @@ export function gitHubPort(token: string, owner: string, repo: string, options: 
       }
       await octokit.rest.issues.create({ owner, repo, title, body, labels: [HEALTH_LABEL] });
       return 'opened';
+    },
+    async permissionOf(user) {
+      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: user });
+      // role_name knows maintain and triage; permission folds them into write and read.
+      return (data as { role_name?: string }).role_name ?? data.permission;
+    },
+    async react(commentId, content) {
+      await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content });
+    },
+    async pullRequest(number) {
+      const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+      const head = data.head.repo;
+      const fork = !head || head.id !== data.base.repo.id || head.full_name !== data.base.repo.full_name;
+      return { number, state: data.state, headSha: data.head.sha, base: data.base.ref, fork };
     },
     async pullRequestsOf(sha) {
       const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 });

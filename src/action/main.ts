@@ -21,7 +21,7 @@ import {
 import type { GitHubPort } from './github.js';
 import type { ActionInputs, SweepMode } from './inputs.js';
 import { Redactor, secretTexts } from '../runtime/index.js';
-import { matchesFilter, previewDeploymentId, routeEvent, type EnvironmentTarget, type Route } from './route.js';
+import { environmentOf, matchesFilter, previewDeploymentId, routeEvent, type EnvironmentTarget, type Route } from './route.js';
 import { abandonExecution, settleDeployment } from './settle.js';
 import { hiddenMarker, mdCode, mdText } from './markdown.js';
 import { oneLineRunner } from './log.js';
@@ -108,13 +108,18 @@ export async function runAction(given: ActionDeps): Promise<RunReport> {
   }
   const env = await deps.openEnvironment(onSecret);
   try {
-    const report = route.kind === 'sweep' ? await sweep(deps, env, route.filter, route.mode) : await single(deps, env, route);
+    const report =
+      route.kind === 'sweep'
+        ? await sweep(deps, env, route.filter, route.mode)
+        : route.kind === 'command'
+          ? await commentCommand(deps, env, route)
+          : await single(deps, env, route);
     if (context.runUrl) report.runUrl = context.runUrl;
     if (report.outputs) report.outputs = redactor.redactValue(report.outputs);
     const markdown = renderReport(report, redactor);
     await runner.appendSummary(markdown);
     const pr = 'pr' in route ? route.pr : report.commentOn;
-    if (pr !== undefined && inputs.commentOnPr && deps.github) {
+    if (pr !== undefined && inputs.commentOnPr && deps.github && !report.summaryOnly) {
       try {
         const how = await deps.github.upsertComment(pr, commentMarker(report.deploymentId), markdown);
         runner.info(`PR #${pr}: comment ${how}`);
@@ -222,7 +227,88 @@ function settle(deps: ActionDeps, env: DriverEnvironment, deploymentId: string):
   return settleDeployment(env.store, deploymentId, { waitForLock, resume: (e) => runExecution(engineFor(deps, env), deploymentId, e.id, { waitForLock }) });
 }
 
-async function single(deps: ActionDeps, env: DriverEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
+/** Access that may run comment commands: GitHub's own notion of write access, asked of the API. */
+const WRITERS = new Set(['admin', 'maintain', 'write']);
+
+/**
+ * `/isthmus plan|apply|heal|uninstall` on a pull request: only from users with write access (asked
+ * of the API, not read from the comment's author association); acknowledged with a reaction and
+ * answered by editing the sticky comment. Code from a fork is only ever planned. Each command then
+ * runs as the matching run would, under the same deployment lock.
+ */
+async function commentCommand(deps: ActionDeps, env: DriverEnvironment, route: Extract<Route, { kind: 'command' }>): Promise<RunReport> {
+  const gh = deps.github;
+  const previewId = deps.inputs.deploymentId ?? previewDeploymentId(route.pr, deps.inputs.blueprint);
+  const base: RunReport = { deploymentId: previewId, title: `/isthmus ${route.command} on pull request #${route.pr}`, status: 'skipped', summaryOnly: true };
+  const react = async (content: '+1' | '-1' | 'eyes' | 'confused') => {
+    try {
+      await gh?.react?.(route.commentId, content);
+    } catch (err) {
+      deps.runner.warning(`could not react to the comment: ${(err as Error).message}`);
+    }
+  };
+  const refuse = async (why: string): Promise<RunReport> => {
+    await react('-1');
+    deps.runner.warning(why);
+    return { ...base, notes: [why] };
+  };
+  if (!gh?.permissionOf || !gh.pullRequest) return refuse('Comment commands need the github-token input (to check who asked).');
+  let permission: string;
+  try {
+    permission = await gh.permissionOf(route.user);
+  } catch (err) {
+    return refuse(`Could not check @${route.user}'s access (${(err as Error).message}): nothing was run.`);
+  }
+  if (!WRITERS.has(permission))
+    return refuse(`@${route.user} has ${permission} access to this repository; /isthmus commands need write access. Nothing was run.`);
+  await react('eyes');
+  const pr = await gh.pullRequest(route.pr);
+  if (pr.state !== 'open') return refuse(`Pull request #${route.pr} is ${pr.state}: commands act on open pull requests only.`);
+  if (pr.fork && route.command !== 'plan')
+    return refuse(`Pull request #${route.pr} comes from a fork: its code is only ever planned (/isthmus plan), never run with this repository's credentials.`);
+  const target = environmentOf(pr.base, deps.inputs).environment;
+  const asked = `Asked by @${route.user} in a comment.`;
+  let report: RunReport;
+  switch (route.command) {
+    case 'plan':
+      report = await single(deps, env, {
+        kind: 'plan-only',
+        deploymentId: previewId,
+        pr: route.pr,
+        why: 'Planned only, as asked: nothing was applied.',
+        ...(target ? { environment: target } : {}),
+      });
+      break;
+    case 'apply': {
+      if (!target) return refuse(`Pull request #${route.pr} goes into ${pr.base}, which is not a deploy branch: there is no environment plan to apply.`);
+      const shown = await gh.findComment(route.pr, commentMarker(previewId));
+      const digest = environmentDigestIn(shown ?? '', target.deploymentId);
+      if (!digest)
+        return refuse(`No plan of ${target.deploymentId} is shown on pull request #${route.pr}: comment /isthmus plan first, review it, then /isthmus apply.`);
+      report = await single(deps, env, {
+        kind: 'environment',
+        deploymentId: target.deploymentId,
+        branch: target.branch,
+        reviewed: { digest, source: `the comment of pull request #${route.pr}`, pr: route.pr },
+      });
+      break;
+    }
+    case 'heal':
+      report = await single(deps, env, { kind: 'dispatch', deploymentId: previewId, workflow: 'heal', parameters: {} });
+      break;
+    case 'uninstall':
+      report = await single(deps, env, { kind: 'teardown', deploymentId: previewId, pr: route.pr });
+      break;
+  }
+  await react(report.status === 'failed' || report.status === 'cancelled' ? 'confused' : '+1');
+  return { ...report, notes: [asked, ...(report.notes ?? [])] };
+}
+
+async function single(
+  deps: ActionDeps,
+  env: DriverEnvironment,
+  route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' } | { kind: 'command' }>,
+): Promise<RunReport> {
   const report = await singleRun(deps, env, route);
   if ((route.kind === 'preview' || route.kind === 'plan-only') && route.environment) {
     try {
@@ -235,7 +321,11 @@ async function single(deps: ActionDeps, env: DriverEnvironment, route: Exclude<R
   return report;
 }
 
-async function singleRun(deps: ActionDeps, env: DriverEnvironment, route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' }>): Promise<RunReport> {
+async function singleRun(
+  deps: ActionDeps,
+  env: DriverEnvironment,
+  route: Exclude<Route, { kind: 'skip' } | { kind: 'sweep' } | { kind: 'command' }>,
+): Promise<RunReport> {
   const { inputs } = deps;
   const catalog = env.plugins.catalog();
   const blueprint = path.resolve(deps.context.workspace, inputs.blueprint);
@@ -262,7 +352,8 @@ async function singleRun(deps: ActionDeps, env: DriverEnvironment, route: Exclud
       case 'preview':
       case 'environment': {
         // A push applies only the plan reviewed on its pull request (or given as plan-digest).
-        const review = route.kind === 'environment' ? await reviewedPlanOf(deps, route) : undefined;
+        const review =
+          route.kind !== 'environment' ? undefined : route.reviewed ? { reviewed: route.reviewed, pr: route.reviewed.pr } : await reviewedPlanOf(deps, route);
         const stopWhy =
           route.kind !== 'environment'
             ? undefined

@@ -170,4 +170,26 @@ describe('hostile names and outputs in the comment (finding 7: Markdown/HTML inj
     expect(mermaid).not.toMatch(/"\];/);
     for (const line of mermaid.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/^ {2}n\d+(\["[^"]*"\]| -->\|"[^"|]*"\| n\d+)$/);
   });
+
+  it('reads /isthmus commands from the first line of a new pull request comment, never from bots or issues', () => {
+    const comment = (body: string, extra: object = {}) => ({
+      action: 'created',
+      issue: { number: 9, pull_request: { url: 'x' } },
+      comment: { id: 5, body, user: { login: 'octo', type: 'User' } },
+      ...extra,
+    });
+    expect(routeEvent('issue_comment', comment('/isthmus apply'), inputs())).toEqual({ kind: 'command', command: 'apply', pr: 9, commentId: 5, user: 'octo' });
+    expect(routeEvent('issue_comment', comment('/Isthmus PLAN please\nmore'), inputs())).toMatchObject({ kind: 'command', command: 'plan' });
+    expect(routeEvent('issue_comment', comment('/isthmus destroy'), inputs())).toMatchObject({
+      kind: 'skip',
+      why: expect.stringContaining("unknown command '/isthmus destroy'"),
+    });
+    expect(routeEvent('issue_comment', comment('lgtm\n/isthmus apply'), inputs()).kind).toBe('skip');
+    expect(routeEvent('issue_comment', { ...comment('/isthmus apply'), action: 'edited' }, inputs()).kind).toBe('skip');
+    expect(routeEvent('issue_comment', comment('/isthmus apply', { issue: { number: 9 } }), inputs()).kind).toBe('skip');
+    expect(
+      routeEvent('issue_comment', comment('/isthmus apply', { comment: { id: 5, body: '/isthmus apply', user: { login: 'x[bot]', type: 'Bot' } } }), inputs())
+        .kind,
+    ).toBe('skip');
+  });
 });

@@ -7,10 +7,37 @@ export type Route =
   | { kind: 'preview'; deploymentId: string; pr: number; headSha: string; environment?: EnvironmentTarget }
   | { kind: 'plan-only'; deploymentId: string; pr?: number; why: string; environment?: EnvironmentTarget }
   | { kind: 'teardown'; deploymentId: string; pr: number }
-  | { kind: 'environment'; deploymentId: string; branch: string; sha?: string }
+  | { kind: 'environment'; deploymentId: string; branch: string; sha?: string; reviewed?: { digest: string; source: string; pr: number } }
   | { kind: 'dispatch'; deploymentId: string; workflow: string; parameters: YamlMap }
   | { kind: 'sweep'; filter?: string; mode: SweepMode }
+  | { kind: 'command'; command: CommentCommand; pr: number; commentId: number; user: string }
   | { kind: 'skip'; why: string };
+
+/** What `/isthmus <command>` in a pull request comment asks for. */
+export const COMMENT_COMMANDS = ['plan', 'apply', 'heal', 'uninstall'] as const;
+export type CommentCommand = (typeof COMMENT_COMMANDS)[number];
+
+interface IssueCommentPayload {
+  action?: string;
+  issue?: { number?: number; pull_request?: unknown };
+  comment?: { id?: number; body?: string; user?: { login?: string; type?: string } };
+}
+
+/**
+ * The command of a new pull request comment: its first line is `/isthmus <command>` (anything
+ * after the command is ignored, so a comment cannot smuggle in arguments). Undefined for any
+ * other comment, one on an issue, or one by a bot (our own comments quote commands).
+ */
+export function commentCommand(payload: unknown): { command: CommentCommand; pr: number; commentId: number; user: string } | { unknown: string } | undefined {
+  const p = (payload ?? {}) as IssueCommentPayload;
+  if (p.action !== 'created' || !p.issue?.pull_request || typeof p.issue.number !== 'number') return undefined;
+  const first = (p.comment?.body ?? '').split(/\r?\n/, 1)[0]!.trim();
+  const m = /^\/isthmus(?=\s|$)(?:\s+(\S+))?/i.exec(first);
+  if (!m || p.comment?.user?.type === 'Bot' || typeof p.comment?.id !== 'number' || !p.comment.user?.login) return undefined;
+  const command = (m[1] ?? '').toLowerCase();
+  if (!(COMMENT_COMMANDS as readonly string[]).includes(command)) return { unknown: command.slice(0, 40) };
+  return { command: command as CommentCommand, pr: p.issue.number, commentId: p.comment.id, user: p.comment.user.login };
+}
 
 /** The environment a pull request merges into (its base is a deploy branch). */
 export interface EnvironmentTarget {
@@ -42,7 +69,7 @@ export function previewDeploymentId(pr: number, blueprint: string): string {
 export const environmentId = (branch: string) => `env-${branch}`.replace(/[^A-Za-z0-9_.-]/g, '-');
 
 /** The environment a pull request into `base` would change, when `base` is a deploy branch. */
-function environmentOf(base: string | undefined, inputs: ActionInputs): { environment?: EnvironmentTarget } {
+export function environmentOf(base: string | undefined, inputs: ActionInputs): { environment?: EnvironmentTarget } {
   return base && inputs.deployBranches.includes(base) ? { environment: { deploymentId: environmentId(base), branch: base } } : {};
 }
 
@@ -93,6 +120,13 @@ export function routeEvent(eventName: string, payload: unknown, inputs: ActionIn
       const id = inputs.deploymentId;
       if (!id) return { kind: 'skip', why: "workflow_dispatch needs the 'deployment-id' input" };
       return { kind: 'dispatch', deploymentId: id, workflow, parameters: inputs.parameters };
+    }
+    case 'issue_comment': {
+      const asked = commentCommand(payload);
+      if (!asked) return { kind: 'skip', why: 'the comment is not an /isthmus command on a pull request' };
+      if ('unknown' in asked)
+        return { kind: 'skip', why: `unknown command '/isthmus ${asked.unknown}': use ${COMMENT_COMMANDS.map((c) => `/isthmus ${c}`).join(', ')}` };
+      return { kind: 'command', ...asked };
     }
     case 'schedule':
       return { kind: 'sweep', mode: inputs.sweepMode, ...(inputs.deployments ? { filter: inputs.deployments } : {}) };

@@ -25,6 +25,12 @@ export class FakeGitHub {
   readonly calls: string[] = [];
   readonly comments: Comment[] = [];
   readonly issues: Issue[] = [];
+  /** Users' access (GET /repos/o/r/collaborators/:user/permission); anyone else reads. */
+  readonly permissions = new Map<string, string>();
+  /** Reactions made to comments. */
+  readonly reactions: Array<{ commentId: number; content: string }> = [];
+  /** Open pull requests (GET /repos/o/r/pulls/:n). */
+  readonly openPulls = new Map<number, { headSha: string; base: string; fork?: boolean; state?: string }>();
   /** Pull requests by the commits they hold (GET /repos/o/r/commits/:sha/pulls). */
   readonly pulls: Array<{ number: number; sha: string; merged: boolean; base: string }> = [];
   private nextId = 1000;
@@ -48,6 +54,28 @@ export class FakeGitHub {
       const commentsOf = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
       const comment = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
       const issuePath = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname);
+      const permission = /^\/repos\/[^/]+\/[^/]+\/collaborators\/([^/]+)\/permission$/.exec(url.pathname);
+      if (permission && req.method === 'GET') {
+        const role = this.permissions.get(decodeURIComponent(permission[1]!)) ?? 'read';
+        return send(200, { permission: role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role, role_name: role, user: { login: permission[1] } });
+      }
+      const reaction = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)\/reactions$/.exec(url.pathname);
+      if (reaction && req.method === 'POST') {
+        this.reactions.push({ commentId: Number(reaction[1]), content: String(body['content']) });
+        return send(201, { id: this.nextId++, content: body['content'] });
+      }
+      const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(url.pathname);
+      if (pull && req.method === 'GET') {
+        const p = this.openPulls.get(Number(pull[1]));
+        if (!p) return send(404, { message: 'Not Found' });
+        const own = { id: 1296269, full_name: 'Codertocat/Hello-World' };
+        return send(200, {
+          number: Number(pull[1]),
+          state: p.state ?? 'open',
+          head: { sha: p.headSha, repo: p.fork ? { id: 99, full_name: 'someone/Hello-World' } : own },
+          base: { ref: p.base, repo: own },
+        });
+      }
       const pullsOf = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/pulls$/.exec(url.pathname);
       if (pullsOf && req.method === 'GET')
         return send(
