@@ -435,6 +435,62 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
   }, 180_000);
 
+  it('preview-ttl: the scheduled run removes a preview idle longer than the TTL and one whose closed pull request kept it, and says so on each pull request', async () => {
+    const workspace = writeBlueprintFiles({
+      'svc/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'node_templates:',
+        '  app:',
+        '    type: cloudify.nodes.Root',
+        '    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: scripts/noop.sh } } }',
+        '',
+      ].join('\n'),
+      'svc/scripts/noop.sh': 'true\n',
+    });
+    const svc = { blueprint: 'svc/blueprint.yaml' };
+    for (const n of [51, 52, 53]) {
+      github.openPulls.set(n, { headSha: String(n).repeat(20), base: 'feature', state: 'open' });
+      expect((await runAction(`pr-${n}-opened`, 'pull_request', prExample('opened', n), svc, { workspace })).code).toBe(0);
+    }
+    // 51 was last used four days ago; 52's pull request closed but its teardown never ran; 53 is fresh.
+    const old = new Date(Date.now() - 4 * 86_400_000).toISOString();
+    for (const e of await store.listExecutions('pr-51-svc'))
+      await store.updateExecution('pr-51-svc', e.id, e.version, { createdAt: old, startedAt: old, endedAt: old });
+    github.openPulls.set(52, { headSha: '52'.repeat(20), base: 'feature', state: 'closed' });
+    const sweep = await runAction(
+      'schedule-preview-ttl',
+      'schedule',
+      { schedule: '0 3 * * *' },
+      { ...svc, 'preview-ttl': '3d', deployments: 'pr-' },
+      { workspace },
+    );
+    expect(sweep.code, sweep.log).toBe(0);
+    expect(sweep.summary).toMatch(/\| <code>pr-51-svc<\/code> \| 🧹 expired \| \| removed: idle for 4d, longer than preview-ttl \(3d\) \|/);
+    expect(sweep.summary).toMatch(/\| <code>pr-52-svc<\/code> \| 🧹 expired \| \| removed: its pull request is closed/);
+    expect(sweep.summary).toMatch(/\| <code>pr-53-svc<\/code> \| ✅ healthy \|/);
+    expect(await store.getDeployment('pr-51-svc')).toBeUndefined();
+    expect(await store.getDeployment('pr-52-svc')).toBeUndefined();
+    expect(await store.getDeployment('pr-53-svc')).toBeDefined();
+    const comment = github.comments.find((c) => c.issue === 51 && c.body.includes('<!-- isthmus:deployment=pr-51-svc -->'))!.body;
+    expect(comment).toContain('Preview deployment <code>pr-51-svc</code> expired');
+    expect(comment).toContain('Push to the pull request (or reopen it) to deploy it again.');
+    // The sweep's own checks (check_status, check_drift, a heal with nothing to do) are not use:
+    // 53, last used four days ago and checked by a sweep since, still expires.
+    for (const e of await store.listExecutions('pr-53-svc'))
+      await store.updateExecution('pr-53-svc', e.id, e.version, { createdAt: old, startedAt: old, endedAt: old });
+    expect((await runAction('schedule-sweep-no-ttl', 'schedule', { schedule: '0 3 * * *' }, { ...svc, deployments: 'pr-' }, { workspace })).code).toBe(0);
+    const later = await runAction(
+      'schedule-preview-ttl-2',
+      'schedule',
+      { schedule: '0 3 * * *' },
+      { ...svc, 'preview-ttl': '3d', deployments: 'pr-' },
+      { workspace },
+    );
+    expect(later.summary).toMatch(/\| <code>pr-53-svc<\/code> \| 🧹 expired \| \| removed: idle for 4d/);
+    expect(await store.getDeployment('pr-53-svc')).toBeUndefined();
+  }, 180_000);
+
   it('day two: dispatch scale and heal; the sweep opens then closes a health issue; a second run fails naming the holder or waits; a changed plan stops an approved apply', async () => {
     // Issues other scenarios opened and closed are not this one's.
     github.issues.length = 0;

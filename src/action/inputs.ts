@@ -31,6 +31,8 @@ export interface ActionInputs {
   sweepMode: SweepMode;
   /** The plan digest a reviewer approved: an apply whose plan differs stops instead. */
   planDigest?: string;
+  /** How long a preview deployment may sit idle before the scheduled run removes it (ms). */
+  previewTtlMs?: number;
   /** A push plans and stops (for a later job behind an approval gate). */
   planOnly: boolean;
   /** A push with no reviewed plan (no plan-digest, no merged pull request that showed one) plans and stops. */
@@ -61,6 +63,15 @@ function mapping(text: string, name: string): YamlMap {
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(`input '${name}' must be a mapping (YAML or JSON)`);
   return value as YamlMap;
+}
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** `90m`, `12h`, `3d`, `2w` as milliseconds. */
+export function durationMs(text: string, name: string): number {
+  const m = /^(\d{1,6})\s*([mhdw])$/.exec(text);
+  if (!m || Number(m[1]) === 0) throw new InputError(`input '${name}' must be a duration like 90m, 12h, 3d or 2w, not '${text.slice(0, 40)}'`);
+  return Number(m[1]) * UNIT_MS[m[2]!]!;
 }
 
 /** Reads the inputs through `get` (core.getInput in the action; a map in tests). */
@@ -104,6 +115,8 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     if (v !== undefined) inputs[key] = v;
   }
   if (maxParallel) inputs.maxParallel = Number(maxParallel);
+  const ttl = get('preview-ttl').trim();
+  if (ttl) inputs.previewTtlMs = durationMs(ttl, 'preview-ttl');
   if (inputs.planDigest && !/^[0-9a-fA-F]{32,64}$/.test(inputs.planDigest.trim()))
     throw new InputError(
       "input 'plan-digest' must be the digest a plan showed (32 to 64 hex characters; a shorter prefix could be matched by a crafted blueprint)",

@@ -110,7 +110,7 @@ export async function runAction(given: ActionDeps): Promise<RunReport> {
   try {
     const report =
       route.kind === 'sweep'
-        ? await sweep(deps, env, route.filter, route.mode)
+        ? await sweep(deps, env, route.filter, route.mode, redactor)
         : route.kind === 'command'
           ? await commentCommand(deps, env, route)
           : await single(deps, env, route);
@@ -619,12 +619,13 @@ async function outputsOf(env: DriverEnvironment, id: string): Promise<Partial<Ru
  * in-sync one has its issue closed. Each run looks at the current state, so missed or late ticks
  * do not matter.
  */
-async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | undefined, mode: SweepMode): Promise<RunReport> {
+async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | undefined, mode: SweepMode, redactor: Redactor): Promise<RunReport> {
   const catalog = env.plugins.catalog();
   const rows: string[] = [];
   let failing = 0;
+  const expired = deps.inputs.previewTtlMs ? await expirePreviews(deps, env, deps.inputs.previewTtlMs, rows, redactor) : new Set<string>();
   for (const d of await env.store.listDeployments()) {
-    if (!matchesFilter(d.id, filter)) continue;
+    if (!matchesFilter(d.id, filter) || expired.has(d.id)) continue;
     const instances = await env.store.listNodeInstances(d.id);
     if (!instances.some((i) => i.state === 'started')) continue;
     try {
@@ -702,6 +703,64 @@ async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | 
     body: table,
     ...(failing > 0 ? { error: `${failing} deployment(s) unhealthy or drifted` } : {}),
   };
+}
+
+/** Executions that are not someone using the deployment: the sweep's own checks, and heals that found nothing. */
+const isUse = (e: ExecutionRecord) => !['check_status', 'check_drift'].includes(e.workflow) && !(e.workflow === 'heal' && e.taskCount === 0);
+
+/** When a deployment was last used (installed, updated, scaled, healed …), in ms since the epoch. */
+async function lastUse(env: DriverEnvironment, d: DeploymentRecord): Promise<number> {
+  const used = (await env.store.listExecutions(d.id)).filter(isUse).at(-1);
+  return Date.parse(used ? (used.endedAt ?? used.startedAt ?? used.createdAt) : d.createdAt);
+}
+
+const PREVIEW_ID = /^pr-(\d+)(?:-|$)/;
+
+/**
+ * preview-ttl: previews (`pr-<n>…`, not a Component's child) idle for longer than the TTL, or whose
+ * pull request is closed (a teardown that failed), are uninstalled and deleted, and the pull
+ * request is told. A preview in use (its lock held) is left to the next run.
+ */
+async function expirePreviews(deps: ActionDeps, env: DriverEnvironment, ttlMs: number, rows: string[], redactor: Redactor): Promise<Set<string>> {
+  const catalog = env.plugins.catalog();
+  const removed = new Set<string>();
+  const days = (ms: number) => (ms >= 86_400_000 ? `${Math.floor(ms / 86_400_000)}d` : `${Math.floor(ms / 3_600_000)}h`);
+  for (const d of await env.store.listDeployments()) {
+    const pr = PREVIEW_ID.exec(d.id);
+    if (!pr || d.parent) continue;
+    const number = Number(pr[1]);
+    let closed = false;
+    try {
+      closed = (await deps.github?.pullRequest?.(number))?.state === 'closed';
+    } catch {
+      // Not knowing whether the pull request is closed leaves only the TTL to decide.
+    }
+    const idle = Date.now() - (await lastUse(env, d));
+    if (!closed && idle <= ttlMs) continue;
+    const why = closed ? `its pull request is closed (its teardown did not finish)` : `idle for ${days(idle)}, longer than preview-ttl (${days(ttlMs)})`;
+    try {
+      await settleDeployment(env.store, d.id, { waitForLock: false, resume: (e) => runExecution(engineFor(deps, env), d.id, e.id, {}) });
+      const execution = await startExecution(env.store, { deploymentId: d.id, workflow: 'uninstall', catalog });
+      const done = await run(deps, env, execution, {});
+      const kept = done.status === 'terminated' ? await deleteUninstalled(deps, env, d.id, execution.id) : undefined;
+      const gone = done.status === 'terminated' && !kept;
+      if (gone) removed.add(d.id);
+      rows.push(`| ${mdCode(d.id)} | 🧹 expired | | ${mdText(gone ? `removed: ${why}` : `removal ${done.status}${kept ? `: ${kept}` : ''}`)} |`);
+      const report: RunReport = {
+        deploymentId: d.id,
+        title: `Preview deployment \`${d.id}\` expired`,
+        status: gone ? 'uninstalled' : statusOf(done),
+        notes: [`Removed by the scheduled run: ${why}.${gone ? ' Push to the pull request (or reopen it) to deploy it again.' : ''}`],
+        executionId: done.id,
+        ...(done.error ? { error: done.error } : {}),
+        ...(deps.context.runUrl ? { runUrl: deps.context.runUrl } : {}),
+      };
+      if (deps.inputs.commentOnPr) await deps.github?.upsertComment(number, commentMarker(d.id), renderReport(report, redactor)).catch(() => undefined);
+    } catch (err) {
+      rows.push(`| ${mdCode(d.id)} | ⏳ not expired yet | | ${mdText((err as Error).message)} |`);
+    }
+  }
+  return removed;
 }
 
 /** check_drift over a deployment; a deployment whose checks cannot run is reported as not checked. */

@@ -79,6 +79,10 @@ describe('routeEvent', () => {
   });
 
   it('refuses bad inputs clearly', () => {
+    expect(inputs({ 'preview-ttl': '3d' }).previewTtlMs).toBe(3 * 86_400_000);
+    expect(inputs({ 'preview-ttl': '90m' }).previewTtlMs).toBe(90 * 60_000);
+    expect(() => inputs({ 'preview-ttl': '0d' })).toThrow(/preview-ttl' must be a duration like 90m, 12h, 3d or 2w, not '0d'/);
+    expect(() => inputs({ 'preview-ttl': '3 days' })).toThrow(/must be a duration/);
     expect(() => readInputs(() => '')).toThrow(InputError);
     expect(() => inputs({ mode: 'cloud' })).toThrow(/mode/);
     expect(() => inputs({ parameters: '[1, 2]' })).toThrow(/must be a mapping/);
