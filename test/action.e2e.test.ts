@@ -491,6 +491,72 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     expect(await store.getDeployment('pr-53-svc')).toBeUndefined();
   }, 180_000);
 
+  it('a rollback after a bad update: the dispatched rollback workflow returns the deployment to its last good revision, and history says who did what', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'isthmus-rollback-state-'));
+    const workspace = writeBlueprintFiles({
+      'svc/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'inputs:',
+        '  version: { type: string, default: v1 }',
+        '  state_dir: { type: string }',
+        'node_types:',
+        '  svc.App: { derived_from: cloudify.nodes.Root, properties: { version: { type: string } } }',
+        'node_templates:',
+        '  app:',
+        '    type: svc.App',
+        '    properties: { version: { get_input: version } }',
+        '    interfaces:',
+        '      cloudify.interfaces.lifecycle:',
+        '        create: { implementation: scripts/deploy.sh, inputs: { version: { get_input: version }, state_dir: { get_input: state_dir } } }',
+        '',
+      ].join('\n'),
+      // v2 is the bad release: it fails to start.
+      'svc/scripts/deploy.sh':
+        'set -eu\nif [ "$version" = v2 ]; then ctx abort-operation "v2 crashes on start"; exit 1; fi\necho "$version" > "$state_dir/running"\n',
+    });
+    const svc = { blueprint: 'svc/blueprint.yaml', 'deployment-id': 'rb-e2e' };
+    try {
+      const install = await runAction(
+        'rollback-install-v1',
+        'workflow_dispatch',
+        { inputs: {}, sender: { login: 'octo-ops' } },
+        { ...svc, workflow: 'install', inputs: `{version: v1, state_dir: ${state}}` },
+        { workspace },
+      );
+      expect(install.code, install.log).toBe(0);
+      const bad = await runAction(
+        'rollback-bad-update-v2',
+        'workflow_dispatch',
+        { inputs: {}, sender: { login: 'octo-dev' } },
+        { ...svc, workflow: 'update', inputs: '{version: v2}', parameters: '{skip_drift_check: true, skip_heal: true}' },
+        { workspace, expectExit: 1 },
+      );
+      expect(bad.outputs['status']).toBe('failed');
+      const back = await runAction(
+        'rollback-dispatch',
+        'workflow_dispatch',
+        { inputs: {}, sender: { login: 'octo-ops' } },
+        { ...svc, workflow: 'rollback' },
+        { workspace },
+      );
+      expect(back.code, back.log).toBe(0);
+      expect(back.summary).toContain('Rolling back to revision 1 (install of');
+      expect(readFileSync(path.join(state, 'running'), 'utf8').trim()).toBe('v1');
+      const dep = (await store.getDeployment('rb-e2e'))!;
+      expect(dep.inputs['version']).toBe('v1');
+      const history = await store.listRevisions('rb-e2e');
+      expect(history.map((r) => [r.revision, r.workflow, r.trigger?.by, r.trigger?.rollbackTo])).toEqual([
+        [1, 'install', 'github workflow_dispatch by octo-ops', undefined],
+        [2, 'rollback', 'github workflow_dispatch by octo-ops', 1],
+      ]);
+      expect(history[1]!.trigger?.run).toBe('https://github.com/Codertocat/Hello-World/actions/runs/4242');
+    } finally {
+      await runAction('cleanup-rollback', 'workflow_dispatch', { inputs: {} }, { ...svc, workflow: 'uninstall' }, { workspace });
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('day two: dispatch scale and heal; the sweep opens then closes a health issue; a second run fails naming the holder or waits; a changed plan stops an approved apply', async () => {
     // Issues other scenarios opened and closed are not this one's.
     github.issues.length = 0;

@@ -1,9 +1,19 @@
 import path from 'node:path';
 import { BlueprintError, type BlueprintDiagnostic, type LoadOptions, type YamlMap, type YamlValue } from '../dsl/index.js';
 import { ensureDeployment, planBlueprint, startBlueprintUpdate } from '../driver/deploy.js';
-import { defaultOwner, runDriftCheck, runExecution, runHeal, runPreUpdate, startExecution, startUpdate, type RunOptions } from '../engine/index.js';
+import {
+  defaultOwner,
+  runDriftCheck,
+  runExecution,
+  runHeal,
+  runPreUpdate,
+  startExecution,
+  startRollback,
+  startUpdate,
+  type RunOptions,
+} from '../engine/index.js';
 import type { EngineDeps } from '../engine/index.js';
-import { ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord } from '../state/index.js';
+import { ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type ExecutionTrigger } from '../state/index.js';
 import type { DeploymentPlan, PluginCatalog, UpdateStep } from '../plan/index.js';
 import { WorkflowError } from '../workflows/index.js';
 import type { DriverEnvironment } from '../compose.js';
@@ -187,6 +197,21 @@ function engineFor(deps: ActionDeps, env: DriverEnvironment): EngineDeps {
     owner,
     children: env.children.withLoadOptions(loadOptions(deps)),
     ...(deps.inputs.maxParallel ? { maxParallel: deps.inputs.maxParallel } : {}),
+  };
+}
+
+/** Who started this run, for the deployment's history: the event, its sender, the pull request, commit and run. */
+function triggerOf(deps: ActionDeps, pr?: number, commit?: string): ExecutionTrigger {
+  const payload = (deps.context.payload ?? {}) as { sender?: { login?: unknown }; after?: unknown; pull_request?: { head?: { sha?: unknown } } };
+  const sender = typeof payload.sender?.login === 'string' ? payload.sender.login.slice(0, 100) : undefined;
+  const sha =
+    commit ??
+    (typeof payload.after === 'string' ? payload.after : typeof payload.pull_request?.head?.sha === 'string' ? payload.pull_request.head.sha : undefined);
+  return {
+    by: `github ${deps.context.eventName}${sender ? ` by ${sender}` : ''}`,
+    ...(pr !== undefined ? { pr } : {}),
+    ...(sha && /^[0-9a-f]{40}$/.test(sha) ? { commit: sha } : {}),
+    ...(deps.context.runUrl ? { run: deps.context.runUrl } : {}),
   };
 }
 
@@ -380,7 +405,12 @@ async function singleRun(
           const { deployment } = await ensureDeployment(env.store, route.deploymentId, blueprint, loadOptions(deps), catalog, {
             ship: env.shipsBlueprintFiles,
           });
-          const execution = await startExecution(env.store, { deploymentId: deployment.id, workflow: 'install', catalog });
+          const execution = await startExecution(env.store, {
+            deploymentId: deployment.id,
+            workflow: 'install',
+            catalog,
+            trigger: triggerOf(deps, 'pr' in route ? route.pr : review?.pr),
+          });
           const done = await run(deps, env, execution, lock);
           const after = await env.store.getDeployment(deployment.id);
           return {
@@ -393,9 +423,16 @@ async function singleRun(
             ...(after?.outputs ? { outputs: after.outputs } : {}),
           };
         }
-        const { started, planned } = await startBlueprintUpdate(env.store, existing, blueprint, loadOptions(deps), {}, catalog, {
-          ship: env.shipsBlueprintFiles,
-        });
+        const { started, planned } = await startBlueprintUpdate(
+          env.store,
+          existing,
+          blueprint,
+          loadOptions(deps),
+          {},
+          catalog,
+          { ship: env.shipsBlueprintFiles },
+          { trigger: triggerOf(deps, 'pr' in route ? route.pr : review?.pr) },
+        );
         if (started.preview) throw new Error('unexpected preview');
         const notes = [
           ...settled,
@@ -589,7 +626,7 @@ async function dispatch(
       parameters,
       catalog,
       { ship: env.shipsBlueprintFiles },
-      { drifted: pre.drifted },
+      { drifted: pre.drifted, trigger: triggerOf(deps) },
     );
     if (started.preview) return { ...base, status: 'planned', changes: started.diff.steps, planDigest: planned.digest };
     const done = await run(deps, env, started.execution, lock);
@@ -601,7 +638,27 @@ async function dispatch(
     ];
     return { ...base, ...result(done), changes: started.diff.steps, notes, ...(await outputsOf(env, deploymentId)) };
   }
-  const execution = await startExecution(env.store, { deploymentId, workflow, parameters: parameters as YamlMap, catalog });
+  if (workflow === 'rollback') {
+    const to = parameters['to'] ?? parameters['revision'];
+    if (to !== undefined && !(typeof to === 'number' && Number.isInteger(to) && to > 0))
+      return { ...base, error: `rollback's parameter 'to' must be a revision number, not ${JSON.stringify(to).slice(0, 40)}` };
+    const { started, target } = await startRollback(env.store, deploymentId, to as number | undefined, {
+      catalog,
+      trigger: triggerOf(deps),
+      preview: parameters['preview'] === true,
+    });
+    const notes = [...(base.notes ?? []), `Rolling back to revision ${target.revision} (${target.workflow} of ${target.at}).`];
+    if (started.preview) return { ...base, status: 'planned', notes, changes: started.diff.steps, planDigest: target.blueprintDigest };
+    const done = await run(deps, env, started.execution, lock);
+    return { ...base, ...result(done), notes, changes: started.diff.steps, ...(await outputsOf(env, deploymentId)) };
+  }
+  const execution = await startExecution(env.store, {
+    deploymentId,
+    workflow,
+    parameters: parameters as YamlMap,
+    catalog,
+    ...(workflow === 'install' ? { trigger: triggerOf(deps) } : {}),
+  });
   const done = await run(deps, env, execution, lock);
   return { ...base, ...result(done), ...(await outputsOf(env, deploymentId)) };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
@@ -31,6 +32,17 @@ function readParameters(specs: string[] = []): YamlMap {
 
 /** The driver, engine and local state, imported when a command first runs a workflow. */
 const runtime = () => import('./workflow-runtime.js');
+
+/** Who runs this CLI, for the deployment's history. */
+const cliTrigger = () => {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // A user with no passwd entry (some containers) is still a user.
+  }
+  return { by: `cli ${user}@${hostname()}` };
+};
 
 export function defaultDeploymentId(blueprint: string): string {
   const abs = path.resolve(blueprint);
@@ -100,7 +112,12 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       if (created) io.out(`Created deployment ${id}: ${deployment.plan.nodeInstances.length} node instances`);
       // Components' child blueprints load with this command's --plugins and --blueprint-import too.
       env.engine = { ...env.engine, children: env.children.withLoadOptions(loadOptionsFrom(blueprint, flags)) };
-      const execution = await (await runtime()).startExecution(env.store, { deploymentId: id, workflow: 'install', catalog: env.plugins.catalog() });
+      const execution = await (await runtime()).startExecution(env.store, {
+        deploymentId: id,
+        workflow: 'install',
+        catalog: env.plugins.catalog(),
+        trigger: cliTrigger(),
+      });
       return drive(io, env, execution, flags);
     }),
   );
@@ -226,6 +243,59 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
         }
         return drive(io, env, started.execution, flags);
       }),
+  );
+
+  program
+    .command('history <deployment>')
+    .description('list the revisions of a deployment: each install and update, who started it, and what it was made from')
+    .action((deploymentId: string) =>
+      withEnv(async (env) => {
+        const dep = await env.store.getDeployment(deploymentId);
+        if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
+        const revisions = await env.store.listRevisions(deploymentId);
+        if (revisions.length === 0) io.out('  no revisions recorded (deployments installed before history was kept have none until their next update)');
+        for (const r of revisions) {
+          const t = r.trigger;
+          const what = [
+            t?.by ?? 'unknown',
+            t?.pr !== undefined ? `PR #${t.pr}` : '',
+            t?.commit ? `commit ${t.commit.slice(0, 12)}` : '',
+            t?.rollbackTo !== undefined ? `back to ${t.rollbackTo}` : '',
+            t?.run ?? '',
+          ].filter(Boolean);
+          const current = dep.revision?.number === r.revision ? '*' : ' ';
+          io.out(
+            `${current} ${String(r.revision).padStart(3)}  ${r.at}  ${r.workflow.padEnd(8)} ${r.blueprintDigest.slice(0, 12)}  ${r.executionId}  ${what.join(', ')}`,
+          );
+        }
+        return 0;
+      }),
+    );
+
+  runFlags(
+    program
+      .command('rollback <deployment>')
+      .description('update a deployment back to a revision of its history (default: the one before the current) — its plan, inputs and shipped files')
+      .option('--to <revision>', 'the revision to return to (see isthmus history)')
+      .option('--preview', 'show the changes only'),
+  ).action((deploymentId: string, flags: RunFlags & { to?: string; preview?: boolean }) =>
+    withEnv(async (env) => {
+      const to = flags.to === undefined ? undefined : Number(flags.to);
+      if (to !== undefined && !(Number.isInteger(to) && to > 0)) throw new UsageError(`--to must be a revision number, not '${flags.to}'`);
+      const { started, target } = await (await runtime()).startRollback(env.store, deploymentId, to, {
+        catalog: env.plugins.catalog(),
+        trigger: cliTrigger(),
+        preview: flags.preview ?? false,
+      });
+      io.out(`Rolling back ${deploymentId} to revision ${target.revision} (${target.workflow} of ${target.at})`);
+      for (const step of started.diff.steps)
+        io.out(`  ${step.action.padEnd(6)} ${step.entity.padEnd(12)} ${step.name}${step.detail ? `  (${step.detail})` : ''}`);
+      if (started.preview) {
+        io.out(`Preview only: the rollback would run ${started.taskCount} tasks`);
+        return 0;
+      }
+      return drive(io, env, started.execution, flags);
+    }),
   );
 
   const executions = program.command('executions').description('list, show, cancel and resume executions');

@@ -3,5 +3,5 @@
  * with them). Loaded when a command first needs it, so `--help`, `validate` and `plan` never pay for it.
  */
 export { ensureDeployment, startBlueprintUpdate } from '../driver/deploy.js';
-export { cancelExecution, runExecution, runHeal, runPreUpdate, startExecution } from '../engine/index.js';
+export { cancelExecution, runExecution, runHeal, runPreUpdate, startExecution, startRollback } from '../engine/index.js';
 export { openDriverEnvironment, stopLocalState } from '../compose.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BlueprintError, defaultRootDir, loadBlueprint, type LoadOptions, type YamlMap } from '../dsl/index.js';
 import { createDeployment, digestOf, startUpdate, type UpdateStart } from '../engine/index.js';
 import { planDeployment, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
-import { ConflictError, type DeploymentRecord, type StateStore } from '../state/index.js';
+import { ConflictError, type DeploymentRecord, type ExecutionTrigger, type StateStore } from '../state/index.js';
 import type { RetryDefaults } from '../workflows/index.js';
 import { componentReferences, unsupportedComponents } from './component-blueprints.js';
 import { readRepositoryConfig } from './repository-config.js';
@@ -114,7 +114,7 @@ export async function startBlueprintUpdate(
   parameters: YamlMap,
   catalog: PluginCatalog,
   shipping: ShipOptions = {},
-  execution: { executionId?: string; retries?: RetryDefaults; cwd?: string; drifted?: string[] } = {},
+  execution: { executionId?: string; retries?: RetryDefaults; cwd?: string; drifted?: string[]; trigger?: ExecutionTrigger } = {},
 ): Promise<{ started: UpdateStart; planned: PlannedBlueprint }> {
   const inputs = { ...deployment.inputs, ...(options.inputs ?? {}) };
   const source = file ?? deployment.blueprintFile;

@@ -473,6 +473,8 @@ async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): P
       else if (execution.workflow === 'install') patch.status = 'active';
       // A blueprint's own scale workflows (scalelist) change the deployment as `scale` does.
       if ((REFRESH_OUTPUTS.has(execution.workflow) || execution.context?.scale) && deps.evaluateOutputs) patch.outputs = await deps.evaluateOutputs(dep);
+      const revision = await recordRevision(store, dep, execution);
+      if (revision) patch.revision = revision;
     } else if (execution.status === 'failed' && execution.workflow === 'install') patch.status = 'failed';
     try {
       await store.updateDeployment(dep.id, dep.version, patch);
@@ -481,6 +483,35 @@ async function finishDeployment(deps: EngineDeps, execution: ExecutionRecord): P
       if (!(err instanceof ConflictError)) throw err;
     }
   }
+}
+
+/**
+ * The deployment's history: the first install and every update leave a revision (plan, inputs,
+ * blueprint and shipped files, who started it). Recording twice for one execution (a resumed
+ * finish) is harmless: the revision number is taken already.
+ */
+async function recordRevision(store: StateStore, dep: DeploymentRecord, execution: ExecutionRecord): Promise<DeploymentRecord['revision']> {
+  if (dep.revision?.executionId === execution.id) return undefined;
+  if (execution.workflow !== 'update' && !(execution.workflow === 'install' && !dep.revision)) return undefined;
+  const number = (dep.revision?.number ?? 0) + 1;
+  try {
+    await store.putRevision({
+      deploymentId: dep.id,
+      revision: number,
+      at: execution.endedAt ?? new Date().toISOString(),
+      workflow: execution.trigger?.rollbackTo !== undefined ? 'rollback' : execution.workflow,
+      executionId: execution.id,
+      plan: dep.plan,
+      inputs: dep.inputs,
+      blueprintFile: dep.blueprintFile,
+      blueprintDigest: dep.blueprintDigest,
+      ...(dep.resources ? { resources: dep.resources } : {}),
+      ...(execution.trigger ? { trigger: execution.trigger } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof ConflictError)) throw err;
+  }
+  return { number, executionId: execution.id };
 }
 
 async function acquire(store: StateStore, deploymentId: string, executionId: string, owner: string, leaseMs: number, options: RunOptions): Promise<LockRecord> {

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { findOperation, type YamlMap } from '../dsl/index.js';
 import { computeHostOf, hostOsOf, unsupportedReason, type DeploymentPlan, type PluginCatalog } from '../plan/index.js';
-import { ACTIVE_EXECUTION_STATUSES, ConflictError, type ExecutionContext, type ExecutionRecord, type StateStore, type TaskRecord } from '../state/index.js';
+import {
+  ACTIVE_EXECUTION_STATUSES,
+  ConflictError,
+  type ExecutionContext,
+  type ExecutionRecord,
+  type ExecutionTrigger,
+  type StateStore,
+  type TaskRecord,
+} from '../state/index.js';
 import { WorkflowError, type TaskSpec } from '../workflows/index.js';
 
 /*
@@ -35,12 +43,14 @@ export async function storeExecution(
   tasks: TaskSpec[],
   context?: ExecutionContext,
   id: string = newExecutionId(),
+  trigger?: ExecutionTrigger,
 ): Promise<ExecutionRecord> {
   const execution: ExecutionRecord = {
     deploymentId,
     id,
     workflow,
     parameters,
+    ...(trigger ? { trigger } : {}),
     status: 'pending',
     createdAt: new Date().toISOString(),
     taskCount: tasks.length,

@@ -6,3 +6,4 @@ export { runHeal, startHealExecution, type HealRun } from './heal.js';
 export { startScale } from './scale.js';
 export { startUpdate, type UpdateSource, type UpdateStart } from './update.js';
 export { runDriftCheck, runPreUpdate, type PreUpdate } from './pre-update.js';
+export { startRollback } from './rollback.js';

@@ -6,6 +6,7 @@ import {
   ConflictError,
   type DeploymentRecord,
   type ExecutionRecord,
+  type ExecutionTrigger,
   type NodeInstanceRecord,
   type StateStore,
 } from '../state/index.js';
@@ -49,6 +50,8 @@ export interface StartOptions {
   catalog?: PluginCatalog;
   /** The new execution's id (a Component's child execution has one its operation can find); default a fresh one. */
   executionId?: string;
+  /** Who or what starts it (kept in the deployment's history). */
+  trigger?: ExecutionTrigger;
 }
 
 /**
@@ -82,7 +85,7 @@ export async function startExecution(store: StateStore, options: StartOptions): 
     ...(options.retries ? { retries: options.retries } : {}),
   });
   if (options.catalog) refuseUnsupported(deployment.plan, graph.tasks, options.catalog);
-  return storeExecution(store, deployment.id, options.workflow, parameters, graph.tasks, undefined, options.executionId);
+  return storeExecution(store, deployment.id, options.workflow, parameters, graph.tasks, undefined, options.executionId, options.trigger);
 }
 
 /** Asks a running execution to stop: gracefully (in-flight tasks finish) or by force. */

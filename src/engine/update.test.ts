@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../test/support/blueprint-files.js';
 import { createHarness, RECORDING_TYPES } from '../../test/support/engine.js';
-import { runExecution, runPreUpdate, startUpdate } from './index.js';
+import { runExecution, runPreUpdate, startRollback, startUpdate } from './index.js';
 
 const V1 = `${HEADER}${RECORDING_TYPES}node_templates:
   db: { type: rec.Node, properties: { resource_id: db-v1 } }
@@ -170,5 +170,50 @@ describe("update's drift and heal phases (skip_drift_check, skip_heal, drift_onl
     expect((await runExecution(h.deps, dep, start.execution.id)).status).toBe('terminated');
     expect(h.log.filter((l) => !l.includes('check_drift'))).toEqual(['api update']);
     expect(JSON.stringify((await h.store.getDeployment(dep))!.plan)).toContain('api-v1');
+  });
+});
+
+describe('history and rollback', () => {
+  it('records a revision per install and update, with who started it; a rollback returns to a revision and is a revision itself', async () => {
+    const h = await createHarness({ maxParallel: 1 });
+    const dep = await h.deploy(V1);
+    await h.run(dep, 'install');
+    const start = await startUpdate(
+      h.store,
+      dep,
+      { plan: h.planOf(V2, 'v2'), inputs: {}, blueprintFile: 'v2.yaml', blueprintDigest: 'v2' },
+      {},
+      {
+        trigger: { by: 'github push', commit: 'c'.repeat(40), pr: 12, run: 'https://github.com/o/r/actions/runs/1' },
+      },
+    );
+    if (start.preview) throw new Error('expected an execution');
+    expect((await runExecution(h.deps, dep, start.execution.id)).status).toBe('terminated');
+    const history = await h.store.listRevisions(dep);
+    expect(history.map((r) => [r.revision, r.workflow, r.blueprintDigest])).toEqual([
+      [1, 'install', expect.any(String)],
+      [2, 'update', 'v2'],
+    ]);
+    expect(history[1]!.trigger).toEqual({ by: 'github push', commit: 'c'.repeat(40), pr: 12, run: 'https://github.com/o/r/actions/runs/1' });
+    expect(history[1]!.plan.nodes.map((n) => n.id)).toContain('queue');
+
+    // Back to revision 1: queue goes, old comes back, db returns to db-v1.
+    const back = await startRollback(h.store, dep, undefined, { trigger: { by: 'cli tester' } });
+    expect(back.target.revision).toBe(1);
+    if (back.started.preview) throw new Error('expected an execution');
+    expect((await runExecution(h.deps, dep, back.started.execution.id)).status).toBe('terminated');
+    const now = (await h.store.getDeployment(dep))!;
+    expect(now.plan.nodes.map((n) => n.id).sort()).toEqual(['api', 'cache', 'db', 'old']);
+    expect(JSON.stringify(now.plan)).toContain('db-v1');
+    expect(now.blueprintDigest).toBe(history[0]!.blueprintDigest);
+    const after = await h.store.listRevisions(dep);
+    expect(after.map((r) => [r.revision, r.workflow, r.trigger?.rollbackTo])).toEqual([
+      [1, 'install', undefined],
+      [2, 'update', undefined],
+      [3, 'rollback', 1],
+    ]);
+    // Rolling back the rollback returns to revision 2; a revision that does not exist is named.
+    await expect(startRollback(h.store, dep, 7)).rejects.toThrow(/has no revision 7; its revisions: 1, 2, 3/);
+    await expect(startRollback(h.store, dep, 3)).rejects.toThrow(/is at revision 3 already/);
   });
 });

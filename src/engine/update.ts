@@ -1,6 +1,6 @@
 import type { YamlMap } from '../dsl/index.js';
 import { diffPlans, type DeploymentPlan, type PluginCatalog, type UpdateDiff } from '../plan/index.js';
-import { ConflictError, type ExecutionRecord, type StateStore, type UpdateContext } from '../state/index.js';
+import { ConflictError, type ExecutionRecord, type ExecutionTrigger, type StateStore, type UpdateContext } from '../state/index.js';
 import { updateGraph, WorkflowError, type RetryDefaults } from '../workflows/index.js';
 import { applyPlan, idsAvoiding } from './plan-change.js';
 import { refuseIfActive, refuseUnsupported, storeExecution } from './executions.js';
@@ -29,7 +29,7 @@ export async function startUpdate(
   deploymentId: string,
   source: UpdateSource,
   parameters: YamlMap,
-  options: { retries?: RetryDefaults; catalog?: PluginCatalog; executionId?: string; drifted?: string[] } = {},
+  options: { retries?: RetryDefaults; catalog?: PluginCatalog; executionId?: string; drifted?: string[]; trigger?: ExecutionTrigger } = {},
 ): Promise<UpdateStart> {
   for (const k of Object.keys(parameters))
     if (!UPDATE_PARAMETERS.includes(k))
@@ -73,7 +73,7 @@ export async function startUpdate(
     blueprintDigest: source.blueprintDigest,
     ...(source.resources ? { resources: source.resources } : {}),
   };
-  const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context }, options.executionId);
+  const execution = await storeExecution(store, deploymentId, 'update', parameters, graph.tasks, { update: context }, options.executionId, options.trigger);
   return { preview: false, diff, execution };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DynamoDBClient, TransactionCanceledException, ConditionalCheckFailedException, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
@@ -18,7 +19,17 @@ import {
 import { GroupCommit, GroupRead } from './batching.js';
 import type { DeploymentPlan } from '../plan/index.js';
 import { ConflictError, FencedError, InstanceConflictError } from './errors.js';
-import type { DeploymentRecord, EventRecord, ExecutionContext, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord } from './records.js';
+import type {
+  DeploymentRecord,
+  EventRecord,
+  ExecutionContext,
+  ExecutionRecord,
+  LockRecord,
+  NodeInstanceRecord,
+  RevisionRecord,
+  StepOutcome,
+  TaskRecord,
+} from './records.js';
 import type { InstanceChange, NodeInstanceUpdate, StateStore, StepContext, StepFence, TaskUpdate } from './store.js';
 import { TABLE_DEFINITION } from './table.js';
 import { eventsAfter, packEventPages } from './event-pages.js';
@@ -44,6 +55,7 @@ const keys = {
   lock: (dep: string) => ({ pk: `DEP#${dep}`, sk: 'LOCK' }),
   creationClaim: (dep: string) => ({ pk: `DEP#${dep}`, sk: 'CREATING' }),
   blobPart: (digest: string, part: number) => ({ pk: `BLOB#${digest}`, sk: `PART#${String(part).padStart(4, '0')}` }),
+  revision: (dep: string, n: number) => ({ pk: `DEP#${dep}`, sk: `REV#${String(n).padStart(10, '0')}` }),
 };
 
 /** Binary per blob item: well under DynamoDB's 400 KB item limit, keys and attribute names included. */
@@ -321,6 +333,49 @@ export class DynamoDbStateStore implements StateStore {
       ConsistentRead: true,
     });
     return items.map(executionFrom).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  // ---- revisions (deployment history) --------------------------------------------------------
+
+  async putRevision(r: RevisionRecord): Promise<void> {
+    // The plan is a content-addressed blob: a rollback to an earlier plan stores nothing new.
+    const json = JSON.stringify(r.plan);
+    const planBlob = createHash('sha256').update(json).digest('hex');
+    const data = gzipSync(json);
+    // One part (the usual case) is one write: the same content written again changes nothing.
+    if (data.length <= BLOB_PART_BYTES)
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.blobPart(planBlob, 0), data, parts: 1, size: data.length } }));
+    else await this.putBlobs([{ digest: planBlob, data }]);
+    const { plan: _plan, ...rest } = r;
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.revision(r.deploymentId, r.revision), ...rest, planBlob },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`revision ${r.revision} of '${r.deploymentId}' already exists`);
+      throw err;
+    }
+  }
+
+  async listRevisions(deploymentId: string): Promise<RevisionRecord[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+      ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':r': 'REV#' },
+      ConsistentRead: true,
+    });
+    const out: RevisionRecord[] = [];
+    for (const item of items) {
+      const { planBlob, ...rest } = strip(item);
+      const blob = await this.getBlob(String(planBlob));
+      if (!blob) continue;
+      out.push({ ...(rest as unknown as Omit<RevisionRecord, 'plan'>), plan: JSON.parse(gunzipSync(blob).toString('utf8')) as DeploymentPlan });
+    }
+    return out.sort((a, b) => a.revision - b.revision);
   }
 
   async updateExecution(

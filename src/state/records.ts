@@ -26,6 +26,8 @@ export interface DeploymentRecord {
   parent?: { deploymentId: string; nodeInstanceId: string };
   /** Inputs whose values came from secrets (a parent's get_secret): masked wherever get_input reads them, as get_secret's are. */
   sensitiveInputs?: string[];
+  /** The deployment's current revision (its history), and the execution that made it. */
+  revision?: { number: number; executionId: string };
   /** Optimistic-locking counter; every update is conditional on it. */
   version: number;
 }
@@ -102,11 +104,44 @@ export interface ExecutionContext {
   scaleRollback?: { scaleExecution: string; added: string[] };
 }
 
+/** Who or what started an execution: shown in a deployment's history. */
+export interface ExecutionTrigger {
+  /** `cli <user>@<host>`, `github <event>` … */
+  by: string;
+  /** The pull request, commit and workflow run behind it, when a GitHub event started it. */
+  pr?: number;
+  commit?: string;
+  run?: string;
+  /** A rollback: the revision it returns to. */
+  rollbackTo?: number;
+}
+
+/**
+ * One revision of a deployment: what an install or update left it as — its plan, inputs and
+ * blueprint (files as shipped, content-addressed) — and who made it. Rollback returns to one.
+ */
+export interface RevisionRecord {
+  deploymentId: string;
+  /** 1 for the install, then one more per update (a rollback is an update). */
+  revision: number;
+  at: string;
+  workflow: string;
+  executionId: string;
+  plan: DeploymentPlan;
+  inputs: YamlMap;
+  blueprintFile: string;
+  blueprintDigest: string;
+  resources?: string;
+  trigger?: ExecutionTrigger;
+}
+
 export interface ExecutionRecord {
   deploymentId: string;
   id: string;
   workflow: string;
   parameters: YamlMap;
+  /** Who or what started it (the CLI, a GitHub event), when the starter said. */
+  trigger?: ExecutionTrigger;
   status: ExecutionStatus;
   createdAt: string;
   startedAt?: string;

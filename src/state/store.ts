@@ -1,4 +1,4 @@
-import type { DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, StepOutcome, TaskRecord } from './records.js';
+import type { DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, RevisionRecord, StepOutcome, TaskRecord } from './records.js';
 import type { YamlMap } from '../dsl/index.js';
 
 export interface NodeInstanceUpdate {
@@ -65,6 +65,10 @@ export interface StateStore {
   getExecution(deploymentId: string, id: string): Promise<ExecutionRecord | undefined>;
   findExecution(id: string): Promise<ExecutionRecord | undefined>;
   listExecutions(deploymentId: string): Promise<ExecutionRecord[]>;
+  /** Records a revision; refuses (ConflictError) a revision number already taken. */
+  putRevision(r: RevisionRecord): Promise<void>;
+  /** A deployment's revisions, oldest first. */
+  listRevisions(deploymentId: string): Promise<RevisionRecord[]>;
   updateExecution(
     deploymentId: string,
     id: string,
