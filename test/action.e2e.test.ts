@@ -557,6 +557,63 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
     }
   }, 180_000);
 
+  it("a due schedule (Cloudify's default_schedules) runs from the scheduled trigger exactly once per occurrence", async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'isthmus-schedule-state-'));
+    const workspace = writeBlueprintFiles({
+      'svc/blueprint.yaml': [
+        'tosca_definitions_version: cloudify_dsl_1_5',
+        'imports: [cloudify/types/types.yaml]',
+        'inputs:',
+        '  state_dir: { type: string }',
+        'deployment_settings:',
+        '  default_schedules:',
+        '    daily_start:',
+        '      workflow: start',
+        "      since: '2026-01-01 00:00'",
+        '      recurrence: 1d',
+        'node_templates:',
+        '  app:',
+        '    type: cloudify.nodes.Root',
+        '    interfaces:',
+        '      cloudify.interfaces.lifecycle:',
+        '        start: { implementation: scripts/tick.sh, inputs: { state_dir: { get_input: state_dir } } }',
+        '',
+      ].join('\n'),
+      'svc/scripts/tick.sh': 'echo tick >> "$state_dir/ticks"\n',
+    });
+    const svc = { blueprint: 'svc/blueprint.yaml', 'deployment-id': 'sched-e2e' };
+    const ticks = () => readFileSync(path.join(state, 'ticks'), 'utf8').trim().split('\n').length;
+    try {
+      expect(
+        (
+          await runAction(
+            'schedule-install',
+            'workflow_dispatch',
+            { inputs: {} },
+            { ...svc, workflow: 'install', inputs: `{state_dir: ${state}}` },
+            { workspace },
+          )
+        ).code,
+      ).toBe(0);
+      expect(ticks()).toBe(1);
+      const first = await runAction('schedule-due', 'schedule', { schedule: '*/15 * * * *' }, { ...svc, deployments: 'sched-' }, { workspace });
+      expect(first.code, first.log).toBe(0);
+      const today = new Date().toISOString().slice(0, 10);
+      expect(first.summary).toMatch(
+        new RegExp(`\\| <code>sched-e2e</code> \\| ⏰ <code>daily&#95;start</code> \\| \\| start for ${today}T00:00:00.000Z: terminated \\|`),
+      );
+      expect(ticks()).toBe(2);
+      const second = await runAction('schedule-not-due-again', 'schedule', { schedule: '*/15 * * * *' }, { ...svc, deployments: 'sched-' }, { workspace });
+      expect(second.code, second.log).toBe(0);
+      expect(second.summary).not.toContain('daily&#95;start');
+      expect(ticks()).toBe(2);
+      expect((await store.getDeployment('sched-e2e'))!.scheduleRuns).toEqual({ daily_start: { runs: 1, last: `${today}T00:00:00.000Z` } });
+    } finally {
+      await runAction('cleanup-schedule', 'workflow_dispatch', { inputs: {} }, { ...svc, workflow: 'uninstall' }, { workspace });
+      rmSync(state, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('day two: dispatch scale and heal; the sweep opens then closes a health issue; a second run fails naming the holder or waits; a changed plan stops an approved apply', async () => {
     // Issues other scenarios opened and closed are not this one's.
     github.issues.length = 0;

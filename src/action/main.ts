@@ -14,7 +14,7 @@ import {
 } from '../engine/index.js';
 import type { EngineDeps } from '../engine/index.js';
 import { ConflictError, type DeploymentRecord, type EventRecord, type ExecutionRecord, type ExecutionTrigger } from '../state/index.js';
-import type { DeploymentPlan, PluginCatalog, UpdateStep } from '../plan/index.js';
+import { dueOccurrence, type DeploymentPlan, type PluginCatalog, type UpdateStep } from '../plan/index.js';
 import { WorkflowError } from '../workflows/index.js';
 import type { DriverEnvironment } from '../compose.js';
 import {
@@ -681,6 +681,7 @@ async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | 
   const rows: string[] = [];
   let failing = 0;
   const expired = deps.inputs.previewTtlMs ? await expirePreviews(deps, env, deps.inputs.previewTtlMs, rows, redactor) : new Set<string>();
+  failing += await runDueSchedules(deps, env, filter, rows, expired);
   for (const d of await env.store.listDeployments()) {
     if (!matchesFilter(d.id, filter) || expired.has(d.id)) continue;
     const instances = await env.store.listNodeInstances(d.id);
@@ -760,6 +761,48 @@ async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | 
     body: table,
     ...(failing > 0 ? { error: `${failing} deployment(s) unhealthy or drifted` } : {}),
   };
+}
+
+/**
+ * The deployments' execution schedules (`deployment_settings.default_schedules`): each occurrence
+ * that is due is claimed on the deployment record (a conditional write, so two runs cannot both
+ * take it) and then run. Returns how many schedule runs failed.
+ */
+async function runDueSchedules(deps: ActionDeps, env: DriverEnvironment, filter: string | undefined, rows: string[], skip: Set<string>): Promise<number> {
+  const catalog = env.plugins.catalog();
+  let failed = 0;
+  for (let d of await env.store.listDeployments()) {
+    if (!d.plan.schedules || skip.has(d.id) || !matchesFilter(d.id, filter)) continue;
+    for (const [name, spec] of Object.entries(d.plan.schedules)) {
+      const done = d.scheduleRuns?.[name] ?? { runs: 0 };
+      const occurrence = dueOccurrence(spec, Date.parse(d.createdAt), Date.now(), done);
+      if (!occurrence) continue;
+      const cell = `⏰ ${mdCode(name)}`;
+      try {
+        d = await env.store.updateDeployment(d.id, d.version, { scheduleRuns: { ...d.scheduleRuns, [name]: { runs: done.runs + 1, last: occurrence } } });
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        rows.push(`| ${mdCode(d.id)} | ${cell} | | ${mdText(`not run: another run changed the deployment (${err.message}); the next run looks again`)} |`);
+        continue;
+      }
+      try {
+        await settleDeployment(env.store, d.id, { waitForLock: false, resume: (e) => runExecution(engineFor(deps, env), d.id, e.id, {}) });
+        const execution =
+          spec.workflow === 'heal'
+            ? (await runHeal(engineFor(deps, env), d.id, spec.parameters, { catalog })).heal
+            : await run(deps, env, await startExecution(env.store, { deploymentId: d.id, workflow: spec.workflow, parameters: spec.parameters, catalog }), {});
+        if (execution.status !== 'terminated') failed++;
+        rows.push(
+          `| ${mdCode(d.id)} | ${cell} | | ${mdText(`${spec.workflow} for ${occurrence}: ${execution.status}${execution.error ? ` (${execution.error})` : ''}`)} |`,
+        );
+      } catch (err) {
+        failed++;
+        rows.push(`| ${mdCode(d.id)} | ${cell} | | ${mdText(`${spec.workflow} for ${occurrence} did not run: ${(err as Error).message}`)} |`);
+      }
+      d = (await env.store.getDeployment(d.id)) ?? d;
+    }
+  }
+  return failed;
 }
 
 /** Executions that are not someone using the deployment: the sweep's own checks, and heals that found nothing. */

@@ -149,6 +149,8 @@ export interface Blueprint {
   policies: YamlMap;
   labels: YamlMap;
   blueprintLabels: YamlMap;
+  /** `deployment_settings` of the main file (default_schedules …). */
+  deploymentSettings?: YamlMap;
   /** Imported `blueprint:` ids by namespace. */
   namespacesMapping: Record<string, string>;
   /** Every file read (main first), for digests and for the update workflow. */

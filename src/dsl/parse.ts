@@ -123,6 +123,7 @@ function buildBlueprint(mainFile: string, options: LoadOptions, diagnostics: Dia
     files: files.map((f) => f.file),
   };
   if (merged.description !== undefined) blueprint.description = merged.description;
+  if (merged.deploymentSettings) blueprint.deploymentSettings = merged.deploymentSettings;
   return blueprint;
 }
 

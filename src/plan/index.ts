@@ -14,3 +14,4 @@ export type * from './model.js';
 export { scalePlan, withoutInstances, ScaleError, type ScaleRequest, type ScaleResult } from './scale.js';
 export { createIdGenerator } from './ids.js';
 export { diffPlans, UpdateError, type UpdateDiff, type UpdateStep } from './update.js';
+export { dueOccurrence, parseSchedules, type ScheduleRuns, type ScheduleSpec } from './schedules.js';

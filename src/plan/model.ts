@@ -1,3 +1,4 @@
+import type { ScheduleSpec } from './schedules.js';
 import type { Interfaces, NodeRelationship, OutputDefinition, Plugin, ScalableProperties, YamlMap, YamlValue } from '../dsl/index.js';
 
 /** Why an operation cannot run in Isthmus (yet): shown by `plan` and refused by workflows before they start. */
@@ -73,6 +74,8 @@ export interface DeploymentPlan {
   customWorkflows?: Record<string, CustomWorkflow>;
   /** Deployment labels (`labels:`), key → values, for get_label. */
   labels: Record<string, YamlValue[]>;
+  /** Execution schedules (`deployment_settings.default_schedules`), by name. */
+  schedules?: Record<string, ScheduleSpec>;
   /** Plugins the blueprint declares (implementation strings name them). */
   plugins: Record<string, Plugin>;
   unsupported: UnsupportedOperation[];

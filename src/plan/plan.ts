@@ -1,3 +1,4 @@
+import { parseSchedules } from './schedules.js';
 import type { Blueprint, YamlValue } from '../dsl/index.js';
 import { cycleDiagnostic, findNodeCycle } from './graph.js';
 import { createIdGenerator } from './ids.js';
@@ -30,6 +31,15 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
     },
     newId,
   );
+  const scheduled = parseSchedules(blueprint.deploymentSettings?.['default_schedules']);
+  for (const message of scheduled.errors)
+    diagnostics.push({
+      code: 'deployment_settings.schedule',
+      severity: 'error',
+      message,
+      hint: "Cloudify's form: {workflow, since, until, recurrence, count, weekdays, workflow_parameters}",
+      position: { file: blueprint.mainFile, line: 1, column: 1 },
+    });
   if (diagnostics.length > 0) throw new PlanError(diagnostics);
 
   const counts = new Map<string, number>();
@@ -101,5 +111,6 @@ export function planDeployment(blueprint: Blueprint, options: PlanOptions = {}):
       Object.entries(blueprint.labels).map(([k, v]) => [k, Array.isArray((v as { values?: unknown }).values) ? (v as { values: YamlValue[] }).values : []]),
     ),
     unsupported,
+    ...(Object.keys(scheduled.schedules).length > 0 ? { schedules: scheduled.schedules } : {}),
   };
 }

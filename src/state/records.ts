@@ -26,6 +26,8 @@ export interface DeploymentRecord {
   parent?: { deploymentId: string; nodeInstanceId: string };
   /** Inputs whose values came from secrets (a parent's get_secret): masked wherever get_input reads them, as get_secret's are. */
   sensitiveInputs?: string[];
+  /** Execution schedules: what each has run (occurrences are claimed here before they run, so none runs twice). */
+  scheduleRuns?: Record<string, { runs: number; last?: string; executionId?: string }>;
   /** The deployment's current revision (its history), and the execution that made it. */
   revision?: { number: number; executionId: string };
   /** Optimistic-locking counter; every update is conditional on it. */
