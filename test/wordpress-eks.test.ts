@@ -90,6 +90,17 @@ describe('examples/wordpress-hybrid on EKS with a Windows edge service', () => {
     const check = await h.run(dep, 'check_status');
     expect(check.status).toBe('terminated');
 
+    // Drift of the Windows service through SSM: in sync, then its configuration edited on one host.
+    const edge = instances.find((i) => i.nodeId === 'edge_proxy')!.id;
+    const driftOf = async () => (await h.store.listNodeInstances(dep)).find((i) => i.id === edge)!.lastCheckDrift;
+    expect((await h.run(dep, 'check_drift', { node_ids: ['edge_proxy'] })).status).toBe('terminated');
+    expect(await driftOf()).toMatchObject({ state: 'in_sync' });
+    const edited = ssm.service(EDGE[0]!, 'WordPressEdge')!;
+    const changed = edited.environment[0]!.split('=')[0]!;
+    edited.environment = [`${changed}=http://elsewhere`, ...edited.environment.slice(1)];
+    expect((await h.run(dep, 'check_drift', { node_ids: ['edge_proxy'] })).status).toBe('terminated');
+    expect(await driftOf()).toMatchObject({ state: 'drifted', differences: { [EDGE[0]!]: [`configuration.${changed}`] } });
+
     const uninstall = await h.run(dep, 'uninstall');
     expect(uninstall.error).toBeUndefined();
     for (const host of EDGE) expect(ssm.service(host, 'WordPressEdge')).toBeUndefined();

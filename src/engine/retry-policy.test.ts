@@ -33,6 +33,9 @@ describe('decideOutcome: the retry policy, without a store', () => {
     expect(decideOutcome(check(MAX_CHECK_POLLS), { status: 'retry' }, 0)).toMatchObject({ action: 'fail' });
     // A failing check is not polled: it reports at once (its budget of 0 is spent).
     expect(decideOutcome(check(0), { status: 'failed' }, 0)).toMatchObject({ action: 'fail' });
+    // A drift check waits for its answer the same way (an SSM command takes a few looks).
+    expect(decideOutcome(task({ attempt: 3, maxRetries: 0, checkDrift: true }), { status: 'retry' }, 0)).toMatchObject({ action: 'retry' });
+    expect(decideOutcome(task({ attempt: 3, maxRetries: 0 }), { status: 'retry' }, 0)).toMatchObject({ action: 'fail' });
   });
 
   it('sends an undelivered attempt again with a growing delay, then treats it as a failure', () => {

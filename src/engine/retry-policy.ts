@@ -21,13 +21,13 @@ export type Decision =
   /** No retry left (or none allowed): the task fails; an ignored failure does not fail the execution. */
   | { action: 'fail'; ignored: boolean };
 
-export type RetriedTask = Pick<TaskRecord, 'attempt' | 'retryBase' | 'maxRetries' | 'retryInterval' | 'checkStatus' | 'ignoreFailure'>;
+export type RetriedTask = Pick<TaskRecord, 'attempt' | 'retryBase' | 'maxRetries' | 'retryInterval' | 'checkStatus' | 'checkDrift' | 'ignoreFailure'>;
 
 /**
  * Cloudify's retry rules as one pure function: a recoverable failure or a retry request takes the
  * next attempt while the task's budget lasts (`maxRetries` of -1 never runs out; a resume starts a
  * new budget at `retryBase`); a non-recoverable failure fails at once; an operation's
- * `retryAfter` overrides the task's retry interval. A status check reports rather than retries,
+ * `retryAfter` overrides the task's retry interval. A status or drift check reports rather than retries,
  * unless it asks to be polled for its answer. `infrastructureFailures` counts this task's
  * undelivered sends so far, this one included.
  */
@@ -41,7 +41,8 @@ export function decideOutcome(task: RetriedTask, outcome: StepOutcome, infrastru
   const asked = outcome.status === 'retry';
   const canRetry = asked || outcome.recoverable !== false;
   const budgetLeft = task.maxRetries < 0 || used <= task.maxRetries;
-  const polling = asked && task.checkStatus === true && used <= MAX_CHECK_POLLS;
+  // A drift check is a check too: it reports, but may wait for its answer (an SSM command).
+  const polling = asked && (task.checkStatus === true || task.checkDrift === true) && used <= MAX_CHECK_POLLS;
   if (canRetry && (budgetLeft || polling)) {
     return { action: 'retry', delaySeconds: asked && outcome.retryAfter !== undefined ? outcome.retryAfter : task.retryInterval, asked };
   }

@@ -80,6 +80,10 @@ export class FakeSsm {
     const name = /-Name '([^']+)'/.exec(script)?.[1] ?? /\+ '([^']+)'\) -Name Environment/.exec(script)?.[1] ?? '';
     const svc = services.get(name);
     const missing = { code: 1, stdout: '', stderr: `Cannot find any service with service name '${name}'.` };
+    if (script.includes('ConvertTo-Json')) {
+      if (!svc) return missing;
+      return { code: 0, stdout: JSON.stringify({ status: svc.status, binary_path: svc.binaryPath, environment: svc.environment }), stderr: '' };
+    }
     if (script.includes('New-Service')) {
       if (!svc) services.set(name, { status: 'Stopped', binaryPath: /-BinaryPathName '([^']*)'/.exec(script)?.[1] ?? '', environment: [] });
       return { code: 0, stdout: '', stderr: '' };

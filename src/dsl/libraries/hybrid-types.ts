@@ -59,4 +59,5 @@ node_types:
         delete: ssm.windows_service
       cloudify.interfaces.validation:
         check_status: ssm.windows_service
+        check_drift: ssm.windows_service
 `;

@@ -113,6 +113,14 @@ export function windowsServiceScript(step: string, p: YamlMap): string[] {
       return [`if (Get-Service -Name ${name} -ErrorAction SilentlyContinue) { sc.exe delete ${name} | Out-Null }`];
     case 'check_status':
       return [`$s = Get-Service -Name ${name} -ErrorAction Stop; if ($s.Status -ne 'Running') { Write-Error "service is $($s.Status)"; exit 1 }`];
+    case 'check_drift':
+      // What the service is now, as JSON, for the plugin to compare with the node's properties.
+      return [
+        `$s = Get-CimInstance Win32_Service -Filter ("Name='" + ${name}.Replace("'", "''") + "'") -ErrorAction Stop`,
+        `if (-not $s) { Write-Error 'no such service'; exit 1 }`,
+        `$env = (Get-ItemProperty -Path ('HKLM:\\SYSTEM\\CurrentControlSet\\Services\\' + ${name}) -Name Environment -ErrorAction SilentlyContinue).Environment`,
+        `@{ status = [string]$s.State; binary_path = [string]$s.PathName; environment = @($env) } | ConvertTo-Json -Compress`,
+      ];
     default:
       throw new OperationError(`no Windows service step '${step}'`, false);
   }
@@ -121,7 +129,30 @@ export function windowsServiceScript(step: string, p: YamlMap): string[] {
 async function windowsService(ctx: OperationContext): Promise<YamlValue> {
   const props = (await ctx.evaluate(ctx.node.properties)) as YamlMap;
   const step = ctx.operation.name.split('.').pop()!;
-  return runCommands(ctx, windowsServiceScript(step, props), true);
+  const output = await runCommands(ctx, windowsServiceScript(step, props), true);
+  return step === 'check_drift' ? windowsServiceDrift(props, output as YamlMap) : output;
+}
+
+/** The service on each instance against the node: running, its binary path, its environment (the configuration). */
+export function windowsServiceDrift(props: YamlMap, output: YamlMap): YamlValue {
+  const config = isMap(props['configuration']) ? props['configuration'] : {};
+  const want = Object.entries(config).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const differences: YamlMap = {};
+  for (const [instance, result] of Object.entries(output)) {
+    let live: { status?: string; binary_path?: string; environment?: string[] };
+    try {
+      live = JSON.parse(String(isMap(result) ? result['stdout'] : '')) as typeof live;
+    } catch {
+      throw new OperationError(`${instance}: the service's state is not JSON`, false);
+    }
+    const diffs: string[] = [];
+    if (live.status !== 'Running') diffs.push(`status (${live.status ?? 'unknown'})`);
+    if (props['binary_path'] && live.binary_path !== props['binary_path']) diffs.push(`binary_path (${live.binary_path ?? ''})`);
+    const env = Array.isArray(live.environment) ? live.environment.map(String) : [];
+    for (const entry of want) if (!env.includes(entry)) diffs.push(`configuration.${entry.slice(0, entry.indexOf('='))}`);
+    if (diffs.length > 0) differences[instance] = diffs;
+  }
+  return { drifted: Object.keys(differences).length > 0, differences };
 }
 
 /** The ssm plugin: `ssm.run_commands` and `ssm.windows_service`. */
