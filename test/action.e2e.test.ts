@@ -34,6 +34,21 @@ const prExample = (action: string, number: number): PullRequestEvent => {
   return payload;
 };
 
+/** A workspace with one small blueprint, `svc/blueprint.yaml`: a node whose create runs a no-op script. */
+const noopService = () =>
+  writeBlueprintFiles({
+    'svc/blueprint.yaml': [
+      'tosca_definitions_version: cloudify_dsl_1_5',
+      'imports: [cloudify/types/types.yaml]',
+      'node_templates:',
+      '  app:',
+      '    type: cloudify.nodes.Root',
+      '    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: scripts/noop.sh } } }',
+      '',
+    ].join('\n'),
+    'svc/scripts/noop.sh': 'true\n',
+  });
+
 describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   let store: DynamoDbStateStore;
   let lambda: LocalLambdaEndpoint;
@@ -350,18 +365,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   }, 180_000);
 
   it('comment commands: /isthmus plan, apply, heal and uninstall from a writer; refused from a reader and for a fork', async () => {
-    const workspace = writeBlueprintFiles({
-      'svc/blueprint.yaml': [
-        'tosca_definitions_version: cloudify_dsl_1_5',
-        'imports: [cloudify/types/types.yaml]',
-        'node_templates:',
-        '  app:',
-        '    type: cloudify.nodes.Root',
-        '    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: scripts/noop.sh } } }',
-        '',
-      ].join('\n'),
-      'svc/scripts/noop.sh': 'true\n',
-    });
+    const workspace = noopService();
     const svc = { blueprint: 'svc/blueprint.yaml', 'deploy-branches': 'release' };
     let commentId = 7000;
     const say = (number: number, body: string, login: string) => {
@@ -436,18 +440,7 @@ describe.runIf(existsSync(bundle))('the action, as the runner runs it', () => {
   }, 180_000);
 
   it('preview-ttl: the scheduled run removes a preview idle longer than the TTL and one whose closed pull request kept it, and says so on each pull request', async () => {
-    const workspace = writeBlueprintFiles({
-      'svc/blueprint.yaml': [
-        'tosca_definitions_version: cloudify_dsl_1_5',
-        'imports: [cloudify/types/types.yaml]',
-        'node_templates:',
-        '  app:',
-        '    type: cloudify.nodes.Root',
-        '    interfaces: { cloudify.interfaces.lifecycle: { create: { implementation: scripts/noop.sh } } }',
-        '',
-      ].join('\n'),
-      'svc/scripts/noop.sh': 'true\n',
-    });
+    const workspace = noopService();
     const svc = { blueprint: 'svc/blueprint.yaml' };
     for (const n of [51, 52, 53]) {
       github.openPulls.set(n, { headSha: String(n).repeat(20), base: 'feature', state: 'open' });
