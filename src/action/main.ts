@@ -772,8 +772,9 @@ async function runDueSchedules(deps: ActionDeps, env: DriverEnvironment, filter:
   const catalog = env.plugins.catalog();
   let failed = 0;
   for (let d of await env.store.listDeployments()) {
-    if (!d.plan.schedules || skip.has(d.id) || !matchesFilter(d.id, filter)) continue;
-    for (const [name, spec] of Object.entries(d.plan.schedules)) {
+    const all = { ...(d.plan.schedules ?? {}), ...(d.schedules ?? {}) };
+    if (Object.keys(all).length === 0 || skip.has(d.id) || !matchesFilter(d.id, filter)) continue;
+    for (const [name, spec] of Object.entries(all)) {
       const done = d.scheduleRuns?.[name] ?? { runs: 0 };
       const occurrence = dueOccurrence(spec, Date.parse(d.createdAt), Date.now(), done);
       if (!occurrence) continue;

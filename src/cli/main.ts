@@ -4,6 +4,7 @@ import { planDeployment, PlanError } from '../plan/index.js';
 import { lifecycleSteps } from '../workflows/index.js';
 import { blueprintFlags, loadOptionsFrom, UsageError, type BlueprintCliOptions } from './options.js';
 import { renderDiagnostics, renderMermaid, renderPlanTable } from './render.js';
+import { registerScheduleCommands } from './schedule-commands.js';
 import { registerWorkflowCommands } from './workflow-commands.js';
 import { ensureLocalSandbox, registerSandboxCommands } from './sandbox.js';
 import { processIO, type CliIO } from './io.js';
@@ -93,6 +94,7 @@ export async function runCli(argv: string[], io: CliIO = processIO, env: Environ
     });
 
   registerWorkflowCommands(program, io, (code) => (exitCode = code), driverSettings);
+  registerScheduleCommands(program, io, (code) => (exitCode = code), driverSettings);
   registerSandboxCommands(program, io);
 
   try {

@@ -81,8 +81,9 @@ function runFlags(cmd: Command): Command {
 }
 
 /** Commands that run workflows locally (DynamoDB Local + in-process steps). */
-export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (code: number) => void, settings: () => DriverSettings): void {
-  const withEnv = async (fn: (env: DriverEnvironment) => Promise<number>) => {
+/** Runs a command with the driver's environment (state, steps), closed after; its answer is the exit code. */
+export function environmentRunner(setExit: (code: number) => void, settings: () => DriverSettings) {
+  return async (fn: (env: DriverEnvironment) => Promise<number>) => {
     const env = await (await runtime()).openDriverEnvironment(settings());
     try {
       setExit(await fn(env));
@@ -90,6 +91,10 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       env.store.client.destroy();
     }
   };
+}
+
+export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (code: number) => void, settings: () => DriverSettings): void {
+  const withEnv = environmentRunner(setExit, settings);
 
   runFlags(
     blueprintFlags(

@@ -1,4 +1,5 @@
 import type { YamlMap, YamlValue } from '../dsl/index.js';
+import type { ScheduleSpec } from '../plan/schedules.js';
 import type { DeploymentPlan } from '../plan/index.js';
 import { INSTANCE_STATES, type InstanceState, type TaskSpec } from '../workflows/graph.js';
 
@@ -26,6 +27,8 @@ export interface DeploymentRecord {
   parent?: { deploymentId: string; nodeInstanceId: string };
   /** Inputs whose values came from secrets (a parent's get_secret): masked wherever get_input reads them, as get_secret's are. */
   sensitiveInputs?: string[];
+  /** Execution schedules created at run time (`isthmus schedules create`), beside the blueprint's. */
+  schedules?: Record<string, ScheduleSpec>;
   /** Execution schedules: what each has run (occurrences are claimed here before they run, so none runs twice). */
   scheduleRuns?: Record<string, { runs: number; last?: string; executionId?: string }>;
   /** The deployment's current revision (its history), and the execution that made it. */
