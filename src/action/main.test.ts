@@ -143,7 +143,8 @@ describe('healing sweep', () => {
   }, 60_000);
 
   it('report mode reports drift and changes nothing; reconcile mode updates the drifted instance back and closes the issue', async () => {
-    const h = await createHarness({ maxRetries: 0 });
+    const observer: { current: (v: YamlValue) => void } = { current: () => undefined };
+    const h = await createHarness({ maxRetries: 0, secrets: { db_password: 'hunter2-in-the-diff' }, onSecret: (v) => observer.current(v) });
     const dep = await h.deploy(
       `${HEADER}${RECORDING_TYPES}node_templates:
   app:
@@ -155,13 +156,16 @@ describe('healing sweep', () => {
     type: cloudify.nodes.Root
     interfaces:
       cloudify.interfaces.lifecycle: { create: rec.op }
-      cloudify.interfaces.validation: { check_drift: rec.drift }
+      cloudify.interfaces.validation: { check_drift: { implementation: rec.drift, inputs: { password: { get_secret: db_password } } } }
 `,
       'env-drift',
     );
     expect((await h.run(dep, 'install')).status).toBe('terminated');
     const app = (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!;
-    await h.store.updateNodeInstance(dep, app.id, app.version, { runtimeProperties: { ...app.runtimeProperties, drifted: 'replicas' } });
+    // What a check reports may hold a secret another operation of the run read (db's check reads it): the issue must not show it.
+    await h.store.updateNodeInstance(dep, app.id, app.version, {
+      runtimeProperties: { ...app.runtimeProperties, drifted: 'replicas; password hunter2-in-the-diff' },
+    });
     const issues: Array<{ title: string; body: string; open: boolean }> = [];
     const github: GitHubPort = {
       upsertComment: async () => 'created',
@@ -184,7 +188,7 @@ describe('healing sweep', () => {
         inputs: readInputs((n) => ({ blueprint: 'x.yaml', deployments: 'env-', 'sweep-mode': mode })[n] ?? ''),
         context: { eventName: 'schedule', payload: {}, ref: '', workspace: h.dir },
         runner,
-        openEnvironment: harnessEnvironment(h),
+        openEnvironment: harnessEnvironment(h, (onSecret) => (observer.current = onSecret)),
         github,
       });
     const runsOf = async () => (await h.store.listNodeInstances(dep)).find((i) => i.nodeId === 'app')!.runtimeProperties['runs'];
@@ -195,6 +199,7 @@ describe('healing sweep', () => {
     expect(report.body).toMatch(/\| <code>env-drift<\/code> \| ✅ healthy \| ⚠️ drifted \(1\) \| reported \|/);
     expect(issues).toEqual([{ title: 'Isthmus: deployment env-drift has drifted', body: expect.stringContaining('drifted: {'), open: true }]);
     expect(issues[0]!.body).toContain('replicas');
+    expect(issues[0]!.body).not.toContain('hunter2-in-the-diff');
     // Nothing was changed: no update ran.
     expect(await runsOf()).not.toHaveProperty(['cloudify.interfaces.lifecycle.update']);
 

@@ -736,7 +736,8 @@ async function sweep(deps: ActionDeps, env: DriverEnvironment, filter: string | 
         ];
         const after = mode === 'report' ? '' : mode === 'heal' ? ' after healing' : ' after healing and reconciling';
         const body = `${marker}\nDeployment ${mdCode(d.id)} ${what}${after}:\n\n${lines.join('\n')}\n\n${runLink}`;
-        await deps.github?.reportUnhealthy(marker, `Isthmus: deployment ${d.id} ${what}`, body);
+        // Check messages and drift reports may hold a secret some operation of this run read.
+        await deps.github?.reportUnhealthy(marker, redactor.redact(`Isthmus: deployment ${d.id} ${what}`), redactor.redact(body));
       } else {
         const closed = await deps.github?.reportHealthy(marker, `Deployment ${mdCode(d.id)} is healthy and in sync again${runLink ? ` (${runLink})` : ''}.`);
         if (closed) done.push('issue closed');
