@@ -257,7 +257,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO, setExit: (
       withEnv(async (env) => {
         const dep = await env.store.getDeployment(deploymentId);
         if (!dep) throw new UsageError(`deployment '${deploymentId}' does not exist`);
-        const revisions = await env.store.listRevisions(deploymentId);
+        const revisions = await env.store.listRevisionSummaries(deploymentId);
         if (revisions.length === 0) io.out('  no revisions recorded (deployments installed before history was kept have none until their next update)');
         for (const r of revisions) {
           const t = r.trigger;

@@ -16,13 +16,13 @@ export async function startRollback(
 ): Promise<{ started: UpdateStart; target: RevisionRecord }> {
   const deployment = await store.getDeployment(deploymentId);
   if (!deployment) throw new WorkflowError(`deployment '${deploymentId}' does not exist`, 'unknown-deployment');
-  const revisions = await store.listRevisions(deploymentId);
+  const revisions = await store.listRevisionSummaries(deploymentId);
   const current = deployment.revision?.number ?? revisions.at(-1)?.revision;
   // After a failed update the deployment is between revisions: rolling back returns to the current one.
   const latest = deployment.latestExecutionId ? await store.getExecution(deploymentId, deployment.latestExecutionId) : undefined;
   const between = latest?.workflow === 'update' && latest.status !== 'terminated';
   const wanted = to ?? (current !== undefined ? (between ? current : current - 1) : undefined);
-  const target = revisions.find((r) => r.revision === wanted);
+  const target = revisions.some((r) => r.revision === wanted) ? await store.getRevision(deploymentId, wanted!) : undefined;
   if (!target)
     throw new WorkflowError(
       `deployment '${deploymentId}' has no revision ${wanted ?? 'before the current one'}; its revisions: ${revisions.map((r) => r.revision).join(', ') || 'none'}`,

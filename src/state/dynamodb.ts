@@ -27,6 +27,7 @@ import type {
   LockRecord,
   NodeInstanceRecord,
   RevisionRecord,
+  RevisionSummary,
   StepOutcome,
   TaskRecord,
 } from './records.js';
@@ -362,20 +363,33 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async listRevisions(deploymentId: string): Promise<RevisionRecord[]> {
+    const summaries = await this.listRevisionSummaries(deploymentId);
+    const full = await Promise.all(summaries.map((r) => this.getRevision(deploymentId, r.revision)));
+    return full.filter((r): r is RevisionRecord => r !== undefined);
+  }
+
+  async listRevisionSummaries(deploymentId: string): Promise<RevisionSummary[]> {
     const items = await this.queryAll({
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
       ExpressionAttributeValues: { ':pk': `DEP#${deploymentId}`, ':r': 'REV#' },
       ConsistentRead: true,
     });
-    const out: RevisionRecord[] = [];
-    for (const item of items) {
-      const { planBlob, ...rest } = strip(item);
-      const blob = await this.getBlob(String(planBlob));
-      if (!blob) continue;
-      out.push({ ...(rest as unknown as Omit<RevisionRecord, 'plan'>), plan: JSON.parse(gunzipSync(blob).toString('utf8')) as DeploymentPlan });
-    }
-    return out.sort((a, b) => a.revision - b.revision);
+    return items
+      .map((item) => {
+        const { planBlob: _plan, ...rest } = strip(item);
+        return rest as unknown as RevisionSummary;
+      })
+      .sort((a, b) => a.revision - b.revision);
+  }
+
+  async getRevision(deploymentId: string, revision: number): Promise<RevisionRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.revision(deploymentId, revision), ConsistentRead: true }));
+    if (!r.Item) return undefined;
+    const { planBlob, ...rest } = strip(r.Item);
+    const blob = await this.getBlob(String(planBlob));
+    if (!blob) return undefined;
+    return { ...(rest as unknown as Omit<RevisionRecord, 'plan'>), plan: JSON.parse(gunzipSync(blob).toString('utf8')) as DeploymentPlan };
   }
 
   async updateExecution(

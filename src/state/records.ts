@@ -140,6 +140,9 @@ export interface RevisionRecord {
   trigger?: ExecutionTrigger;
 }
 
+/** A revision without its plan: what a history listing shows. */
+export type RevisionSummary = Omit<RevisionRecord, 'plan'>;
+
 export interface ExecutionRecord {
   deploymentId: string;
   id: string;

@@ -1,4 +1,14 @@
-import type { DeploymentRecord, EventRecord, ExecutionRecord, LockRecord, NodeInstanceRecord, RevisionRecord, StepOutcome, TaskRecord } from './records.js';
+import type {
+  DeploymentRecord,
+  EventRecord,
+  ExecutionRecord,
+  LockRecord,
+  NodeInstanceRecord,
+  RevisionRecord,
+  RevisionSummary,
+  StepOutcome,
+  TaskRecord,
+} from './records.js';
 import type { YamlMap } from '../dsl/index.js';
 
 export interface NodeInstanceUpdate {
@@ -67,8 +77,12 @@ export interface StateStore {
   listExecutions(deploymentId: string): Promise<ExecutionRecord[]>;
   /** Records a revision; refuses (ConflictError) a revision number already taken. */
   putRevision(r: RevisionRecord): Promise<void>;
-  /** A deployment's revisions, oldest first. */
+  /** A deployment's revisions, oldest first, plans included. */
   listRevisions(deploymentId: string): Promise<RevisionRecord[]>;
+  /** A deployment's revisions without their plans (one query): for listings. */
+  listRevisionSummaries(deploymentId: string): Promise<RevisionSummary[]>;
+  /** One revision, its plan included. */
+  getRevision(deploymentId: string, revision: number): Promise<RevisionRecord | undefined>;
   updateExecution(
     deploymentId: string,
     id: string,
